@@ -1,0 +1,228 @@
+"""The store API. Every stage (crawl, extract, publish) reads and writes the database through this class.
+
+Each write is its own transaction, so a process killed at any moment leaves either the whole item or nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import sqlite_utils
+
+from db import ids, migrations
+
+DEFAULT_DB = Path("data") / "pantau.db"
+
+
+def default_db_path() -> Path:
+    return Path(os.environ.get("PANTAU_DB") or DEFAULT_DB)
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _json(value) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class Store:
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path else default_db_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite_utils.Database(self.path)
+        self.db.execute("PRAGMA busy_timeout = 30000")
+        self.db.enable_wal()
+        self.db.execute("PRAGMA foreign_keys = ON")
+        migrations.apply(self.db)
+
+    def close(self):
+        self.db.close()
+
+    # -- sources and runs -------------------------------------------------------------------------
+
+    def upsert_source(self, name: str, **fields):
+        row = {"name": name}
+        row.update({k: (_json(v) if isinstance(v, (list, dict)) else v) for k, v in fields.items()})
+        self.db["sources"].upsert(row, pk="name", alter=True)
+
+    def start_run(self, source: str, args: dict | None = None) -> int:
+        with self.db.conn:
+            return self.db["crawl_runs"].insert(
+                {"source": source, "started_at": now_iso(), "status": "running", "args": _json(args or {})}
+            ).last_pk
+
+    def finish_run(self, run_id: int, stats: dict, status: str = "finished"):
+        row = {"finished_at": now_iso(), "status": status}
+        for key, value in stats.items():
+            row[key] = _json(value) if isinstance(value, (dict, list)) else value
+        with self.db.conn:
+            self.db["crawl_runs"].update(run_id, row, alter=True)
+
+    # -- raw pages -----------------------------------------------------------------------------------
+
+    def seen(self, canonical_url: str) -> dict | None:
+        rows = list(self.db["seen_urls"].rows_where("canonical_url = ?", [canonical_url]))
+        return rows[0] if rows else None
+
+    def save_page(
+        self,
+        *,
+        url: str,
+        canonical_url: str,
+        source: str,
+        status: int,
+        body: bytes,
+        headers: dict | None = None,
+        final_url: str | None = None,
+        kind: str = "article",
+        run_id: int | None = None,
+        feed_date: str | None = None,
+        fetched_at: str | None = None,
+    ) -> tuple[int | None, str]:
+        """Archive one response. Returns (page_id, outcome) with outcome new | updated | unchanged.
+
+        A page whose canonical URL and content hash are already stored is not stored again.
+        """
+        fetched_at = fetched_at or now_iso()
+        digest = ids.content_hash(body)
+        headers = headers or {}
+        previous = self.seen(canonical_url)
+        with self.db.conn:
+            existing = self.db.execute(
+                "select id from pages where canonical_url = ? and content_hash = ?", [canonical_url, digest]
+            ).fetchone()
+            if existing:
+                page_id, outcome = existing[0], "unchanged"
+            else:
+                page_id = self.db["pages"].insert(
+                    {
+                        "url": url,
+                        "final_url": final_url or url,
+                        "canonical_url": canonical_url,
+                        "source": source,
+                        "kind": kind,
+                        "status": status,
+                        "headers": _json(headers),
+                        "fetched_at": fetched_at,
+                        "content_hash": digest,
+                        "body": zlib.compress(body, 6),
+                        "feed_date": feed_date,
+                        "run_id": run_id,
+                    }
+                ).last_pk
+                outcome = "updated" if previous and previous.get("content_hash") else "new"
+            self.db["seen_urls"].upsert(
+                {
+                    "canonical_url": canonical_url,
+                    "source": source,
+                    "first_seen": (previous or {}).get("first_seen") or fetched_at,
+                    "last_fetched": fetched_at,
+                    "last_status": status,
+                    "etag": headers.get("etag"),
+                    "last_modified": headers.get("last-modified"),
+                    "content_hash": digest,
+                    "fetch_count": ((previous or {}).get("fetch_count") or 0) + 1,
+                },
+                pk="canonical_url",
+            )
+        return page_id, outcome
+
+    def mark_seen_unchanged(self, canonical_url: str, status: int = 304):
+        with self.db.conn:
+            self.db.execute(
+                "update seen_urls set last_fetched = ?, last_status = ?, fetch_count = coalesce(fetch_count, 0) + 1"
+                " where canonical_url = ?",
+                [now_iso(), status, canonical_url],
+            )
+
+    def page_body(self, page: dict) -> bytes:
+        return zlib.decompress(page["body"])
+
+    def pages_to_extract(self, rebuild: bool = False) -> Iterator[dict]:
+        """Article pages not yet extracted (all of them with rebuild), the newest revision last."""
+        where = "kind = 'article'" + ("" if rebuild else " and extracted_at is null")
+        ids_ = [r[0] for r in self.db.execute(f"select id from pages where {where} order by id").fetchall()]
+        for page_id in ids_:
+            yield self.db["pages"].get(page_id)
+
+    def count_pages_to_extract(self, rebuild: bool = False) -> int:
+        where = "kind = 'article'" + ("" if rebuild else " and extracted_at is null")
+        return self.db.execute(f"select count(*) from pages where {where}").fetchone()[0]
+
+    def mark_extracted(self, page_id: int, error: str | None = None):
+        with self.db.conn:
+            self.db["pages"].update(page_id, {"extracted_at": now_iso(), "extract_error": error})
+
+    # -- articles and claims ------------------------------------------------------------------------
+
+    def save_article_with_claims(self, article: dict, claims: list[dict], *, page_id: int | None, extractor_version: str):
+        """Upsert an article, keep its revision, and replace its claims, in one transaction.
+
+        Returns (article_id, outcome) with outcome new | updated | unchanged.
+        """
+        article_id = ids.article_id(article["canonical_url"])
+        digest = ids.content_hash((article.get("title") or "").encode() + b"\n" + (article.get("text") or "").encode())
+        stamp = now_iso()
+        with self.db.conn:
+            previous = self.db.execute(
+                "select content_hash, first_seen from articles where id = ?", [article_id]
+            ).fetchone()
+            outcome = "new" if previous is None else ("unchanged" if previous[0] == digest else "updated")
+            row = {k: article.get(k) for k in (
+                "canonical_url", "url", "outlet", "title", "published", "published_source", "modified",
+                "section", "text", "language", "word_count", "status", "skip_reason", "syndication_group",
+            )}
+            row.update(
+                id=article_id,
+                authors=_json(article.get("authors") or []),
+                tags=_json(article.get("tags") or []),
+                content_hash=digest,
+                page_id=page_id,
+                first_seen=previous[1] if previous else stamp,
+                updated_at=stamp,
+            )
+            self.db["articles"].upsert(row, pk="id", alter=True)
+            self.db["article_revisions"].insert(
+                {"article_id": article_id, "content_hash": digest, "title": row["title"], "text": row["text"],
+                 "page_id": page_id, "extracted_at": stamp},
+                pk=("article_id", "content_hash"),
+                ignore=True,
+            )
+            self._replace_claims(article_id, claims, extractor_version, stamp)
+            if page_id is not None:
+                self.db["pages"].update(page_id, {"extracted_at": stamp, "extract_error": None})
+        return article_id, outcome
+
+    def _replace_claims(self, article_id: str, claims: list[dict], extractor_version: str, stamp: str):
+        first_seen = dict(
+            self.db.execute("select id, first_seen from claims where article_id = ?", [article_id]).fetchall()
+        )
+        self.db.execute("delete from claims where article_id = ?", [article_id])
+        rows = []
+        for claim in claims:
+            claim_id = ids.claim_id(
+                article_id, claim.get("value"), claim.get("unit"), claim.get("claim_type"), claim.get("char_start")
+            )
+            stated_on = claim.get("stated_on") or ""
+            row = dict(claim)
+            row.update(
+                id=claim_id,
+                article_id=article_id,
+                stated_month=stated_on[:7] or None,
+                stated_year=int(stated_on[:4]) if stated_on[:4].isdigit() else None,
+                extractor_version=extractor_version,
+                review_status=claim.get("review_status") or "unreviewed",
+                first_seen=first_seen.get(claim_id, stamp),
+            )
+            rows.append(row)
+        if rows:
+            self.db["claims"].insert_all(rows, pk="id", replace=True, alter=True)
+
+    def counts(self) -> dict:
+        return {t: self.db[t].count for t in ("pages", "articles", "claims", "crawl_runs")}
