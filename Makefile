@@ -1,0 +1,48 @@
+# Pantau: `make demo` and `make test` set everything up on a fresh machine (Python 3.11+ and make).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: setup demo test test-fast train-ner bench bench-crawl bench-extract bench-claims bench-datasette metadata lock clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/pantau demo
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+train-ner: setup
+	$(BIN)/python -m nlp_models.train_ner
+
+bench: bench-crawl bench-extract bench-claims bench-datasette
+
+bench-crawl: setup
+	$(BIN)/python scripts/bench_crawl
+
+bench-extract: setup
+	$(BIN)/python scripts/bench_extract
+
+bench-claims: setup
+	$(BIN)/python scripts/bench_claims
+
+bench-datasette: setup
+	$(BIN)/python scripts/bench_datasette
+
+metadata: setup
+	$(BIN)/pantau metadata
+
+# Re-pin every dependency to what is installed now (run after changing pyproject.toml).
+lock: setup
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^pantau' > requirements.lock
+
+clean:
+	rm -rf $(VENV) build .pytest_cache

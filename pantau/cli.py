@@ -1,0 +1,321 @@
+"""The ``pantau`` command line. Every stage of the pipeline is a subcommand; ``pantau COMMAND --help`` explains it."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from pantau import __version__
+
+DB_HELP = "SQLite database file (default: $PANTAU_DB or data/pantau.db)."
+
+
+def _store(db_path):
+    from db import Store
+
+    return Store(db_path)
+
+
+def _setup_logging(verbose: bool):
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pantau")
+@click.option("-v", "--verbose", is_flag=True, help="Log debug messages.")
+def cli(verbose):
+    """Pantau monitors Indonesian news about UMKM digitalization and turns every stated figure and target
+    into a sourced claim, published with Datasette.
+
+    The stages run in order: crawl (fetch and archive raw pages) -> extract (articles and claims from the
+    archive, offline) -> serve/publish. `pantau run` does all of it; `pantau demo` does it offline against
+    the bundled fixture sites.
+    """
+    _setup_logging(verbose)
+
+
+# -- crawling -------------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--source", "sources", multiple=True, help="Outlet to crawl (repeatable; default: all). See `pantau sources`.")
+@click.option("--since", help="First publication day to collect, YYYY-MM-DD (default: yesterday).")
+@click.option("--until", help="Last publication day to collect, YYYY-MM-DD (default: today).")
+@click.option("--mirror", envvar="PANTAU_MIRROR", help="Fetch https://HOST/PATH from MIRROR/HOST/PATH instead (saved sites; env PANTAU_MIRROR).")
+@click.option("--ignore-robots", "ignore_robots", multiple=True, metavar="SOURCE",
+              help="Explicit, logged opt-in to ignore robots.txt for SOURCE. Only with the publisher's permission.")
+@click.option("--contact", envvar="PANTAU_CONTACT", help="Contact URL put in the User-Agent (env PANTAU_CONTACT).")
+@click.option("--db", "db_path", envvar="PANTAU_DB", type=click.Path(dir_okay=False), help=DB_HELP)
+def crawl(sources, since, until, mirror, ignore_robots, contact, db_path):
+    """Discover and fetch articles, archiving every raw response in the database.
+
+    Re-running a range fetches only what is new or changed. A crawl killed at any moment can simply be
+    started again. Republika disallows Scrapy-based crawlers in robots.txt, so it is reported as blocked
+    unless you pass --ignore-robots republika with the publisher's permission.
+    """
+    from crawlers.run import crawl as run_crawl
+
+    stats = run_crawl(
+        db_path or None, sources=list(sources) or None, since=since, until=until, mirror=mirror,
+        ignore_robots=tuple(ignore_robots), contact_url=contact,
+    )
+    click.echo(json.dumps(stats, indent=2, ensure_ascii=False, default=str))
+
+
+@cli.command()
+def sources():
+    """List the outlets Pantau knows, with their discovery methods and what needs JavaScript."""
+    from crawlers.registry import describe_sources
+
+    for source in describe_sources():
+        click.echo(f"{source['name']:<14} {source.get('label', '')}")
+        for key in ("hosts", "methods", "needs_js", "notes"):
+            value = source.get(key)
+            if value:
+                shown = ", ".join(value) if isinstance(value, (list, tuple)) else str(value)
+                click.echo(f"    {key}: {shown}")
+
+
+# -- extraction -----------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--db", "db_path", envvar="PANTAU_DB", type=click.Path(dir_okay=False), help=DB_HELP)
+@click.option("--rebuild", is_flag=True, help="Re-extract every archived page, not only new ones.")
+def extract(db_path, rebuild):
+    """Extract articles and claims from the archived raw pages. Never fetches anything."""
+    from extract.stage import extract_pages
+
+    store = _store(db_path)
+    stats = extract_pages(store, rebuild=rebuild)
+    click.echo(json.dumps(stats, indent=2, ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.File("r", encoding="utf-8"))
+def claims(files):
+    """Read articles as JSONL (FILES or stdin) and print their claims as JSONL.
+
+    Each input line: {"id", "text", "published"?, "url"?, "outlet"?, "title"?}. Output fields are those of
+    the claim schema (article_id, claim_type, subject, metric, value, ... confidence).
+    """
+    from extract.claims import CLAIM_FIELDS, extract_claims
+
+    for handle in files or [click.get_text_stream("stdin")]:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                article = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise click.ClickException(f"{handle.name}:{number}: not JSON ({error})")
+            if not isinstance(article, dict) or "text" not in article:
+                raise click.ClickException(f"{handle.name}:{number}: an article needs at least a \"text\" field")
+            article.setdefault("id", str(number))
+            for claim in extract_claims(article):
+                click.echo(json.dumps({k: claim.get(k) for k in CLAIM_FIELDS}, ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--url", required=True, help="The URL the page was fetched from (decides the outlet rules).")
+def article(file, url):
+    """Extract one saved HTML page and print the article as JSON."""
+    from extract.article import ExtractionError, extract_article
+
+    try:
+        result = extract_article(Path(file).read_bytes(), url)
+    except ExtractionError as error:
+        raise click.ClickException(f"cannot extract {file}: {error}")
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+# -- output ---------------------------------------------------------------------------------------------
+
+ARTICLE_EXPORT_FIELDS = ["id", "url", "canonical_url", "outlet", "title", "published", "text"]
+
+
+def _export_rows(store, kind):
+    from extract.claims import CLAIM_FIELDS
+
+    if kind == "articles":
+        columns = ", ".join(ARTICLE_EXPORT_FIELDS)
+        sql = f"select {columns} from articles where status = 'ok' order by published, id"
+        return ARTICLE_EXPORT_FIELDS, store.db.query(sql)
+    fields = [f for f in CLAIM_FIELDS if f != "article_id"]
+    columns = ", ".join(f"claims.{f}" for f in fields)
+    sql = (
+        f"select claims.id as claim_id, claims.article_id, {columns}, articles.canonical_url as url "
+        "from claims join articles on articles.id = claims.article_id order by claims.stated_on, claims.id"
+    )
+    return ["claim_id", "article_id", *fields, "url"], store.db.query(sql)
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["articles", "claims"]))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--db", "db_path", envvar="PANTAU_DB", type=click.Path(dir_okay=False), help=DB_HELP)
+def export(kind, fmt, db_path):
+    """Write all articles or claims to stdout as JSONL or CSV (what researchers take away)."""
+    fields, rows = _export_rows(_store(db_path), kind)
+    out = click.get_text_stream("stdout")
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+@cli.command()
+@click.option("--db", "db_path", envvar="PANTAU_DB", type=click.Path(dir_okay=False), help=DB_HELP)
+@click.option("--port", default=8001, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+def serve(db_path, port, host):
+    """Serve the database (full or public) with Datasette and Pantau's metadata, facets and queries."""
+    from db import default_db_path
+    from pantau.serve import serve as run_server
+
+    path = Path(db_path) if db_path else default_db_path()
+    if not path.exists():
+        raise click.ClickException(f"{path} does not exist: run `pantau crawl` and `pantau extract` first")
+    click.echo(f"Serving {path} at http://{host}:{port}/")
+    run_server(path, port, host=host)
+
+
+@cli.command()
+@click.option("--db", "db_path", envvar="PANTAU_DB", type=click.Path(dir_okay=False), help=DB_HELP)
+@click.option("--out", "out_path", default="data/public.db", show_default=True, type=click.Path(dir_okay=False),
+              help="Where to write the public database.")
+def publish(db_path, out_path):
+    """Build the public database (claims, their sentence and a link; no article bodies or crawler state)
+    and print the commands that deploy it."""
+    from db import default_db_path
+    from pantau.publish import publish as build_public
+
+    result = build_public(Path(db_path) if db_path else default_db_path(), Path(out_path))
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+
+
+@cli.command()
+@click.option("--out", "out_path", default="datasette_metadata.json", show_default=True,
+              type=click.Path(dir_okay=False))
+def metadata(out_path):
+    """Regenerate datasette_metadata.json from code (descriptions, facets, canned queries, plugins)."""
+    from pantau.metadata import write_metadata
+
+    write_metadata(out_path)
+    click.echo(f"wrote {out_path}")
+
+
+@cli.command()
+@click.option("--source", "sources", multiple=True, help="Outlet to crawl (repeatable; default: all).")
+@click.option("--since", help="First publication day, YYYY-MM-DD (default: yesterday).")
+@click.option("--until", help="Last publication day, YYYY-MM-DD (default: today).")
+@click.option("--mirror", envvar="PANTAU_MIRROR", help="Crawl a saved site served at this URL.")
+@click.option("--db", "db_path", envvar="PANTAU_DB", type=click.Path(dir_okay=False), help=DB_HELP)
+@click.option("--public-out", default="data/public.db", show_default=True, type=click.Path(dir_okay=False),
+              help="Where to write the public database.")
+def run(sources, since, until, mirror, db_path, public_out):
+    """Crawl, extract and publish in one go: what a scheduler (cron, systemd timer) calls.
+
+    Exits non-zero when a stage fails, so the scheduler can report it.
+    """
+    from pantau.jobs import run_all
+
+    result = run_all(db_path, sources=list(sources) or None, since=since, until=until, mirror=mirror,
+                     public_out=public_out)
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+
+
+# -- mirror and demo ------------------------------------------------------------------------------------
+
+
+@cli.group()
+def mirror():
+    """Replay saved web sites on 127.0.0.1 (for offline crawls and tests)."""
+
+
+@mirror.command("serve")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--port", default=8765, show_default=True, help="Port on 127.0.0.1 (0 = any free port).")
+@click.option("--faults", default=0.0, show_default=True, help="Share of requests (0-1) answered with a fault.")
+@click.option("--fault-kinds", default="500,slow,truncate,reset", show_default=True,
+              help="Comma-separated faults to inject: 500, slow, truncate, reset.")
+@click.option("--fault-seed", default=0, show_default=True, help="Seed, so a fault run can be repeated.")
+def mirror_serve(directory, port, faults, fault_kinds, fault_seed):
+    """Serve DIRECTORY so that /HOST/PATH?QUERY answers with DIRECTORY/HOST/PATH?QUERY.
+
+    Crawl it with `pantau crawl --mirror http://127.0.0.1:PORT`. See the README for the mapping of query
+    strings and directory indexes.
+    """
+    from pantau.mirror import base_url, make_server
+
+    plan = None
+    if faults:
+        from pantau.faults import FaultPlan
+
+        plan = FaultPlan(faults, fault_seed, [k.strip() for k in fault_kinds.split(",") if k.strip()])
+    server = make_server(directory, port, fault_plan=plan)
+    click.echo(f"Mirror of {directory} at {base_url(server)}/" + (f" (faults {faults:.0%})" if faults else ""))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+@cli.command()
+@click.option("--no-serve", is_flag=True, help="Stop after building the database instead of serving it.")
+@click.option("--db", "db_path", default="data/demo.db", show_default=True, type=click.Path(dir_okay=False),
+              help="Database to build.")
+@click.option("--port", default=8001, show_default=True, help="Datasette port.")
+def demo(no_serve, db_path, port):
+    """Offline end-to-end run: serve the fixture sites on loopback, crawl them, extract articles and claims,
+    and serve the result with Datasette at http://127.0.0.1:PORT/."""
+    from pantau.jobs import demo as run_demo
+
+    run_demo(Path(db_path), serve=not no_serve, port=port, echo=click.echo)
+
+
+# -- evaluation -----------------------------------------------------------------------------------------
+
+
+@cli.group("eval")
+def eval_group():
+    """Measure extraction quality against gold files."""
+
+
+@eval_group.command("articles")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+def eval_articles(gold):
+    """Date exact match, title match and body token F1 on GOLD (JSONL of pages with gold fields),
+    beside trafilatura alone."""
+    from extract.article_eval import main
+
+    main(gold, out=click.echo)
+
+
+@eval_group.command("claims")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("articles", type=click.Path(exists=True, dir_okay=False))
+def eval_claims(gold, articles):
+    """Precision, recall and F1 (strict and lenient), speaker accuracy and core recall of the claim
+    extractor on GOLD claims for ARTICLES, as defined in the claim specification."""
+    from extract.claim_eval import main
+
+    main(gold, articles, out=click.echo)
+
+
+if __name__ == "__main__":
+    cli()
