@@ -1,0 +1,64 @@
+"""Kompas (kompas.com). sites.md §2.1."""
+from .base import OutletParser, ParserVersion
+
+
+class KompasV2(ParserVersion):
+    """2018– layout: read__title / read__time / read__content."""
+
+    name = "KompasV2"
+    valid_from = 2017
+    detect = ("div.read__content", "h1.read__title", ".read__time")
+    title_sel = ("h1.read__title",)
+    date_sel = ("div.read__time", ".read__time")
+    body_sel = ("div.read__content",)
+    paragraph_sel = "p, h2, h3, li"
+    drop = (".read__byline", ".kompasidRec", "[class^=inject]", ".ads-on-body", ".read__paging", ".paging",
+            ".read__related", ".video-wrap", ".photo", "strong > a[href*='/read/']")
+    author_sel = (".credit-title-name", "div.read__credit__item #penulis a", "#penulis a", "#penulis",
+                  "div.read__credit__item a")
+    tag_sel = ("a.tag__article__link", ".tag__article__item a")
+    section_sel = (".breadcrumb__wrap .breadcrumb__item:last-child", ".breadcrumb__wrap li:last-child")
+
+
+class KompasV1Bola(ParserVersion):
+    """2015–16 kcm layout, `kcm-read-content-*` variant (bola)."""
+
+    name = "KompasV1Bola"
+    valid_from, valid_until = 2014, 2017
+    detect = (".kcm-read-content-text",)
+    title_sel = (".kcm-read-content-top h2", ".kcm-read-content-top h1")
+    date_sel = (".kcm-read-content-top .msmall", ".kcm-date")
+    body_sel = (".kcm-read-content-text",)
+    tag_sel = (".kcm-tag a",)
+    drop = (".kcm-read-copy", ".kcm-read-terkait", ".photo", ".kcm-paging")
+
+
+class KompasV1(ParserVersion):
+    """2015–16 kcm layout: kcm-read-top h2, .msmall date, kcm-read-text body."""
+
+    name = "KompasV1"
+    valid_from, valid_until = 2014, 2017
+    detect = ("div.kcm-read-text", ".kcm-read-top")
+    title_sel = ("div.kcm-read-top h2", ".kcm-read-top h1")
+    date_sel = (".kcm-read-top .msmall", "div.kcm-date", ".kcm-date")
+    body_sel = ("div.kcm-read-text",)
+    tag_sel = (".kcm-tag a",)
+    drop = (".kcm-read-copy", ".kcm-read-terkait", ".photo", ".kcm-paging")
+
+
+class KompasOtomotif2016(ParserVersion):
+    """2016 otomotif template: .baca-content h1, .content-text."""
+
+    name = "KompasOtomotif2016"
+    valid_from, valid_until = 2015, 2017
+    detect = (".baca-content .content-text", ".content-text")
+    title_sel = (".baca-content h1",)
+    date_sel = (".baca-content .date", ".baca-content time", ".baca-content .grey", ".baca-content .msmall")
+    body_sel = (".content-text",)
+    drop = (".photo", ".kcm-read-copy")
+
+
+class Kompas(OutletParser):
+    name = "kompas"
+    domains = ("kompas.com",)
+    versions = (KompasV2, KompasV1Bola, KompasV1, KompasOtomotif2016)
