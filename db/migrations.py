@@ -146,6 +146,121 @@ def m002_article_and_claim_tables(db: Database):
     db["claims"].create_index(["metric", "stated_on"])
 
 
+# Tables a claim links to, with the claim column that points at them.
+CLAIM_LINKS = [
+    ("metric", "metrics"),
+    ("person_id", "people"),
+    ("institution_id", "institutions"),
+    ("program_id", "programs"),
+    ("outlet", "outlets"),
+    ("position_id", "positions"),
+]
+
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+CLAIMS_FTS_COLUMNS = ["quote", "quote_stem", "subject", "speaker", "organization", "program"]
+ARTICLES_FTS_COLUMNS = ["title", "text"]
+
+
+@migrations()
+def m003_lookup_tables_links_and_search(db: Database):
+    """Lookup tables from the gazetteer, claim links (foreign keys), derived columns, indexes and full-text search."""
+    db["outlets"].create({"id": str, "name": str, "domain": str, "origin": str}, pk="id")
+    db["institutions"].create(
+        {
+            "id": str, "name": str, "type": str, "acronyms": str, "aliases": str,
+            "valid_from": str, "valid_to": str, "periods": str, "predecessor": str, "successor": str,
+            "parent_id": str, "note": str, "source": str, "verified": int, "origin": str,
+        },
+        pk="id",
+        foreign_keys=[("parent_id", "institutions", "id")],
+    )
+    db["people"].create({"id": str, "name": str, "variants": str, "origin": str}, pk="id")
+    db["positions"].create(
+        {
+            "id": str, "person_id": str, "institution_id": str, "title": str, "title_variants": str,
+            "start": str, "end": str, "attested": str, "source": str, "verified": int, "note": str, "origin": str,
+        },
+        pk="id",
+        foreign_keys=[("person_id", "people", "id"), ("institution_id", "institutions", "id")],
+    )
+    db["programs"].create(
+        {
+            "id": str, "name": str, "kind": str, "aliases": str, "lead_id": str, "partners": str,
+            "start": str, "end": str, "description": str, "targets": str, "source": str, "verified": int,
+            "note": str, "origin": str,
+        },
+        pk="id",
+        foreign_keys=[("lead_id", "institutions", "id")],
+    )
+    db["metrics"].create(
+        {"id": str, "name": str, "unit": str, "series": str, "cumulative": int, "definition": str, "origin": str},
+        pk="id",
+    )
+    db["positions"].create_index(["person_id", "start"])
+    db["positions"].create_index(["institution_id"])
+    db["programs"].create_index(["lead_id"])
+
+    # Derived claim columns: Sastrawi-stemmed sentence, the date the figure refers to, the outlet, the position.
+    for column in ("quote_stem", "figure_date", "outlet", "position_id"):
+        db["claims"].add_column(column, str)
+    # Existing rows: fill derived columns and stub every id they reference, so the new foreign keys hold.
+    from db import stem
+    rows = db.execute(
+        "select claims.id, claims.quote, claims.as_of, claims.stated_on, articles.outlet"
+        " from claims left join articles on articles.id = claims.article_id"
+    ).fetchall()
+    for claim_id_, quote, as_of, stated_on, outlet in rows:
+        db.execute(
+            "update claims set quote_stem = ?, figure_date = ?, outlet = ? where id = ?",
+            [stem.stem(quote), figure_date(as_of, stated_on), outlet, claim_id_],
+        )
+    for column, table in CLAIM_LINKS:
+        if table == "positions":  # position_id is new: nothing references a position yet
+            continue
+        db.execute(
+            f"insert or ignore into [{table}] (id, name, origin) select distinct [{column}], [{column}], 'stub'"
+            f" from claims where [{column}] is not null"
+        )
+    db.execute(
+        "insert or ignore into outlets (id, name, origin) select distinct outlet, outlet, 'stub' from articles"
+        " where outlet is not null"
+    )
+    db["claims"].transform(add_foreign_keys=[(column, table, "id") for column, table in CLAIM_LINKS])
+    db["articles"].transform(add_foreign_keys=[("outlet", "outlets", "id")])
+
+    db["claims"].create_index(["metric", "figure_date", "stated_on"])
+    db["claims"].create_index(["metric", "claim_type", "unit", "figure_date"])
+    db["claims"].create_index(["person_id", "stated_on"])
+    db["claims"].create_index(["speaker"])
+    db["claims"].create_index(["institution_id"])
+    db["claims"].create_index(["program_id"])
+    db["claims"].create_index(["outlet"])
+    db["claims"].create_index(["claim_type"])
+    db["claims"].create_index(["stated_year"])
+    db["claims"].create_index(["stated_month"])
+    db["claims"].create_index(["stated_on"])
+    db["claims"].create_index(["first_seen"])
+    db["claims"].create_index(["position_id"])
+    db["articles"].create_index(["outlet"])
+    db["articles"].create_index(["published"])
+
+    db["claims"].enable_fts(CLAIMS_FTS_COLUMNS, tokenize=FTS_TOKENIZE, create_triggers=True)
+    db["articles"].enable_fts(ARTICLES_FTS_COLUMNS, tokenize=FTS_TOKENIZE, create_triggers=True)
+
+
+def figure_date(as_of: str | None, stated_on: str | None) -> str | None:
+    """The ISO date a figure refers to: `as_of` ("2021-05" -> "2021-05-01", "2021" -> "2021-01-01") else `stated_on`."""
+    value = as_of or stated_on
+    if not value:
+        return None
+    value = str(value)[:10]
+    if len(value) == 4 and value.isdigit():
+        return value + "-01-01"
+    if len(value) == 7:
+        return value + "-01"
+    return value
+
+
 def apply(db: Database) -> list[str]:
     """Apply pending migrations; returns the names applied."""
     pending = [m.name for m in migrations.pending(db)]

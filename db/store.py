@@ -14,7 +14,7 @@ from typing import Iterator
 
 import sqlite_utils
 
-from db import ids, migrations
+from db import ids, migrations, reference, stem
 
 DEFAULT_DB = Path("data") / "pantau.db"
 
@@ -187,6 +187,7 @@ class Store:
                 first_seen=previous[1] if previous else stamp,
                 updated_at=stamp,
             )
+            self._ensure("outlets", row.get("outlet"))
             self.db["articles"].upsert(row, pk="id", alter=True)
             self.db["article_revisions"].insert(
                 {"article_id": article_id, "content_hash": digest, "title": row["title"], "text": row["text"],
@@ -194,23 +195,26 @@ class Store:
                 pk=("article_id", "content_hash"),
                 ignore=True,
             )
-            self._replace_claims(article_id, claims, extractor_version, stamp)
+            self._replace_claims(article_id, claims, extractor_version, stamp, outlet=row.get("outlet"))
             if page_id is not None:
                 self.db["pages"].update(page_id, {"extracted_at": stamp, "extract_error": None})
         return article_id, outcome
 
-    def _replace_claims(self, article_id: str, claims: list[dict], extractor_version: str, stamp: str):
+    def _replace_claims(
+        self, article_id: str, claims: list[dict], extractor_version: str, stamp: str, outlet: str | None = None
+    ):
         first_seen = dict(
             self.db.execute("select id, first_seen from claims where article_id = ?", [article_id]).fetchall()
         )
         self.db.execute("delete from claims where article_id = ?", [article_id])
-        rows = []
+        rows = {}
         for claim in claims:
             claim_id = ids.claim_id(
                 article_id, claim.get("value"), claim.get("unit"), claim.get("claim_type"), claim.get("char_start")
             )
             stated_on = claim.get("stated_on") or ""
             row = dict(claim)
+            row.pop("claim_id", None)
             row.update(
                 id=claim_id,
                 article_id=article_id,
@@ -219,10 +223,165 @@ class Store:
                 extractor_version=extractor_version,
                 review_status=claim.get("review_status") or "unreviewed",
                 first_seen=first_seen.get(claim_id, stamp),
+                quote_stem=stem.stem(claim.get("quote")),
+                figure_date=migrations.figure_date(claim.get("as_of"), claim.get("stated_on")),
+                outlet=claim.get("outlet") or outlet,
             )
-            rows.append(row)
+            if not row.get("person_id") and row.get("speaker"):
+                found = self.db.execute("select id from people where name = ?", [row["speaker"]]).fetchone()
+                row["person_id"] = found[0] if found else None
+            for column, table in migrations.CLAIM_LINKS:
+                if table != "positions":
+                    self._ensure(table, row.get(column))
+            row["position_id"] = row.get("position_id") or self._position_at(row.get("person_id"), stated_on)
+            rows[claim_id] = row  # one claim per id: a duplicate would leave a stale full-text row behind
         if rows:
-            self.db["claims"].insert_all(rows, pk="id", replace=True, alter=True)
+            self.db["claims"].insert_all(list(rows.values()), pk="id", replace=True, alter=True)
+
+    def _ensure(self, table: str, row_id: str | None):
+        """Make sure a lookup row exists for a foreign key value (a labelled stub until reference data arrives)."""
+        if row_id:
+            self.db.execute(
+                f"insert or ignore into [{table}] (id, name, origin) values (?, ?, 'stub')", [row_id, row_id]
+            )
+
+    def _position_at(self, person_id: str | None, on: str | None) -> str | None:
+        """The person's position valid on a date (ISO; year-only bounds compare by year)."""
+        if not person_id:
+            return None
+        found = self.db.execute(
+            "select id from positions where person_id = :p and (:d = '' or ("
+            " (start is null or start <= substr(:d, 1, length(start)))"
+            " and (\"end\" is null or \"end\" >= substr(:d, 1, length(\"end\")))))"
+            " order by start desc limit 1",
+            {"p": person_id, "d": on or ""},
+        ).fetchone()
+        return found[0] if found else None
+
+    # -- reference data and search ------------------------------------------------------------------
+
+    def sync_reference_data(self, gazetteer: dict | None = None) -> dict:
+        """Upsert outlets, institutions, people, positions, programmes and metrics from the gazetteer.
+
+        Deterministic ids (gazetteer slugs; positions hash person, institution, title and start), so re-runs upsert.
+        Called by the extract stage before saving claims. Returns row counts per table.
+        """
+        gaz = reference.load_gazetteer() if gazetteer is None else gazetteer
+        lists = {k: list(gaz.get(k) or []) for k in ("institutions", "people", "programs", "metrics", "outlets")}
+
+        def js(value):
+            return _json(value) if value not in (None, [], {}) else None
+
+        def flag(value):
+            return None if value is None else int(bool(value))
+
+        def period(value):
+            return None if value is None else str(value)
+
+        outlets = [dict(o, origin="builtin") for o in reference.OUTLETS]
+        if self.db["sources"].exists():
+            for src in self.db.execute("select name, label, hosts from sources").fetchall():
+                hosts = src[2]
+                try:
+                    hosts = json.loads(hosts)[0] if hosts and hosts.startswith("[") else hosts
+                except (ValueError, IndexError):
+                    pass
+                outlets.append({"id": src[0], "name": src[1] or src[0], "domain": hosts, "origin": "sources"})
+        outlets += [
+            {"id": o["id"], "name": o.get("name") or o["id"], "domain": o.get("domain"), "origin": "gazetteer"}
+            for o in lists["outlets"]
+            if o.get("id")
+        ]
+        institutions = [
+            {
+                "id": i["id"], "name": i.get("name") or i["id"], "type": i.get("type"),
+                "acronyms": js(i.get("acronyms")), "aliases": js(i.get("aliases")),
+                "valid_from": period(i.get("valid_from")), "valid_to": period(i.get("valid_to")),
+                "periods": js(i.get("periods")), "predecessor": js(i.get("predecessor")),
+                "successor": js(i.get("successor")), "parent_id": i.get("parent"), "note": i.get("note"),
+                "source": i.get("source"), "verified": flag(i.get("verified")), "origin": "gazetteer",
+            }
+            for i in lists["institutions"]
+            if i.get("id")
+        ]
+        people, positions = [], []
+        for p in lists["people"]:
+            if not p.get("id"):
+                continue
+            people.append(
+                {"id": p["id"], "name": p.get("name") or p["id"], "variants": js(p.get("variants")), "origin": "gazetteer"}
+            )
+            for pos in p.get("positions") or []:
+                start = period(pos.get("start"))
+                positions.append(
+                    {
+                        "id": ids._digest("position", p["id"], pos.get("institution"), pos.get("title"), start)[:16],
+                        "person_id": p["id"], "institution_id": pos.get("institution"), "title": pos.get("title"),
+                        "title_variants": js(pos.get("title_variants")), "start": start,
+                        "end": period(pos.get("end")), "attested": js([str(a) for a in pos.get("attested") or []]),
+                        "source": pos.get("source"), "verified": flag(pos.get("verified")), "note": pos.get("note"),
+                        "origin": "gazetteer",
+                    }
+                )
+        programs = [
+            {
+                "id": g["id"], "name": g.get("name") or g["id"], "kind": g.get("kind"), "aliases": js(g.get("aliases")),
+                "lead_id": g.get("lead"), "partners": js(g.get("partners")), "start": period(g.get("start")),
+                "end": period(g.get("end")), "description": (g.get("description") or "").strip() or None,
+                "targets": js(g.get("targets")), "source": g.get("source"), "verified": flag(g.get("verified")),
+                "note": g.get("note"), "origin": "gazetteer",
+            }
+            for g in lists["programs"]
+            if g.get("id")
+        ]
+        metrics = [dict(m, origin="builtin") for m in reference.METRICS]
+        for m in lists["metrics"]:
+            if not m.get("id"):
+                continue
+            row = {"id": m["id"], "name": m.get("name") or m["id"], "origin": "gazetteer"}
+            for key in ("unit", "series", "cumulative"):
+                if m.get(key) is not None:
+                    row[key] = int(bool(m[key])) if key == "cumulative" else m[key]
+            if m.get("definition") or m.get("description"):
+                row["definition"] = (m.get("definition") or m.get("description")).strip()
+            metrics.append(row)
+
+        with self.db.atomic():
+            self.db.execute("PRAGMA defer_foreign_keys = ON")
+            for table, rows in (
+                ("outlets", outlets), ("institutions", institutions), ("people", people),
+                ("positions", positions), ("programs", programs), ("metrics", metrics),
+            ):
+                if rows:
+                    self.db[table].upsert_all(rows, pk="id", alter=True)
+            for table, column in (("institutions", "parent_id"), ("positions", "institution_id"),
+                                  ("positions", "person_id"), ("programs", "lead_id")):
+                target = "people" if column == "person_id" else "institutions"
+                self.db.execute(
+                    f"insert or ignore into [{target}] (id, name, origin)"
+                    f" select distinct [{column}], [{column}], 'stub' from [{table}] where [{column}] is not null"
+                )
+            # Claims saved before the positions were known get theirs now.
+            for claim_id_, person_id, stated_on in self.db.execute(
+                "select id, person_id, stated_on from claims where person_id is not null and position_id is null"
+            ).fetchall():
+                position = self._position_at(person_id, stated_on)
+                if position:
+                    self.db.execute("update claims set position_id = ? where id = ?", [position, claim_id_])
+        return {t: self.db[t].count for t in ("outlets", "institutions", "people", "positions", "programs", "metrics")}
+
+    def refresh_search(self):
+        """Fill missing stemmed copies and rebuild both full-text indexes (after bulk loads or manual edits)."""
+        with self.db.atomic():
+            for claim_id_, quote in self.db.execute(
+                "select id, quote from claims where quote_stem is null and quote is not null"
+            ).fetchall():
+                self.db.execute("update claims set quote_stem = ? where id = ?", [stem.stem(quote), claim_id_])
+            for fts in ("claims_fts", "articles_fts"):
+                self.db.execute(f"insert into [{fts}]([{fts}]) values ('rebuild')")
+        for fts in ("claims_fts", "articles_fts"):
+            self.db.execute(f"insert into [{fts}]([{fts}]) values ('optimize')")
+            self.db.conn.commit()
 
     def counts(self) -> dict:
         return {t: self.db[t].count for t in ("pages", "articles", "claims", "crawl_runs")}
