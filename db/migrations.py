@@ -248,6 +248,12 @@ def m003_lookup_tables_links_and_search(db: Database):
     db["articles"].enable_fts(ARTICLES_FTS_COLUMNS, tokenize=FTS_TOKENIZE, create_triggers=True)
 
 
+@migrations()
+def m004_metric_units(db: Database):
+    """A metric can be stated in several units (a count of UMKM or a share in percent): JSON list `units`."""
+    db["metrics"].add_column("units", str)
+
+
 def figure_date(as_of: str | None, stated_on: str | None) -> str | None:
     """The ISO date a figure refers to: `as_of` ("2021-05" -> "2021-05-01", "2021" -> "2021-01-01") else `stated_on`."""
     value = as_of or stated_on

@@ -27,102 +27,36 @@ OUTLETS = [
     {"id": "tribunnews", "name": "Tribunnews", "domain": "tribunnews.com"},
 ]
 
-# Canonical metrics. `series` groups metrics charted together; `cumulative` = 1 when a later figure should never be
-# lower than an earlier one (a fall is then flagged by the `conflicting_figures` query).
-METRICS = [
-    {
-        "id": "umkm_onboarded_digital",
-        "name": "UMKM onboarded to the digital ecosystem",
-        "unit": "UMKM",
-        "series": "umkm_digital",
-        "cumulative": 1,
-        "definition": "Number of micro, small and medium enterprises reported as *connected to the digital ecosystem* "
-        "(selling online, on a marketplace or e-catalogue, or using digital payments), cumulative. Stated as "
-        "\"UMKM go digital\", \"UMKM terhubung ke ekosistem digital\", \"UMKM onboarding\", \"UMKM go online\".",
-    },
-    {
-        "id": "umkm_digital_share",
-        "name": "Share of UMKM that are digital",
-        "unit": "persen",
-        "series": "umkm_digital",
-        "cumulative": 0,
-        "definition": "Percentage of all UMKM reported as connected to the digital ecosystem (\"baru 13 persen UMKM "
-        "yang sudah terkoneksi dengan digital\").",
-    },
-    {
-        "id": "umkm_population",
-        "name": "Number of UMKM in Indonesia",
-        "unit": "UMKM",
-        "series": "context",
-        "cumulative": 0,
-        "definition": "Total number of micro, small and medium enterprises (\"jumlah pelaku UMKM mencapai 64 juta\").",
-    },
-    {
-        "id": "umkm_gdp_share",
-        "name": "UMKM contribution to GDP",
-        "unit": "persen",
-        "series": "context",
-        "cumulative": 0,
-        "definition": "Share of gross domestic product contributed by UMKM, in percent.",
-    },
-    {
-        "id": "umkm_workforce_share",
-        "name": "UMKM share of employment",
-        "unit": "persen",
-        "series": "context",
-        "cumulative": 0,
-        "definition": "Share of the workforce employed by UMKM, in percent.",
-    },
-    {
-        "id": "umkm_export_share",
-        "name": "UMKM share of exports",
-        "unit": "persen",
-        "series": "context",
-        "cumulative": 0,
-        "definition": "Share of non-oil exports contributed by UMKM, in percent.",
-    },
-    {
-        "id": "cooperatives_digital",
-        "name": "Cooperatives gone digital",
-        "unit": "koperasi",
-        "series": "umkm_digital",
-        "cumulative": 1,
-        "definition": "Number of cooperatives (koperasi) reported as digitalised or modernised, cumulative.",
-    },
-    {
-        "id": "kur_disbursed",
-        "name": "KUR credit disbursed",
-        "unit": "rupiah",
-        "series": "financing",
-        "cumulative": 0,
-        "definition": "People's business credit (Kredit Usaha Rakyat) disbursed or allocated in rupiah, per year "
-        "unless the text says otherwise.",
-    },
-    {
-        "id": "gov_procurement_umkm",
-        "name": "Government spending on UMKM products",
-        "unit": "rupiah",
-        "series": "procurement",
-        "cumulative": 0,
-        "definition": "Government and SOE procurement budget or spending directed to UMKM products (e.g. the "
-        "40 percent of spending rule, e-Katalog, PaDi UMKM), in rupiah.",
-    },
-    {
-        "id": "digital_economy_value",
-        "name": "Digital economy value",
-        "unit": "USD",
-        "series": "context",
-        "cumulative": 0,
-        "definition": "Gross merchandise value of Indonesia's digital economy, as projected or reported.",
-    },
-    {
-        "id": "ecommerce_transactions",
-        "name": "E-commerce transaction value",
-        "unit": "rupiah",
-        "series": "context",
-        "cumulative": 0,
-        "definition": "Value of e-commerce transactions in rupiah over the stated period.",
-    },
+# Metric presentation defaults, by gazetteer metric id: `series` groups metrics charted together; `cumulative` = 1
+# when a later figure should never be lower than an earlier one (a fall is flagged by `conflicting_figures`).
+METRIC_DEFAULTS = {
+    "umkm_onboarded_digital": {"series": "umkm_digital", "cumulative": 1},
+    "umkm_on_ekatalog_padi": {"series": "umkm_digital", "cumulative": 1},
+    "program_transaction_value": {"series": "procurement", "cumulative": 0},
+    "umkm_population": {"series": "context", "cumulative": 0},
+    "umkm_gdp_share": {"series": "context", "cumulative": 0},
+    "umkm_employment_share": {"series": "context", "cumulative": 0},
+    "digital_economy_value": {"series": "context", "cumulative": 0},
+    "kur_disbursement": {"series": "financing", "cumulative": 0},
+    "government_budget_umkm": {"series": "financing", "cumulative": 0},
+    "cooperatives_count": {"series": "context", "cumulative": 0},
+    "umkm_trained": {"series": "umkm_digital", "cumulative": 0},
+}
+
+# Used only when the gazetteer defines no metrics (same ids as nlp_models/gazetteer/metrics.yaml).
+FALLBACK_METRICS = [
+    {"id": "umkm_onboarded_digital", "name": "UMKM terhubung ke ekosistem digital", "units": ["UMKM", "persen"],
+     "definition": "Number or share of UMKM that are online / onboarded to the digital ecosystem."},
+    {"id": "umkm_population", "name": "Jumlah UMKM di Indonesia", "units": ["UMKM"],
+     "definition": "Total number of micro, small and medium enterprises."},
+    {"id": "umkm_gdp_share", "name": "Kontribusi UMKM terhadap PDB", "units": ["persen", "rupiah"],
+     "definition": "Contribution of UMKM to gross domestic product."},
+    {"id": "umkm_employment_share", "name": "Serapan tenaga kerja UMKM", "units": ["persen", "orang"],
+     "definition": "Workers employed by UMKM, as a share or a head count."},
+    {"id": "kur_disbursement", "name": "Penyaluran KUR", "units": ["rupiah", "orang", "UMKM", "persen"],
+     "definition": "People's business credit (Kredit Usaha Rakyat) disbursed or planned."},
+    {"id": "government_budget_umkm", "name": "Anggaran pemerintah untuk UMKM", "units": ["rupiah"],
+     "definition": "Government money allocated to or spent on UMKM and their products."},
 ]
 
 

@@ -62,12 +62,12 @@ ARTICLES = [
         (f"{T} mengatakan baru 8 juta UMKM atau 13 persen yang sudah terhubung ke ekosistem digital.", [
             dict(claim_type="achievement", subject="UMKM terhubung ke ekosistem digital", metric=DIGITAL, value=8e6,
                  unit="UMKM", value_text="8 juta", **KEMENKOP),
-            dict(claim_type="achievement", subject="persentase UMKM terhubung digital", metric="umkm_digital_share",
+            dict(claim_type="achievement", subject="persentase UMKM terhubung digital", metric=DIGITAL,
                  value=13, unit="persen", value_text="13 persen", **KEMENKOP),
         ]),
         ("Pemerintah mengalokasikan anggaran Rp123,46 triliun untuk dukungan UMKM dalam program Pemulihan Ekonomi "
          "Nasional.", [
-            dict(claim_type="budget", subject="anggaran dukungan UMKM PEN", metric=None, value=123.46e12, unit="rupiah",
+            dict(claim_type="budget", subject="anggaran dukungan UMKM PEN", metric="government_budget_umkm", value=123.46e12, unit="rupiah",
                  value_text="Rp123,46 triliun", program="PEN", program_id="pen", **NONE),
         ]),
     ]),
@@ -109,7 +109,7 @@ ARTICLES = [
          "(3/8/2021).", [
             dict(claim_type="achievement", subject="UMKM masuk ekosistem digital", metric=DIGITAL, value=13.7e6,
                  unit="UMKM", value_text="13,7 juta", **JOKOWI),
-            dict(claim_type="achievement", subject="persentase UMKM di ekosistem digital", metric="umkm_digital_share",
+            dict(claim_type="achievement", subject="persentase UMKM di ekosistem digital", metric=DIGITAL,
                  value=21, unit="persen", value_text="21 persen", **JOKOWI),
         ]),
     ]),
@@ -127,7 +127,7 @@ ARTICLES = [
                  unit="UMKM", value_text="19,5 juta", as_of="2022-06", **KEMENKOP),
         ]),
         ("Pemerintah juga menargetkan belanja barang dan jasa pemerintah sebesar Rp400 triliun untuk produk UMKM.", [
-            dict(claim_type="target", subject="belanja pemerintah untuk produk UMKM", metric="gov_procurement_umkm",
+            dict(claim_type="target", subject="belanja pemerintah untuk produk UMKM", metric="government_budget_umkm",
                  value=400e12, unit="rupiah", value_text="Rp400 triliun", target_year=2022,
                  program="Bela Pengadaan", program_id="bela_pengadaan", **KEMENKOP),
         ]),
@@ -157,7 +157,7 @@ ARTICLES = [
                  unit="UMKM", value_text="27 juta", as_of="2023-12", **KEMENKOP),
         ]),
         ("Penyaluran Kredit Usaha Rakyat (KUR) tahun 2023 mencapai Rp254 triliun.", [
-            dict(claim_type="achievement", subject="penyaluran KUR", metric="kur_disbursed", value=254e12,
+            dict(claim_type="achievement", subject="penyaluran KUR", metric="kur_disbursement", value=254e12,
                  unit="rupiah", value_text="Rp254 triliun", program="KUR", program_id="kur", **NONE),
         ]),
     ]),
@@ -166,7 +166,7 @@ ARTICLES = [
         ("UMKM berkontribusi sekitar 61 persen terhadap produk domestik bruto dan menyerap 97 persen tenaga kerja.", [
             dict(claim_type="other", subject="kontribusi UMKM terhadap PDB", metric="umkm_gdp_share", value=61,
                  unit="persen", value_text="61 persen", qualifier="sekitar", **NONE),
-            dict(claim_type="other", subject="serapan tenaga kerja UMKM", metric="umkm_workforce_share", value=97,
+            dict(claim_type="other", subject="serapan tenaga kerja UMKM", metric="umkm_employment_share", value=97,
                  unit="persen", value_text="97 persen", **NONE),
         ]),
     ]),

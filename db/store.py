@@ -334,16 +334,20 @@ class Store:
             for g in lists["programs"]
             if g.get("id")
         ]
-        metrics = [dict(m, origin="builtin") for m in reference.METRICS]
-        for m in lists["metrics"]:
+        metrics = []
+        for m in lists["metrics"] or reference.FALLBACK_METRICS:
             if not m.get("id"):
                 continue
-            row = {"id": m["id"], "name": m.get("name") or m["id"], "origin": "gazetteer"}
-            for key in ("unit", "series", "cumulative"):
+            units = m.get("units") or ([m["unit"]] if m.get("unit") else [])
+            row = {
+                "id": m["id"], "name": m.get("name") or m["id"], "unit": units[0] if units else None,
+                "units": js(units), "definition": (m.get("definition") or m.get("description") or "").strip() or None,
+                "origin": "gazetteer" if lists["metrics"] else "builtin",
+            }
+            row.update(reference.METRIC_DEFAULTS.get(m["id"], {}))
+            for key in ("series", "cumulative"):
                 if m.get(key) is not None:
                     row[key] = int(bool(m[key])) if key == "cumulative" else m[key]
-            if m.get("definition") or m.get("description"):
-                row["definition"] = (m.get("definition") or m.get("description")).strip()
             metrics.append(row)
 
         with self.db.atomic():
