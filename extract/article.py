@@ -40,7 +40,10 @@ class ExtractionError(ValueError):
     def __init__(self, reason: str, detail: str = ""):
         self.reason = reason
         self.detail = detail
-        super().__init__(reason if not detail else f"{reason}: {detail}")
+        super().__init__(reason)
+
+    def __str__(self) -> str:  # the machine reason only; the detail is in .detail
+        return self.reason
 
 
 # ---------------------------------------------------------------------------
@@ -802,7 +805,9 @@ def _text_date(root, page, version) -> D.DateCandidate | None:
     for el in select(root, "article, main, [role=main], .content, #content"):
         scopes.append(el)
         break
+    date_only = None
     for scope in scopes:
+        seen = 0
         for el in scope.iter():
             if not isinstance(el.tag, str) or el.tag in ("script", "style", "footer"):
                 continue
@@ -816,5 +821,12 @@ def _text_date(root, page, version) -> D.DateCandidate | None:
                 if m:
                     c = D.candidate_from_text(m.group(0), "text", "text")
                     if c:
-                        return c
+                        if c.has_time:
+                            return c
+                        date_only = date_only or c
+            if date_only is not None and seen > 400:
+                return date_only
+            seen += 1
+        if date_only is not None:
+            return date_only
     return None

@@ -121,7 +121,7 @@ _DROP_PARA_RES = [
         r"^\s*(?:halaman\s+selanjutnya|selanjutnya|sebelumnya|tampilkan\s+semua|show\s+all|lanjut\s+baca)\s*[>»]*\s*$",
         r"^\s*halaman\s*:?\s*(?:\d+\s*)+(?:selanjutnya)?\s*$",
         r"^\s*(?:\d+\s+){1,}\s*(?:selanjutnya|next)\s*[>»]*\s*$",
-        r"^\s*(?:foto|video|ilustrasi)\s*:\s*\S.{0,150}$",
+        r"^\s*\(?\s*(?:foto|video|ilustrasi)\s*:\s*\S.{0,150}$",
         r"^\s*(?:tag|tags|topik|topik\s+terkait|kata\s+kunci)\s*:",
         r"^\s*(?:editor|penulis|pewarta|reporter|penerjemah|sumber)\s*:\s*[^.]{0,80}$",
         r"^\s*loading\.{0,3}\s*$",

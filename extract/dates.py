@@ -521,6 +521,13 @@ def choose_date(candidates: list[DateCandidate], url: str = "") -> DateCandidate
             if o.has_time and o.dt.date() == best.dt.date():
                 best = DateCandidate(o.dt, best.source, best.detail + "+" + o.detail, True, o.tz_given, best.raw)
                 break
+    # A minute-precision best candidate gains seconds from another source in the same minute
+    # (Kompas page "14:38 WIB" + URL "/14382361/" -> 14:38:23).
+    if best.has_time and best.dt.second == 0:
+        for o in cands:
+            if o is not best and o.has_time and o.dt.second and o.dt.replace(second=0) == best.dt:
+                best = DateCandidate(o.dt, best.source, best.detail, True, best.tz_given, best.raw)
+                break
     for o in cands:
         if o is best or o.source == best.source and o.detail == best.detail:
             continue

@@ -39,18 +39,13 @@ class AntaraV1(ParserVersion):
     date_sel = ("div.date.mt10", "div.bjbrt .date", ".date")
     body_sel = ("div#content_news",)
     drop = ("span.baca-juga", ".baca-juga", ".mt10.date", ".copyright", ".editor", ".lihat-juga", ".tag",
-            ".related", ".photo", ".fotoberita", ".caption")
+            ".related", ".photo", ".fotoberita", ".caption", "p.mt10", ".byline")
+    author_sel = (".byline [itemprop=author]", ".byline")
 
-
-class AntaraOtomotif2016(ParserVersion):
-    """2016 otomotif.antaranews.com template: no itemprop/time, date only as text."""
-
-    name = "AntaraOtomotif2016"
-    valid_from, valid_until = 2014, 2018
-    detect = ()
-
-    def matches(self, page):
-        return "otomotif.antaranews.com" in (page.url or "")
+    def tags(self, page):
+        for el in page.css('meta[itemprop="keywords"]'):
+            return [t.strip() for t in (el.get("content") or "").split(",") if t.strip()]
+        return []
 
 
 class Antara(OutletParser):

@@ -40,7 +40,25 @@ class DetikV1(ParserVersion):
     drop = ("table.linksisip", ".noncontent", ".lihatjg", ".detail_tag", ".author", ".date", "center", ".pic_artikel")
 
 
+class DetikFotoV1(ParserVersion):
+    """2015–16 /readfoto/ gallery pages: .detail_profil h1, .date, div.text_gal."""
+
+    name = "DetikFotoV1"
+    valid_from, valid_until = 2010, 2018
+    detect = ("div.text_gal",)
+    title_sel = (".detail_profil h1",)
+    date_sel = (".detail_profil .date",)
+    body_sel = ("div.text_gal",)
+
+    def authors(self, page):
+        for el in page.css(".detail_profil strong"):
+            m = re.search(r"Fotografer\s*:\s*(.+)$", text_of(el))
+            if m:
+                return [m.group(1).strip()]
+        return []
+
+
 class Detik(OutletParser):
     name = "detik"
     domains = ("detik.com",)
-    versions = (DetikV2, DetikV1)
+    versions = (DetikV2, DetikFotoV1, DetikV1)

@@ -1,5 +1,21 @@
 """Kompas (kompas.com). sites.md §2.1."""
-from .base import OutletParser, ParserVersion
+import re
+
+from .base import OutletParser, ParserVersion, text_of
+
+
+def _credit(page, selector, role=("Penulis",)):
+    """Names from the 2015–16 credit table: <tr><td>Penulis</td><td>: Name</td></tr>."""
+    out = []
+    for tr in page.css(selector + " tr"):
+        cells = [text_of(td) for td in tr.findall("td")]
+        if len(cells) >= 2 and cells[0].strip().rstrip(":") in role:
+            name = cells[1].lstrip(": ").strip()
+            # "Kontributor Lhokseumawe, Masriadi" -> "Masriadi"
+            name = re.sub(r"^(?:kontributor|wartawan|koresponden)\b[^,]*,\s*", "", name, flags=re.I)
+            if name:
+                out.append(name)
+    return out
 
 
 class KompasV2(ParserVersion):
@@ -29,8 +45,11 @@ class KompasV1Bola(ParserVersion):
     title_sel = (".kcm-read-content-top h2", ".kcm-read-content-top h1")
     date_sel = (".kcm-read-content-top .msmall", ".kcm-date")
     body_sel = (".kcm-read-content-text",)
-    tag_sel = (".kcm-tag a",)
+    tag_sel = (".kcm-read .kcm-tag a", ".kcm-read-content .kcm-tag a")  # the header .kcm-tag is site-wide
     drop = (".kcm-read-copy", ".kcm-read-terkait", ".photo", ".kcm-paging")
+
+    def authors(self, page):
+        return _credit(page, ".kcm-read-copy")
 
 
 class KompasV1(ParserVersion):
@@ -42,8 +61,11 @@ class KompasV1(ParserVersion):
     title_sel = ("div.kcm-read-top h2", ".kcm-read-top h1")
     date_sel = (".kcm-read-top .msmall", "div.kcm-date", ".kcm-date")
     body_sel = ("div.kcm-read-text",)
-    tag_sel = (".kcm-tag a",)
+    tag_sel = (".kcm-read .kcm-tag a",)  # the header .kcm-tag holds site-wide trending tags
     drop = (".kcm-read-copy", ".kcm-read-terkait", ".photo", ".kcm-paging")
+
+    def authors(self, page):
+        return _credit(page, ".kcm-read-copy")
 
 
 class KompasOtomotif2016(ParserVersion):
@@ -51,11 +73,14 @@ class KompasOtomotif2016(ParserVersion):
 
     name = "KompasOtomotif2016"
     valid_from, valid_until = 2015, 2017
-    detect = (".baca-content .content-text", ".content-text")
+    detect = (".baca-content .content-text",)
     title_sel = (".baca-content h1",)
-    date_sel = (".baca-content .date", ".baca-content time", ".baca-content .grey", ".baca-content .msmall")
-    body_sel = (".content-text",)
-    drop = (".photo", ".kcm-read-copy")
+    date_sel = (".baca-content .kcm-date", ".baca-content .msmall")
+    body_sel = (".content-text .div-read", ".content-text")
+    drop = (".photo", ".kcm-read-copy", ".penulis-editor", ".social__share", ".berita-terkait-content")
+
+    def authors(self, page):
+        return _credit(page, ".penulis-editor")
 
 
 class Kompas(OutletParser):

@@ -30,14 +30,38 @@ class Liputan6V1(ParserVersion):
     title_sel = ("h1.read-page--header--title", ".read-page--header h1")
     date_attr_sel = ("time.read-page--header__datetime",)
     date_sel = ("time.read-page--header__datetime",)
-    body_sel = (".read-page--content .text-detail", ".read-page--content")
+    body_sel = (".read-page__content-body", ".read-page--content .text-detail", ".read-page--content")
     paragraph_sel = "p"
     drop = (".baca-juga", ".read-page--related-article", ".read-page--photo-gallery", ".read-page--video-gallery")
     author_sel = (".read-page--header--author__name", ".read-page--header__author a")
     tag_sel = (".read-page--tags__link",)
 
 
+class Liputan6PhotoV1(Liputan6V1):
+    """2016 photo gallery pages: the captions are the text."""
+
+    name = "Liputan6PhotoV1"
+    detect = (".read-page--photo-gallery--item__caption",)
+
+    def matches(self, page):
+        # a gallery page: captions, and no prose paragraphs in the text container
+        if not super().matches(page):
+            return False
+        prose = sum(len(p.text_content()) for p in page.css(".read-page__content-body p, .read-page--content p"))
+        return prose < 200
+    body_sel = (".read-page--photo-gallery--item__caption",)
+    paragraph_sel = None
+
+    def body(self, page):
+        paras = super().body(page)
+        out = []
+        for p in paras:  # each caption ends with a photo credit "(REUTERS / Name)"
+            if p not in out:
+                out.append(p)
+        return out
+
+
 class Liputan6(OutletParser):
     name = "liputan6"
     domains = ("liputan6.com",)
-    versions = (Liputan6V2, Liputan6V1)
+    versions = (Liputan6V2, Liputan6PhotoV1, Liputan6V1)

@@ -29,6 +29,7 @@ class OkezoneV2(ParserVersion):
     body_sel = ("div#contentx", ".detail-isi", "#contentx")
     drop = ("#baca-juga", ".baca-juga", ".vicon", "#paging", ".paging", ".detail-tag", ".box-tag")
     tag_sel = (".detail-tag a", ".box-tag a")
+    author_sel = ("div.title-detail span b",)
 
 
 class OkezoneV1(ParserVersion):
@@ -41,6 +42,7 @@ class OkezoneV1(ParserVersion):
     date_sel = ("time.tgl",)
     body_sel = ("div#contentx",)
     drop = ("#baca-juga", ".baca-juga", ".vicon", "#paging", ".paging")
+    author_sel = (".nmreporter > div",)
 
 
 class Okezone(OutletParser):

@@ -38,8 +38,35 @@ class RepublikaV1(ParserVersion):
     tag_sel = ("div.tagging a",)
     drop = (".picked-article", ".footnote-wrap", "#next-article")
 
+    def authors(self, page):
+        for el in page.css("div.red"):
+            m = re.search(r"(?:Rep|Red)\s*:\s*(.+)$", text_of(el))
+            if m:
+                return [m.group(1).strip()]
+        return []
+
+
+class RepublikaIhram2017(ParserVersion):
+    """2017 ihram.co.id / jurnal-haji template: .wrap-title .h5, .date-detail (English month), .teaser."""
+
+    name = "RepublikaIhram2017"
+    valid_from, valid_until = 2016, 2019
+    detect = (".teaser.global-detail", ".wrap-title .h5")
+    title_sel = (".wrap-title .h5",)
+    date_sel = (".wrap-title .date-detail", ".date-detail")
+    body_sel = (".teaser.global-detail",)
+    tag_sel = ("div.tagging a",)
+    drop = (".set-sosmed", ".red", ".social", ".terkait")
+
+    def authors(self, page):
+        for el in page.css("div.red td"):
+            m = re.search(r"(?:Reporter|Redaktur)\s*:\s*(.+)$", text_of(el))
+            if m:
+                return [m.group(1).strip()]
+        return []
+
 
 class Republika(OutletParser):
     name = "republika"
     domains = ("republika.co.id", "ihram.co.id", "ekbis.co")
-    versions = (RepublikaV2, RepublikaV1)
+    versions = (RepublikaV2, RepublikaIhram2017, RepublikaV1)

@@ -1,5 +1,16 @@
 """Tempo (tempo.co). sites.md §2.7."""
+import re
+
 from .base import OutletParser, ParserVersion
+
+_SIGNATURE = re.compile(r"^[A-Z][A-Z .'|]{2,60}$")
+
+
+def _split_signature(paras):
+    """Tempo ends stories with the reporter's name in capitals ("DINI TEJA"): author, not text."""
+    if paras and _SIGNATURE.match(paras[-1].strip()) and len(paras[-1].split()) <= 6:
+        return paras[:-1], [n.strip().title() for n in paras[-1].split("|") if n.strip()]
+    return paras, []
 
 
 class TempoV3(ParserVersion):
@@ -38,6 +49,16 @@ class TempoV1(ParserVersion):
     body_sel = ("div.artikel",)
     paragraph_sel = "p"
     drop = (".block-tanggal", "h1", ".tag", ".share", ".bacajuga", ".baca-juga")
+
+    def body(self, page):
+        return _split_signature(super().body(page))[0]
+
+    def authors(self, page):
+        return _split_signature(super().body(page))[1] if False else self._sig_authors(page)
+
+    def _sig_authors(self, page):
+        paras = [p for p in (ParserVersion.body(self, page)) if p.strip()]
+        return _split_signature(paras)[1]
 
 
 class Tempo(OutletParser):
