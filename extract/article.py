@@ -656,7 +656,8 @@ def _extract(html, url, feed_date):
             mod_cands.append(m)
             break
     if url_date:
-        cands.append(D.DateCandidate(url_date[0], "url", "url", url_date[1], "offset", real_url))
+        cands.append(D.DateCandidate(url_date[0], "url", "url", url_date[1], "offset", real_url,
+                                     has_seconds=url_date[1]))
     have_good = any(c.rank <= 2 for c in cands)
     if not have_good:
         c = _text_date(root, page, version)

@@ -125,6 +125,8 @@ _DROP_PARA_RES = [
         r"^\s*(?:tag|tags|topik|topik\s+terkait|kata\s+kunci)\s*:",
         r"^\s*(?:editor|penulis|pewarta|reporter|penerjemah|sumber)\s*:\s*[^.]{0,80}$",
         r"^\s*loading\.{0,3}\s*$",
+        r"^\W*untuk\s+mengetahui\s+kebenaran\s+informasi\s+yang\s+beredar",  # Liputan6 Cek Fakta prompt
+        r"^\s*(?:ikuti|follow)\s+(?:kami|berita\s+\S+)\s+(?:di|on)\s+google\s+news",
     )
 ]
 _DESK_TAIL_RE = re.compile(r"\s*\((?:[a-z]{2,4}/){1,3}[a-z]{2,4}\)\s*$", re.I)

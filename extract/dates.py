@@ -92,6 +92,7 @@ class ParsedISO:
     dt: datetime
     has_time: bool
     tz_given: str | None  # "utc", "offset", or None (naive)
+    has_seconds: bool = False
 
 
 def parse_iso_detail(value, default_tz: str | timezone | None = "+07:00") -> ParsedISO | None:
@@ -106,7 +107,7 @@ def parse_iso_detail(value, default_tz: str | timezone | None = "+07:00") -> Par
     if isinstance(value, datetime):
         naive = value.tzinfo is None
         return ParsedISO(to_wib(value.replace(tzinfo=_tz(default_tz)) if naive else value), True,
-                         None if naive else "offset")
+                         None if naive else "offset", True)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return _from_unix(value)
     s = str(value).strip()
@@ -118,6 +119,7 @@ def parse_iso_detail(value, default_tz: str | timezone | None = "+07:00") -> Par
     if m:
         y, mo, d, hh, mi, ss, frac, tzs = m.groups()
         has_time = hh is not None
+        has_seconds = ss is not None
         try:
             dt = datetime(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0))
         except ValueError:
@@ -128,6 +130,7 @@ def parse_iso_detail(value, default_tz: str | timezone | None = "+07:00") -> Par
             return None
         y, mo, d, hh, mi, ss, tzs = m.groups()
         has_time = hh is not None
+        has_seconds = ss is not None
         try:
             dt = datetime(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0))
         except ValueError:
@@ -148,7 +151,7 @@ def parse_iso_detail(value, default_tz: str | timezone | None = "+07:00") -> Par
             tz_given = "utc" if tz.utcoffset(None) == timedelta(0) else "offset"
     else:
         tz = _tz(default_tz)
-    return ParsedISO(to_wib(dt.replace(tzinfo=tz)), has_time, tz_given)
+    return ParsedISO(to_wib(dt.replace(tzinfo=tz)), has_time, tz_given, has_seconds)
 
 
 def _from_unix(v: float) -> ParsedISO | None:
@@ -160,7 +163,7 @@ def _from_unix(v: float) -> ParsedISO | None:
         return None
     if not (MIN_YEAR <= dt.year <= MAX_YEAR):
         return None
-    return ParsedISO(to_wib(dt), True, "utc")
+    return ParsedISO(to_wib(dt), True, "utc", True)
 
 
 def parse_iso(value, default_tz: str | timezone | None = "+07:00") -> datetime | None:
@@ -446,6 +449,7 @@ class DateCandidate:
     tz_given: str | None = None  # "utc" | "offset" | None
     raw: str = ""
     alternatives: list = field(default_factory=list)  # other readings (e.g. Z mislabelled as WIB)
+    has_seconds: bool = False
 
     @property
     def rank(self) -> int:
@@ -459,7 +463,7 @@ def candidate_from_machine(value, source: str, detail: str) -> DateCandidate | N
         if r is None:
             return None
         return DateCandidate(r[0], source, detail, r[1], None, str(value))
-    c = DateCandidate(p.dt, source, detail, p.has_time, p.tz_given, str(value))
+    c = DateCandidate(p.dt, source, detail, p.has_time, p.tz_given, str(value), has_seconds=p.has_seconds)
     if p.tz_given == "utc" and p.has_time:
         # The same wall-clock read as WIB: a mislabelled "Z" (Detik 2015 pubdate).
         c.alternatives.append(p.dt - timedelta(hours=7))
@@ -470,7 +474,8 @@ def candidate_from_text(value, source: str, detail: str) -> DateCandidate | None
     r = parse_indonesian_datetime_detail(value)
     if r is None:
         return None
-    return DateCandidate(r[0], source, detail, r[1], "offset", str(value))
+    secs = bool(re.search(r"\d{1,2}[:.]\d{2}[:.]\d{2}", str(value)))
+    return DateCandidate(r[0], source, detail, r[1], "offset", str(value), has_seconds=secs)
 
 
 def _close(a: datetime, b: datetime, minutes: float) -> bool:
@@ -523,10 +528,11 @@ def choose_date(candidates: list[DateCandidate], url: str = "") -> DateCandidate
                 break
     # A minute-precision best candidate gains seconds from another source in the same minute
     # (Kompas page "14:38 WIB" + URL "/14382361/" -> 14:38:23).
-    if best.has_time and best.dt.second == 0:
+    if best.has_time and not best.has_seconds and best.dt.second == 0:
         for o in cands:
-            if o is not best and o.has_time and o.dt.second and o.dt.replace(second=0) == best.dt:
-                best = DateCandidate(o.dt, best.source, best.detail, True, best.tz_given, best.raw)
+            if o is not best and o.has_time and o.has_seconds and o.dt.replace(second=0) == best.dt:
+                best = DateCandidate(o.dt, best.source, best.detail, True, best.tz_given, best.raw,
+                                     has_seconds=True)
                 break
     for o in cands:
         if o is best or o.source == best.source and o.detail == best.detail:

@@ -12,8 +12,8 @@ class Liputan6V2(ParserVersion):
     date_attr_sel = ()
     date_sel = ("time.read-page--header--author__datetime", "span.read-page-box__author__updated")
     body_sel = ("div.article-content-body__item-page", ".article-content-body")
-    paragraph_sel = ".article-content-body__item-title, .article-content-body__item-content p, " \
-                    ".article-content-body__item-content li"
+    # page titles (h2.article-content-body__item-title on pages 2+) are navigation labels, not prose
+    paragraph_sel = ".article-content-body__item-content p, .article-content-body__item-content li"
     drop = (".baca-juga-collections", ".article-ad", ".advertisement-text", ".promo-whatsapp-channel",
             ".article-content-body__item-media", ".read-page-box__author")
     author_sel = ("span.read-page--header--author__name", "a.read-page-box__author__name")
