@@ -1,0 +1,216 @@
+"""Claim extraction scoring as defined in ../shared/reference/claims.md ("Scoring").
+
+Per article, predictions are matched one-to-one to gold claims (maximum bipartite matching): same ``value`` within
+±1 % (or a matching ``value_max`` for ranges), same ``claim_type`` (lenient: target vs non-target only), and for
+targets the same ``target_year``. Reported: precision, recall, F1 (strict and lenient), speaker accuracy (share of
+matched claims with a non-null gold speaker whose predicted speaker is right) and recall on ``core`` gold claims.
+
+CLI: ``pantau eval claims GOLD.jsonl ARTICLES.jsonl`` or ``python -m extract.claim_eval GOLD ARTICLES [--details]``.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+
+def _close(a, b, tol=0.01) -> bool:
+    if a is None or b is None:
+        return False
+    a, b = float(a), float(b)
+    if b == 0:
+        return abs(a) <= 1e-9
+    return abs(a - b) <= tol * abs(b)
+
+
+def _type_ok(g, p, lenient: bool) -> bool:
+    if lenient:
+        return (g["claim_type"] == "target") == (p["claim_type"] == "target")
+    return g["claim_type"] == p["claim_type"]
+
+
+def claims_match(g: dict, p: dict, lenient: bool = False) -> bool:
+    value_ok = _close(p.get("value"), g.get("value")) or (
+        g.get("value_max") is not None and (_close(p.get("value_max"), g["value_max"]) or
+                                            _close(p.get("value"), g["value_max"])))
+    if not value_ok or not _type_ok(g, p, lenient):
+        return False
+    if g["claim_type"] == "target" and p["claim_type"] == "target":
+        return g.get("target_year") == p.get("target_year")
+    return True
+
+
+def _match(gold: list[dict], pred: list[dict], lenient: bool) -> list[tuple[int, int]]:
+    """Maximum one-to-one matching (augmenting paths); ties prefer pairs whose speaker agrees."""
+    adj = {i: sorted([j for j, p in enumerate(pred) if claims_match(g, p, lenient)],
+                     key=lambda j: (not _same_speaker(gold[i].get("speaker"), pred[j].get("speaker")),
+                                    abs((pred[j].get("char_start") or 0) - (gold[i].get("char_start") or 0))))
+           for i, g in enumerate(gold)}
+    owner: dict[int, int] = {}
+
+    def augment(i, seen):
+        for j in adj[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(gold)):
+        augment(i, set())
+    return sorted((i, j) for j, i in owner.items())
+
+
+def _norm(s) -> str:
+    s = unicodedata.normalize("NFKC", str(s or "")).lower().replace("’", "'")
+    return " ".join(s.replace(".", " ").split())
+
+
+def _same_speaker(g, p) -> bool:
+    return _norm(g) == _norm(p) and g is not None and p is not None
+
+
+def _prf(tp, n_pred, n_gold) -> dict:
+    p = tp / n_pred if n_pred else (1.0 if not n_gold else 0.0)
+    r = tp / n_gold if n_gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def evaluate(gold_claims: list[dict], predicted_claims: list[dict], details: bool = False) -> dict:
+    """Scores of ``predicted_claims`` against ``gold_claims`` (both lists of claim dicts with ``article_id``)."""
+    gold_by, pred_by = defaultdict(list), defaultdict(list)
+    for g in gold_claims:
+        gold_by[g["article_id"]].append(g)
+    for p in predicted_claims:
+        pred_by[p["article_id"]].append(p)
+    tp = tp_len = 0
+    spk_total = spk_right = 0
+    core_total = core_hit = 0
+    targets_matched = targets_year_right = 0
+    errors = []
+    for aid in sorted(set(gold_by) | set(pred_by)):
+        gs, ps = gold_by.get(aid, []), pred_by.get(aid, [])
+        pairs = _match(gs, ps, lenient=False)
+        tp += len(pairs)
+        tp_len += len(_match(gs, ps, lenient=True))
+        matched_g = {i for i, _ in pairs}
+        matched_p = {j for _, j in pairs}
+        for i, j in pairs:
+            g, p = gs[i], ps[j]
+            if g.get("speaker"):
+                spk_total += 1
+                if _same_speaker(g["speaker"], p.get("speaker")):
+                    spk_right += 1
+                elif details:
+                    errors.append({"article_id": aid, "kind": "speaker", "gold": g.get("speaker"),
+                                   "pred": p.get("speaker"), "value": g["value"], "quote": p.get("quote", "")[:160]})
+            if g["claim_type"] == "target":
+                targets_matched += 1
+                targets_year_right += int(g.get("target_year") == p.get("target_year"))
+        for i, g in enumerate(gs):
+            if g.get("core"):
+                core_total += 1
+                core_hit += int(i in matched_g)
+            if details and i not in matched_g:
+                errors.append({"article_id": aid, "kind": "missed", "claim_type": g["claim_type"],
+                               "value": g["value"], "target_year": g.get("target_year"),
+                               "quote": (g.get("quote") or "")[:160]})
+        if details:
+            for j, p in enumerate(ps):
+                if j not in matched_p:
+                    errors.append({"article_id": aid, "kind": "spurious", "claim_type": p["claim_type"],
+                                   "value": p["value"], "target_year": p.get("target_year"),
+                                   "quote": (p.get("quote") or "")[:160]})
+    n_gold, n_pred = len(gold_claims), len(predicted_claims)
+    res = {
+        "articles": len(set(gold_by) | set(pred_by)),
+        "gold": n_gold,
+        "predicted": n_pred,
+        "matched": tp,
+        "strict": _prf(tp, n_pred, n_gold),
+        "lenient": {**_prf(tp_len, n_pred, n_gold), "matched": tp_len},
+        "speaker_accuracy": round(spk_right / spk_total, 4) if spk_total else None,
+        "speaker_evaluated": spk_total,
+        "core_recall": round(core_hit / core_total, 4) if core_total else None,
+        "core_total": core_total,
+        "targets_matched": targets_matched,
+        "target_year_accuracy": round(targets_year_right / targets_matched, 4) if targets_matched else None,
+    }
+    if details:
+        res["errors"] = errors
+    return res
+
+
+def load_articles(path: Path | str) -> list[dict]:
+    """Articles JSONL: ``id``, ``text`` (or ``text_file`` relative to the JSONL file), ``published``, ..."""
+    path = Path(path)
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        a = json.loads(line)
+        if "text" not in a and a.get("text_file"):
+            a["text"] = (path.parent / a["text_file"]).read_text(encoding="utf-8")
+        out.append(a)
+    return out
+
+
+def load_jsonl(path: Path | str) -> list[dict]:
+    return [json.loads(l) for l in Path(path).read_text(encoding="utf-8").splitlines() if l.strip()]
+
+
+def format_report(res: dict) -> str:
+    s, l = res["strict"], res["lenient"]
+    lines = [
+        f"articles {res['articles']}  gold claims {res['gold']}  predicted {res['predicted']}  matched {res['matched']}",
+        f"strict   precision {s['precision']:.3f}  recall {s['recall']:.3f}  F1 {s['f1']:.3f}",
+        f"lenient  precision {l['precision']:.3f}  recall {l['recall']:.3f}  F1 {l['f1']:.3f}",
+        "speaker accuracy " + (f"{res['speaker_accuracy']:.3f} ({res['speaker_evaluated']} matched claims with a gold speaker)"
+                               if res["speaker_accuracy"] is not None else "n/a"),
+        "core recall " + (f"{res['core_recall']:.3f} ({res['core_total']} core claims)"
+                          if res["core_recall"] is not None else "n/a"),
+        "target year " + (f"{res['target_year_accuracy']:.3f} of {res['targets_matched']} matched targets"
+                          if res["target_year_accuracy"] is not None else "n/a"),
+    ]
+    return "\n".join(lines)
+
+
+def predict(articles: list[dict], extractor=None) -> list[dict]:
+    if extractor is None:
+        from extract.claims import extract_claims as extractor
+    preds = []
+    for a in articles:
+        preds.extend(extractor(a))
+    return preds
+
+
+def main(gold_path, articles_path, out=print, details: bool = False, extractor=None) -> dict:
+    """Run the extractor over ARTICLES, score against GOLD, print the figures with ``out`` and return them."""
+    gold = load_jsonl(gold_path)
+    articles = load_articles(articles_path)
+    ids = {a["id"] for a in articles}
+    gold = [g for g in gold if g["article_id"] in ids]
+    preds = predict(articles, extractor)
+    res = evaluate(gold, preds, details=details)
+    out(format_report(res))
+    if details:
+        for e in res["errors"]:
+            out(json.dumps(e, ensure_ascii=False))
+    return res
+
+
+if __name__ == "__main__":
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold")
+    ap.add_argument("articles")
+    ap.add_argument("--details", action="store_true", help="list missed, spurious and speaker errors")
+    a = ap.parse_args()
+    main(a.gold, a.articles, details=a.details)
+    sys.exit(0)

@@ -1,0 +1,940 @@
+"""Claim extraction: every stated figure or target in an article becomes a structured, sourced claim.
+
+``extract_claims(article) -> list[dict]`` (see ../shared/reference/claims.md and docs/claims.md).
+
+Steps per article: spaCy pipeline (tokenizer, sentencizer, gazetteer ruler, selective NER) -> per sentence:
+attribution (quotes + said-verbs, "Menurut X", pronouns, "Menkop UKM tersebut", paragraph carry-over) -> quantities
+(extract.numbers) with scope filters (dates, durations, names, categories, phones, prizes, conditionals,
+"Baca juga") -> claim type, target year, as-of, unit, subject, metric, programme -> one claim per fact.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from extract.numbers import Quantity, find_quantities
+
+EXTRACTOR_VERSION = "pantau-claims-1.0"
+
+CLAIM_FIELDS = [
+    "article_id", "claim_type", "subject", "metric", "value", "value_max", "unit", "qualifier", "value_text",
+    "target_year", "as_of", "stated_on", "speaker", "speaker_title", "organization", "program", "quote",
+    "char_start", "char_end", "confidence",
+]
+LINK_FIELDS = ["person_id", "institution_id", "program_id"]
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4, "apr": 4,
+    "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "nop": 11,
+    "desember": 12, "des": 12, "dec": 12,
+}
+WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6,
+            "ahad": 6}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_RE = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
+
+SAID_STEMS = ("kata", "ujar", "ungkap", "tutur", "jelas", "pungkas", "tambah", "sebut", "imbuh", "terang", "papar",
+              "lanjut", "tegas", "ucap", "tukas", "timpal", "tandas", "sambung", "urai", "beber", "klaim", "aku",
+              "terang", "kata")
+_SAID_VERB_AFTER = re.compile(
+    r"(?<![\w-])(?P<v>(?:kata|ujar|ungkap|tutur|jelas|pungkas|tambah|sebut|imbuh|terang|papar|lanjut|tegas|ucap|"
+    r"tukas|timpal|tandas|sambung|urai|beber|katakan)(?P<nya>nya)?)\b", re.IGNORECASE)
+ME_VERBS = (
+    r"mengatakan|menyatakan|menyebut|menyebutkan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|menuturkan|"
+    r"memaparkan|menerangkan|menambahkan|mengemukakan|mengklaim|mencatat|melaporkan|menilai|berharap|meyakini|"
+    r"optimistis|optimis|memperkirakan|memprediksi|menargetkan|membeberkan|mengakui|mengingatkan|bercerita|"
+    r"berpendapat|mengungkap|memastikan|mengimbau|mendorong|mengajak|mengapresiasi|menuturkan|mengutarakan|"
+    r"menandaskan|menekankan|membeberkan|merinci|mengharapkan|menyebutkan|mengklaim|menginformasikan|"
+    r"menyampaikan|berujar|bertutur|berkata|menjabarkan|mengingatkan|mencontohkan|mengemukakan|melanjutkan"
+)
+_ME_VERB_RE = re.compile(rf"\b(?:{ME_VERBS})\b", re.IGNORECASE)
+PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?"
+                      rf"(?:{ME_VERBS}|mengatakan)\b|\bMenurut(?:nya|\s+(?:dia|ia|beliau))\b|\bkata\s+(?:dia|ia|beliau)\b",
+                      re.IGNORECASE)
+TITLE_HEADS = (
+    r"Menteri|Menko|Menkop|MenKopUKM|Menkominfo|Menkomdigi|Mendag|Menkeu|Menperin|Menparekraf|Menpar|Mentan|"
+    r"Menhan|Wamen\w*|Wakil|Presiden|Wapres|Deputi|Asisten\s+Deputi|Asdep|Direktur(?:\s+Utama)?|Dirut|Dirjen|"
+    r"Sekretaris|Sesmen\w*|Sekjen|Kepala|Ketua(?:\s+Umum)?|Ketum|Gubernur|Bupati|Wali\s*[Kk]ota|Walikota|"
+    r"Staf\s+Khusus|Stafsus|Juru\s+[Bb]icara|Jubir|Koordinator|Komisaris|Plt\.?|Pj\.?|CEO|COO|CFO|CTO|Chief|Head|"
+    r"Country|Founder|Co-[Ff]ounder|Pendiri|Manajer|Manager|General\s+Manager|Vice\s+President|VP|Presdir|"
+    r"Presiden\s+Direktur|Analis|Ekonom|Peneliti|Pengamat|Dosen|Guru\s+Besar|Anggota|Pimpinan|Pemimpin|Owner|"
+    r"Pemilik|Camat|Lurah|Kadis|Kabid|Kasubdit|Ketua\s+Dewan|Senior|Managing\s+Director|Executive|Direktorat"
+)
+_TITLE_HEAD_RE = re.compile(rf"\b(?:{TITLE_HEADS})\b")
+_TITLE_WORD_OK = re.compile(r"^(?:[A-Z0-9(][\w.&/'’()-]*|dan|&|serta|bidang|untuk|pada|di|dari|atas|sekaligus|"
+                            r"yang|urusan|ke|ri|RI|se|e-\w+|\(\w+\))$")
+
+NEWS_BLOCK = re.compile(
+    r"^\s*(?:baca\s+juga|baca|simak\s+juga|simak|lihat\s+juga|artikel\s+terkait|berita\s+terkait|tonton\s+juga|"
+    r"video\s*:|infografis|rekomendasi|populer|terpopuler|berita\s+lainnya|advertisement|scroll\s+to|"
+    r"ikuti\s+(?:berita|kami)|dapatkan\s+(?:update|informasi)|follow)\b", re.IGNORECASE)
+SKIP_SENTENCE = re.compile(
+    r"\b(?:hadiah|undian|giveaway|doorprize|kuis|komentar(?:mu)?|whatsapp|hotline|call\s+center|telepon|"
+    r"nomor\s+(?:telepon|hp|wa)|hubungi)\b", re.IGNORECASE)
+CONDITIONAL = re.compile(r"\b(?:jika|kalau|apabila|bila|seandainya|andaikan|andai|misalkan|umpamanya|"
+                         r"sekiranya|manakala)\b(?!\s+(?:dibandingkan|dibanding|dilihat|ditotal|dijumlahkan|"
+                         r"digabung|dihitung))", re.IGNORECASE)
+DURATION = re.compile(r"^\s*(?:tahun|thn|bulan|minggu|pekan|hari|jam|menit|detik|dekade|abad|windu|semester|"
+                      r"kuartal|triwulan|caturwulan|periode|musim|generasi|kali(?!\s+lipat)|malam|sesi|"
+                      r"angkatan|gelombang|batch|tahap|edisi|episode|season|putaran|termin|juz)\b",
+                      re.IGNORECASE)
+CATEGORY = re.compile(
+    r"^\s*(?:\w+\s+)?(?:klaster|cluster|kategori|sektor|subsektor|pilar|strategi|langkah|poin|hal|aspek|jenis|"
+    r"tahapan|fokus|prioritas|kelompok|bidang|isu|kriteria|syarat|indikator|agenda|arahan|komponen|dimensi|"
+    r"area|level|cara|upaya|faktor|tantangan|masalah|persoalan|alasan|tujuan|misi|bagian|skema|paket|opsi|"
+    r"pendekatan|kunci|prinsip|program\s+(?:prioritas|utama|unggulan)|instruksi|rekomendasi|catatan|kendala|"
+    r"hambatan|manfaat|keuntungan|kelebihan|provinsi|kabupaten|kota|kabupaten/kota|negara|benua|pulau|"
+    r"kementerian|lembaga|menteri|orang\s+menteri|besar\s+(?:kota|negara)|titik|lokasi|wilayah|zona|"
+    r"sila|butir|pasal|ayat|bab|huruf|kata|kalimat|halaman|slide|gambar|foto|unit\s+smartphone|smartphone|"
+    r"ekor|pintu|lantai|babak|ronde|gol|skor|juara|peringkat|besar\s+(?:ekonomi|dunia))\b",
+    re.IGNORECASE)
+REG_NAME_BEFORE = re.compile(r"(?:\b(?:nomor|no\.?|pasal|ayat|pp|uu|perpres|permen\w*|inpres|keppres|kepmen\w*|"
+                             r"perda|perpu|perppu|pmk|pojk|peraturan|tahun|thn|angka|ke|kode|versi|"
+                             r"seri|tipe|kelas|jilid|volume|vol\.?|edisi|halaman|hlm\.?|hal\.?|rt|rw|km|jl\.?|"
+                             r"jalan|gedung|lantai|ruang|kamar|pukul|jam|tanggal|tgl\.?|sejak|selama|usia|umur|"
+                             r"berusia|berumur|medio|era|zaman|periode|angkatan|generasi)|[#@/])\s*$",
+                             re.IGNORECASE)
+TIME_AFTER = re.compile(r"^\s*(?:WIB|WITA|WIT|GMT|UTC|pagi|siang|sore|malam)\b", re.IGNORECASE)
+MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTH_RE})\b\.?", re.IGNORECASE)
+DATE_SLASH = re.compile(r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?")
+
+UMKM_WORDS = re.compile(
+    r"^(?:pelaku\s+|unit\s+|para\s+)?(?:umkm|ukm|umk|ikm|kumkm|usaha\s+mikro(?:,?\s+kecil(?:,?\s+dan\s+menengah)?)?|"
+    r"usaha\s+kecil|usaha\s+ultra\s+mikro|ultra\s+mikro|pelaku\s+usaha|wirausaha\w*|pengusaha|unit\s+usaha|"
+    r"pedagang|merchant|mitra|seller|penjual|usaha|industri\s+kecil|warung|toko|produsen|pengrajin|perajin|"
+    r"pelapak|reseller|umkm-nya|brand\s+lokal|jenama\s+lokal)\b", re.IGNORECASE)
+UNIT_NOUNS = [
+    (re.compile(r"^(?:unit\s+)?koperasi\b", re.I), "koperasi"),
+    (re.compile(r"^(?:orang|peserta|penerima|debitur|nasabah|pekerja|tenaga\s+kerja|jiwa|warga|masyarakat|pelajar|"
+                r"mahasiswa|relawan|pendamping|talenta|petani|nelayan|keluarga|kk|penduduk|pengguna|konsumen|"
+                r"pembeli|pelanggan|anggota|siswa|santri|perempuan|pemuda|milenial|lulusan|tenaga)\b", re.I), "orang"),
+    (re.compile(r"^transaksi\b", re.I), "transaksi"),
+    (re.compile(r"^(?:produk|item|barang|sku|jenis\s+produk)\b", re.I), "produk"),
+    (re.compile(r"^(?:marketplace|lokapasar|platform|e-commerce|situs|aplikasi|startup|perusahaan|bumn|bank|"
+                r"lembaga|mitra\s+platform)\b", re.I), None),  # unit = the word itself
+    (re.compile(r"^(?:desa|kelurahan|sentra|pasar|kios|gerai|outlet|unit|paket|domain|website|akun|sertifikat|"
+                r"nib|izin|ton|kg|kilogram|liter|hektare|ha|meter|km|kuota)\b", re.I), None),
+]
+UMKM_CONTEXT = re.compile(r"\b(?:umkm|ukm|umk|ikm|usaha\s+mikro|pelaku\s+usaha|wirausaha|koperasi)\b", re.I)
+
+TARGET_CUES = re.compile(
+    r"\b(?:target(?:kan|nya)?|menargetkan|ditargetkan|sasaran|disasar|diharapkan|berharap|harapan|mengharapkan|"
+    r"akan|bakal|rencana(?:nya)?|berencana|direncanakan|merencanakan|ingin|mau|hendak|harus|wajib|mesti|"
+    r"perlu|mendorong\s+agar|upaya(?:kan)?|diupayakan|mengejar|dikejar|membidik|dibidik|mematok|dipatok|"
+    r"mencanangkan|dicanangkan|menjadi\s+target|supaya|agar|cita-cita|bercita-cita|ambisi|proyeksi\s+target|"
+    r"kuota)\b", re.IGNORECASE)
+ACHIEVE_CUES = re.compile(
+    r"\b(?:sudah|telah|baru|tercatat|mencatat|mencatatkan|dicatat|mencapai|tembus|menembus|saat\s+ini|kini|"
+    r"sekarang|hingga\s+kini|sampai\s+saat\s+ini|hingga\s+saat\s+ini|berhasil|terealisasi|realisasi(?:nya)?|"
+    r"terdata|terdaftar|tergabung|bergabung|terhubung|terkoneksi|naik|turun|tumbuh|meningkat|menurun|"
+    r"bertambah|sempat|capaian|pencapaian|mencatatkan|menyalurkan|tersalurkan|"
+    r"mengakses|memanfaatkan|onboarding|masuk|per\s+(?:" + _MONTH_RE + r"|akhir|awal|tanggal))\b",
+    re.IGNORECASE)
+BUDGET_CUES = re.compile(
+    r"\b(?:anggaran|dianggarkan|menganggarkan|alokasi|dialokasikan|mengalokasikan|dana|pendanaan|pagu|apbn|apbd|"
+    r"disalurkan|penyaluran|menyalurkan|tersalurkan|bantuan|subsidi|insentif|plafon|plafond|stimulus|"
+    r"belanja\s+(?:pemerintah|negara|kementerian|bumn)|modal\s+kerja|kredit|pembiayaan|pinjaman|hibah)\b",
+    re.IGNORECASE)
+OTHER_CUES = re.compile(
+    r"\b(?:pdb|produk\s+domestik\s+bruto|gdp|ekonomi\s+digital|digital\s+economy|populasi|jumlah\s+(?:pelaku\s+)?"
+    r"(?:umkm|ukm|usaha)|total\s+(?:umkm|ukm)|diperkirakan|diprediksi|diproyeksikan|proyeksi|perkiraan|potensi|"
+    r"peserta|dihadiri|diikuti|pengunjung|penduduk|tenaga\s+kerja|menyerap|serapan|kontribusi|berkontribusi|"
+    r"menyumbang|sumbangan|ekspor|investasi|pangsa|valuasi)\b", re.IGNORECASE)
+DARI_TARGET = re.compile(r"^\s*(?:\S+\s+){0,2}dari\s+(?:total\s+)?(?:target|sasaran)", re.IGNORECASE)
+PER_PERIOD = re.compile(r"\b(?:setiap|tiap|per)\s+(?:tahun(?:nya)?|bulan|pekan|minggu|hari)\b|\btiap\s+tahunnya\b|"
+                        r"\bsetahun\b|\bper\s*annum\b", re.IGNORECASE)
+YEAR_RE = re.compile(r"(?<![\d/.,-])(?P<y>(?:19|20)\d\d)(?![\d/.,]\d)")
+REL_YEAR = re.compile(r"\b(?:tahun|thn)\s+(?P<rel>ini|depan|lalu|kemarin|mendatang)\b|\bakhir\s+tahun\b(?!\s+\d)",
+                      re.IGNORECASE)
+STRONG_BOUNDARY = re.compile(r"[;:]|,\s*(?:namun|tetapi|tapi|sementara|sedangkan|padahal|sehingga|jadi|maka|"
+                             r"meski|meskipun|walaupun|walau|kemudian|lalu|dan\s+(?:kini|saat\s+ini|sekarang))\b|"
+                             r"\b(?:namun|sedangkan|sementara\s+itu)\b", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------------------------------- gazetteer
+@lru_cache(maxsize=1)
+def _gaz():
+    from nlp_models.gazetteer import index
+
+    idx = index()
+    surname = {}
+    for pid, p in idx["people"].items():
+        for v in [p["name"], *p.get("variants", [])]:
+            surname.setdefault(v.lower(), pid)
+    return idx, surname
+
+
+def _parse_day(s) -> date | None:
+    if not s:
+        return None
+    s = str(s)
+    try:
+        return datetime.fromisoformat(s.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    m = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", s)
+    if m:
+        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    return None
+
+
+def _position_at(person: dict, day: date | None, title_hint: str | None = None) -> dict | None:
+    positions = person.get("positions") or []
+    if not positions:
+        return None
+    if title_hint:
+        th = title_hint.lower()
+        for q in positions:
+            forms = [q.get("title", ""), *q.get("title_variants", [])]
+            if any(f and (f.lower() in th or th in f.lower()) for f in forms):
+                if day is None or _in_period(q, day):
+                    return q
+    if day is not None:
+        for q in positions:
+            if _in_period(q, day):
+                return q
+    return positions[-1]
+
+
+def _in_period(q: dict, day: date) -> bool:
+    s, e = _parse_day(q.get("start")), _parse_day(q.get("end"))
+    if q.get("start") and len(str(q["start"])) == 4:
+        s = date(int(q["start"]), 1, 1)
+    if q.get("end") and len(str(q["end"])) == 4:
+        e = date(int(q["end"]), 12, 31)
+    return (s is None or s <= day) and (e is None or day <= e)
+
+
+# --------------------------------------------------------------------------------------------------- people
+@dataclass
+class Person:
+    name: str
+    person_id: str | None = None
+    title: str | None = None
+    institution_id: str | None = None
+    organization: str | None = None
+
+
+@dataclass
+class Attribution:
+    person: Person | None = None
+    organization: str | None = None
+    institution_id: str | None = None
+    kind: str = "none"  # quote | explicit | pronoun | carry | org | none
+    strength: int = 0
+
+
+@dataclass
+class Ctx:
+    text: str
+    day: date | None  # stated_on as a date
+    persons: dict = field(default_factory=dict)  # full name -> Person
+    last_speaker: Person | None = None
+
+
+def _clean_title(t: str) -> str | None:
+    t = re.sub(r"\s*\([^)]*\)\s*", " ", t)
+    t = re.sub(r"\s+", " ", t).strip(" ,.-–—")
+    t = re.sub(r"\bKemenetrian\b", "Kementerian", t)
+    return t or None
+
+
+def _title_before(sent_text: str, rel_start: int) -> str | None:
+    """The role phrase right before a name ("Menteri Koperasi dan UKM (Menkop UKM) Teten" -> the minister title)."""
+    before = sent_text[max(0, rel_start - 160):rel_start]
+    before = before.rstrip(" ,")
+    heads = list(_TITLE_HEAD_RE.finditer(before))
+    if not heads:
+        return None
+    for h in heads:  # earliest head whose phrase up to the name is title-like
+        phrase = before[h.start():]
+        words = re.sub(r"\([^)]*\)", "", phrase).replace(",", " ").split()
+        if 1 <= len(words) <= 16 and all(_TITLE_WORD_OK.match(w) for w in words):
+            return _clean_title(phrase)
+    return None
+
+
+def _resolve_name(ent_text: str, ent_id: str, ctx: Ctx) -> tuple[str, str | None]:
+    idx, _ = _gaz()
+    if ent_id and ent_id.startswith("person:"):
+        pid = ent_id.split(":", 1)[1]
+        p = idx["people"].get(pid)
+        if p:
+            return p["name"], pid
+    name = re.sub(r"\s+", " ", ent_text).strip(" ,.")
+    name = re.sub(r"-?nya$", "", name)
+    low = name.lower()
+    for full, person in ctx.persons.items():
+        parts = full.lower().split()
+        if low != full.lower() and (low in parts or (len(low.split()) < len(parts) and full.lower().endswith(low))):
+            return full, person.person_id
+    return name, None
+
+
+def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
+    name, pid = _resolve_name(ent.text, ent.ent_id_, ctx)
+    title = _title_before(sent.text, ent.start_char - sent.start_char)
+    known = ctx.persons.get(name)
+    if known is None:
+        known = Person(name=name, person_id=pid)
+        ctx.persons[name] = known
+    if title and not known.title:
+        known.title = title
+    if not known.organization:
+        _fill_org(known, ctx, title)
+    return known
+
+
+def _fill_org(person: Person, ctx: Ctx, title: str | None):
+    idx, _ = _gaz()
+    inst_id = None
+    if title:
+        inst_id = _institution_in(title)
+    if person.person_id:
+        p = idx["people"].get(person.person_id)
+        pos = _position_at(p, ctx.day, title) if p else None
+        if pos:
+            if not person.title and not title:
+                person.title = pos.get("title")
+            inst_id = inst_id or pos.get("institution")
+    if inst_id:
+        person.institution_id = inst_id
+        inst = idx["institutions"].get(inst_id)
+        person.organization = inst["name"] if inst else None
+
+
+@lru_cache(maxsize=1)
+def _inst_matcher():
+    idx, _ = _gaz()
+    forms = []
+    for iid, inst in idx["institutions"].items():
+        for f in [inst["name"], *inst.get("acronyms", []), *inst.get("aliases", [])]:
+            if len(f) >= 3 and not f.lower().startswith("istana"):
+                forms.append((f, iid))
+    forms.sort(key=lambda x: -len(x[0]))
+    pat = re.compile("|".join(rf"(?<![\w-]){re.escape(f)}(?![\w-])" for f, _ in forms))
+    lookup = {f.lower(): iid for f, iid in forms}
+    return pat, lookup
+
+
+def _institution_in(text: str) -> str | None:
+    pat, lookup = _inst_matcher()
+    m = pat.search(text)
+    if m:
+        return lookup.get(m.group(0).lower())
+    # title abbreviations -> institutions
+    t = text.lower()
+    for key, iid in (("menkop", "kemenkopukm"), ("koperasi dan ukm", "kemenkopukm"), ("kominfo", "kominfo"),
+                     ("komunikasi dan informatika", "kominfo"), ("komunikasi dan digital", "komdigi"),
+                     ("mendag", "kemendag"), ("perdagangan", "kemendag"), ("bumn", "kemenbumn"),
+                     ("perekonomian", "kemenko_perekonomian"), ("presiden", "kepresidenan"),
+                     ("keuangan", "kemenkeu"), ("perindustrian", "kemenperin")):
+        if key in t:
+            return iid
+    return None
+
+
+# --------------------------------------------------------------------------------------------------- dates
+_DATELINE = re.compile(rf"\b(?P<wd>{_WEEKDAY_RE})\s*,?\s*\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
+                       rf"(?:\s*/\s*(?P<y>\d{{2,4}}))?\s*\)", re.IGNORECASE)
+_DATELINE_LONG = re.compile(rf"\b(?P<wd>{_WEEKDAY_RE})\s*,?\s*\(?\s*(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_RE})\.?\s+"
+                            rf"(?P<y>\d{{4}})\s*\)?", re.IGNORECASE)
+_WEEKDAY_ONLY = re.compile(rf"(?:,\s*|\bpada\s+(?:hari\s+)?|\bhari\s+)(?P<wd>{_WEEKDAY_RE})\b(?!\s*[(\d])",
+                           re.IGNORECASE)
+
+
+def stated_on(text: str, published) -> date | None:
+    """Dateline "Kamis (11/6/2021)" (day/month order), else a weekday-only mention resolved to the latest such day on
+    or before publication, else the publication date."""
+    pub = _parse_day(published)
+    for m in _DATELINE.finditer(text):
+        try:
+            d, mo = int(m.group("d")), int(m.group("m"))
+            y = m.group("y")
+            y = int(y) + (2000 if len(y) == 2 else 0) if y else (pub.year if pub else None)
+            if y is None:
+                continue
+            cand = date(y, mo, d)
+            if pub and not y and cand > pub:
+                cand = date(y - 1, mo, d)
+            return cand
+        except ValueError:
+            continue
+    for m in _DATELINE_LONG.finditer(text):
+        try:
+            return date(int(m.group("y")), MONTHS[m.group("mon").lower()], int(m.group("d")))
+        except (ValueError, KeyError):
+            continue
+    if pub:
+        m = _WEEKDAY_ONLY.search(text)
+        if m:
+            wd = WEEKDAYS[m.group("wd").lower().replace("’", "'")]
+            delta = (pub.weekday() - wd) % 7
+            return pub - timedelta(days=delta)
+    return pub
+
+
+# --------------------------------------------------------------------------------------------------- attribution
+def _ents(sent, labels):
+    return [e for e in sent.ents if e.label_ in labels]
+
+
+def _valid_person_ent(e) -> bool:
+    t = e.text.strip()
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and not any(c.isdigit() for c in t) \
+        and t.lower() not in {"menurut", "ia", "dia", "kami", "saya", "pak", "bu", "ibu"}
+
+
+def attribute_sentence(sent, ctx: Ctx) -> Attribution:
+    """Explicit attribution of one sentence (no carry-over)."""
+    text = sent.text
+    s0 = sent.start_char
+    pers = [e for e in _ents(sent, {"PER"}) if _valid_person_ent(e)]
+
+    # A. quote/said-verb followed by a name: '..." kata Menteri X, Teten Masduki'
+    for m in _SAID_VERB_AFTER.finditer(text):
+        if m.group("nya"):
+            # "ujarnya": the name is the last speaker unless a name follows the verb anyway
+            if ctx.last_speaker and _quoteish(text, m.start()):
+                return Attribution(person=ctx.last_speaker, kind="quote" if _has_quote(text) else "pronoun",
+                                   strength=3)
+            continue
+        after = [e for e in pers if e.start_char - s0 >= m.end() and e.start_char - s0 - m.end() <= 110
+                 and "." not in text[m.end():e.start_char - s0].replace("Dr.", "").replace("Ir.", "")]
+        if after and _quoteish(text, m.start()):
+            return Attribution(person=_person_from_ent(after[0], sent, ctx),
+                               kind="quote" if _has_quote(text) else "explicit", strength=4)
+        if re.match(r"\s+(?:dia|ia|beliau)\b", text[m.end():], re.I) and ctx.last_speaker:
+            return Attribution(person=ctx.last_speaker, kind="pronoun", strength=3)
+
+    # C. Menurut X
+    m = re.search(r"\bMenurut\s+", text)
+    if m:
+        after = [e for e in pers if 0 <= e.start_char - s0 - m.end() <= 90
+                 and not re.search(r"[.]", text[m.end():e.start_char - s0])]
+        if after:
+            return Attribution(person=_person_from_ent(after[0], sent, ctx), kind="explicit", strength=4)
+        org = _org_after(text, m.end())
+        if org:
+            return org
+
+    # B. X (title) mengatakan
+    for v in _ME_VERB_RE.finditer(text):
+        before = [e for e in pers if e.end_char - s0 <= v.start() and v.start() - (e.end_char - s0) <= 120]
+        if before:
+            e = before[-1]
+            gap = text[e.end_char - s0:v.start()]
+            if not re.search(r"[.;]|\b(?:yang|bahwa|karena)\b", gap) and gap.count(",") <= 3:
+                return Attribution(person=_person_from_ent(e, sent, ctx), kind="explicit", strength=4)
+        # title without a name ("Menteri Koperasi dan UKM menyatakan", "Menkop UKM tersebut menjelaskan")
+        seg = text[max(0, v.start() - 120):v.start()]
+        tm = re.search(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+(?:tersebut\s+|itu\s+)?(?:juga\s+|pun\s+|lebih\s+lanjut\s+)?$",
+                       seg)
+        if tm:
+            p = _person_for_title(tm.group("t"), ctx)
+            if p:
+                return Attribution(person=p, kind="explicit", strength=3)
+        # institution as the subject: "Kementerian Kominfo menyebutkan ..."
+        orgs = [e for e in _ents(sent, {"ORG"}) if e.end_char - s0 <= v.start() and v.start() - (e.end_char - s0) <= 40]
+        if orgs and not re.search(r"[.;,]", text[orgs[-1].end_char - s0:v.start()]):
+            return _org_attr(orgs[-1])
+        if re.search(r"\b(?:ia|dia|beliau)\s+(?:\w+\s+)?$", text[max(0, v.start() - 25):v.start()], re.I) \
+                and ctx.last_speaker:
+            return Attribution(person=ctx.last_speaker, kind="pronoun", strength=3)
+
+    # D. pronouns and "tersebut" titles
+    if PRONOUNS.search(text) and ctx.last_speaker:
+        return Attribution(person=ctx.last_speaker, kind="pronoun", strength=3)
+    tm = re.search(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+tersebut\b", text)
+    if tm:
+        p = _person_for_title(tm.group("t"), ctx)
+        if p:
+            return Attribution(person=p, kind="pronoun", strength=3)
+
+    # G. data sources: "Berdasarkan data X", "data X menunjukkan", "X mencatat"
+    m = re.search(r"\b(?:berdasarkan|menurut|merujuk|mengutip|mengacu|dikutip\s+dari|data|laporan|riset|survei|"
+                  r"studi|catatan|hasil)\s+(?:pada\s+|ke\s+)?(?:data\s+|laporan\s+|riset\s+|survei\s+|studi\s+)?",
+                  text, re.I)
+    if m:
+        org = _org_after(text, m.end())
+        if org:
+            return org
+    return Attribution()
+
+
+def _has_quote(text: str) -> bool:
+    return bool(re.search(r"[“”\"]", text))
+
+
+def _quoteish(text: str, pos: int) -> bool:
+    """A said-verb counts when it follows a quote or a comma (", kata Teten, ...")."""
+    before = text[:pos].rstrip()
+    return bool(before) and (before[-1] in "”\"',’" or before.endswith(("”", ",\"")) or _has_quote(before))
+
+
+def _org_after(text: str, pos: int) -> Attribution | None:
+    iid = None
+    m = _inst_matcher()[0].match(text, pos) or _inst_matcher()[0].search(text[pos:pos + 60])
+    if m:
+        iid = _inst_matcher()[1].get(m.group(0).lower())
+    if iid:
+        idx, _ = _gaz()
+        name = idx["institutions"][iid]["name"]
+        return Attribution(organization=name, institution_id=iid, kind="org", strength=2)
+    m = re.match(r"\s*((?:[A-Z][\w&.-]*|dan|\(|\))(?:\s+(?:[A-Z][\w&.()-]*|dan|\(\w+\)))*)", text[pos:])
+    if m and m.group(1).strip() and m.group(1).strip() not in ("Ia", "Dia"):
+        org = m.group(1).strip(" (")
+        if len(org) > 2:
+            return Attribution(organization=org, kind="org", strength=2)
+    return None
+
+
+def _org_attr(ent) -> Attribution:
+    idx, _ = _gaz()
+    iid = ent.ent_id_.split(":", 1)[1] if ent.ent_id_.startswith("inst:") else None
+    name = idx["institutions"][iid]["name"] if iid and iid in idx["institutions"] else ent.text
+    return Attribution(organization=name, institution_id=iid, kind="org", strength=2)
+
+
+def _person_for_title(title: str, ctx: Ctx) -> Person | None:
+    title_l = title.lower().strip()
+    iid = _institution_in(title)
+    # a person already named in the article with a matching title / institution
+    for p in reversed(list(ctx.persons.values())):
+        if p.title and (title_l in p.title.lower() or p.title.lower() in title_l):
+            return p
+        if iid and p.institution_id == iid and _TITLE_HEAD_RE.match(title) and p.title and \
+                p.title.split()[0].lower()[:4] == title.split()[0].lower()[:4]:
+            return p
+    # gazetteer: who held it on the statement date
+    idx, _ = _gaz()
+    if ctx.day is None:
+        return ctx.last_speaker if ctx.last_speaker and ctx.last_speaker.institution_id == iid and iid else None
+    for pid, person in idx["people"].items():
+        for q in person.get("positions", []):
+            forms = [q.get("title", ""), *q.get("title_variants", [])]
+            if any(f and f.lower() == title_l for f in forms) and q.get("start") and _in_period(q, ctx.day):
+                p = ctx.persons.get(person["name"]) or Person(name=person["name"], person_id=pid, title=title)
+                ctx.persons[person["name"]] = p
+                _fill_org(p, ctx, title)
+                return p
+    return None
+
+
+# --------------------------------------------------------------------------------------------------- quantities
+def _next_words(text: str, pos: int, n: int = 6) -> str:
+    return " ".join(re.findall(r"[\w-]+", text[pos:pos + 80])[:n])
+
+
+def _unit_for(q: Quantity, sent_text: str, rel_end: int) -> tuple[str | None, str]:
+    """(unit, noun phrase after the number)."""
+    if q.unit:
+        return q.unit, ""
+    after = sent_text[rel_end:]
+    after_s = re.sub(r"^\s*[(\[]\s*", "", after)
+    m = UMKM_WORDS.match(after_s.strip())
+    if m:
+        return "UMKM", m.group(0)
+    for rx, unit in UNIT_NOUNS:
+        m = rx.match(after_s.strip())
+        if m:
+            return (unit or m.group(0).lower()), m.group(0)
+    return None, ""
+
+
+def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spans) -> bool:
+    before = sent_text[:rel_start]
+    after = sent_text[rel_end:]
+    raw = q.raw_number
+    if after[:1].isalpha() or after[:1] in "-" and after[1:2].isalnum():
+        return False  # "25th", "24.com", "4G"
+    if re.match(r"^[.,]\d", after):
+        return False
+    if any(a <= rel_start < b or a < rel_end <= b for a, b in ent_spans):
+        return False  # inside a name / programme
+    if not q.unit and not q.has_scale and re.fullmatch(r"(?:19|20)\d\d", raw):
+        return False  # a year
+    if not q.unit and not q.has_scale and re.fullmatch(r"\d{1,2}", raw) and (MONTH_AFTER.match(after)
+                                                                              or re.match(r"^\s*/\s*\d", after)):
+        return False  # day of a date
+    if re.search(r"/\s*$", before) or TIME_AFTER.match(after) or re.match(r"^\s*[:.]\d\d", after):
+        return False
+    if re.match(r"^0\d{2,}", raw) or re.match(r"^\s*\d{3,}", after) or re.search(r"\+62\s*$", before):
+        return False  # phone numbers
+    if REG_NAME_BEFORE.search(before) and not q.unit and not q.has_scale:
+        return False
+    if re.search(r"\bke-?\s*$", before, re.I):
+        return False
+    if q.unit not in ("persen", "rupiah", "USD") and DURATION.match(after):
+        return False
+    if q.unit not in ("persen", "rupiah", "USD") and CATEGORY.match(after):
+        return False
+    if re.search(r"\b(?:salah|satu-satunya)\s*$", before, re.I):
+        return False
+    return True
+
+
+def _year_candidates(sent_text: str):
+    out = []
+    for m in YEAR_RE.finditer(sent_text):
+        y = int(m.group("y"))
+        before = sent_text[max(0, m.start() - 4):m.start()]
+        if "/" in before or re.search(r"\d\s*[-–]\s*$", before):
+            continue
+        out.append((m.start(), y, m.end()))
+    return out
+
+
+def _target_year(sent_text: str, rel_start: int, rel_end: int, day: date | None) -> int | None:
+    cands = []
+    for pos, y, end in _year_candidates(sent_text):
+        if 1990 <= y <= 2100:
+            pre = sent_text[max(0, pos - 30):pos].lower()
+            if re.search(r"\b(?:sejak|dari|semenjak|mulai|per|selama|pada\s+periode)\s+(?:tahun\s+)?$", pre):
+                continue
+            # "2020-2024": the deadline is the end year
+            rng = re.match(r"\s*[-–]\s*((?:19|20)\d\d)", sent_text[end:end + 8])
+            if rng:
+                y = int(rng.group(1))
+            cands.append((pos, y))
+    for m in REL_YEAR.finditer(sent_text):
+        if day is None:
+            continue
+        rel = (m.group("rel") or "").lower()
+        y = day.year + {"depan": 1, "mendatang": 1, "lalu": -1, "kemarin": -1}.get(rel, 0)
+        cands.append((m.start(), y))
+    if not cands:
+        return None
+    # nearest, preferring years after the number in the same clause
+    def dist(c):
+        pos = c[0]
+        if pos >= rel_end:
+            return pos - rel_end
+        return (rel_start - pos) * 1.5 + 5
+    return min(cands, key=dist)[1]
+
+
+def _as_of(sent_text: str, rel_start: int) -> str | None:
+    m = None
+    for m2 in re.finditer(rf"\b(?:per|hingga|sampai(?:\s+dengan)?|s\.d\.?|pada|sepanjang|selama|akhir|awal|"
+                          rf"semester\s+\w+|kuartal\s+\w+|triwulan\s+\w+)\s+(?:(?:akhir|awal|bulan)\s+)?"
+                          rf"(?:(?P<mon>{_MONTH_RE})\s+)?(?:tahun\s+)?(?P<y>(?:19|20)\d\d)\b", sent_text, re.I):
+        m = m2
+        if m2.start() > rel_start:
+            break
+    if not m:
+        return None
+    y = int(m.group("y"))
+    if m.group("mon"):
+        return f"{y:04d}-{MONTHS[m.group('mon').lower()]:02d}"
+    return f"{y:04d}"
+
+
+def _clause_bounds(sent_text: str, rel_start: int, rel_end: int) -> tuple[int, int]:
+    left = 0
+    for m in STRONG_BOUNDARY.finditer(sent_text[:rel_start]):
+        left = m.end()
+    right = len(sent_text)
+    m = STRONG_BOUNDARY.search(sent_text, rel_end)
+    if m:
+        right = m.start()
+    return left, right
+
+
+def _nearest(rx, text: str, from_end: bool) -> int | None:
+    """Distance (chars) of the nearest cue to the start (from_end=False) or end of ``text``."""
+    best = None
+    for m in rx.finditer(text):
+        d = (len(text) - m.end()) if from_end else m.start()
+        if best is None or d < best:
+            best = d
+    return best
+
+
+def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, metric: str | None,
+              after_text: str) -> str:
+    left, right = _clause_bounds(sent_text, rel_start, rel_end)
+    seg_left = sent_text[left:rel_start]
+    seg_right = sent_text[rel_end:right]
+    comma_left = seg_left.rsplit(",", 1)[-1] if seg_left.count(",") else seg_left
+    near_left = seg_left[-70:]
+    # achievement cues belong to the nearest noun phrase: stop at an earlier number
+    ach_left = re.split(r"\d[\d.,]*\s*(?:juta|ribu|miliar|triliun|persen|%)?", seg_left[-45:])[-1]
+    near_right = seg_right[:60]
+    money = unit in ("rupiah", "USD")
+
+    if DARI_TARGET.match(after_text):
+        return "achievement"
+    if money and (BUDGET_CUES.search(near_left) or BUDGET_CUES.search(near_right[:40])):
+        t_d = _nearest(TARGET_CUES, near_left, True)
+        b_d = _nearest(BUDGET_CUES, near_left, True)
+        if not (t_d is not None and b_d is not None and t_d < b_d and re.search(r"target", near_left[-t_d - 15:], re.I)):
+            return "budget"
+    t_left = _nearest(TARGET_CUES, near_left, True)
+    a_left = _nearest(ACHIEVE_CUES, ach_left, True)
+    t_right = _nearest(TARGET_CUES, near_right, False)
+    a_right = _nearest(ACHIEVE_CUES, near_right, False)
+    # a target stated up front for a list of numbers ("menargetkan tahun 2024, 30 juta")
+    if t_left is None and a_left is None and "," in seg_left:
+        t_left = _nearest(TARGET_CUES, seg_left, True)
+    if PER_PERIOD.search(seg_left) and (t_left is not None or t_right is not None):
+        return "target"
+    if t_left is not None and (a_left is None or t_left < a_left):
+        if not re.search(r"\b(?:melampaui|melebihi|dari)\s+target\b", sent_text[max(0, rel_start - 40):rel_end + 30], re.I):
+            return "target"
+    if a_left is None and t_right is not None and (a_right is None or t_right < a_right) and t_right < 40:
+        return "target"
+    is_other = metric in ("umkm_population", "umkm_gdp_share", "digital_economy_value", "umkm_employment_share") \
+        or bool(OTHER_CUES.search(near_left[-45:])) or bool(re.match(r"\s*(?:\S+\s+){0,3}dari\s+(?:total|pdb|"
+                                                                    r"produk\s+domestik|jumlah)", after_text, re.I))
+    if is_other:
+        return "other"
+    if a_left is not None or a_right is not None:
+        return "achievement"
+    if unit in ("UMKM", "persen", "koperasi", "transaksi") and metric:
+        return "achievement"
+    if money:
+        return "achievement" if re.search(r"transaksi|omzet|penjualan", sent_text, re.I) else "other"
+    return "other"
+
+
+@lru_cache(maxsize=1)
+def _metric_rules():
+    idx, _ = _gaz()
+    rules = []
+    for mid, m in idx["metrics"].items():
+        rules.append((mid, [c.lower() for c in m.get("cues", [])], set(m.get("units", [])),
+                      [r.lower() for r in m.get("requires_any", [])]))
+    return rules
+
+
+def _metric(sent_low: str, unit: str | None, subject_low: str) -> str | None:
+    umkm = bool(UMKM_CONTEXT.search(sent_low))
+    scores = {}
+    for mid, cues, units, req in _metric_rules():
+        if unit and units and unit not in units:
+            continue
+        if req and not any(r in sent_low for r in req):
+            continue
+        hits = sum(1 for c in cues if c in subject_low) * 2 + sum(1 for c in cues if c in sent_low)
+        if hits:
+            scores[mid] = hits
+    if not scores:
+        return None
+    # precedence for specific metrics
+    for mid in ("umkm_on_ekatalog_padi", "program_transaction_value", "kur_disbursement", "umkm_gdp_share",
+                "umkm_employment_share", "digital_economy_value"):
+        if mid in scores and (mid != "program_transaction_value" or unit in ("rupiah", "USD")):
+            if mid == "digital_economy_value" and unit == "UMKM":
+                continue
+            return mid
+    if "umkm_population" in scores and unit == "UMKM" and not re.search(
+            r"digital|online|daring|e-commerce|marketplace|onboard|terhubung|terkoneksi|platform", subject_low):
+        if re.search(r"jumlah|total|populasi|di indonesia|di tanah air|unit usaha", sent_low):
+            return "umkm_population"
+    if "umkm_onboarded_digital" in scores and unit in ("UMKM", "persen") and umkm:
+        return "umkm_onboarded_digital"
+    if "government_budget_umkm" in scores and unit in ("rupiah", "USD"):
+        return "government_budget_umkm"
+    if "cooperatives_count" in scores and unit == "koperasi":
+        return "cooperatives_count"
+    if "umkm_trained" in scores and unit in ("UMKM", "orang") and scores["umkm_trained"] >= 1:
+        return "umkm_trained"
+    return None
+
+
+def _subject(sent_text: str, rel_start: int, rel_end: int, noun: str) -> str:
+    after = sent_text[rel_end:]
+    if noun:
+        m = re.match(r"\s*[(\[]?\s*(.{0,120}?)(?=[,.;:)\]”\"]|\s+(?:sementara|sedangkan|namun|tetapi|dan\s+\d|atau\s+\d|"
+                     r"sehingga|hingga\s+(?:tahun\s+)?\d|pada\s+(?:tahun\s+)?\d|di\s+tahun|untuk\s+\w+kan|$))", after)
+        subj = m.group(1) if m else noun
+        words = subj.split()
+        return " ".join(words[:12]).strip() or noun
+    left, _ = _clause_bounds(sent_text, rel_start, rel_end)
+    seg = sent_text[left:rel_start]
+    seg = re.split(r",|\bbahwa\b|\bkarena\b|\bmengatakan\b|\bmenyebut\w*\b", seg)[-1]
+    seg = re.sub(r"\b(?:mencapai|sebesar|sebanyak|senilai|sekitar|baru|sudah|telah|ada|terdapat|menjadi|"
+                 r"yakni|yaitu|adalah|sekitar|hanya|kurang\s+lebih|lebih\s+dari|hampir|minimal|hingga|sampai|"
+                 r"tercatat|naik|turun|tumbuh|meningkat|saat\s+ini|kini|sekarang)\s*$", "", seg.strip(), flags=re.I)
+    seg = re.sub(r"\b(?:mencapai|sebesar|sebanyak|senilai|sekitar|baru|sudah|telah|ada|terdapat|menjadi|"
+                 r"yakni|yaitu|adalah)\s*$", "", seg.strip(), flags=re.I)
+    words = seg.split()
+    return " ".join(words[-10:]).strip(" ,") or sent_text[rel_start:rel_end]
+
+
+# --------------------------------------------------------------------------------------------------- main
+_FAST_TRIGGER = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|"
+                           r"seratus|seribu|sejuta|setengah|separuh)\b", re.IGNORECASE)
+
+
+def _paragraph_index(text: str):
+    bounds = [m.end() for m in re.finditer(r"\n", text)]
+    import bisect
+
+    return lambda pos: bisect.bisect_right(bounds, pos)
+
+
+def extract_claims(article: dict) -> list[dict]:
+    """Claims of one article (``{"id", "text", "published"?, "title"?, ...}``), one per fact."""
+    from nlp_models import load_pipeline
+
+    text = article.get("text") or ""
+    if not text.strip():
+        return []
+    nlp = load_pipeline()
+    doc = nlp(text)
+    day = stated_on(text, article.get("published"))
+    ctx = Ctx(text=text, day=day)
+    para_of = _paragraph_index(text)
+    candidates = []
+    carry: dict[int, Attribution] = {}
+    skip_line_until = -1
+
+    for sent in doc.sents:
+        st = sent.text
+        if not st.strip():
+            continue
+        if sent.start_char < skip_line_until:
+            continue
+        if NEWS_BLOCK.match(st):
+            nl = text.find("\n", sent.start_char)
+            skip_line_until = nl if nl >= 0 else len(text)
+            continue
+        para = para_of(sent.start_char)
+        attr = attribute_sentence(sent, ctx)
+        if attr.person is not None:
+            ctx.last_speaker = attr.person
+            carry[para] = attr
+        elif attr.kind == "org":
+            carry[para] = attr
+        else:
+            # register names for later surname / pronoun resolution
+            for e in _ents(sent, {"PER"}):
+                if _valid_person_ent(e):
+                    _person_from_ent(e, sent, ctx)
+            if para in carry:
+                prev = carry[para]
+                attr = Attribution(person=prev.person, organization=prev.organization,
+                                   institution_id=prev.institution_id, kind="carry", strength=1)
+        if not _FAST_TRIGGER.search(st):
+            continue
+        if SKIP_SENTENCE.search(st):
+            continue
+        ent_spans = [(e.start_char - sent.start_char, e.end_char - sent.start_char) for e in sent.ents
+                     if e.label_ in ("PER", "ORG", "PROGRAM", "LOC") and any(c.isalpha() for c in e.text)]
+        prog_ents = [e for e in sent.ents if e.label_ == "PROGRAM"]
+        cond = [m.start() for m in CONDITIONAL.finditer(st)]
+        sent_low = st.lower()
+        for q in find_quantities(st):
+            rs, re_ = q.start, q.end
+            if not _scope_ok(q, st, rs, re_, ent_spans):
+                continue
+            if any(c < rs for c in cond):
+                continue
+            unit, noun = _unit_for(q, st, re_)
+            small = q.value < 100 and not q.has_scale and q.value_max is None
+            if unit is None:
+                if q.has_scale and UMKM_CONTEXT.search(st[max(0, rs - 120):rs]):
+                    unit = "UMKM"
+                elif q.has_scale and re.search(r"\b(?:transaksi|omzet|nilai)\b", st[max(0, rs - 60):rs], re.I):
+                    unit = "rupiah" if re.search(r"rp|rupiah", st, re.I) else None
+                if unit is None and (small or q.is_words or not q.has_scale):
+                    continue
+                if unit is None and not q.has_scale:
+                    continue
+            if q.is_words and small and unit in (None,) :
+                continue
+            if small and unit == "rupiah" and q.value < 10 and not q.has_scale:
+                continue
+            subject = _subject(st, rs, re_, noun)
+            metric = _metric(sent_low, unit, subject.lower())
+            after_text = st[re_:]
+            ctype = _classify(st, rs, re_, unit, metric, after_text)
+            if ctype == "other" and metric == "umkm_onboarded_digital" and not OTHER_CUES.search(st[max(0, rs - 60):rs]):
+                ctype = "achievement"
+            tyear = _target_year(st, rs, re_, day) if ctype == "target" else None
+            if ctype == "target" and PER_PERIOD.search(st[max(0, rs - 60):min(len(st), re_ + 40)]) and tyear is not None:
+                # a per-year rate has no deadline unless the year is explicit next to it
+                if not re.search(r"(?:19|20)\d\d", st[re_:re_ + 40]):
+                    tyear = None
+            as_of = _as_of(st, rs) if ctype != "target" else None
+            program = None
+            program_id = None
+            if prog_ents:
+                pe = min(prog_ents, key=lambda e: abs(e.start_char - sent.start_char - rs))
+                program = pe.text
+                program_id = pe.ent_id_.split(":", 1)[1] if pe.ent_id_.startswith("prog:") else None
+            person = attr.person
+            conf = 0.55 + (0.1 if unit else 0) + (0.1 if metric else 0) + (0.1 if person else 0) + \
+                (0.05 if ctype != "other" else 0) + (0.05 if q.has_scale or q.unit else 0)
+            claim = {
+                "article_id": article.get("id"),
+                "claim_type": ctype,
+                "subject": subject,
+                "metric": metric,
+                "value": q.value,
+                "value_max": q.value_max,
+                "unit": unit,
+                "qualifier": q.qualifier,
+                "value_text": q.text,
+                "target_year": tyear,
+                "as_of": as_of,
+                "stated_on": day.isoformat() if day else None,
+                "speaker": person.name if person else None,
+                "speaker_title": person.title if person else None,
+                "organization": (person.organization if person else attr.organization),
+                "program": program,
+                "quote": st,
+                "char_start": sent.start_char,
+                "char_end": sent.end_char,
+                "confidence": round(min(conf, 0.99), 2),
+                "person_id": person.person_id if person else None,
+                "institution_id": (person.institution_id if person else attr.institution_id),
+                "program_id": program_id,
+            }
+            rank = (attr.strength + (1 if attr.kind == "quote" else 0), -sent.start_char)
+            candidates.append((claim, rank, q))
+    claims = _dedupe(candidates)
+    for c in claims:
+        # quote must be verbatim: trim surrounding whitespace
+        qs, qe = c["char_start"], c["char_end"]
+        seg = text[qs:qe]
+        lead = len(seg) - len(seg.lstrip())
+        c["char_start"], c["char_end"] = qs + lead, qs + lead + len(seg.strip())
+        c["quote"] = text[c["char_start"]:c["char_end"]]
+    return claims
+
+
+def _key(claim) -> tuple:
+    v = claim["value"]
+    rv = float(f"{v:.3g}") if v else 0.0
+    return (claim["claim_type"], rv, claim["target_year"], claim["unit"] in ("persen",))
+
+
+def _dedupe(candidates):
+    best = {}
+    order = []
+    for claim, rank, q in candidates:
+        k = _key(claim)
+        if k not in best:
+            best[k] = (claim, rank)
+            order.append(k)
+        elif rank > best[k][1]:
+            old = best[k][0]
+            # keep the richer fields of the earlier mention when the better sentence lacks them
+            for f in ("program", "program_id", "as_of", "qualifier", "metric"):
+                if claim.get(f) is None and old.get(f) is not None:
+                    claim[f] = old[f]
+            best[k] = (claim, rank)
+        else:
+            kept = best[k][0]
+            for f in ("program", "program_id", "as_of", "metric"):
+                if kept.get(f) is None and claim.get(f) is not None:
+                    kept[f] = claim[f]
+    out = [best[k][0] for k in order]
+    out.sort(key=lambda c: c["char_start"])
+    return out

@@ -1,0 +1,339 @@
+"""Indonesian number normaliser and quantity finder.
+
+- ``parse_digits("1.100.000,5")`` -> 1100000.5 (thousands dot, decimal comma; "4.6" with a non-3-digit group is a
+  decimal point as some outlets print it).
+- ``words_to_number("dua ratus lima puluh ribu")`` -> 250000 (nol..sembilan, sepuluh, sebelas, belas, puluh, ratus,
+  ribu, juta, miliar/milyar, triliun, se- forms, setengah/separuh = 0.5).
+- ``parse_number("13,7 juta")`` -> 13700000 (digits or words followed by a scale word or abbreviation).
+- ``find_quantities(text)`` -> list of :class:`Quantity` (value, value_max for ranges, unit ``rupiah`` / ``USD`` /
+  ``persen`` or None, qualifier, the surface span and its offsets).
+- ``number_to_words(n)`` renders a non-negative integer in Indonesian words (used by the property tests).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+UNITS = {"nol": 0, "kosong": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+         "delapan": 8, "sembilan": 9}
+SE_FORMS = {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1_000, "sejuta": 1_000_000,
+            "semiliar": 1_000_000_000, "semilyar": 1_000_000_000, "setriliun": 1_000_000_000_000}
+HALF = {"setengah", "separuh"}
+SCALES = {"ribu": 1e3, "rb": 1e3, "rb.": 1e3, "k": 1e3, "juta": 1e6, "jt": 1e6, "jt.": 1e6, "million": 1e6,
+          "miliar": 1e9, "milyar": 1e9, "milliar": 1e9, "billion": 1e9, "m": 1e9, "triliun": 1e12, "trilyun": 1e12,
+          "trillion": 1e12, "t": 1e12}
+WORD_SCALES = {"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12, "trilyun": 1e12}
+
+_NUMWORD = (r"(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta|"
+            r"semiliar|semilyar|setriliun|setengah|separuh|belas|puluh|ratus|ribu|juta|miliar|milyar|triliun|trilyun)")
+WORDSEQ = rf"(?:{_NUMWORD}(?:\s+{_NUMWORD})*)"
+DIGITNUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+SCALE_RE = r"(?:ribu|rb\.?|juta|jt\.?|miliar|milyar|milliar|triliun|trilyun|million|billion|trillion|[MTK](?![\w-]))"
+MONEY_PRE = r"(?:Rp\.?|RP\.?|rp\.?|IDR|US\s?\$|USD|\$)"
+RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|ke)\s+)"
+POST_UNIT = (r"(?:%|persen\b|per\s?sen\b|percent\b|rupiah\b|dolar\s+AS\b|dollar\s+AS\b|dolar\s+Amerika(?:\s+Serikat)?\b|"
+             r"dolar\b|dollar\b|USD\b)")
+
+_PART = rf"(?:{DIGITNUM}(?:\s*{SCALE_RE}(?:\s+{SCALE_RE})?)?|{WORDSEQ}\b)"
+QUANTITY_RE = re.compile(
+    rf"(?<![\w.,/:$-])(?P<pre>{MONEY_PRE}\s?)?"
+    rf"(?P<n1>{_PART})"
+    rf"(?P<range>{RANGE_SEP}(?P<pre2>{MONEY_PRE}\s?)?(?P<n2>{_PART}))?"
+    rf"(?P<post>\s*{POST_UNIT})?",
+    re.IGNORECASE,
+)
+
+QUALIFIERS = [
+    # (surface regex, canonical)
+    (r"kurang\s+lebih|lebih\s+kurang|sekitar|sekira|kira-kira|kisaran|±|\+/-|diperkirakan\s+sekitar", "sekitar"),
+    (r"lebih\s+dari|di\s+atas|melebihi|lebih\s+daripada|>", "lebih dari"),
+    (r"tidak\s+kurang\s+dari|tak\s+kurang\s+dari|minimal|minimum|sedikitnya|setidaknya|setidak-tidaknya|"
+     r"paling\s+sedikit|sekurang-kurangnya|paling\s+tidak", "minimal"),
+    (r"maksimal|maksimum|paling\s+banyak|sebanyak-banyaknya|tidak\s+lebih\s+dari", "maksimal"),
+    (r"kurang\s+dari|di\s+bawah|<", "kurang dari"),
+    (r"hampir|nyaris|mendekati|menjelang", "hampir"),
+    (r"hingga|sampai|sampai\s+dengan|s\.d\.?|s/d", "hingga"),
+    (r"hanya|cuma|baru", None),
+]
+_QUAL_BEFORE = re.compile(
+    r"(?:(?<=\W)|^)(?P<q>" + "|".join(q for q, _ in QUALIFIERS) + r")\s*(?:(?:sebanyak|sebesar|senilai|mencapai|baru|"
+    r"sekitar|hanya|saja)\s+)?$",
+    re.IGNORECASE,
+)
+_QUAL_AFTER = re.compile(r"^\s*(?:\w+\s+)?lebih\b(?!\s+(?:dari|daripada|kecil|besar|tinggi|rendah|banyak|sedikit))",
+                         re.IGNORECASE)
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None = None
+    unit: str | None = None  # rupiah | USD | persen | None (a count; the noun decides)
+    qualifier: str | None = None
+    is_words: bool = False
+    has_scale: bool = False
+    raw_number: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def parse_digits(s: str) -> float | None:
+    s = s.strip()
+    if not s or not s[0].isdigit():
+        return None
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+        return float(s.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?", s):
+        return float(s.replace(",", ""))
+    if re.fullmatch(r"\d+,\d+", s):
+        return float(s.replace(",", "."))
+    if re.fullmatch(r"\d+\.\d+", s):
+        whole, frac = s.split(".")
+        if len(frac) == 3 and whole != "0":
+            return float(whole + frac)
+        return float(s)
+    if re.fullmatch(r"\d+", s):
+        return float(s)
+    return None
+
+
+def words_to_number(text: str) -> float | None:
+    """Indonesian number words to a number; None when the words are not a well-formed number."""
+    words = [w for w in re.split(r"\s+", text.strip().lower()) if w]
+    if not words:
+        return None
+    total = 0.0
+    small = 0.0  # value below 1000 being built
+    pending = None  # unit word waiting for puluh/ratus/belas
+    seen = False
+    for w in words:
+        if w in UNITS:
+            if pending is not None:
+                return None
+            pending = float(UNITS[w])
+        elif w in HALF:
+            pending = (pending or 0.0) + 0.5
+        elif w in ("sepuluh", "sebelas", "seratus"):
+            if pending is not None:
+                return None
+            small += SE_FORMS[w]
+        elif w == "belas":
+            if pending is None or pending >= 10 or pending != int(pending):
+                return None
+            small += pending + 10
+            pending = None
+        elif w == "puluh":
+            if pending is None or pending != int(pending):
+                return None
+            small += pending * 10
+            pending = None
+        elif w == "ratus":
+            if pending is None or pending != int(pending):
+                return None
+            small += pending * 100
+            pending = None
+        elif w in ("seribu", "sejuta", "semiliar", "semilyar", "setriliun"):
+            if small or pending is not None:
+                return None
+            total += SE_FORMS[w]
+        elif w in WORD_SCALES:
+            group = small + (pending or 0.0)
+            if group == 0:
+                if total == 0:
+                    return None
+                # "seribu triliun" style: scale applies to everything so far
+                total *= WORD_SCALES[w]
+            else:
+                total += group * WORD_SCALES[w]
+            small, pending = 0.0, None
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    return total + small + (pending or 0.0)
+
+
+def parse_number(text: str) -> float | None:
+    """A number phrase: digits or words, optionally followed by scale words ("13,7 juta", "1,1 ribu triliun")."""
+    text = text.strip()
+    m = re.fullmatch(rf"({DIGITNUM})\s*((?:{SCALE_RE}\s*)*)", text, re.IGNORECASE)
+    if m:
+        v = parse_digits(m.group(1))
+        if v is None:
+            return None
+        for sc in re.findall(SCALE_RE, m.group(2) or "", re.IGNORECASE):
+            v *= SCALES[sc.lower().rstrip(".") if sc.lower().rstrip(".") in SCALES else sc.lower()]
+        return _clean(v)
+    v = words_to_number(text)
+    return _clean(v) if v is not None else None
+
+
+def _clean(v: float) -> float:
+    r = round(v, 6)
+    return float(int(r)) if r == int(r) else r
+
+
+_UNIT_MAP = {"%": "persen", "persen": "persen", "per sen": "persen", "persen.": "persen", "percent": "persen",
+             "rupiah": "rupiah", "usd": "USD", "dolar": "USD", "dollar": "USD"}
+
+
+def _unit_of(pre: str | None, post: str | None) -> str | None:
+    if post:
+        p = re.sub(r"\s+", " ", post.strip().lower())
+        if p.startswith(("dolar", "dollar", "usd")):
+            return "USD"
+        if p in ("%", "persen", "per sen", "persensen", "percent") or p.startswith("per"):
+            return "persen"
+        if p == "rupiah":
+            return "rupiah"
+    if pre:
+        p = pre.strip().lower().replace(" ", "")
+        if p.startswith("rp") or p == "idr":
+            return "rupiah"
+        return "USD"
+    return None
+
+
+def _part_value(part: str, money: bool) -> tuple[float | None, bool, bool]:
+    """(value, has_scale, is_words) of one range part; M/T/K abbreviations only count after a currency."""
+    part = part.strip()
+    m = re.fullmatch(rf"({DIGITNUM})\s*((?:{SCALE_RE}(?:\s+)?)*)", part, re.IGNORECASE)
+    if m:
+        scales = re.findall(SCALE_RE, m.group(2) or "", re.IGNORECASE)
+        if any(s in ("M", "T", "K", "m", "t", "k") for s in scales) and not money:
+            return None, False, False
+        return parse_number(part), bool(scales), False
+    v = words_to_number(part)
+    return (_clean(v) if v is not None else None), bool(re.search(r"ribu|juta|miliar|milyar|triliun", part, re.I)), True
+
+
+def qualifier_before(text: str, start: int) -> str | None:
+    window = text[max(0, start - 45):start]
+    m = _QUAL_BEFORE.search(window)
+    if not m:
+        return None
+    q = m.group("q").lower()
+    for pat, canon in QUALIFIERS:
+        if re.fullmatch(pat, q, re.IGNORECASE):
+            return canon
+    return None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number-like span of ``text`` with its normalised value (no scope filtering here)."""
+    out: list[Quantity] = []
+    pos = 0
+    while True:
+        m = QUANTITY_RE.search(text, pos)
+        if not m:
+            break
+        pos = m.end()
+        n1 = m.group("n1")
+        if not n1 or not n1.strip():
+            pos = m.start() + 1
+            continue
+        pre, post = m.group("pre"), m.group("post")
+        money = bool(pre) or bool(post and re.match(r"\s*(rupiah|dol|usd)", post, re.I))
+        v1, sc1, w1 = _part_value(n1, money)
+        end = m.end()
+        if v1 is None:
+            # maybe a bare scale abbreviation was captured without money: retry on the digits alone
+            dm = re.match(DIGITNUM, n1)
+            if not dm:
+                continue
+            v1, sc1, w1 = parse_digits(dm.group(0)), False, False
+            if v1 is None:
+                continue
+            end = m.start("n1") + dm.end()
+            post = None
+        vmax = None
+        if m.group("range") and end == m.end():
+            v2, sc2, w2 = _part_value(m.group("n2"), money or bool(m.group("pre2")))
+            ok = v2 is not None
+            if ok and sc2 and not sc1:
+                # "2–3 juta": the scale of the upper bound applies to the lower
+                scale = v2 / parse_number(re.match(rf"{DIGITNUM}|{WORDSEQ}", m.group("n2").strip(), re.I).group(0)) \
+                    if not w2 else None
+                if scale:
+                    v1 = _clean(v1 * scale)
+                elif w2:
+                    base = words_to_number(re.sub(r"\s*(ribu|juta|miliar|milyar|triliun)\s*$", "", m.group("n2").strip(), flags=re.I))
+                    if base:
+                        v1 = _clean(v1 * (v2 / base))
+            if ok and (v2 <= v1 or v2 / max(v1, 1e-9) > 1000 or (sc1 and not sc2)
+                       or (not sc1 and not sc2 and 1900 <= v1 <= 2100 and 1900 <= v2 <= 2100)):
+                ok = False
+            if ok and re.search(r"\bke\b", m.group("range")) and not (sc1 or sc2):
+                ok = False
+            if ok:
+                vmax = v2
+            else:
+                end = m.end("n1")
+                post_m = re.match(rf"\s*{POST_UNIT}", text[end:], re.IGNORECASE)
+                post = post_m.group(0) if post_m else None
+                if post_m:
+                    end += post_m.end()
+                # restore single-part value (v1 may have been rescaled)
+                v1, sc1, w1 = _part_value(n1, money)
+                if v1 is None:
+                    continue
+        pos = end
+        start = m.start()
+        span_text = text[start:end].rstrip()
+        end = start + len(span_text)
+        unit = _unit_of(pre, post)
+        q = qualifier_before(text, start)
+        if q is None and _QUAL_AFTER.match(text[end:end + 20]):
+            q = "lebih dari"
+        out.append(Quantity(start=start, end=end, text=span_text, value=v1, value_max=vmax, unit=unit, qualifier=q,
+                            is_words=w1, has_scale=sc1, raw_number=n1.strip()))
+    return out
+
+
+def number_to_words(n: int) -> str:
+    """Render a non-negative integer (< 10^15) in Indonesian words."""
+    n = int(n)
+    if n == 0:
+        return "nol"
+    parts = []
+    for scale, name in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu")):
+        if n >= scale:
+            group, n = divmod(n, scale)
+            if group == 1 and name == "ribu":
+                parts.append("seribu")
+            else:
+                parts.append(f"{_below_thousand(group)} {name}")
+    if n:
+        parts.append(_below_thousand(n))
+    return " ".join(parts)
+
+
+def _below_thousand(n: int) -> str:
+    names = ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
+    words = []
+    h, r = divmod(n, 100)
+    if h == 1:
+        words.append("seratus")
+    elif h:
+        words.append(f"{names[h]} ratus")
+    if r == 10:
+        words.append("sepuluh")
+    elif r == 11:
+        words.append("sebelas")
+    elif 12 <= r <= 19:
+        words.append(f"{names[r - 10]} belas")
+    elif r >= 20:
+        t, u = divmod(r, 10)
+        words.append(f"{names[t]} puluh" + (f" {names[u]}" if u else ""))
+    elif r:
+        words.append(names[r])
+    return " ".join(words)
+
+
+def format_digits(value: float, decimals: int = 0) -> str:
+    """Indonesian digit rendering: thousands dot, decimal comma ("1.100.000,5")."""
+    s = f"{value:,.{decimals}f}"
+    return s.replace(",", "X").replace(".", ",").replace("X", ".")

@@ -1,0 +1,203 @@
+"""Custom spaCy components of the Pantau pipeline (registered with ``@Language.factory``).
+
+- ``pantau_sentencizer``: sentence boundaries that respect quotes, paragraphs and datelines;
+- ``pantau_gazetteer``: an EntityRuler filled from ``nlp_models/gazetteer/patterns.jsonl`` (PER, ORG, PROGRAM, TITLE);
+- ``pantau_ner``: the statistical NER of ``nlp_models/ner_model`` run only on sentences that can matter for claims
+  (numbers, attribution verbs, titles), adding PER/ORG/LOC spans that do not overlap the gazetteer's.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+HERE = Path(__file__).resolve().parent
+PATTERNS_FILE = HERE / "gazetteer" / "patterns.jsonl"
+NER_MODEL_DIR = HERE / "ner_model"
+
+OPEN_QUOTES = {"“", "«", "‘‘"}
+CLOSE_QUOTES = {"”", "»", "’’"}
+STRAIGHT_QUOTES = {'"', "''"}
+SENT_END = {".", "!", "?", "…", "...", "?!", "!?", ".\""}
+CLOSERS = {")", "]", "”", "’", '"', "»", "'"}
+NO_SPLIT_AFTER = {
+    "jl", "sdr", "tgl", "no", "dr", "ir", "prof", "h", "hj", "drs", "bpk", "kab", "kec", "prov", "tbk", "pt", "st",
+    "vs", "ny", "tn", "mr", "mrs", "a.n", "u.p", "s.d", "dkk", "hlm",
+}
+
+
+def _is_space(tok) -> bool:
+    return tok.is_space or not tok.text.strip()
+
+
+@Language.factory("pantau_sentencizer")
+def make_sentencizer(nlp, name):
+    return PantauSentencizer()
+
+
+class PantauSentencizer:
+    """Rule sentencizer: paragraph breaks always split; ., !, ? split outside quotes when the next word can
+    start a sentence; abbreviations, initials and datelines ("JAKARTA. ...") do not split."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if not n:
+            return doc
+        starts = [False] * n
+        starts[0] = True
+        in_quote = False
+        sent_start = 0
+        i = 0
+        while i < n:
+            tok = doc[i]
+            text = tok.text
+            if _is_space(tok):
+                if "\n" in text:
+                    in_quote = False
+                    j = i + 1
+                    while j < n and _is_space(doc[j]):
+                        j += 1
+                    if j < n:
+                        starts[j] = True
+                        sent_start = j
+                    i = j
+                    continue
+                i += 1
+                continue
+            if text in OPEN_QUOTES:
+                in_quote = True
+            elif text in CLOSE_QUOTES:
+                in_quote = False
+            elif text in STRAIGHT_QUOTES:
+                in_quote = not in_quote
+            if text in SENT_END:
+                # tokens after the punctuation: closing quotes/brackets belong to this sentence
+                j = i + 1
+                closed_quote = False
+                while j < n and doc[j].text in CLOSERS and not _is_space(doc[j]):
+                    if doc[j].text in CLOSE_QUOTES or doc[j].text in STRAIGHT_QUOTES:
+                        closed_quote = True
+                    j += 1
+                if closed_quote:
+                    in_quote = False
+                if j >= n or _is_space(doc[j]):
+                    i = j
+                    continue
+                nxt = doc[j]
+                prev = doc[i - 1] if i > 0 else None
+                if text == "." and prev is not None:
+                    pl = prev.text.lower()
+                    if pl in NO_SPLIT_AFTER or (len(prev.text) == 1 and prev.text.isupper()):
+                        i = j
+                        continue
+                    if prev.like_num and nxt.like_num:
+                        i = j
+                        continue
+                if in_quote and not closed_quote:
+                    i = j
+                    continue
+                # dateline: "JAKARTA. Pemerintah ..." at paragraph start
+                if i - sent_start <= 3 and all(t.text.isupper() or t.is_punct for t in doc[sent_start:i]):
+                    i = j
+                    continue
+                first = nxt.text[0]
+                if first.isupper() or first.isdigit() or nxt.text in OPEN_QUOTES or nxt.text in STRAIGHT_QUOTES or first in "(\"“'‘":
+                    starts[j] = True
+                    sent_start = j
+                i = j
+                continue
+            i += 1
+        for k, tok in enumerate(doc):
+            tok.is_sent_start = starts[k]
+        return doc
+
+
+@Language.factory("pantau_gazetteer", default_config={"patterns_path": None, "overwrite_ents": True})
+def make_gazetteer_ruler(nlp, name, patterns_path, overwrite_ents):
+    from spacy.pipeline import EntityRuler
+
+    ruler = EntityRuler(nlp, name=name, overwrite_ents=overwrite_ents, validate=False)
+    path = Path(patterns_path) if patterns_path else PATTERNS_FILE
+    patterns = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    ruler.add_patterns(patterns)
+    return ruler
+
+
+NUMBER_WORDS = {
+    "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas", "seratus",
+    "seribu", "sejuta", "setengah", "separuh", "puluh", "belas", "ratus", "ribu", "juta", "miliar", "milyar", "triliun",
+}
+TRIGGER_WORDS = {
+    "kata", "ujar", "ungkap", "tutur", "jelas", "pungkas", "tambah", "sebut", "imbuh", "terang", "papar", "lanjut",
+    "tegas", "menurut", "mengatakan", "menyebut", "menyebutkan", "menjelaskan", "menyampaikan", "mengungkapkan",
+    "menegaskan", "menuturkan", "memaparkan", "menerangkan", "menambahkan", "katanya", "ujarnya", "ungkapnya",
+    "tuturnya", "jelasnya", "pungkasnya", "tambahnya", "sebutnya", "imbuhnya", "terangnya", "paparnya", "lanjutnya",
+    "tegasnya", "menteri", "menkop", "deputi", "direktur", "dirjen", "ketua", "kepala", "presiden", "wakil", "ceo",
+    "sekretaris", "gubernur", "bupati", "wali", "asisten", "staf", "head", "country", "founder", "pendiri",
+    "menargetkan", "mengklaim", "berharap", "optimistis", "mengapresiasi",
+}
+_DIGIT = re.compile(r"\d")
+
+
+def sentence_is_relevant(sent) -> bool:
+    for t in sent:
+        low = t.lower_
+        if _DIGIT.search(t.text) or low in NUMBER_WORDS or low in TRIGGER_WORDS:
+            return True
+    return False
+
+
+@Language.factory("pantau_ner", default_config={"model_path": None, "mode": "selective"})
+def make_selective_ner(nlp, name, model_path, mode):
+    return SelectiveNER(Path(model_path) if model_path else NER_MODEL_DIR, mode)
+
+
+class SelectiveNER:
+    """Runs the trained NER on relevant sentences only (mode ``selective``), on all (``all``) or none (``off``)."""
+
+    def __init__(self, model_dir: Path, mode: str = "selective"):
+        self.model_dir = model_dir
+        self.mode = mode
+        self._nlp = None
+
+    @property
+    def model(self):
+        if self._nlp is None:
+            import spacy
+
+            if not (self.model_dir / "meta.json").exists():
+                self.mode = "off"
+                return None
+            self._nlp = spacy.load(self.model_dir)
+        return self._nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.mode == "off" or self.model is None:
+            return doc
+        model = self.model
+        sents = [s for s in doc.sents if self.mode == "all" or sentence_is_relevant(s)]
+        if not sents:
+            return doc
+        sdocs = []
+        for s in sents:
+            toks = [t for t in s]
+            words = [t.text for t in toks]
+            spaces = [bool(t.whitespace_) for t in toks]
+            sdocs.append(Doc(model.vocab, words=words, spaces=spaces))
+        new = []
+        for s, sdoc in zip(sents, model.pipe(sdocs, batch_size=64)):
+            for e in sdoc.ents:
+                if e.text.strip() and not any(_is_space(t) for t in e):
+                    new.append(Span(doc, s.start + e.start, s.start + e.end, label=e.label_))
+        if new:
+            existing = list(doc.ents)
+            occupied = set()
+            for e in existing:
+                occupied.update(range(e.start, e.end))
+            add = [e for e in filter_spans(new) if not occupied.intersection(range(e.start, e.end))]
+            doc.ents = sorted(existing + add, key=lambda e: e.start)
+        return doc
