@@ -45,3 +45,10 @@ def prepare_connection(conn):
 @hookimpl
 def menu_links(datasette, actor, request):
     return [{"href": datasette.urls.path("/methodology"), "label": "Methodology"}]
+
+
+@hookimpl
+def extra_template_vars(datasette):
+    """Instance metadata for templates that do not get it (custom pages, the footer everywhere)."""
+    keys = ("title", "description_html", "license", "license_url", "source", "source_url", "about", "about_url")
+    return {"pantau_instance": {key: datasette.metadata(key) for key in keys}}

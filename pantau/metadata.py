@@ -1,0 +1,498 @@
+"""Datasette metadata for the claims database, generated from code.
+
+`pantau metadata` calls `write_metadata(path)`; the committed `datasette_metadata.json` must equal
+`build_metadata()` (a test fails when it differs). 0.65 format: one file carries descriptions, facets, canned queries
+and plugin configuration. Nothing here depends on the clock, so regeneration is reproducible.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from db import queries
+
+REPO = Path(__file__).resolve().parent.parent
+METADATA_FILE = REPO / "datasette_metadata.json"
+EVAL_SCORES = REPO / "nlp_models" / "eval_scores.json"
+DB_NAME = "pantau"
+METHODOLOGY_URL = "/methodology"
+
+CLAIM_FACETS = ["claim_type", "speaker", "institution_id", "program_id", "metric", "outlet", "stated_year", "stated_month"]
+
+# -- descriptions -------------------------------------------------------------------------------------------------
+
+CLAIM_COLUMNS = {
+    "id": "Claim id: first 16 hex chars of sha1(article id, value, unit, claim type, char_start); stable across re-runs.",
+    "article_id": "The article the claim was found in (link: title, URL, outlet, publication date).",
+    "claim_type": "target (a goal, plan or quota) | achievement (a realised or current figure) | budget (money "
+    "allocated, planned or disbursed) | other (context statistic).",
+    "subject": "What is counted, in the article's words (\"UMKM terhubung ke ekosistem digital\").",
+    "metric": "Canonical metric (link to its definition) when the subject was recognised; empty otherwise.",
+    "value": "The number, normalised: \"13,7 juta\" = 13700000; \"21 persen\" = 21; \"Rp1.100 triliun\" = 1.1e15. "
+    "Unit in `unit`.",
+    "value_max": "Upper bound when a range was stated (\"2-3 juta\": value 2000000, value_max 3000000).",
+    "unit": "UMKM (also UKM, usaha mikro, pelaku usaha, IKM counts), persen, rupiah, USD, koperasi, orang, "
+    "transaksi, ...",
+    "qualifier": "As stated: sekitar, lebih dari, minimal, hampir, hingga, ...",
+    "value_text": "The words the value was read from (\"13,7 juta\").",
+    "target_year": "Deadline year of a target (\"pada 2024\"; relative years resolved against the statement date).",
+    "as_of": "The month or date the figure refers to when the text ties it to one (\"per Mei 2021\" = 2021-05); "
+    "empty = as of the statement.",
+    "stated_on": "Date of the statement (WIB, UTC+7): the dateline in the text, else the publication date.",
+    "stated_month": "YYYY-MM of stated_on, for faceting by month.",
+    "stated_year": "Year of stated_on, for faceting by year.",
+    "figure_date": "ISO date the figure refers to: as_of (first day of that month) when given, else stated_on. "
+    "Timelines and pace checks order by it.",
+    "speaker": "Person the number is attributed to, full name; empty for narration or a data source.",
+    "speaker_title": "The speaker's role as given in the article.",
+    "organization": "The speaker's institution, or the cited data source when no person is named.",
+    "program": "Named programme the number belongs to, as written.",
+    "quote": "The sentence the claim comes from, verbatim from the article text.",
+    "quote_stem": "Sastrawi-stemmed, lower-cased copy of the sentence, indexed for search (\"tercapai\" -> \"capai\").",
+    "char_start": "Offset of the sentence in the article text (characters).",
+    "char_end": "End offset of the sentence in the article text (characters).",
+    "confidence": "Extractor confidence, 0-1 (not a calibrated probability).",
+    "person_id": "The speaker linked to the gazetteer (people table), when recognised.",
+    "institution_id": "The organisation linked to the gazetteer (institutions table), when recognised.",
+    "program_id": "The programme linked to the gazetteer (programs table), when recognised.",
+    "position_id": "The speaker's position (title and institution) valid on stated_on, from the gazetteer.",
+    "outlet": "News outlet that published the article.",
+    "extractor_version": "Version of the claim extractor that produced the row.",
+    "review_status": "unreviewed | confirmed | corrected | rejected: human review state of the claim.",
+    "first_seen": "UTC time the claim was first extracted (Atom feed order).",
+}
+
+ARTICLE_COLUMNS = {
+    "id": "Article id: first 16 hex chars of sha1(canonical URL).",
+    "canonical_url": "Canonical URL of the article (tracking parameters removed).",
+    "url": "URL the article was fetched from.",
+    "outlet": "News outlet.",
+    "title": "Headline.",
+    "published": "Publication time, ISO 8601 with offset (WIB, +07:00, unless the outlet says otherwise).",
+    "published_source": "Where the publication time came from: jsonld | meta | site | url | text | feed.",
+    "modified": "Last-modified time stated by the outlet, if any.",
+    "authors": "JSON list of author names.",
+    "tags": "JSON list of the outlet's tags.",
+    "section": "Outlet section (ekonomi, bisnis, ...).",
+    "text": "Article text, paragraphs separated by blank lines (not in the public database).",
+    "language": "Detected language code.",
+    "word_count": "Words in the text.",
+    "status": "ok | off_topic (kept but not mined for claims).",
+    "skip_reason": "Why an article was judged off topic.",
+    "content_hash": "sha256 of title and text; a change makes a new revision.",
+    "page_id": "Archived page the article was extracted from (crawler state, not public).",
+    "syndication_group": "Articles sharing a group are near-duplicates (syndicated copies).",
+    "first_seen": "UTC time the article was first stored.",
+    "updated_at": "UTC time the article row was last written.",
+}
+
+LOOKUP_TABLES = {
+    "outlets": (
+        "News outlets crawled.",
+        {"id": "Outlet id (crawler registry name).", "name": "Outlet name.", "domain": "Main domain.",
+         "origin": "Where the row came from: builtin | sources | gazetteer | stub (referenced before it was known)."},
+    ),
+    "institutions": (
+        "Ministries, agencies, associations and companies, with the dates they existed under that name "
+        "(from the Pantau gazetteer).",
+        {"id": "Gazetteer slug.", "name": "Official name (Indonesian).",
+         "type": "ministry | coordinating_ministry | agency | central_bank | regulator | office | committee | "
+         "legislature | soe | association | company.",
+         "acronyms": "JSON list of short forms as printed in news.", "aliases": "JSON list of other names seen in news.",
+         "valid_from": "Date the institution started under this name (only where a rename, split or merge happened).",
+         "valid_to": "Date it ended under this name (empty = still existing at the last attested date).",
+         "periods": "JSON list of {valid_from, valid_to} when it existed in separate spells.",
+         "predecessor": "JSON list of predecessor institution ids.", "successor": "JSON list of successor ids.",
+         "parent_id": "Parent ministry, for agencies under a ministry.", "note": "Notes.",
+         "source": "URL where the facts were read.", "verified": "1 = facts read in the cited source.",
+         "origin": "gazetteer | stub (referenced before it was known)."},
+    ),
+    "people": (
+        "People quoted in claims (officials, executives, analysts), from the gazetteer.",
+        {"id": "Gazetteer slug.", "name": "Canonical full name.",
+         "variants": "JSON list of forms seen in news (surname only, title + name, ...).",
+         "origin": "gazetteer | stub (referenced before it was known)."},
+    ),
+    "positions": (
+        "Who held which title at which institution, and when.",
+        {"id": "sha1(person, institution, title, start), first 16 hex chars.", "person_id": "The person.",
+         "institution_id": "The institution.", "title": "Title as commonly written.",
+         "title_variants": "JSON list of abbreviations and alternative spellings.",
+         "start": "Start date (YYYY-MM-DD, or YYYY when only the year is known).",
+         "end": "End date; empty = no end found (still in place on the last attested date).",
+         "attested": "JSON list of dates a source shows the person in the role.", "source": "URL of the source.",
+         "verified": "1 = read in the cited source.", "note": "Notes.", "origin": "gazetteer."},
+    ),
+    "programs": (
+        "Government programmes, campaigns and platforms that figures are attributed to.",
+        {"id": "Gazetteer slug.", "name": "Programme name.",
+         "kind": "programme | campaign | platform | financing | regulation | target | slogan.",
+         "aliases": "JSON list of other names.", "lead_id": "Lead institution.",
+         "partners": "JSON list of partner institution ids.", "start": "Start date or year.", "end": "End date or year.",
+         "description": "One-line description.", "targets": "JSON list of targets recorded in the gazetteer.",
+         "source": "URL of the source.", "verified": "1 = read in the cited source.", "note": "Notes.",
+         "origin": "gazetteer | stub (referenced before it was known)."},
+    ),
+    "metrics": (
+        "Canonical metrics that claims are mapped to, with their definitions.",
+        {"id": "Metric id (claims.metric).", "name": "Name.", "unit": "Main unit.",
+         "units": "JSON list of units figures for this metric are stated in.",
+         "series": "Group of metrics charted together (umkm_digital, financing, context, ...).",
+         "cumulative": "1 = a later figure should never be lower than an earlier one.",
+         "definition": "What counts (Markdown).", "origin": "gazetteer | builtin | stub."},
+    ),
+}
+
+CRAWLER_TABLES = {
+    "article_revisions": (
+        "Every distinct version (title + text) of an article that was extracted. Not in the public database.",
+        {"article_id": "The article.", "content_hash": "sha256 of title and text.", "title": "Headline of that version.",
+         "text": "Text of that version.", "page_id": "Archived page it came from.", "extracted_at": "UTC time."},
+    ),
+    "crawl_runs": (
+        "One row per crawl run of a source: counts and outcome. Not in the public database.",
+        {"id": "Run number.", "source": "Source (outlet) crawled.", "started_at": "UTC start.",
+         "finished_at": "UTC end.", "status": "running | finished | failed | blocked_by_robots.",
+         "args": "JSON of the run's arguments.", "requests": "HTTP requests made.",
+         "responses_by_status": "JSON {status: count}.", "new": "New pages.", "updated": "Changed pages.",
+         "unchanged": "Unchanged pages.", "skipped_by_reason": "JSON {reason: count}.", "errors": "Errors.",
+         "robots_blocked": "URLs refused by robots.txt.", "duration_s": "Seconds."},
+    ),
+    "sources": (
+        "Crawler source registry. Not in the public database.",
+        {"name": "Source id.", "label": "Name.", "hosts": "JSON list of hosts.", "methods": "JSON list of "
+         "discovery methods.", "needs_js": "Whether listings need JavaScript.", "notes": "Notes."},
+    ),
+    "pages": (
+        "Archived raw responses (compressed). Crawler state, not in the public database.",
+        {"id": "Page id.", "url": "Requested URL.", "final_url": "URL after redirects.",
+         "canonical_url": "Canonical URL.", "source": "Source.", "kind": "article | listing.", "status": "HTTP status.",
+         "headers": "JSON response headers.", "fetched_at": "UTC time.", "content_hash": "sha256 of the body.",
+         "body": "zlib-compressed body.", "feed_date": "Listing date the URL was found under.", "run_id": "Crawl run.",
+         "extracted_at": "UTC time extracted.", "extract_error": "Why extraction failed."},
+    ),
+    "seen_urls": (
+        "Every canonical URL seen, for incremental crawling. Crawler state, not in the public database.",
+        {"canonical_url": "Canonical URL.", "source": "Source.", "first_seen": "UTC.", "last_fetched": "UTC.",
+         "last_status": "Last HTTP status.", "etag": "ETag.", "last_modified": "Last-Modified.",
+         "content_hash": "sha256 of the last body.", "fetch_count": "Fetches."},
+    ),
+}
+
+HIDDEN = ["_sqlite_migrations"] + [
+    f"{base}_fts{suffix}" for base in ("claims", "articles") for suffix in ("", "_config", "_data", "_docsize", "_idx")
+]
+
+# -- accuracy -----------------------------------------------------------------------------------------------------
+
+
+def load_eval_scores(path: Path | None = None) -> dict | None:
+    path = Path(path) if path else EVAL_SCORES
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data else None
+
+
+def _fmt(value) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.2f}" if value <= 1.0 else f"{value:.1f}"
+    return html.escape(str(value))
+
+
+def accuracy_html(scores: dict | None) -> str:
+    if not scores:
+        return "<p><strong>Accuracy:</strong> not yet measured.</p>"
+    names = {
+        "precision": "precision", "recall": "recall", "f1": "F1", "speaker_accuracy": "speaker right",
+        "core_recall": "recall on core claims", "lenient_f1": "F1 (target vs non-target only)",
+    }
+    items = []
+
+    def walk(prefix, data):
+        for key, value in data.items():
+            label = names.get(key, key.replace("_", " "))
+            if isinstance(value, dict):
+                walk(f"{prefix}{label}: ", value)
+            elif isinstance(value, (int, float, str, bool)) and value is not None:
+                items.append(f"{html.escape(prefix)}{html.escape(label)} {_fmt(value)}")
+
+    walk("", scores)
+    return (
+        "<p><strong>Measured accuracy</strong> (claims matched one-to-one to hand-annotated gold claims: same value "
+        "within 1 %, same type, same deadline year for targets): " + "; ".join(items) + ".</p>"
+    )
+
+
+def description_html(scores: dict | None, db: str = DB_NAME) -> str:
+    return (
+        "<p>Every number stated in Indonesian news about UMKM (micro, small and medium enterprise) digitalisation "
+        "&mdash; targets, reported achievements, budgets and context statistics &mdash; as a sourced claim: who said "
+        "which number, when, in which role, and in which article.</p>"
+        "<p><strong>Claims are extracted automatically</strong> from the article text by rules and a spaCy pipeline, "
+        "not checked by hand (see <code>review_status</code>). Every claim keeps the verbatim sentence and a link to "
+        "the article: verify before you quote.</p>"
+        + accuracy_html(scores)
+        + f'<p>How it works, limits and definitions: <a href="{METHODOLOGY_URL}">methodology</a>. '
+        f'Start with <a href="/{db}/search_claims">search</a>, the '
+        f'<a href="/{db}/target_timeline?metric=umkm_onboarded_digital&amp;unit=UMKM">UMKM-digital target timeline</a>'
+        ' or the <a href="/-/dashboards/umkm-digital">dashboard</a>.</p>'
+    )
+
+
+# -- canned queries and dashboards --------------------------------------------------------------------------------
+
+
+def _queries(db: str) -> dict:
+    return {
+        "search_claims": {
+            "title": "Search claims",
+            "description": "Full-text search over claim sentences. Words are stemmed (Sastrawi), so \"capai\" also "
+            "finds \"tercapai\" and \"pencapaian\". Optional claim_type: target, achievement, budget or other. "
+            "Best matches first, at most 200.",
+            "sql": queries.SEARCH_CLAIMS.strip(),
+            "params": ["q", "claim_type"],
+            "hide_sql": True,
+        },
+        "target_timeline": {
+            "title": "Target timeline",
+            "description": "Every target and reported figure for one metric (e.g. umkm_onboarded_digital), oldest "
+            "first, with the figure as a percentage of the target in force (the latest target stated by then whose "
+            "deadline had not passed). Optional unit: UMKM, persen, rupiah, ...",
+            "sql": queries.TARGET_TIMELINE.strip(),
+            "params": ["metric", "unit"],
+            "hide_sql": True,
+        },
+        "claims_by_person": {
+            "title": "Claims by person",
+            "description": "Everything one person was reported saying, newest first, with the role they held on "
+            "that date. Accepts a gazetteer id (teten_masduki), the full name or a name variant (Teten).",
+            "sql": queries.CLAIMS_BY_PERSON.strip(),
+            "params": ["person"],
+            "hide_sql": True,
+        },
+        "new_claims_feed": {
+            "title": "New claims (Atom feed)",
+            "description": "The 100 newest claims; subscribe with the .atom link. Optional filters: metric, person "
+            "(id or full name), program (id).",
+            "sql": queries.NEW_CLAIMS_FEED.strip(),
+            "params": ["metric", "person", "program"],
+            "hide_sql": True,
+        },
+        "conflicting_figures": {
+            "title": "Conflicting figures",
+            "description": "Reported figures for one metric that fall below an earlier figure, or that differ by "
+            "more than 5 % from another source's figure dated within 120 days.",
+            "sql": queries.CONFLICTING_FIGURES.strip(),
+            "params": ["metric"],
+            "hide_sql": True,
+        },
+        "pace_check": {
+            "title": "Pace check",
+            "description": "For each target of a metric: the monthly progress required from the baseline figure to "
+            "reach it by the end of the deadline year, against the monthly progress actually reported, and where "
+            "that pace leads. Optional target_id: one target claim.",
+            "sql": queries.PACE_CHECK.strip(),
+            "params": ["metric", "target_id"],
+            "hide_sql": True,
+        },
+    }
+
+
+DIGITAL_SERIES = (
+    "c.metric in (select id from metrics where series = 'umkm_digital') and c.unit = 'UMKM'"
+)
+
+
+def _dashboards(db: str) -> dict:
+    where_dates = "[[ and c.figure_date >= date(:date_start) ]] [[ and c.figure_date <= date(:date_end) ]]"
+    return {
+        "umkm-digital": {
+            "title": "UMKM digitalisation: targets and reported figures",
+            "description": "Targets (plotted at their deadline) and reported figures for the UMKM-digital series, "
+            "and how many claims each outlet published per month. Extracted automatically; see the methodology.",
+            "layout": [
+                ["intro", "claims-count"],
+                ["targets-vs-figures", "targets-vs-figures"],
+                ["claims-per-month", "claims-per-month"],
+                ["claims-by-type", "latest-figures"],
+            ],
+            "filters": {
+                "date_start": {"name": "From", "type": "date"},
+                "date_end": {"name": "To", "type": "date"},
+                "outlet": {"name": "Outlet", "type": "select", "db": db,
+                           "query": "select id from outlets where id in (select distinct outlet from claims) order by id"},
+            },
+            "charts": {
+                "intro": {
+                    "library": "markdown",
+                    "display": "## Who promised how many digital UMKM?\n\nEach point is one claim in one article. "
+                    "Targets are drawn at the end of their deadline year; reported figures at the date they refer "
+                    "to. Open the [target timeline](/" + db + "/target_timeline?metric=umkm_onboarded_digital&unit=UMKM)"
+                    " or the [pace check](/" + db + "/pace_check?metric=umkm_onboarded_digital) for the numbers, "
+                    "and read the [methodology](" + METHODOLOGY_URL + ") before quoting.",
+                },
+                "claims-count": {
+                    "title": "Claims in the database",
+                    "db": db,
+                    "query": "select count(*) as claims from claims c where 1 " + where_dates
+                    + " [[ and c.outlet = :outlet ]]",
+                    "library": "metric",
+                    "display": {"field": "claims", "prefix": "", "suffix": " claims"},
+                },
+                "targets-vs-figures": {
+                    "title": "UMKM onboarded to digital: targets vs reported figures (million UMKM)",
+                    "db": db,
+                    "query": "select case when c.claim_type = 'target' then c.target_year || '-12-31' "
+                    "else c.figure_date end as date, round(c.value / 1e6, 2) as million_umkm, "
+                    "case c.claim_type when 'target' then 'target (at deadline)' else 'reported figure' end as kind, "
+                    "coalesce(c.speaker, c.organization, c.outlet) as source, c.stated_on, c.value_text, c.outlet "
+                    "from claims c where " + DIGITAL_SERIES + " and c.claim_type in ('target', 'achievement') "
+                    + where_dates + " [[ and c.outlet = :outlet ]] order by date limit 5000",
+                    "library": "vega-lite",
+                    "display": {
+                        "mark": {"type": "line", "point": {"filled": True, "size": 70}, "tooltip": True},
+                        "encoding": {
+                            "x": {"field": "date", "type": "temporal", "title": "date"},
+                            "y": {"field": "million_umkm", "type": "quantitative", "title": "million UMKM"},
+                            "color": {"field": "kind", "type": "nominal", "title": "claim"},
+                            "tooltip": [
+                                {"field": "kind"}, {"field": "value_text", "title": "stated"},
+                                {"field": "source"}, {"field": "stated_on", "title": "stated on"}, {"field": "outlet"},
+                            ],
+                        },
+                    },
+                },
+                "claims-per-month": {
+                    "title": "Claims per month per outlet",
+                    "db": db,
+                    "query": "select c.stated_month || '-01' as month, c.outlet, count(*) as claims from claims c "
+                    "where c.stated_month is not null " + where_dates.replace("c.figure_date", "c.stated_on")
+                    + " [[ and c.outlet = :outlet ]] group by c.stated_month, c.outlet order by month",
+                    "library": "vega-lite",
+                    "display": {
+                        "mark": {"type": "bar", "tooltip": True},
+                        "encoding": {
+                            "x": {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": "month"},
+                            "y": {"field": "claims", "type": "quantitative", "aggregate": "sum", "title": "claims"},
+                            "color": {"field": "outlet", "type": "nominal"},
+                        },
+                    },
+                },
+                "claims-by-type": {
+                    "title": "Claims by type",
+                    "db": db,
+                    "query": "select c.claim_type, count(*) as claims from claims c where 1 " + where_dates
+                    + " [[ and c.outlet = :outlet ]] group by c.claim_type order by claims desc",
+                    "library": "vega-lite",
+                    "display": {
+                        "mark": {"type": "arc", "tooltip": True},
+                        "encoding": {
+                            "color": {"field": "claim_type", "type": "nominal", "title": "type"},
+                            "theta": {"field": "claims", "type": "quantitative"},
+                        },
+                    },
+                },
+                "latest-figures": {
+                    "title": "Latest reported UMKM-digital figures",
+                    "db": db,
+                    "query": "select c.figure_date as date, c.value_text as figure, "
+                    "coalesce(c.speaker, c.organization, '-') as source, c.outlet from claims c where "
+                    + DIGITAL_SERIES + " and c.claim_type = 'achievement' " + where_dates
+                    + " [[ and c.outlet = :outlet ]] order by c.figure_date desc limit 8",
+                    "library": "table",
+                    "display": {},
+                },
+            },
+        }
+    }
+
+
+# -- the whole file -----------------------------------------------------------------------------------------------
+
+
+def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True) -> dict:
+    """The metadata dict. `scores=True` reads nlp_models/eval_scores.json when present."""
+    if scores is True:
+        scores = load_eval_scores()
+    tables = {
+        "claims": {
+            "description": "One row per number stated in an article: a target, a reported achievement, a budget or a "
+            "context statistic, with the sentence it comes from and who said it. Extracted automatically.",
+            "columns": CLAIM_COLUMNS,
+            "facets": CLAIM_FACETS,
+            "sort_desc": "stated_on",
+            "sortable_columns": ["stated_on", "figure_date", "value", "target_year", "claim_type", "speaker", "metric",
+                                 "outlet", "stated_year", "stated_month", "confidence", "first_seen"],
+            "fts_table": "claims_fts",
+            "label_column": "value_text",
+            "size": 50,
+        },
+        "articles": {
+            "description": "News articles that claims were extracted from (title, URL, outlet, publication time).",
+            "columns": ARTICLE_COLUMNS,
+            "facets": ["outlet", "status"],
+            "sort_desc": "published",
+            "label_column": "title",
+            "fts_table": "articles_fts",
+        },
+    }
+    for name, (description, columns) in LOOKUP_TABLES.items():
+        tables[name] = {"description": description, "columns": columns, "label_column": "name"}
+    tables["positions"]["label_column"] = "title"
+    tables["positions"]["facets"] = ["institution_id"]
+    tables["positions"]["sort_desc"] = "start"
+    tables["institutions"]["facets"] = ["type"]
+    tables["programs"]["facets"] = ["kind", "lead_id"]
+    tables["metrics"]["facets"] = ["series"]
+    for name, (description, columns) in CRAWLER_TABLES.items():
+        tables[name] = {"description": description, "columns": columns}
+    tables["crawl_runs"]["sort_desc"] = "id"
+    tables["crawl_runs"]["facets"] = ["source", "status"]
+    for name in ("pages", "seen_urls", "sources"):
+        tables[name]["hidden"] = True
+    for name in HIDDEN:
+        tables[name] = {"hidden": True}
+
+    return {
+        "title": "Pantau: who promised how many digital UMKM?",
+        "description_html": description_html(scores, db_name),
+        "license": "CC BY 4.0 (extracted data; article text remains the publishers')",
+        "license_url": "https://creativecommons.org/licenses/by/4.0/",
+        "source": "Indonesian online news (Kompas, Liputan6, Republika, Detik, CNN Indonesia, Antara, Tempo, "
+        "Katadata, Bisnis, Kontan, Okezone, Tribunnews)",
+        "source_url": METHODOLOGY_URL + "#sources",
+        "about": "Methodology",
+        "about_url": METHODOLOGY_URL,
+        "extra_css_urls": ["/static/pantau.css"],
+        "databases": {
+            db_name: {
+                "description": "Claims database: claims, the articles they come from, and the gazetteer lookup "
+                "tables (people, positions, institutions, programmes, metrics, outlets).",
+                "tables": tables,
+                "queries": _queries(db_name),
+            }
+        },
+        "plugins": {
+            "datasette-block-robots": {"literal": "User-agent: *\nDisallow: /*?\nDisallow: /*.json\n"
+                                       "Disallow: /*.csv\nDisallow: /-/\n"},
+            "datasette-render-markdown": {"columns": ["definition"]},
+            "datasette-dashboards": _dashboards(db_name),
+        },
+    }
+
+
+def render(metadata: dict | None = None) -> str:
+    return json.dumps(metadata if metadata is not None else build_metadata(), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_metadata(path: str | Path = METADATA_FILE, db_name: str = DB_NAME) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render(build_metadata(db_name)), encoding="utf-8")
+    return path

@@ -1,0 +1,85 @@
+"""Run Datasette on a Pantau database with the generated metadata, templates, plugins and bounded settings."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from pantau import metadata as md
+
+REPO = Path(__file__).resolve().parent.parent
+TEMPLATES = REPO / "templates"
+STATIC = REPO / "static"
+
+# Read-only and bounded: every query is cut off after SQL_TIME_LIMIT_MS, at most MAX_RETURNED_ROWS rows come back.
+SETTINGS = {
+    "sql_time_limit_ms": 3000,
+    "max_returned_rows": 1000,
+    "default_page_size": 50,
+    "facet_time_limit_ms": 400,
+    "facet_suggest_time_limit_ms": 100,
+    "suggest_facets": "off",
+    "allow_download": "off",
+    "default_cache_ttl": 300,
+    "num_sql_threads": 4,
+}
+
+
+def settings_args(settings: dict | None = None) -> list[str]:
+    args = []
+    for key, value in (settings or SETTINGS).items():
+        args += ["--setting", key, str(value)]
+    return args
+
+
+def _metadata_file(db_path: Path) -> Path:
+    """The committed metadata when the database is named `pantau`, else one generated for the file's name."""
+    name = db_path.stem
+    if name == md.DB_NAME and md.METADATA_FILE.exists():
+        return md.METADATA_FILE
+    out = Path(tempfile.gettempdir()) / f"pantau-metadata-{name}-{os.getpid()}.json"
+    return md.write_metadata(out, db_name=name)
+
+
+def datasette_command(
+    db_path, port: int, host: str = "127.0.0.1", public: bool = False, immutable: bool | None = None,
+    metadata_path: str | Path | None = None, settings: dict | None = None,
+) -> list[str]:
+    """argv for `datasette serve` (run with this interpreter, so the venv's plugins load).
+
+    `public` binds every interface and opens the file immutable (`-i`: no locking, faster, never written).
+    A database another process is still writing (the crawler) must not be immutable.
+    """
+    db_path = Path(db_path)
+    immutable = public if immutable is None else immutable
+    argv = [sys.executable, "-m", "datasette", "serve"]
+    argv += ["-i", str(db_path)] if immutable else [str(db_path)]
+    argv += [
+        "--host", "0.0.0.0" if public else host,
+        "--port", str(port),
+        "--metadata", str(metadata_path or _metadata_file(db_path)),
+        "--template-dir", str(TEMPLATES),
+    ]
+    if STATIC.is_dir():
+        argv += ["--static", f"static:{STATIC}"]
+    argv += settings_args(settings)
+    return argv
+
+
+def serve(db_path, port: int = 8001, host: str = "127.0.0.1", public: bool = False):
+    """Run Datasette in the foreground until interrupted (blocking). Returns its exit code."""
+    db_path = Path(db_path)
+    if not db_path.exists():
+        raise FileNotFoundError(f"{db_path} does not exist: run `pantau extract` (or `pantau demo`) first")
+    from db import Store
+
+    Store(db_path).close()  # bring the schema up to date before Datasette opens the file read-only
+    argv = datasette_command(db_path, port, host=host, public=public)
+    print(f"Datasette on http://{'0.0.0.0' if public else host}:{port}/  (Ctrl-C to stop)", file=sys.stderr)
+    try:
+        return subprocess.call(argv)
+    except KeyboardInterrupt:
+        return 0
