@@ -1,0 +1,65 @@
+"""Per-source run statistics, shared by the middlewares, the pipeline and the spider of one crawler."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+
+class SourceRun:
+    def __init__(self, source: str):
+        self.source = source
+        self.run_id: int | None = None
+        self.started = time.monotonic()
+        self.requests = 0
+        self.responses_by_status: Counter = Counter()
+        self.outcomes: Counter = Counter()  # new / updated / unchanged (articles)
+        self.listing_outcomes: Counter = Counter()
+        self.skipped: Counter = Counter()
+        self.listing_stops: Counter = Counter()  # why listing walks ended (http_404, empty, repeat ...)
+        self.errors: Counter = Counter()
+        self.robots_blocked = 0
+        self.robots_ignored = 0
+        self.listings = 0
+        self.content_responses = 0  # responses other than robots.txt
+        self.discovered = 0  # article requests queued
+        self.articles_done = 0  # article requests settled (stored, unchanged, skipped after fetch, failed)
+        self.blocked_statuses: Counter = Counter()
+        self.blocked = False
+        self.notes: list[str] = []
+        self.status = "running"
+
+    def skip(self, reason: str, n: int = 1):
+        self.skipped[reason] += n
+
+    def error(self, reason: str, n: int = 1):
+        self.errors[reason] += n
+
+    def as_stats(self) -> dict:
+        return {
+            "requests": self.requests,
+            "responses_by_status": {str(k): v for k, v in sorted(self.responses_by_status.items())},
+            "new": self.outcomes["new"],
+            "updated": self.outcomes["updated"],
+            "unchanged": self.outcomes["unchanged"],
+            "listings": self.listings,
+            "listing_pages_new": self.listing_outcomes["new"] + self.listing_outcomes["updated"],
+            "skipped_by_reason": dict(sorted(self.skipped.items())),
+            "listing_stops": dict(sorted(self.listing_stops.items())),
+            "errors": sum(self.errors.values()),
+            "errors_by_reason": dict(sorted(self.errors.items())),
+            "robots_blocked": self.robots_blocked,
+            "robots_ignored": self.robots_ignored,
+            "duration_s": round(time.monotonic() - self.started, 3),
+        }
+
+
+def get_run(crawler) -> SourceRun:
+    """The SourceRun of a crawler (one crawler per source), created on first use."""
+    run = getattr(crawler, "_pantau_run", None)
+    if run is None:
+        spider = getattr(crawler, "spider", None)
+        name = getattr(spider, "name", None) or getattr(crawler.spidercls, "name", "unknown")
+        run = SourceRun(name)
+        crawler._pantau_run = run
+    return run
