@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 MAX_BYTES = 15 * 1024 * 1024  # pages larger than this are refused ("too_large")
 EXTRACTOR_VERSION = "article-1"
+MIN_WORDS = 5  # fewer words than this after boilerplate removal = "no_text"
 
 
 class ExtractionError(ValueError):
@@ -734,29 +735,37 @@ def _extract(html, url, feed_date):
     # ---------------- body
     paragraphs: list[str] = []
     body_source = None
+    credit = None
+
+    def _take_credit(raw):
+        # Kontan-style first paragraph "Reporter: A | Editor: B": the author, then dropped
+        nonlocal credit
+        raw = [normalize_space(p) for p in raw if p and p.strip()]
+        if raw:
+            cr = kontan_credit(raw[0])
+            if cr:
+                credit = credit or cr
+                return raw[1:]
+        return raw
+
     if version is not None:
-        paragraphs = clean_paragraphs(version.body(page))
+        paragraphs = clean_paragraphs(_take_credit(version.body(page)))
         body_source = version.name
     if sum(len(p) for p in paragraphs) < 80:
-        alt = clean_paragraphs(_trafilatura_paragraphs(text_html, real_url))
+        alt = clean_paragraphs(_take_credit(_trafilatura_paragraphs(text_html, real_url)))
         if sum(len(p) for p in alt) > sum(len(p) for p in paragraphs):
             paragraphs = alt
             body_source = "trafilatura"
     if not paragraphs and ld and ld.get("articleBody"):
         paragraphs = clean_paragraphs(re.split(r"\n\s*\n|\r\n|\n", str(ld.get("articleBody"))))
         body_source = "jsonld"
-    # Kontan-style credit line "Reporter: A | Editor: B"
-    if paragraphs:
-        cr = kontan_credit(paragraphs[0])
-        if cr:
-            if not authors:
-                authors = _split_names(cr[0])
-            paragraphs = paragraphs[1:]
+    if credit and not authors:
+        authors = _split_names(credit[0])
     # drop a leading paragraph that only repeats the title
     if paragraphs and title and normalize_space(paragraphs[0]).lower() == title.lower():
         paragraphs = paragraphs[1:]
     text = "\n\n".join(paragraphs)
-    if not text.strip():
+    if len(text.split()) < MIN_WORDS:
         raise ExtractionError("no_text")
 
     result = {
