@@ -83,3 +83,35 @@ def serve(db_path, port: int = 8001, host: str = "127.0.0.1", public: bool = Fal
         return subprocess.call(argv)
     except KeyboardInterrupt:
         return 0
+
+
+def start(db_path, port: int, *, log=None, **kwargs) -> subprocess.Popen:
+    """Start Datasette in the background (tests, benchmarks); pair with `wait_until_up` and `stop`."""
+    argv = datasette_command(db_path, port, **kwargs)
+    return subprocess.Popen(argv, stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT if log else subprocess.DEVNULL)
+
+
+def wait_until_up(base_url: str, process: subprocess.Popen | None = None, timeout: float = 60.0):
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"datasette exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(base_url.rstrip("/") + "/-/versions.json", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"{base_url} did not answer within {timeout}s")
+
+
+def stop(process: subprocess.Popen):
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
