@@ -14,3 +14,10 @@ class PageItem(scrapy.Item):
     final_url = scrapy.Field()  # after redirects
     feed_date = scrapy.Field()  # listing date (ISO) when known
     parts = scrapy.Field()  # multi-page articles: the URLs fetched, in order
+
+    def __repr__(self) -> str:  # Scrapy logs items: never dump page bodies into the log
+        body = self.get("body") or b""
+        return (f"<PageItem {self.get('source')} {self.get('kind')} {self.get('status')} {self.get('url')} "
+                f"({len(body)} bytes)>")
+
+    __str__ = __repr__

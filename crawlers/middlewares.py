@@ -311,7 +311,9 @@ class ResponseArchiveMiddleware:
     def process_response(self, request, response):
         run = get_run(self.crawler)
         run.responses_by_status[response.status] += 1
-        if not response.url.endswith("/robots.txt"):
+        kind = request.meta.get("pantau_kind") or ("robots" if response.url.endswith("/robots.txt") else "other")
+        run.fetched[kind] += 1
+        if kind != "robots":
             run.content_responses += 1
         if self.warc is not None:
             try:

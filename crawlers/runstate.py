@@ -22,6 +22,7 @@ class SourceRun:
         self.robots_ignored = 0
         self.listings = 0
         self.content_responses = 0  # responses other than robots.txt
+        self.fetched: Counter = Counter()  # responses by request kind (article / listing / robots)
         self.discovered = 0  # article requests queued
         self.articles_done = 0  # article requests settled (stored, unchanged, skipped after fetch, failed)
         self.blocked_statuses: Counter = Counter()
@@ -39,6 +40,7 @@ class SourceRun:
         return {
             "requests": self.requests,
             "responses_by_status": {str(k): v for k, v in sorted(self.responses_by_status.items())},
+            "responses_by_kind": dict(sorted(self.fetched.items())),
             "new": self.outcomes["new"],
             "updated": self.outcomes["updated"],
             "unchanged": self.outcomes["unchanged"],
