@@ -78,3 +78,23 @@ def test_syndication_groups_have_copies():
             groups.setdefault(a["syndication_group"], []).append(a["outlet"])
     for g, outlets in groups.items():
         assert len(outlets) >= 2 and len(set(outlets)) == len(outlets), g
+
+
+def test_every_article_is_discoverable():
+    """Each gold article URL is linked from a listing, feed or sitemap file of the fixture sites."""
+    article_files = {(ROOT / a["html_file"]).resolve() for a in ARTICLES}
+    discovery = ""
+    for p in SITES.rglob("*"):
+        rel = p.relative_to(SITES).as_posix()
+        if p.is_file() and p.resolve() not in article_files and re.search(r"index|indeks|rss|sitemap", rel):
+            discovery += p.read_text(encoding="utf-8", errors="replace")
+    for a in ARTICLES:
+        assert a["url"] in discovery, a["id"]
+
+
+def test_claim_counts():
+    assert len(CLAIMS) >= 60
+    on_topic = {a["id"] for a in ARTICLES if a["on_topic"]}
+    with_claims = {c["article_id"] for c in CLAIMS}
+    assert on_topic <= with_claims
+    assert not (with_claims - on_topic)
