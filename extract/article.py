@@ -469,6 +469,7 @@ def _canonical(root, page_jsonld, metas, url) -> str:
 def _split_names(s: str) -> list[str]:
     s = normalize_space(s)
     s = re.sub(r"^(?:oleh|penulis|reporter|rep|editor|red|pewarta|by)\s*[:.]?\s+", "", s, flags=re.I)
+    s = re.sub(r"^(?:Penulis|Reporter|Editor|Pewarta|Oleh)(?=[A-Z])", "", s)
     parts = re.split(r"\s*(?:,|;|\s&\s|\sdan\s|\sand\s|\|)\s*", s)
     return [p.strip(" -:") for p in parts if p.strip(" -:")]
 
@@ -722,7 +723,7 @@ def _extract(html, url, feed_date):
         tags = _keywords((metas.get("news_keywords") or [None])[0])
     if not tags:
         tags = _keywords((metas.get("keywords") or [None])[0])
-    tags = _dedup(tags)[:50]
+    tags = _dedup([normalize_space(t).lstrip("#").strip() for t in tags if t and t.strip("# ")])[:50]
 
     section = None
     if version:

@@ -102,8 +102,9 @@ def strip_elements(root, extra: tuple[str, ...] = (), generic: bool = True) -> N
 _DROP_PARA_RES = [
     re.compile(p, re.I)
     for p in (
-        r"^\s*[\[(]?\s*(?:baca\s+juga|baca\s+pula|lihat\s+juga|simak\s+juga|tonton\s+juga|saksikan\s+juga|"
-        r"baca\s+selengkapnya|artikel\s+terkait|berita\s+terkait|read\s+also|see\s+also|also\s+read)\b",
+        r"^\s*[\[(]?\s*(?:baca\s+juga|baca\s+pula|baca\s+selengkapnya|artikel\s+terkait|berita\s+terkait|"
+        r"read\s+also|see\s+also|also\s+read)\b",
+        r"^\s*[\[(]?\s*(?:lihat|simak|tonton|saksikan)\s+juga\s*(?:[:\-–]|video\b|$)",
         r"^\s*baca\s*:",
         r"^\s*simak\b.{0,160}\b(?:whatsapp|wa)\s+channel\b",
         r"^\s*(?:simak|dapatkan|ikuti|gabung|follow)\b.{0,160}\b(?:whatsapp|telegram|google\s+news|channel|"
@@ -126,6 +127,14 @@ _DROP_PARA_RES = [
         r"^\s*(?:editor|penulis|pewarta|reporter|penerjemah|sumber)\s*:\s*[^.]{0,80}$",
         r"^\s*loading\.{0,3}\s*$",
         r"^\W*untuk\s+mengetahui\s+kebenaran\s+informasi\s+yang\s+beredar",  # Liputan6 Cek Fakta prompt
+        r"^\s*\[gambas:[^\]]*\]\s*$",                                  # Detik/CNN embed placeholders
+        r"^\s*(?:simak|saksikan|tonton|lihat)\s+(?:juga\s+)?video\b",
+        r"^\s*artikel\s+ini\s+(?:telah\s+)?(?:tayang|terbit|sudah\s+tayang)\s+di\b",
+        r"^\s*cek\s+berita\s+dan\s+artikel\s+yang\s+lain\s+di\s+google\s+news",
+        r"^\s*simak\s+berita\s+lainnya\s+seputar\s+topik",
+        r"^\s*baca\s+berita\s+dengan\s+sedikit\s+iklan",
+        r"^\s*scroll\s+(?:ke\s+bawah\s+)?untuk\s+melanjutkan",
+        r"^\s*(?:dapatkan|ikuti)\s+update\s+berita\s+pilihan",
         r"^\s*(?:ikuti|follow)\s+(?:kami|berita\s+\S+)\s+(?:di|on)\s+google\s+news",
     )
 ]

@@ -30,8 +30,9 @@ class KompasV2(ParserVersion):
     paragraph_sel = "p, h2, h3, li"
     drop = (".read__byline", ".kompasidRec", "[class^=inject]", ".ads-on-body", ".read__paging", ".paging",
             ".read__related", ".video-wrap", ".photo", "strong > a[href*='/read/']")
-    author_sel = (".credit-title-name", "div.read__credit__item #penulis a", "#penulis a", "#penulis",
-                  "div.read__credit__item a")
+    # 2023+: <div class="credit-title-name"><h6>Penulis</h6><a>Name</a></div>, editor in .credit-title-editor
+    author_sel = (".credit-title-name:not(.credit-title-editor) a", "div.read__credit__item #penulis a", "#penulis a",
+                  "#penulis", ".credit-title-name:not(.credit-title-editor)")
     tag_sel = ("a.tag__article__link", ".tag__article__item a")
     section_sel = (".breadcrumb__wrap .breadcrumb__item:last-child", ".breadcrumb__wrap li:last-child")
 
