@@ -123,6 +123,7 @@ UMKM_CONTEXT = re.compile(r"\b(?:umkm|ukm|umk|ikm|usaha\s+mikro|pelaku\s+usaha|w
 TARGET_CUES = re.compile(
     r"\b(?:target(?:kan|nya)?|menargetkan|ditargetkan|sasaran|disasar|diharapkan|berharap|harapan|mengharapkan|"
     r"akan|bakal|rencana(?:nya)?|berencana|direncanakan|merencanakan|ingin|mau|hendak|harus|wajib|mesti|"
+    r"mewajibkan|diwajibkan|"
     r"perlu|mendorong\s+agar|upaya(?:kan)?|diupayakan|mengejar|dikejar|membidik|dibidik|mematok|dipatok|"
     r"mencanangkan|dicanangkan|menjadi\s+target|supaya|agar|cita-cita|bercita-cita|ambisi|proyeksi\s+target|"
     r"kuota)\b", re.IGNORECASE)
@@ -135,8 +136,8 @@ ACHIEVE_CUES = re.compile(
     re.IGNORECASE)
 BUDGET_CUES = re.compile(
     r"\b(?:anggaran|dianggarkan|menganggarkan|alokasi|dialokasikan|mengalokasikan|dana|pendanaan|pagu|apbn|apbd|"
-    r"disalurkan|penyaluran|menyalurkan|tersalurkan|bantuan|subsidi|insentif|plafon|plafond|stimulus|"
-    r"belanja\s+(?:pemerintah|negara|kementerian|bumn)|modal\s+kerja|kredit|pembiayaan|pinjaman|hibah)\b",
+    r"disalurkan|penyaluran|menyalurkan|tersalurkan|bantuan|subsidi|insentif|stimulus|hibah|digelontorkan|"
+    r"menggelontorkan|gelontoran|realisasi\s+(?:kur|anggaran|dana|bantuan|penyaluran))\b",
     re.IGNORECASE)
 OTHER_CUES = re.compile(
     r"\b(?:pdb|produk\s+domestik\s+bruto|gdp|ekonomi\s+digital|digital\s+economy|populasi|jumlah\s+(?:pelaku\s+)?"
@@ -149,7 +150,7 @@ PER_PERIOD = re.compile(r"\b(?:setiap|tiap|per)\s+(?:tahun(?:nya)?|bulan|pekan|m
 YEAR_RE = re.compile(r"(?<![\d/.,-])(?P<y>(?:19|20)\d\d)(?![\d/.,]\d)")
 REL_YEAR = re.compile(r"\b(?:tahun|thn)\s+(?P<rel>ini|depan|lalu|kemarin|mendatang)\b|\bakhir\s+tahun\b(?!\s+\d)",
                       re.IGNORECASE)
-STRONG_BOUNDARY = re.compile(r"[;:]|,\s*(?:namun|tetapi|tapi|sementara|sedangkan|padahal|sehingga|jadi|maka|"
+STRONG_BOUNDARY = re.compile(r"[;:]|[.!?][\"”’]?\s+(?=[A-Z\"“(])|,\s*(?:namun|tetapi|tapi|sementara|sedangkan|padahal|sehingga|jadi|maka|"
                              r"meski|meskipun|walaupun|walau|kemudian|lalu|dan\s+(?:kini|saat\s+ini|sekarang))\b|"
                              r"\b(?:namun|sedangkan|sementara\s+itu)\b", re.IGNORECASE)
 
@@ -541,7 +542,10 @@ def _unit_for(q: Quantity, sent_text: str, rel_end: int) -> tuple[str | None, st
     for rx, unit in UNIT_NOUNS:
         m = rx.match(after_s.strip())
         if m:
-            return (unit or m.group(0).lower()), m.group(0)
+            unit = unit or m.group(0).lower()
+            if unit == "unit" and UMKM_CONTEXT.search(sent_text[max(0, rel_end - 150):rel_end] + " " + after_s[:30]):
+                unit = "UMKM"
+            return unit, m.group(0)
     return None, ""
 
 
@@ -553,6 +557,11 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False  # "25th", "24.com", "4G"
     if re.match(r"^[.,]\d", after):
         return False
+    if re.search(r"\bdari\s+(?:sebelumnya\s+|semula\s+)?$", before[-25:], re.I) and \
+            re.match(r"^\s*(?:\S+\s+){0,3}?menjadi\b", after, re.I):
+        return False  # the old value of "dari Rp 50 juta menjadi Rp 100 juta"
+    if re.search(r"\btarget\s+$", before[-10:], re.I) and re.match(r"^\s*(?:\w+\s+)?(?:itu|tersebut)\b", after, re.I):
+        return False  # "target 30 juta itu": a back-reference to a target stated before
     if any(a <= rel_start < b or a < rel_end <= b for a, b in ent_spans):
         return False  # inside a name / programme
     if not q.unit and not q.has_scale and re.fullmatch(r"(?:19|20)\d\d", raw):
@@ -654,51 +663,109 @@ def _nearest(rx, text: str, from_end: bool) -> int | None:
     return best
 
 
+EXPLICIT_TARGET = re.compile(
+    r"\b(?:target(?:kan|nya)?|menargetkan|ditargetkan|sasaran(?:nya)?|disasar|mewajibkan|diwajibkan|mematok|"
+    r"dipatok|membidik|dibidik|mencanangkan|dicanangkan)\b(?!\s+(?:itu|tersebut|ini)\b)", re.IGNORECASE)
+NOT_TARGET = re.compile(r"\b(?:dari|melampaui|melebihi|mencapai|capai|mengejar|memenuhi|di\s+atas|di\s+bawah|"
+                        r"realisasi)\s+(?:\w+\s+)?(?:target|sasaran)\b", re.IGNORECASE)
+REALIZED = re.compile(r"\b(?:baru|sudah|telah|tercatat|realisasi(?:nya)?|terealisasi|hasilnya|berhasil|"
+                      r"tersalurkan|terserap|diterima|saat\s+ini|kini|sekarang)\b", re.IGNORECASE)
+STRONG_REALIZED = re.compile(r"\b(?:sudah|telah|berhasil|terealisasi|tersalurkan|diterima|baru)\b", re.IGNORECASE)
+PROJECTION = re.compile(r"\b(?:diproyeksi\w*|proyeksi(?:nya)?|memproyeksikan|diprediksi|memprediksi|prediksi|"
+                        r"diperkirakan|memperkirakan|perkiraan|estimasi|diestimasi\w*|mengestimasi|berpotensi|"
+                        r"potensi(?:nya)?)\b", re.IGNORECASE)
+GROWTH = re.compile(r"\b(?:tumbuh|naik|meningkat|turun|menurun|melonjak|anjlok|merosot|bertumbuh|pertumbuhan|"
+                    r"kenaikan|penurunan)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+QUOTA = re.compile(r"\b(?:dialokasikan|alokasi|kuota|jatah|diperuntukkan|disiapkan\s+untuk)\b", re.IGNORECASE)
+POPULATION_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:di\s+(?:seluruh\s+)?(?:Indonesia|Tanah\s+Air|tanah\s+air)|"
+                              r"nasional|se-?Indonesia)\b", re.IGNORECASE)
+DIGITAL_WORDS = re.compile(r"digital|online|daring|e-commerce|ecommerce|marketplace|lokapasar|onboard|go\s+online|"
+                           r"terhubung|terkoneksi|platform|e-katalog|katalog\s+elektronik|qris", re.IGNORECASE)
+ANAPHOR = re.compile(r"\b(?:angka|jumlah|capaian|nilai|realisasi|total)\s+(?:itu|tersebut|ini)\b|\bdi\s+antaranya\b|"
+                     r"\bdari\s+jumlah\s+(?:itu|tersebut)\b", re.IGNORECASE)
+
+
+def _clean_cues(t: str) -> str:
+    """Remove phrases that look like cues but are not ("yang baru bergabung" = newly joined)."""
+    t = re.sub(r"\byang\s+baru\b", "yang", t, flags=re.I)
+    t = re.sub(r"\b(?:umkm|ukm|usaha|pelaku|merchant|wirausaha(?:wan)?|koperasi)\s+baru\b", "UMKM", t, flags=re.I)
+    return t
+
+
 def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, metric: str | None,
-              after_text: str) -> str:
+              after_text: str) -> tuple[str, bool]:
+    """(claim_type, decided_by_a_cue)."""
     left, right = _clause_bounds(sent_text, rel_start, rel_end)
-    seg_left = sent_text[left:rel_start]
-    seg_right = sent_text[rel_end:right]
-    comma_left = seg_left.rsplit(",", 1)[-1] if seg_left.count(",") else seg_left
+    seg_left = _clean_cues(sent_text[left:rel_start])
+    seg_right = _clean_cues(sent_text[rel_end:right])
     near_left = seg_left[-70:]
-    # achievement cues belong to the nearest noun phrase: stop at an earlier number
-    ach_left = re.split(r"\d[\d.,]*\s*(?:juta|ribu|miliar|triliun|persen|%)?", seg_left[-45:])[-1]
-    near_right = seg_right[:60]
+    near_right = seg_right[:60].split(",")[0]
     money = unit in ("rupiah", "USD")
+    pieces = re.split(r"\d[\d.,]*\s*(?:juta|ribu|miliar|triliun|persen|%)?", seg_left[-60:])
+    ach_left = pieces[-1]
+    if len(pieces) > 1 and re.fullmatch(r"[\s(]*(?:atau|dan|sekitar|setara(?:\s+dengan)?|yaitu|yakni|alias)?[\s(]*",
+                                         ach_left, re.I):
+        ach_left = pieces[-2] + ach_left  # "13,7 juta atau 21 persen": the share shares the count's cue
+    ach_left = ach_left[-45:]
 
     if DARI_TARGET.match(after_text):
-        return "achievement"
-    if money and (BUDGET_CUES.search(near_left) or BUDGET_CUES.search(near_right[:40])):
-        t_d = _nearest(TARGET_CUES, near_left, True)
-        b_d = _nearest(BUDGET_CUES, near_left, True)
-        if not (t_d is not None and b_d is not None and t_d < b_d and re.search(r"target", near_left[-t_d - 15:], re.I)):
-            return "budget"
+        return "achievement", True
+    # 1. an explicit target verb/noun governs the clause unless a realised marker follows it
+    targets = [m for m in EXPLICIT_TARGET.finditer(seg_left)]
+    targets = [m for m in targets if not NOT_TARGET.search(seg_left[max(0, m.start() - 25):m.end()])]
+    if targets:
+        last = targets[-1]
+        between = seg_left[last.end():]
+        if not STRONG_REALIZED.search(between):
+            return "target", True
+    if EXPLICIT_TARGET.match(near_right.strip()) or re.match(r"\s*(?:\w+\s+){0,4}(?:ditargetkan|menjadi\s+target)\b",
+                                                              near_right, re.I):
+        return "target", True
+    # 2. money (or a subsidy rate) allocated / disbursed
+    if money and (BUDGET_CUES.search(seg_left) or BUDGET_CUES.search(near_right[:40])):
+        if not re.search(r"\b(?:transaksi|omzet|penjualan|terserap|diserap|pembelian)\b", ach_left, re.I):
+            return "budget", True
+    if unit == "persen" and re.search(r"\bsubsidi\b", near_left[-40:], re.I):
+        return "budget", True
+    # 3. a quota of recipients
+    if not money and QUOTA.search(near_left[-50:]):
+        return "target", True
+    # 4. growth rates and projections are context
+    if unit == "persen" and GROWTH.search(seg_left[-40:]):
+        return "other", True
     t_left = _nearest(TARGET_CUES, near_left, True)
     a_left = _nearest(ACHIEVE_CUES, ach_left, True)
+    p_left = _nearest(PROJECTION, near_left, True)
     t_right = _nearest(TARGET_CUES, near_right, False)
     a_right = _nearest(ACHIEVE_CUES, near_right, False)
-    # a target stated up front for a list of numbers ("menargetkan tahun 2024, 30 juta")
     if t_left is None and a_left is None and "," in seg_left:
         t_left = _nearest(TARGET_CUES, seg_left, True)
+    if p_left is not None and (a_left is None or p_left < a_left) and (t_left is None or p_left < t_left):
+        return "other", True
     if PER_PERIOD.search(seg_left) and (t_left is not None or t_right is not None):
-        return "target"
+        return "target", True
     if t_left is not None and (a_left is None or t_left < a_left):
-        if not re.search(r"\b(?:melampaui|melebihi|dari)\s+target\b", sent_text[max(0, rel_start - 40):rel_end + 30], re.I):
-            return "target"
+        return "target", True
     if a_left is None and t_right is not None and (a_right is None or t_right < a_right) and t_right < 40:
-        return "target"
+        return "target", True
+    # 5. context statistics (population, GDP share, digital economy, employment)
     is_other = metric in ("umkm_population", "umkm_gdp_share", "digital_economy_value", "umkm_employment_share") \
-        or bool(OTHER_CUES.search(near_left[-45:])) or bool(re.match(r"\s*(?:\S+\s+){0,3}dari\s+(?:total|pdb|"
-                                                                    r"produk\s+domestik|jumlah)", after_text, re.I))
-    if is_other:
-        return "other"
+        or bool(OTHER_CUES.search(near_left[-45:]))
+    strong = STRONG_REALIZED.search(ach_left) or (a_right is not None and STRONG_REALIZED.search(near_right[:25]))
+    if not strong and unit in ("UMKM", "koperasi", "orang") and POPULATION_AFTER.match(after_text) \
+            and not DIGITAL_WORDS.search(sent_text[left:right]):
+        return "other", True
+    if is_other and not strong:
+        return "other", True
     if a_left is not None or a_right is not None:
-        return "achievement"
+        return "achievement", True
+    if is_other:
+        return "other", True
     if unit in ("UMKM", "persen", "koperasi", "transaksi") and metric:
-        return "achievement"
+        return "achievement", False
     if money:
-        return "achievement" if re.search(r"transaksi|omzet|penjualan", sent_text, re.I) else "other"
-    return "other"
+        return ("achievement" if re.search(r"transaksi|omzet|penjualan", sent_text, re.I) else "other"), False
+    return "other", False
 
 
 @lru_cache(maxsize=1)
@@ -706,8 +773,8 @@ def _metric_rules():
     idx, _ = _gaz()
     rules = []
     for mid, m in idx["metrics"].items():
-        rules.append((mid, [c.lower() for c in m.get("cues", [])], set(m.get("units", [])),
-                      [r.lower() for r in m.get("requires_any", [])]))
+        cues = [re.compile(r"(?<![\w-])" + re.escape(c.lower()) + r"(?:nya|kan|an)?(?![\w-])") for c in m.get("cues", [])]
+        rules.append((mid, cues, set(m.get("units", [])), [r.lower() for r in m.get("requires_any", [])]))
     return rules
 
 
@@ -719,29 +786,26 @@ def _metric(sent_low: str, unit: str | None, subject_low: str) -> str | None:
             continue
         if req and not any(r in sent_low for r in req):
             continue
-        hits = sum(1 for c in cues if c in subject_low) * 2 + sum(1 for c in cues if c in sent_low)
+        hits = sum(1 for c in cues if c.search(subject_low)) * 2 + sum(1 for c in cues if c.search(sent_low))
         if hits:
             scores[mid] = hits
     if not scores:
         return None
-    # precedence for specific metrics
     for mid in ("umkm_on_ekatalog_padi", "program_transaction_value", "kur_disbursement", "umkm_gdp_share",
                 "umkm_employment_share", "digital_economy_value"):
         if mid in scores and (mid != "program_transaction_value" or unit in ("rupiah", "USD")):
             if mid == "digital_economy_value" and unit == "UMKM":
                 continue
             return mid
-    if "umkm_population" in scores and unit == "UMKM" and not re.search(
-            r"digital|online|daring|e-commerce|marketplace|onboard|terhubung|terkoneksi|platform", subject_low):
-        if re.search(r"jumlah|total|populasi|di indonesia|di tanah air|unit usaha", sent_low):
-            return "umkm_population"
+    if "umkm_population" in scores and unit == "UMKM" and not DIGITAL_WORDS.search(sent_low):
+        return "umkm_population"
     if "umkm_onboarded_digital" in scores and unit in ("UMKM", "persen") and umkm:
         return "umkm_onboarded_digital"
     if "government_budget_umkm" in scores and unit in ("rupiah", "USD"):
         return "government_budget_umkm"
     if "cooperatives_count" in scores and unit == "koperasi":
         return "cooperatives_count"
-    if "umkm_trained" in scores and unit in ("UMKM", "orang") and scores["umkm_trained"] >= 1:
+    if "umkm_trained" in scores and unit in ("UMKM", "orang"):
         return "umkm_trained"
     return None
 
@@ -793,6 +857,8 @@ def extract_claims(article: dict) -> list[dict]:
     candidates = []
     carry: dict[int, Attribution] = {}
     skip_line_until = -1
+    prev_claim = None
+    prev_sent = None
 
     for sent in doc.sents:
         st = sent.text
@@ -820,6 +886,10 @@ def extract_claims(article: dict) -> list[dict]:
                 prev = carry[para]
                 attr = Attribution(person=prev.person, organization=prev.organization,
                                    institution_id=prev.institution_id, kind="carry", strength=1)
+            elif ctx.last_speaker is not None:
+                # narration after a speaker has been introduced continues his or her account
+                attr = Attribution(person=ctx.last_speaker, kind="carry", strength=0)
+        before_sent, prev_sent = prev_sent, sent
         if not _FAST_TRIGGER.search(st):
             continue
         if SKIP_SENTENCE.search(st):
@@ -853,14 +923,25 @@ def extract_claims(article: dict) -> list[dict]:
             subject = _subject(st, rs, re_, noun)
             metric = _metric(sent_low, unit, subject.lower())
             after_text = st[re_:]
-            ctype = _classify(st, rs, re_, unit, metric, after_text)
-            if ctype == "other" and metric == "umkm_onboarded_digital" and not OTHER_CUES.search(st[max(0, rs - 60):rs]):
+            ctype, by_cue = _classify(st, rs, re_, unit, metric, after_text)
+            inherited = None
+            if not by_cue and prev_claim is not None and ANAPHOR.search(st[max(0, rs - 80):rs]):
+                inherited = prev_claim  # "Angka itu setara dengan 21 persen ...": same standing as the figure it refers to
+                ctype = prev_claim["claim_type"]
+            elif not by_cue and ctype == "other" and metric == "umkm_onboarded_digital":
                 ctype = "achievement"
-            tyear = _target_year(st, rs, re_, day) if ctype == "target" else None
-            if ctype == "target" and PER_PERIOD.search(st[max(0, rs - 60):min(len(st), re_ + 40)]) and tyear is not None:
-                # a per-year rate has no deadline unless the year is explicit next to it
-                if not re.search(r"(?:19|20)\d\d", st[re_:re_ + 40]):
-                    tyear = None
+            tyear = None
+            if ctype == "target":
+                per_period = PER_PERIOD.search(st[max(0, rs - 60):min(len(st), re_ + 40)])
+                tyear = _target_year(st, rs, re_, day)
+                if per_period and tyear is not None and not re.search(r"(?:19|20)\d\d", st[re_:re_ + 40]):
+                    tyear = None  # a per-year rate has no deadline unless the year is explicit next to it
+                if tyear is None and not per_period:
+                    if inherited is not None:
+                        tyear = inherited.get("target_year")
+                    elif before_sent is not None and para_of(before_sent.start_char) == para:
+                        pt = before_sent.text
+                        tyear = _target_year(pt, len(pt), len(pt), day)
             as_of = _as_of(st, rs) if ctype != "target" else None
             program = None
             program_id = None
@@ -898,6 +979,7 @@ def extract_claims(article: dict) -> list[dict]:
             }
             rank = (attr.strength + (1 if attr.kind == "quote" else 0), -sent.start_char)
             candidates.append((claim, rank, q))
+            prev_claim = claim
     claims = _dedupe(candidates)
     for c in claims:
         # quote must be verbatim: trim surrounding whitespace

@@ -172,7 +172,7 @@ def parse_number(text: str) -> float | None:
 
 
 def _clean(v: float) -> float:
-    r = round(v, 6)
+    r = float(f"{v:.12g}")
     return float(int(r)) if r == int(r) else r
 
 

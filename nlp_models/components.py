@@ -151,6 +151,12 @@ def sentence_is_relevant(sent) -> bool:
     return False
 
 
+def _plausible_name(text: str) -> bool:
+    """Statistical spans must look like names: capitalised, letters, no digits or brackets."""
+    t = text.strip()
+    return bool(t) and t[0].isupper() and not any(c.isdigit() for c in t) and not any(c in t for c in "()[]\"“”")
+
+
 @Language.factory("pantau_ner", default_config={"model_path": None, "mode": "selective"})
 def make_selective_ner(nlp, name, model_path, mode):
     return SelectiveNER(Path(model_path) if model_path else NER_MODEL_DIR, mode)
@@ -191,7 +197,7 @@ class SelectiveNER:
         new = []
         for s, sdoc in zip(sents, model.pipe(sdocs, batch_size=64)):
             for e in sdoc.ents:
-                if e.text.strip() and not any(_is_space(t) for t in e):
+                if _plausible_name(e.text) and not any(_is_space(t) for t in e):
                     new.append(Span(doc, s.start + e.start, s.start + e.end, label=e.label_))
         if new:
             existing = list(doc.ents)
