@@ -9,9 +9,8 @@ from collections import Counter
 
 import pytest
 
-from pantau.mirror import serve_in_thread
 from test_crawl_support import (
-    FIXTURE_SITES, canonical, fixture_sources, gold_articles, pages, run_crawl, runs,
+    FIXTURE_SITES, serve_mirror, canonical, fixture_sources, gold_articles, pages, run_crawl, runs,
 )
 
 pytestmark = pytest.mark.slow
@@ -23,7 +22,7 @@ CORE = ["kompas", "liputan6", "republika"]
 def mirror():
     if not FIXTURE_SITES.is_dir():
         pytest.skip("fixture sites not available")
-    server, base = serve_in_thread(FIXTURE_SITES)
+    server, base = serve_mirror(FIXTURE_SITES)
     yield base
     server.shutdown()
 
@@ -154,7 +153,7 @@ def test_edited_article_is_stored_as_a_new_revision(tmp_path):
     for host in ("indeks.kompas.com", "money.kompas.com", "bola.kompas.com", "www.kompas.com"):
         if (FIXTURE_SITES / host).exists():
             shutil.copytree(FIXTURE_SITES / host, site / host)
-    server, base = serve_in_thread(site)
+    server, base = serve_mirror(site)
     try:
         db = tmp_path / "edit.db"
         first = run_crawl(db, base, sources=["kompas"])

@@ -11,9 +11,9 @@ SOURCE = Source(
     article_pattern=r"^https?://[a-z]+\.bisnis\.com/read/\d{8}/\d+/\d+/[^/?#]+",
     skip_patterns=(r"//(?:epaper|foto|video|infografis)\.bisnis\.com/",),
     methods=(
-        Method(DATED_INDEX, "https://www.bisnis.com/index?categoryId=43&type=indeks&date={date}&page={page}",
+        Method(DATED_INDEX, "https://www.bisnis.com/index?categoryId=43&type=indeks&date={date}",
                links="a.artLink, .list-news a[href*='/read/'], article a[href*='/read/']",
-               note="category 43 = ekonomi; a page without ?page= is also tried first"),
+               note="category 43 = ekonomi; one page per day (no pagination parameter known)"),
         Method(SEARCH, "https://search.bisnis.com/?q={kw}&page={page}", links="a.artLink", default=False,
                keywords=("umkm digital",), note="links sometimes wrapped as .../link?url="),
     ),

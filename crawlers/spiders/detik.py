@@ -15,8 +15,8 @@ SOURCE = Source(
                links="article.list-content__item h3.media__title a.media__link, article h3 a.media__link, "
                      "h3.media__title a",
                note="the date is US order MM/DD/YYYY and its slashes must be encoded, or page is ignored"),
-        Method(SITEMAP, "https://finance.detik.com/sitemap_news.xml", default=False, note="about one day"),
-        Method(RSS, "https://finance.detik.com/rss", default=False),
+        Method(SITEMAP, "https://finance.detik.com/sitemap_news.xml", note="about one day"),
+        Method(RSS, "https://finance.detik.com/rss"),
     ),
     multipage="follow",
     robots="no block reported [2026 EGI].",

@@ -1,7 +1,7 @@
 """Okezone economy (economy.okezone.com). sites.md §2.11."""
 
 from crawlers.base import PantauSpider
-from crawlers.sources import DATED_INDEX, TAG, Method, Source
+from crawlers.sources import DATED_INDEX, SITEMAP, TAG, Method, Source
 
 SOURCE = Source(
     name="okezone",
@@ -14,6 +14,7 @@ SOURCE = Source(
                note="offset step 10; www.okezone.com/indeks is a 404"),
         Method(DATED_INDEX, "https://index.okezone.com/bydate/channel/{yyyy}/{mm}/{dd}/11/{page}/", first=0, step=15,
                links="h4.f17 a", default=False, note="channel 11 = economy (unverified)"),
+        Method(SITEMAP, "https://economy.okezone.com/sitemap.xml"),
         Method(TAG, "https://www.okezone.com/tag/{kw}/{page}", first=1, default=False, keywords=("umkm",),
                note="no results = homepage title"),
     ),
