@@ -57,10 +57,12 @@ def candidate_files(root: Path, request_path: str) -> list[Path]:
     base = root / relative
     suffixes = [f"?{query}"] if query else [""]
     if query:
-        sorted_query = urlencode(sorted(parse_qsl(query, keep_blank_values=True)), safe="/:,")
+        sorted_query = urlencode(sorted(parse_qsl(query, keep_blank_values=True)))
         if sorted_query != query:
             suffixes.append(f"?{sorted_query}")
     candidates = []
+    # A file name cannot hold "/", so a query with a literal slash can only be saved percent-encoded.
+    suffixes = [suffix for suffix in suffixes if "/" not in suffix]
     for suffix in suffixes:
         if not raw_path.endswith("/"):
             candidates.append(base.with_name(base.name + suffix) if suffix else base)

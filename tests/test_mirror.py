@@ -73,3 +73,12 @@ def test_server_serves_files_and_404s(site):
         assert missing.value.code == 404
     finally:
         server.shutdown()
+
+
+def test_query_with_slashes_is_found_percent_encoded(site):
+    (site / "finance.detik.com").mkdir()
+    (site / "finance.detik.com" / "indeks?date=06%2F15%2F2021&page=1").write_text("detik")
+    assert resolve(site, "/finance.detik.com/indeks?date=06%2F15%2F2021&page=1").read_text() == "detik"
+    assert resolve(site, "/finance.detik.com/indeks?page=1&date=06%2F15%2F2021").read_text() == "detik"
+    # a file name cannot hold "/", so a literal slash in the query is looked up percent-encoded
+    assert resolve(site, "/finance.detik.com/indeks?date=06/15/2021&page=1").read_text() == "detik"
