@@ -254,6 +254,12 @@ def m004_metric_units(db: Database):
     db["metrics"].add_column("units", str)
 
 
+@migrations()
+def m005_feed_index(db: Database):
+    """The Atom feed reads the newest claims first: index (first_seen, id) so it never sorts the whole table."""
+    db["claims"].create_index(["first_seen", "id"], if_not_exists=True)
+
+
 def figure_date(as_of: str | None, stated_on: str | None) -> str | None:
     """The ISO date a figure refers to: `as_of` ("2021-05" -> "2021-05-01", "2021" -> "2021-01-01") else `stated_on`."""
     value = as_of or stated_on

@@ -66,6 +66,14 @@ order by c.stated_on desc
 
 # Atom feed (datasette-atom): the newest claims, optionally for one metric, person or programme.
 NEW_CLAIMS_FEED = """
+with recent as (
+  select id from claims
+  where (:metric = '' or metric = :metric)
+    and (:person = '' or person_id = :person or speaker = :person)
+    and (:program = '' or program_id = :program)
+  order by first_seen desc, id desc
+  limit 100
+)
 select
   'urn:pantau:claim:' || c.id as atom_id,
   coalesce(c.speaker, c.organization, o.name, c.outlet, 'Pantau') || ': ' || c.value_text
@@ -78,14 +86,11 @@ select
   a.url as atom_link,
   coalesce(c.speaker, c.organization, o.name, c.outlet, 'Pantau') as atom_author_name,
   c.claim_type, c.metric, c.value, c.unit, c.target_year, c.stated_on, c.outlet, c.id as claim_id
-from claims c
+from recent
+  join claims c on c.id = recent.id
   join articles a on a.id = c.article_id
   left join outlets o on o.id = c.outlet
-where (:metric = '' or c.metric = :metric)
-  and (:person = '' or c.person_id = :person or c.speaker = :person)
-  and (:program = '' or c.program_id = :program)
-order by c.first_seen desc, c.stated_on desc, c.id
-limit 100
+order by c.first_seen desc, c.id desc
 """
 
 # Reported figures for one metric that fall below an earlier figure (same unit), or that differ by more than 5 %

@@ -77,7 +77,7 @@ def build_public_db(src_db, out_db) -> dict:
     for columns in (
         ["metric", "figure_date", "stated_on"], ["metric", "claim_type", "unit", "figure_date"],
         ["person_id", "stated_on"], ["speaker"], ["institution_id"], ["program_id"], ["outlet"], ["claim_type"],
-        ["stated_year"], ["stated_month"], ["stated_on"], ["first_seen"], ["position_id"], ["article_id"],
+        ["stated_year"], ["stated_month"], ["stated_on"], ["first_seen", "id"], ["position_id"], ["article_id"],
     ):
         dst["claims"].create_index(columns)
     dst["articles"].create_index(["outlet"])
