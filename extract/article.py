@@ -702,7 +702,7 @@ def _extract(html, url, feed_date):
     if not authors:
         authors = _jsonld_authors(ld)
     if not authors:
-        for key in ("content_author", "author", "dable:author", "article:author", "dc.creator", "byl"):
+        for key in ("content_author", "dtk:author", "author", "dable:author", "article:author", "dc.creator", "byl"):
             for v in metas.get(key, [])[:1]:
                 if v and not v.startswith("http") and not _SITE_TOKENS.fullmatch(v.strip()):
                     authors.extend(_split_names(v))
@@ -719,6 +719,8 @@ def _extract(html, url, feed_date):
         tags = _keywords((metas.get("content_tags") or [None])[0])
     if not tags and ld:
         tags = _keywords(ld.get("keywords"))
+    if not tags:
+        tags = _keywords((metas.get("dtk:keywords") or [None])[0])
     if not tags:
         tags = _keywords((metas.get("news_keywords") or [None])[0])
     if not tags:

@@ -215,7 +215,7 @@ def block_paragraphs(root) -> list[str]:
                 out.append(t)
             buf.clear()
 
-    def walk(node):
+    def walk(node, in_p):
         if node.text:
             buf.append(node.text)
         for child in node:
@@ -227,16 +227,94 @@ def block_paragraphs(root) -> list[str]:
                 if tag in SKIP_TAGS:
                     pass
                 elif tag == "br":
-                    flush()
+                    if in_p and not _double_br(child):
+                        buf.append(" ")  # a line break inside a paragraph is not a new paragraph
+                    else:
+                        flush()
                 elif tag in BLOCK_TAGS:
                     flush()
-                    walk(child)
+                    walk(child, in_p or tag == "p")
                     flush()
                 else:
-                    walk(child)
+                    walk(child, in_p)
             if child.tail:
                 buf.append(child.tail)
 
-    walk(root)
+    walk(root, isinstance(root.tag, str) and root.tag.lower() == "p")
+    flush()
+    return out
+
+
+def _is_br(el) -> bool:
+    return el is not None and isinstance(el.tag, str) and el.tag.lower() == "br"
+
+
+def _double_br(br) -> bool:
+    """True when this <br> is part of a <br><br> pair (only whitespace between them)."""
+    nxt = br.getnext()
+    if _is_br(nxt) and not (br.tail or "").strip():
+        return True
+    prev = br.getprevious()
+    return _is_br(prev) and not (prev.tail or "").strip()
+
+
+def selected_paragraphs(container, selector: str) -> list[str]:
+    """Paragraphs from the elements matching ``selector`` inside ``container``, in document order,
+    plus the loose text between them (e.g. Detik's ``<strong>Jakarta</strong> - <p>…``: a dateline
+    sitting directly in the container). Block elements without any match (widgets) are skipped."""
+    matches = select(container, selector)
+    ids = {id(m) for m in matches}
+    outer = []
+    for m in matches:
+        a = m.getparent()
+        nested = False
+        while a is not None and a is not container:
+            if id(a) in ids:
+                nested = True
+                break
+            a = a.getparent()
+        if not nested:
+            outer.append(m)
+    ids = {id(m) for m in outer}
+    ancestors = set()
+    alive = []  # keep the lxml proxies alive: id() of a freed proxy can be reused by another element
+    for m in outer:
+        a = m.getparent()
+        while a is not None and a is not container:
+            ancestors.add(id(a))
+            alive.append(a)
+            a = a.getparent()
+    out: list[str] = []
+    buf: list[str] = []
+
+    def flush():
+        if buf:
+            t = normalize_space("".join(buf))
+            if t:
+                out.append(t)
+            buf.clear()
+
+    def visit(node):
+        if node.text:
+            buf.append(node.text)
+        for child in node:
+            tag = child.tag.lower() if isinstance(child.tag, str) else None
+            if tag is None or tag in SKIP_TAGS:
+                pass
+            elif id(child) in ids:
+                flush()
+                out.extend(block_paragraphs(child))
+            elif id(child) in ancestors:
+                flush()
+                visit(child)
+                flush()
+            elif tag == "br" or tag in BLOCK_TAGS:
+                flush()
+            else:
+                buf.append(child.text_content())
+            if child.tail:
+                buf.append(child.tail)
+
+    visit(container)
     flush()
     return out

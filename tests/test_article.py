@@ -162,6 +162,30 @@ def test_cnn_desk_code_and_detik_linksisip():
     assert r["published"] == "2021-09-28T11:34:08+07:00" and r["published_source"] == "url"
 
 
+def test_detik_loose_dateline_ads_and_soft_line_breaks():
+    html = f"""<html><head><meta name="dtk:author" content="Anisa Indraini"></head><body>
+    <h1 class="detail__title">Judul Detik</h1><div class="detail__date">Senin, 14 Jun 2021 15:22 WIB</div>
+    <div class="detail__body itp_bodycontent_wrapper"><div class="detail__body-text itp_bodycontent">
+      <!-- S:Table of Content --><!-- E:Table of Content -->
+      <strong> Jakarta </strong>
+      -
+      <p>Kalimat pertama. {PARA}</p>
+      <div class="parallaxindetail scrollpage"><p class="para_caption">ADVERTISEMENT</p>
+        <div class="ads-scrollpage-container"><div id="div-gpt-ad-1"></div></div>
+        <p class="para_caption">SCROLL TO CONTINUE WITH CONTENT</p></div>
+      <p>Paragraf kedua terpotong baris,<br/> tetapi tetap satu paragraf.</p>
+      <div class="staticdetail_container"><span class="para_caption">ADVERTISEMENT</span></div>
+      <p>[Gambas:Video 20detik]</p>
+      <strong> (rrd/rir) </strong>
+      <div class="detail__body-tag mgt-16"><div class="nav"><a class="nav__item" href="/tag/umkm">umkm</a></div></div>
+    </div></div></body></html>"""
+    r = extract_article(html, "https://finance.detik.com/berita-ekonomi-bisnis/d-5606412/judul")
+    assert r["text"].split("\n\n") == [f"Jakarta - Kalimat pertama. {PARA}",
+                                        "Paragraf kedua terpotong baris, tetapi tetap satu paragraf."]
+    assert r["published"] == "2021-06-14T15:22:00+07:00" and r["published_source"] == "site"
+    assert r["authors"] == ["Anisa Indraini"] and r["tags"] == ["umkm"]
+
+
 def test_kontan_credit_line_becomes_author():
     html = f"""<html><body><h1 class="detail-desk">Judul</h1>
       <div class="tmpt-desk-kon" itemprop="articleBody">

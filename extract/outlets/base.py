@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..boilerplate import block_paragraphs, normalize_space, select, strip_elements
+from ..boilerplate import block_paragraphs, normalize_space, select, selected_paragraphs, strip_elements
 
 
 @dataclass
@@ -132,19 +132,7 @@ class ParserVersion:
         for c in self.body_containers(page):
             strip_elements(c, self.drop)
             if self.paragraph_sel:
-                els = select(c, self.paragraph_sel)
-                # keep outermost only
-                ids = {id(e) for e in els}
-                for e in els:
-                    anc = e.getparent()
-                    skip = False
-                    while anc is not None and anc is not c:
-                        if id(anc) in ids:
-                            skip = True
-                            break
-                        anc = anc.getparent()
-                    if not skip:
-                        paras.extend(block_paragraphs(e))
+                paras.extend(selected_paragraphs(c, self.paragraph_sel))
             else:
                 paras.extend(block_paragraphs(c))
         return paras
