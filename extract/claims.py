@@ -121,10 +121,11 @@ UNIT_NOUNS = [
 UMKM_CONTEXT = re.compile(r"\b(?:umkm|ukm|umk|ikm|usaha\s+mikro|pelaku\s+usaha|wirausaha|koperasi)\b", re.I)
 
 TARGET_CUES = re.compile(
-    r"\b(?:target(?:kan|nya)?|menargetkan|ditargetkan|sasaran|disasar|diharapkan|berharap|harapan|mengharapkan|"
+    r"\b(?:target(?:kan|nya)?(?!\s+(?:itu|tersebut|ini)\b)|menargetkan|ditargetkan|sasaran|disasar|diharapkan|"
+    r"berharap|mengharapkan|"
     r"akan|bakal|rencana(?:nya)?|berencana|direncanakan|merencanakan|ingin|mau|hendak|harus|wajib|mesti|"
     r"mewajibkan|diwajibkan|"
-    r"perlu|mendorong\s+agar|upaya(?:kan)?|diupayakan|mengejar|dikejar|membidik|dibidik|mematok|dipatok|"
+    r"perlu|mendorong\s+agar|upaya(?:kan)?|diupayakan|membidik|dibidik|mematok|dipatok|"
     r"mencanangkan|dicanangkan|menjadi\s+target|supaya|agar|cita-cita|bercita-cita|ambisi|proyeksi\s+target|"
     r"kuota)\b", re.IGNORECASE)
 ACHIEVE_CUES = re.compile(
@@ -132,7 +133,7 @@ ACHIEVE_CUES = re.compile(
     r"sekarang|hingga\s+kini|sampai\s+saat\s+ini|hingga\s+saat\s+ini|berhasil|terealisasi|realisasi(?:nya)?|"
     r"terdata|terdaftar|tergabung|bergabung|terhubung|terkoneksi|naik|turun|tumbuh|meningkat|menurun|"
     r"bertambah|sempat|capaian|pencapaian|mencatatkan|menyalurkan|tersalurkan|"
-    r"mengakses|memanfaatkan|onboarding|masuk|per\s+(?:" + _MONTH_RE + r"|akhir|awal|tanggal))\b",
+    r"mengakses|memanfaatkan|onboarding|masuk|melibatkan|menjangkau|menggaet|merangkul|per\s+(?:" + _MONTH_RE + r"|akhir|awal|tanggal))\b",
     re.IGNORECASE)
 BUDGET_CUES = re.compile(
     r"\b(?:anggaran|dianggarkan|menganggarkan|alokasi|dialokasikan|mengalokasikan|dana|pendanaan|pagu|apbn|apbd|"
@@ -140,8 +141,8 @@ BUDGET_CUES = re.compile(
     r"menggelontorkan|gelontoran|realisasi\s+(?:kur|anggaran|dana|bantuan|penyaluran))\b",
     re.IGNORECASE)
 OTHER_CUES = re.compile(
-    r"\b(?:pdb|produk\s+domestik\s+bruto|gdp|ekonomi\s+digital|digital\s+economy|populasi|jumlah\s+(?:pelaku\s+)?"
-    r"(?:umkm|ukm|usaha)|total\s+(?:umkm|ukm)|diperkirakan|diprediksi|diproyeksikan|proyeksi|perkiraan|potensi|"
+    r"\b(?:pdb|produk\s+domestik\s+bruto|gdp|ekonomi\s+digital|digital\s+economy|populasi|jumlah\s+pelaku\w*|"
+    r"jumlah\s+(?:umkm|ukm|usaha|koperasi)\w*|total\s+(?:umkm|ukm)|diperkirakan|diprediksi|diproyeksikan|proyeksi|perkiraan|potensi|"
     r"peserta|dihadiri|diikuti|pengunjung|penduduk|tenaga\s+kerja|menyerap|serapan|kontribusi|berkontribusi|"
     r"menyumbang|sumbangan|ekspor|investasi|pangsa|valuasi)\b", re.IGNORECASE)
 DARI_TARGET = re.compile(r"^\s*(?:\S+\s+){0,2}dari\s+(?:total\s+)?(?:target|sasaran)", re.IGNORECASE)
@@ -665,7 +666,7 @@ def _nearest(rx, text: str, from_end: bool) -> int | None:
 
 EXPLICIT_TARGET = re.compile(
     r"\b(?:target(?:kan|nya)?|menargetkan|ditargetkan|sasaran(?:nya)?|disasar|mewajibkan|diwajibkan|mematok|"
-    r"dipatok|membidik|dibidik|mencanangkan|dicanangkan)\b(?!\s+(?:itu|tersebut|ini)\b)", re.IGNORECASE)
+    r"dipatok|membidik|dibidik|mencanangkan|dicanangkan|menetapkan|ditetapkan)\b(?!\s+(?:itu|tersebut|ini)\b)", re.IGNORECASE)
 NOT_TARGET = re.compile(r"\b(?:dari|melampaui|melebihi|mencapai|capai|mengejar|memenuhi|di\s+atas|di\s+bawah|"
                         r"realisasi)\s+(?:\w+\s+)?(?:target|sasaran)\b", re.IGNORECASE)
 REALIZED = re.compile(r"\b(?:baru|sudah|telah|tercatat|realisasi(?:nya)?|terealisasi|hasilnya|berhasil|"
@@ -706,7 +707,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if len(pieces) > 1 and re.fullmatch(r"[\s(]*(?:atau|dan|sekitar|setara(?:\s+dengan)?|yaitu|yakni|alias)?[\s(]*",
                                          ach_left, re.I):
         ach_left = pieces[-2] + ach_left  # "13,7 juta atau 21 persen": the share shares the count's cue
-    ach_left = ach_left[-45:]
+    ach_left = ach_left[-45:].split(",")[-1] if not re.fullmatch(r"[\s(]*", ach_left.split(",")[-1]) else ach_left[-45:]
 
     if DARI_TARGET.match(after_text):
         return "achievement", True
@@ -722,7 +723,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
                                                               near_right, re.I):
         return "target", True
     # 2. money (or a subsidy rate) allocated / disbursed
-    if money and (BUDGET_CUES.search(seg_left) or BUDGET_CUES.search(near_right[:40])):
+    if money and (BUDGET_CUES.search(seg_left) or BUDGET_CUES.search(near_right[:40])
+                  or re.search(r"\brealisasi\b", seg_left, re.I)):
         if not re.search(r"\b(?:transaksi|omzet|penjualan|terserap|diserap|pembelian)\b", ach_left, re.I):
             return "budget", True
     if unit == "persen" and re.search(r"\bsubsidi\b", near_left[-40:], re.I):
@@ -730,8 +732,14 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     # 3. a quota of recipients
     if not money and QUOTA.search(near_left[-50:]):
         return "target", True
-    # 4. growth rates and projections are context
+    # 4. growth rates take the standing of the figure they describe; projections are context
     if unit == "persen" and GROWTH.search(seg_left[-40:]):
+        return "growth", True
+    if re.search(r"\b(?:negara\s+(?:lain|tetangga|maju|berkembang)|asean|dunia|global|malaysia|thailand|vietnam|"
+                 r"singapura|filipina|china|tiongkok|india|jepang|korea)\b", sent_text[left:right], re.I) \
+            and not EXPLICIT_TARGET.search(seg_left):
+        return "other", True
+    if re.search(r"\b(?:kajian|riset|survei|studi|penelitian)\b", seg_left, re.I) and not STRONG_REALIZED.search(ach_left):
         return "other", True
     t_left = _nearest(TARGET_CUES, near_left, True)
     a_left = _nearest(ACHIEVE_CUES, ach_left, True)
@@ -740,28 +748,32 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     a_right = _nearest(ACHIEVE_CUES, near_right, False)
     if t_left is None and a_left is None and "," in seg_left:
         t_left = _nearest(TARGET_CUES, seg_left, True)
-    if p_left is not None and (a_left is None or p_left < a_left) and (t_left is None or p_left < t_left):
-        return "other", True
+    if p_left is not None and (t_left is None or p_left < t_left) and \
+            not STRONG_REALIZED.search(near_left[len(near_left) - p_left:]):
+        return "other", True  # a projection ("diproyeksi mencapai Rp 337 triliun")
     if PER_PERIOD.search(seg_left) and (t_left is not None or t_right is not None):
         return "target", True
-    if t_left is not None and (a_left is None or t_left < a_left):
-        return "target", True
+    if t_left is not None and (a_left is None or t_left < a_left or
+                               not REALIZED.search(near_left[len(near_left) - t_left:])):
+        return "target", True  # "akan ... hingga mencapai 500 koperasi": a weak cue does not undo the target
     if a_left is None and t_right is not None and (a_right is None or t_right < a_right) and t_right < 40:
         return "target", True
     # 5. context statistics (population, GDP share, digital economy, employment)
-    is_other = metric in ("umkm_population", "umkm_gdp_share", "digital_economy_value", "umkm_employment_share") \
-        or bool(OTHER_CUES.search(near_left[-45:]))
+    context_metric = metric in ("umkm_population", "umkm_gdp_share", "digital_economy_value", "umkm_employment_share")
+    is_other = context_metric or bool(OTHER_CUES.search(near_left[-45:]))
     strong = STRONG_REALIZED.search(ach_left) or (a_right is not None and STRONG_REALIZED.search(near_right[:25]))
     if not strong and unit in ("UMKM", "koperasi", "orang") and POPULATION_AFTER.match(after_text) \
             and not DIGITAL_WORDS.search(sent_text[left:right]):
         return "other", True
-    if is_other and not strong:
+    if context_metric or (is_other and not strong):
         return "other", True
     if a_left is not None or a_right is not None:
         return "achievement", True
     if is_other:
         return "other", True
     if unit in ("UMKM", "persen", "koperasi", "transaksi") and metric:
+        return "achievement", False
+    if unit in ("UMKM", "koperasi", "orang", "transaksi", "produk") and ACHIEVE_CUES.search(seg_left):
         return "achievement", False
     if money:
         return ("achievement" if re.search(r"transaksi|omzet|penjualan", sent_text, re.I) else "other"), False
@@ -925,7 +937,13 @@ def extract_claims(article: dict) -> list[dict]:
             after_text = st[re_:]
             ctype, by_cue = _classify(st, rs, re_, unit, metric, after_text)
             inherited = None
-            if not by_cue and prev_claim is not None and ANAPHOR.search(st[max(0, rs - 80):rs]):
+            if ctype == "growth":
+                # "tumbuh 11 persen": growth of the figure just stated keeps its standing
+                near_prev = prev_claim is not None and prev_claim["char_start"] >= (before_sent.start_char
+                                                                                      if before_sent is not None else 0)
+                ctype = prev_claim["claim_type"] if near_prev and prev_claim["claim_type"] in ("other", "achievement") \
+                    else "achievement"
+            elif not by_cue and prev_claim is not None and ANAPHOR.search(st[max(0, rs - 80):min(len(st), re_ + 30)]):
                 inherited = prev_claim  # "Angka itu setara dengan 21 persen ...": same standing as the figure it refers to
                 ctype = prev_claim["claim_type"]
             elif not by_cue and ctype == "other" and metric == "umkm_onboarded_digital":
