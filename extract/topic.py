@@ -27,6 +27,7 @@ def load_rules(path: str | None = None) -> dict:
         "programs": compile_group("programs"),
         "min_business_hits": rules.get("min_business_hits", 1),
         "min_digital_hits": rules.get("min_digital_hits", 1),
+        "business_only_hits": rules.get("business_only_hits", 3),
     }
 
 
@@ -43,7 +44,7 @@ def classify(title: str | None, text: str | None, rules_path: str | None = None)
     business = _hits(rules["businesses"], haystack)
     if business < rules["min_business_hits"]:
         return False, "off_topic:no_business_terms"
-    if _hits(rules["digital"], haystack) < rules["min_digital_hits"]:
+    if _hits(rules["digital"], haystack) < rules["min_digital_hits"] and business < rules["business_only_hits"]:
         return False, "off_topic:no_digital_terms"
     return True, None
 
