@@ -230,6 +230,7 @@ def _looks_binary(data: bytes) -> bool:
     return len(head) > 0 and ctrl / len(head) > 0.05
 
 
+_CTRL_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _HTML_HINT_RE = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|title|meta|div|p|article|section|main|h1|"
                            r"span|a|table|br|header|script)\b", re.I)
 
@@ -268,7 +269,7 @@ def _prepare(html, url) -> str:
         text = text.replace("\x00", "")
         if not text.strip():
             raise ExtractionError("binary")
-    ctrl = sum(1 for ch in text[:4096] if ord(ch) < 9 or 13 < ord(ch) < 32)
+    ctrl = len(_CTRL_RE.findall(text, 0, 4096))
     if ctrl > 0.05 * min(len(text), 4096):
         raise ExtractionError("binary")
     head = text[:5000].lstrip()

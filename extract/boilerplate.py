@@ -119,6 +119,7 @@ _DROP_PARA_RES = [
         r"^\s*(?:copyright|hak\s+cipta)\s*(?:©|\(c\))?",
         r"^\s*©",
         r"^\s*\(?[a-z]{2,4}(?:/[a-z]{2,4}){1,3}\)?\s*$",  # CNN desk code "(lau/pta)"
+        r"^\s*\(\s*[a-z]{2,5}\s*\)\s*$",  # reporter initials "(FHM)"
         r"^\s*(?:halaman\s+selanjutnya|selanjutnya|sebelumnya|tampilkan\s+semua|show\s+all|lanjut\s+baca)\s*[>»]*\s*$",
         r"^\s*halaman\s*:?\s*(?:\d+\s*)+(?:selanjutnya)?\s*$",
         r"^\s*(?:\d+\s+){1,}\s*(?:selanjutnya|next)\s*[>»]*\s*$",
@@ -210,9 +211,10 @@ def block_paragraphs(root) -> list[str]:
 
     def flush():
         if buf:
-            t = normalize_space("".join(buf))
-            if t:
-                out.append(t)
+            for t in _resolve_soft_breaks("".join(buf)):
+                t = normalize_space(t)
+                if t:
+                    out.append(t)
             buf.clear()
 
     def walk(node, in_p):
@@ -228,7 +230,7 @@ def block_paragraphs(root) -> list[str]:
                     pass
                 elif tag == "br":
                     if in_p and not _double_br(child):
-                        buf.append(" ")  # a line break inside a paragraph is not a new paragraph
+                        buf.append(_SOFT_BR)  # resolved in flush(): mid-sentence = space, else a new paragraph
                     else:
                         flush()
                 elif tag in BLOCK_TAGS:
@@ -242,6 +244,25 @@ def block_paragraphs(root) -> list[str]:
 
     walk(root, isinstance(root.tag, str) and root.tag.lower() == "p")
     flush()
+    return out
+
+
+_SOFT_BR = "\x00br\x00"
+
+
+def _resolve_soft_breaks(text: str) -> list[str]:
+    """A single <br> inside a <p>: a space when it breaks a sentence ("overheated,<br>namun"),
+    a paragraph break otherwise ("<b>Kurang Motivasi</b><br>Kurangnya ...")."""
+    if _SOFT_BR not in text:
+        return [text]
+    parts = text.split(_SOFT_BR)
+    out = [parts[0]]
+    for nxt in parts[1:]:
+        prev = out[-1].rstrip()
+        if re.search(r"[a-z0-9,;]$", prev) and re.match(r"\s*[a-z]", nxt):
+            out[-1] = prev + " " + nxt.lstrip()
+        else:
+            out.append(nxt)
     return out
 
 

@@ -26,8 +26,9 @@ class OkezoneV2(ParserVersion):
     detect = ("div.title-detail",)
     title_sel = ("div.title-detail h1",)
     date_sel = ("div.title-detail .namerep b", "div.title-detail .namerep", "div.title-detail span")
-    body_sel = ("div#contentx", ".detail-isi", "#contentx")
-    drop = ("#baca-juga", ".baca-juga", ".vicon", "#paging", ".paging", ".detail-tag", ".box-tag")
+    body_sel = ("div#contentx", "div.ctn-desc", ".detail-isi")
+    drop = ("#baca-juga", ".baca-juga", ".vicon", "#paging", ".paging", ".detail-tag", ".box-tag", ".dtl_banner",
+            ".tbkomentar", "#AdAsia")
     tag_sel = (".detail-tag a", ".box-tag a")
     author_sel = ("div.title-detail span b",)
 

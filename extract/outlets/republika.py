@@ -31,10 +31,10 @@ class RepublikaV1(ParserVersion):
 
     name = "RepublikaV1"
     valid_from, valid_until = 2013, 2019
-    detect = ("div.content-detail", "div.jdl-detail", "div.jdl-pic")
+    detect = ("div.content-detail", "div.jdl-detail", "div.jdl-pic", "div.teaser-pic")
     title_sel = ("div.jdl-detail h2", "div.jdl-pic h2", "div.jdl-detail h1", "div.jdl-pic h1")
     date_sel = ("div.date-detail", "div.date-pic")
-    body_sel = ("div.content-detail",)
+    body_sel = ("div.content-detail", "div.teaser-pic")
     tag_sel = ("div.tagging a",)
     drop = (".picked-article", ".footnote-wrap", "#next-article")
 
