@@ -118,6 +118,9 @@ UNIT_NOUNS = [
     (re.compile(r"^(?:desa|kelurahan|sentra|pasar|kios|gerai|outlet|unit|paket|domain|website|akun|sertifikat|"
                 r"nib|izin|ton|kg|kilogram|liter|hektare|ha|meter|km|kuota)\b", re.I), None),
 ]
+PHYSICAL_UNITS = {"ton", "kg", "kilogram", "liter", "hektare", "ha", "meter", "km"}
+RELEVANT = re.compile(r"\b(?:umkm|ukm|umk|ikm|usaha\s+mikro|koperasi|e-commerce|ekonomi|rupiah|rp|digital|"
+                      r"lokapasar|marketplace|kur|bisnis|pelaku\s+usaha)\b", re.I)
 UMKM_CONTEXT = re.compile(r"\b(?:umkm|ukm|umk|ikm|usaha\s+mikro|pelaku\s+usaha|wirausaha|koperasi)\b", re.I)
 
 TARGET_CUES = re.compile(
@@ -141,8 +144,8 @@ BUDGET_CUES = re.compile(
     r"menggelontorkan|gelontoran|realisasi\s+(?:kur|anggaran|dana|bantuan|penyaluran))\b",
     re.IGNORECASE)
 OTHER_CUES = re.compile(
-    r"\b(?:pdb|produk\s+domestik\s+bruto|gdp|ekonomi\s+digital|digital\s+economy|populasi|jumlah\s+pelaku\w*|"
-    r"jumlah\s+(?:umkm|ukm|usaha|koperasi)\w*|total\s+(?:umkm|ukm)|diperkirakan|diprediksi|diproyeksikan|proyeksi|perkiraan|potensi|"
+    r"\b(?:pdb|produk\s+domestik\s+bruto|gdp|ekonomi\s+digital|digital\s+economy|populasi|"
+    r"jumlah\s+(?:anggota|penduduk|pekerja|pengguna|pelaku|umkm|ukm|usaha|koperasi)\w*|total\s+(?:umkm|ukm)|diperkirakan|diprediksi|diproyeksikan|proyeksi|perkiraan|potensi|"
     r"peserta|dihadiri|diikuti|pengunjung|penduduk|tenaga\s+kerja|menyerap|serapan|kontribusi|berkontribusi|"
     r"menyumbang|sumbangan|ekspor|investasi|pangsa|valuasi)\b", re.IGNORECASE)
 DARI_TARGET = re.compile(r"^\s*(?:\S+\s+){0,2}dari\s+(?:total\s+)?(?:target|sasaran)", re.IGNORECASE)
@@ -561,8 +564,8 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
     if re.search(r"\bdari\s+(?:sebelumnya\s+|semula\s+)?$", before[-25:], re.I) and \
             re.match(r"^\s*(?:\S+\s+){0,3}?menjadi\b", after, re.I):
         return False  # the old value of "dari Rp 50 juta menjadi Rp 100 juta"
-    if re.search(r"\btarget\s+$", before[-10:], re.I) and re.match(r"^\s*(?:\w+\s+)?(?:itu|tersebut)\b", after, re.I):
-        return False  # "target 30 juta itu": a back-reference to a target stated before
+    if q.has_scale and re.match(r"^\s*(?:UMKM\s+|unit\s+)?(?:itu|tersebut)\b", after, re.I):
+        return False  # "target 30 juta itu", "30 juta tersebut": a back-reference to a figure stated before
     if any(a <= rel_start < b or a < rel_end <= b for a, b in ent_spans):
         return False  # inside a name / programme
     if not q.unit and not q.has_scale and re.fullmatch(r"(?:19|20)\d\d", raw):
@@ -735,7 +738,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     # 4. growth rates take the standing of the figure they describe; projections are context
     if unit == "persen" and GROWTH.search(seg_left[-40:]):
         return "growth", True
-    if re.search(r"\b(?:negara\s+(?:lain|tetangga|maju|berkembang)|asean|dunia|global|malaysia|thailand|vietnam|"
+    if re.search(r"\b(?:negara\s+(?:lain|tetangga|maju|berkembang)|asean|malaysia|thailand|vietnam|"
                  r"singapura|filipina|china|tiongkok|india|jepang|korea)\b", sent_text[left:right], re.I) \
             and not EXPLICIT_TARGET.search(seg_left):
         return "other", True
@@ -785,12 +788,14 @@ def _metric_rules():
     idx, _ = _gaz()
     rules = []
     for mid, m in idx["metrics"].items():
-        cues = [re.compile(r"(?<![\w-])" + re.escape(c.lower()) + r"(?:nya|kan|an)?(?![\w-])") for c in m.get("cues", [])]
+        cues = [re.compile(r"(?<![\w-])" + re.escape(c.lower()) + r"(?:nya)?(?![\w-])") for c in m.get("cues", [])]
         rules.append((mid, cues, set(m.get("units", [])), [r.lower() for r in m.get("requires_any", [])]))
     return rules
 
 
 def _metric(sent_low: str, unit: str | None, subject_low: str) -> str | None:
+    if unit is None:
+        return None
     umkm = bool(UMKM_CONTEXT.search(sent_low))
     scores = {}
     for mid, cues, units, req in _metric_rules():
@@ -861,6 +866,8 @@ def extract_claims(article: dict) -> list[dict]:
     text = article.get("text") or ""
     if not text.strip():
         return []
+    if not RELEVANT.search(text):
+        return []  # not an economy / UMKM article (sports, crime ...): no claims
     nlp = load_pipeline()
     doc = nlp(text)
     day = stated_on(text, article.get("published"))
@@ -931,6 +938,8 @@ def extract_claims(article: dict) -> list[dict]:
             if q.is_words and small and unit in (None,) :
                 continue
             if small and unit == "rupiah" and q.value < 10 and not q.has_scale:
+                continue
+            if unit in PHYSICAL_UNITS and not UMKM_CONTEXT.search(st):
                 continue
             subject = _subject(st, rs, re_, noun)
             metric = _metric(sent_low, unit, subject.lower())

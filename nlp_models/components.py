@@ -151,6 +151,40 @@ def sentence_is_relevant(sent) -> bool:
     return False
 
 
+NAME_STOP = {
+    "Menteri", "Menkop", "Deputi", "Direktur", "Dirjen", "Kepala", "Ketua", "Sekretaris", "Presiden", "Wakil",
+    "Gubernur", "Bupati", "Wali", "Dinas", "Komisioner", "Pengawas", "Asisten", "Staf", "Khusus", "Umum", "Utama",
+    "Bidang", "Kementerian", "Badan", "Jakarta", "Indonesia", "Bandung", "Surabaya", "Medan", "Bali", "Yogyakarta",
+    "Semarang", "Makassar", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Pak", "Bu", "Ibu",
+    "Bapak", "Menurut", "Kata", "Sementara", "Namun", "Adapun", "Dalam", "Pada", "Di", "Ia", "Dia", "Kami", "Kita",
+    "Saya", "CEO", "Founder", "Head", "Chief", "Manager", "Koordinator", "Perbankan", "Pemasaran", "Perdagangan",
+}
+
+
+def _name_token(tok) -> bool:
+    t = tok.text
+    return (len(t) > 1 and t[0].isupper() and t[1:].islower() and t.isalpha() and t not in NAME_STOP
+            and tok.ent_type_ == "")
+
+
+def _extend_person(doc: Doc, span: Span) -> Span:
+    """Grow a statistical PER span over adjacent capitalised name tokens ("OJK Teguh [Supangkat]",
+    "[Elisabeth] Ratu Rante Allo di ...")."""
+    start, end = span.start, span.end
+    sent_start = span.sent.start
+    n = 0
+    while start - 1 >= sent_start and n < 2 and _name_token(doc[start - 1]) and not doc[start - 1].is_sent_start:
+        start -= 1
+        n += 1
+    n = 0
+    while end < span.sent.end and n < 3 and _name_token(doc[end]):
+        end += 1
+        n += 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_)
+
+
 def _plausible_name(text: str) -> bool:
     """Statistical spans must look like names: capitalised, letters, no digits or brackets."""
     t = text.strip()
@@ -199,6 +233,7 @@ class SelectiveNER:
             for e in sdoc.ents:
                 if _plausible_name(e.text) and not any(_is_space(t) for t in e):
                     new.append(Span(doc, s.start + e.start, s.start + e.end, label=e.label_))
+        new = [_extend_person(doc, e) if e.label_ == "PER" else e for e in new]
         if new:
             existing = list(doc.ents)
             occupied = set()
