@@ -734,6 +734,8 @@ def _extract(html, url, feed_date):
     if not section:
         section = (metas.get("article:section") or [None])[0] or _str(ld.get("articleSection") if ld else None) or \
             (metas.get("content_category") or [None])[0]
+    if not section:
+        section = _section_from_url(canonical or real_url)
     section = normalize_space(section) if section else None
 
     # ---------------- body
@@ -791,6 +793,29 @@ def _extract(html, url, feed_date):
         result = version.postprocess(page, result)
     log.debug("extracted %s with %s (date %s)", url, body_source, best.detail if best else None)
     return result
+
+
+_GENERIC_SUBDOMAINS = {"www", "m", "amp", "mobile", "opera", "wap", "news", "berita", "photo", "foto", "video"}
+_GENERIC_SEGMENTS = {"read", "berita", "news", "amp", "artikel", "article", "detail", "post", "index", "indeks"}
+
+
+def _section_from_url(url: str) -> str | None:
+    """Desk from the URL when the page names none: a kanal subdomain (money.kompas.com -> money)
+    or the first path segment (www.liputan6.com/bisnis/read/... -> bisnis)."""
+    try:
+        p = urlsplit(url)
+    except ValueError:
+        return None
+    host = (p.hostname or "").lower()
+    dom = registrable_domain(host)
+    sub = host[: -len(dom)].rstrip(".") if host.endswith(dom) else ""
+    sub = sub.split(".")[-1] if sub else ""
+    if sub and sub not in _GENERIC_SUBDOMAINS:
+        return sub
+    seg = p.path.strip("/").split("/")[0] if p.path.strip("/") else ""
+    if seg and re.fullmatch(r"[a-z][a-z-]{2,30}", seg) and seg not in _GENERIC_SEGMENTS and "/" in p.path.strip("/"):
+        return seg
+    return None
 
 
 _TEXT_DATE_RE = re.compile(

@@ -65,12 +65,25 @@ def remove_element(el) -> None:
     parent.remove(el)
 
 
+@lru_cache(maxsize=256)
+def _combined(selectors: tuple[str, ...]):
+    """One compiled selector (a single XPath union) for many; None if any part is invalid."""
+    try:
+        return CSSSelector(", ".join(selectors))
+    except Exception:
+        return None
+
+
 def strip_elements(root, extra: tuple[str, ...] = (), generic: bool = True) -> None:
     """Remove boilerplate elements below (and excluding) root."""
     sels = (GENERIC_DROP if generic else ()) + tuple(extra)
     doomed = []
-    for s in sels:
-        doomed.extend(e for e in select(root, s) if e is not root)
+    comb = _combined(sels)
+    if comb is not None:
+        doomed.extend(e for e in comb(root) if e is not root)
+    else:
+        for s in sels:
+            doomed.extend(e for e in select(root, s) if e is not root)
     for el in root.iter():
         if not isinstance(el.tag, str):
             if isinstance(el, etree._Comment):
