@@ -458,7 +458,8 @@ class PantauSpider(scrapy.Spider):
         return self.since <= day <= self.until or day > self.until  # lastmod after the range: may hold it
 
     def listing_failed(self, failure):
-        if failure.check(IgnoreRequest) and "robots" in str(failure.value).lower():
+        if failure.check(IgnoreRequest) and ("robots" in str(failure.value).lower()
+                                             or str(failure.value) == "source blocked"):
             return
         request = failure.request
         self.run.listings += 1
@@ -547,7 +548,8 @@ class PantauSpider(scrapy.Spider):
         return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
     def article_failed(self, failure):
-        if failure.check(IgnoreRequest) and str(failure.value) in ("already seen", "Forbidden by robots.txt"):
+        if failure.check(IgnoreRequest) and str(failure.value) in ("already seen", "Forbidden by robots.txt",
+                                                                   "source blocked"):
             return  # recorded by the middleware that raised it
         request = failure.request
         part = request.meta.get("pantau_part", 1)

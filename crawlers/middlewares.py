@@ -253,6 +253,15 @@ class BlockMiddleware:
     def from_crawler(cls, crawler):
         return cls(crawler)
 
+    def process_request(self, request):
+        if self._closing and not request.meta.get("dont_obey_robotstxt"):
+            run = get_run(self.crawler)
+            run.skip("source_blocked")
+            if request.meta.get("pantau_kind") == "article":
+                run.articles_done += 1
+            raise IgnoreRequest("source blocked")
+        return None
+
     def process_response(self, request, response):
         if response.status not in self.statuses:
             return response
@@ -272,10 +281,24 @@ class BlockMiddleware:
             run.notes.append(f"stopped after {total} responses with status {sorted(run.blocked_statuses)}")
             log.error("%s: blocked by the publisher (HTTP %s); stopping this source", run.source,
                       "/".join(map(str, sorted(run.blocked_statuses))))
+            self._drop_queued(run)
             from twisted.internet import reactor
 
             reactor.callLater(0, self._close)
         return response
+
+    def _drop_queued(self, run):
+        """Requests already waiting in the downloader's per-host queues are not sent once a source is blocked."""
+        from twisted.python.failure import Failure
+
+        for slot in list(self.crawler.engine.downloader.slots.values()):
+            queue = getattr(slot, "queue", None)
+            while queue:
+                request, deferred = queue.popleft()
+                run.skip("source_blocked")
+                if request.meta.get("pantau_kind") == "article":
+                    run.articles_done += 1
+                deferred.errback(Failure(IgnoreRequest("source blocked")))
 
     def _close(self):
         import asyncio

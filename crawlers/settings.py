@@ -100,3 +100,4 @@ PANTAU_PROGRESS_INTERVAL = 10.0  # seconds between per-source progress lines (0:
 PANTAU_RUN_ARGS = {}  # recorded in crawl_runs.args
 PANTAU_RESULTS = None  # a dict the run recorder fills with per-source stats (in-process callers)
 STATS_DUMP = False  # Pantau logs its own per-source summary
+DUPEFILTER_CLASS = "crawlers.dupefilter.PantauDupeFilter"  # counts what it drops (redirect loops, duplicates)
