@@ -564,10 +564,14 @@ def _trafilatura_paragraphs(text_html: str, url: str):
     return [line for line in body.split("\n") if line.strip()]
 
 
-def extract_article(html, url: str, *, feed_date: str | None = None) -> dict:
-    """Extract one article. Raises :class:`ExtractionError` on bad input, never anything else."""
+def extract_article(html, url: str, *, feed_date: str | None = None, site_rules: bool = True) -> dict:
+    """Extract one article. Raises :class:`ExtractionError` on bad input, never anything else.
+
+    ``site_rules=False`` skips the per-outlet parsers (generic chain only: JSON-LD/metas/URL/text dates,
+    trafilatura body, boilerplate filters); the evaluation uses it to show how unknown layouts fare.
+    """
     try:
-        return _extract(html, url, feed_date)
+        return _extract(html, url, feed_date, site_rules)
     except ExtractionError:
         raise
     except RecursionError:
@@ -579,7 +583,7 @@ def extract_article(html, url: str, *, feed_date: str | None = None) -> dict:
         raise ExtractionError("parse_error", f"{type(e).__name__}: {e}"[:200]) from None
 
 
-def _extract(html, url, feed_date):
+def _extract(html, url, feed_date, site_rules=True):
     text_html = _prepare(html, url)
     root = _parse_tree(text_html)
     url = url or ""
@@ -593,7 +597,7 @@ def _extract(html, url, feed_date):
         outlet = outlet_for_url(canonical)
     page = Page(root=root, url=canonical or real_url, html=text_html, jsonld=ld, metas=metas)
 
-    parser = parser_for_outlet(outlet)
+    parser = parser_for_outlet(outlet) if site_rules else None
     url_date = D.date_from_url(real_url) or (D.date_from_url(canonical) if canonical else None)
     version = parser.choose_version(page, year=url_date[0].year if url_date else None) if parser else None
 
@@ -663,7 +667,7 @@ def _extract(html, url, feed_date):
                                      has_seconds=url_date[1]))
     have_good = any(c.rank <= 2 for c in cands)
     if not have_good:
-        c = _text_date(root, page, version)
+        c = _text_date(root, page, version, url_date[0].date() if url_date else None)
         if c:
             cands.append(c)
     if feed_date:
@@ -826,46 +830,86 @@ _TEXT_DATE_RE = re.compile(
 )
 
 
-def _text_date(root, page, version) -> D.DateCandidate | None:
-    """Visible-text fallback: the first full date near the title / top of the article body.
+_DATEISH_RE = re.compile(r"date|time|tgl|tanggal|waktu|publish|posted|jam", re.I)
+_NOT_ARTICLE_RE = re.compile(r"footer|copyright|comment|komentar|sidebar|related|terkait|populer|popular|"
+                             r"terpopuler|rekomendasi|recommend|widget|(?:^|[\s_-])tabs?(?:$|[\s_-])|list|headline-?list|"
+                             r"box-?news|trending|terbaru|latest|nav|menu", re.I)
 
-    Looks only inside the article area (h1's ancestors up to 3 levels, or the body container),
-    never in footers; requires day, month and year, so a copyright year never qualifies.
+
+def _in_side_block(el, depth: int = 8) -> bool:
+    a = el
+    for _ in range(depth):
+        if a is None or not isinstance(a.tag, str):
+            break
+        if a.tag in ("footer", "aside", "nav", "li"):
+            return True
+        cls = (a.get("class") or "") + " " + (a.get("id") or "")
+        if _NOT_ARTICLE_RE.search(cls):
+            return True
+        a = a.getparent()
+    return False
+
+
+def _text_date(root, page, version, url_day=None) -> D.DateCandidate | None:
+    """Visible-text fallback: a full date in the article area.
+
+    1. elements whose class/id says date/time/tanggal… outside sidebars, lists and footers;
+    2. the text near the title (h1/h2 ancestors) and the body container.
+    A date with a time wins over a date-only one, and a date on the URL's day over others.
+    Day, month and year are required, so a copyright year never qualifies.
     """
-    scopes = []
-    if version is not None:
-        scopes.extend(version.body_containers(page))
-    for h in select(root, "h1, h2")[:3]:
-        anc = h
-        for _ in range(3):
-            if anc.getparent() is not None:
-                anc = anc.getparent()
-        scopes.append(anc)
-    for el in select(root, "article, main, [role=main], .content, #content"):
-        scopes.append(el)
-        break
-    date_only = None
-    for scope in scopes:
-        seen = 0
-        for el in scope.iter():
-            if not isinstance(el.tag, str) or el.tag in ("script", "style", "footer"):
-                continue
-            cls = (el.get("class") or "") + " " + (el.get("id") or "")
-            if re.search(r"footer|copyright|comment|komentar|sidebar|related|terkait|populer|popular", cls, re.I):
-                continue
-            for t in (el.text, el.tail):
-                if not t or not re.search(r"\d{4}", t):
+    found: list[D.DateCandidate] = []
+
+    def consider(text):
+        if not text or not re.search(r"\d{4}", text) or len(text) > 400:
+            return
+        m = _TEXT_DATE_RE.search(text)
+        if m:
+            c = D.candidate_from_text(m.group(0), "text", "text")
+            if c:
+                found.append(c)
+
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "head", "title", "meta"):
+            continue
+        cls = (el.get("class") or "") + " " + (el.get("id") or "")
+        if not _DATEISH_RE.search(cls) and el.tag != "time":
+            continue
+        if _in_side_block(el):
+            continue
+        consider(normalize_space(el.text_content()))
+        if len(found) >= 8:
+            break
+    if not any(c.has_time for c in found):
+        scopes = []
+        if version is not None:
+            scopes.extend(version.body_containers(page))
+        for h in select(root, "h1, h2")[:3]:
+            anc = h
+            for _ in range(3):
+                if anc.getparent() is not None:
+                    anc = anc.getparent()
+            scopes.append(anc)
+        for el in select(root, "article, main, [role=main], .content, #content"):
+            scopes.append(el)
+            break
+        for scope in scopes:
+            for n, el in enumerate(scope.iter()):
+                if n > 600:
+                    break
+                if not isinstance(el.tag, str) or el.tag in ("script", "style", "footer"):
                     continue
-                m = _TEXT_DATE_RE.search(t)
-                if m:
-                    c = D.candidate_from_text(m.group(0), "text", "text")
-                    if c:
-                        if c.has_time:
-                            return c
-                        date_only = date_only or c
-            if date_only is not None and seen > 400:
-                return date_only
-            seen += 1
-        if date_only is not None:
-            return date_only
-    return None
+                if _NOT_ARTICLE_RE.search((el.get("class") or "") + " " + (el.get("id") or "")):
+                    continue
+                consider(el.text)
+                consider(el.tail)
+            if found:
+                break
+    if not found:
+        return None
+    if url_day is not None:
+        same = [c for c in found if c.dt.date() == url_day]
+        if same:
+            found = same
+    timed = [c for c in found if c.has_time]
+    return (timed or found)[0]

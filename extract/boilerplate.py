@@ -133,6 +133,9 @@ _DROP_PARA_RES = [
         r"^\s*©",
         r"^\s*\(?[a-z]{2,4}(?:/[a-z]{2,4}){1,3}\)?\s*$",  # CNN desk code "(lau/pta)"
         r"^\s*\(\s*[a-z]{2,5}\s*\)\s*$",  # reporter initials "(FHM)"
+        # a listing row that leaked in: "Kamis, 05/11/2015 09:25 WIB Ini Dia Tempat Terbasah di Dunia"
+        r"^\s*[-*•]?\s*(?:(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,\s*)?\d{1,2}/\d{1,2}/\d{4}\s+"
+        r"\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)\b.{0,150}$",
         r"^\s*(?:halaman\s+selanjutnya|selanjutnya|sebelumnya|tampilkan\s+semua|show\s+all|lanjut\s+baca)\s*[>»]*\s*$",
         r"^\s*halaman\s*:?\s*(?:\d+\s*)+(?:selanjutnya)?\s*$",
         r"^\s*(?:\d+\s+){1,}\s*(?:selanjutnya|next)\s*[>»]*\s*$",
@@ -152,6 +155,10 @@ _DROP_PARA_RES = [
         r"^\s*(?:ikuti|follow)\s+(?:kami|berita\s+\S+)\s+(?:di|on)\s+google\s+news",
     )
 ]
+_DATE_ONLY_PARA_RE = re.compile(
+    r"^\s*[-*•|]?\s*(?:(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,?\s*)?\d{1,2}[\s/.-]+"
+    r"(?:\d{1,2}|[a-z]{3,9})[\s/.-]+\d{4}\s*,?\s*(?:\|\s*)?(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?\s*(?:WIB|WITA|WIT)?\s*$",
+    re.I)
 _DESK_TAIL_RE = re.compile(r"\s*\((?:[a-z]{2,4}/){1,3}[a-z]{2,4}\)\s*$", re.I)
 _DATELINE_ONLY_RE = re.compile(r"^[^\s].{0,80}?\s*(?:-{1,2}|–|—)$")
 _KONTAN_CREDIT_RE = re.compile(r"^\s*reporter\s*:\s*(?P<rep>[^|]+?)\s*\|\s*editor\s*:\s*(?P<ed>.+?)\s*$", re.I)
@@ -162,6 +169,8 @@ def is_boilerplate_paragraph(text: str) -> bool:
     if not t:
         return True
     if not re.search(r"\w", t):
+        return True
+    if _DATE_ONLY_PARA_RE.match(t):  # a bare timestamp is never prose
         return True
     return any(r.search(t) for r in _DROP_PARA_RES)
 
