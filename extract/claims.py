@@ -48,7 +48,9 @@ ME_VERBS = (
     r"optimistis|optimis|memperkirakan|memprediksi|menargetkan|membeberkan|mengakui|mengingatkan|bercerita|"
     r"berpendapat|mengungkap|memastikan|mengimbau|mendorong|mengajak|mengapresiasi|menuturkan|mengutarakan|"
     r"menandaskan|menekankan|membeberkan|merinci|mengharapkan|menyebutkan|mengklaim|menginformasikan|"
-    r"menyampaikan|berujar|bertutur|berkata|menjabarkan|mengingatkan|mencontohkan|mengemukakan|melanjutkan"
+    r"menyampaikan|berujar|bertutur|berkata|menjabarkan|mengingatkan|mencontohkan|mengemukakan|melanjutkan|"
+    r"meminta|menyoroti|menyinggung|berpesan|menginstruksikan|memerintahkan|mengumumkan|membeberkan|"
+    r"mengimbau|menyebutkan|mengakui|menambahkan|mengungkapkan|menggarisbawahi|mengklarifikasi"
 )
 _ME_VERB_RE = re.compile(rf"\b(?:{ME_VERBS})\b", re.IGNORECASE)
 PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?"
@@ -434,6 +436,11 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
             gap = text[e.end_char - s0:v.start()]
             if not re.search(r"[.;]|\b(?:yang|bahwa|karena)\b", gap) and gap.count(",") <= 3:
                 return Attribution(person=_person_from_ent(e, sent, ctx), kind="explicit", strength=4)
+        # a titled name the statistical NER missed ("Kepala Dinas ... Elisabeth Ratu Rante Allo di Jakarta, Rabu, mengatakan")
+        if not before:
+            p = _rule_name_before(text, v.start(), ctx)
+            if p:
+                return Attribution(person=p, kind="explicit", strength=4)
         # title without a name ("Menteri Koperasi dan UKM menyatakan", "Menkop UKM tersebut menjelaskan")
         seg = text[max(0, v.start() - 120):v.start()]
         tm = re.search(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+(?:tersebut\s+|itu\s+)?(?:juga\s+|pun\s+|lebih\s+lanjut\s+)?$",
@@ -468,6 +475,49 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         if org:
             return org
     return Attribution()
+
+
+_NAME_BEFORE_VERB = re.compile(
+    r"(?P<name>(?:[A-Z][a-z'’]+\s+){0,5}[A-Z][a-z'’]+)\s*,?\s*"
+    r"(?:di\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s*,?\s*)?(?:(?:pada\s+)?" + _WEEKDAY_RE + r"\s*(?:\([^)]*\))?\s*,?\s*)?"
+    r"(?:juga\s+|pun\s+|lebih\s+lanjut\s+)?$")
+_NAME_STOPWORDS = {
+    "jakarta", "indonesia", "dki", "jawa", "barat", "timur", "tengah", "utara", "selatan", "bandung", "surabaya",
+    "kementerian", "badan", "dinas", "pemerintah", "provinsi", "kabupaten", "kota", "umum", "utama", "bidang",
+    "komisioner", "pengawas", "perbankan", "koperasi", "usaha", "mikro", "kecil", "menengah", "perdagangan",
+    "perindustrian", "keuangan", "digital", "informatika", "komunikasi", "ekonomi", "nasional", "pemasaran",
+    "produksi", "pengembangan", "asosiasi", "lembaga", "direktorat", "jenderal", "kantor", "negara", "republik",
+    "ri", "kreatif", "pariwisata", "desa", "daerah", "wilayah", "sumber", "daya", "manusia", "industri",
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "menurut", "sementara", "namun", "dalam",
+}
+
+
+def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
+    m = _NAME_BEFORE_VERB.search(text[max(0, pos - 160):pos])
+    if not m:
+        return None
+    words = m.group("name").split()
+    while words and (words[0].lower() in _NAME_STOPWORDS or _TITLE_HEAD_RE.fullmatch(words[0])):
+        words.pop(0)
+    if not words or any(w.lower() in _NAME_STOPWORDS for w in words):
+        return None
+    name = " ".join(words)
+    abs_start = max(0, pos - 160) + m.start("name") + m.group("name").rfind(words[0])
+    title = _title_before(text, abs_start - 0) if abs_start <= len(text) else None
+    full, pid = name, None
+    for known, person in ctx.persons.items():
+        if name.lower() == known.lower() or name.lower() in known.lower().split():
+            return person
+    if title is None:
+        return None  # an unknown capitalised phrase without a role is too risky
+    idx, surname = _gaz()
+    pid = surname.get(name.lower())
+    if pid:
+        full = idx["people"][pid]["name"]
+    person = ctx.persons.get(full) or Person(name=full, person_id=pid, title=title)
+    ctx.persons[full] = person
+    _fill_org(person, ctx, title)
+    return person
 
 
 def _has_quote(text: str) -> bool:
@@ -878,6 +928,7 @@ def extract_claims(article: dict) -> list[dict]:
     skip_line_until = -1
     prev_claim = None
     prev_sent = None
+    first_speaker = None
 
     for sent in doc.sents:
         st = sent.text
@@ -894,6 +945,8 @@ def extract_claims(article: dict) -> list[dict]:
         if attr.person is not None:
             ctx.last_speaker = attr.person
             carry[para] = attr
+            if first_speaker is None and attr.kind in ("quote", "explicit"):
+                first_speaker = (attr.person, para)
         elif attr.kind == "org":
             carry[para] = attr
         else:
@@ -1004,9 +1057,23 @@ def extract_claims(article: dict) -> list[dict]:
                 "institution_id": (person.institution_id if person else attr.institution_id),
                 "program_id": program_id,
             }
+            claim["_lede"] = attr.person is None and first_speaker is None
+            claim["_para"] = para
             rank = (attr.strength + (1 if attr.kind == "quote" else 0), -sent.start_char)
             candidates.append((claim, rank, q))
             prev_claim = claim
+    if first_speaker is not None:
+        # lede narration before the first named speaker: the figures are the speaker's when he or she is introduced
+        # right after (same institution or no other source named)
+        person, fpara = first_speaker
+        for claim, _, _ in candidates:
+            if claim["_lede"] and claim["speaker"] is None and fpara - claim["_para"] <= 2 and \
+                    claim["institution_id"] in (None, person.institution_id):
+                claim.update(speaker=person.name, speaker_title=person.title, organization=person.organization,
+                             person_id=person.person_id, institution_id=person.institution_id)
+    for claim, _, _ in candidates:
+        claim.pop("_lede", None)
+        claim.pop("_para", None)
     claims = _dedupe(candidates)
     for c in claims:
         # quote must be verbatim: trim surrounding whitespace
@@ -1021,29 +1088,43 @@ def extract_claims(article: dict) -> list[dict]:
 def _key(claim) -> tuple:
     v = claim["value"]
     rv = float(f"{v:.3g}") if v else 0.0
-    return (claim["claim_type"], rv, claim["target_year"], claim["unit"] in ("persen",))
+    return (claim["claim_type"], rv, claim["target_year"], claim["unit"])
 
 
 def _dedupe(candidates):
+    """One fact, one claim: the same type, value (3 significant digits), target year and unit keep the best-attributed
+    sentence; a figure without a unit joins the same figure stated with one."""
     best = {}
     order = []
     for claim, rank, q in candidates:
         k = _key(claim)
+        if claim["unit"] is None:
+            same = [kk for kk in order if kk[:3] == k[:3]]
+            if same:
+                k = same[0]
         if k not in best:
             best[k] = (claim, rank)
             order.append(k)
-        elif rank > best[k][1]:
-            old = best[k][0]
-            # keep the richer fields of the earlier mention when the better sentence lacks them
-            for f in ("program", "program_id", "as_of", "qualifier", "metric"):
-                if claim.get(f) is None and old.get(f) is not None:
-                    claim[f] = old[f]
-            best[k] = (claim, rank)
+            if claim["unit"] is not None:
+                orphan = (k[0], k[1], k[2], None)
+                if orphan in best:  # an earlier unit-less mention of the same figure
+                    old, old_rank = best.pop(orphan)
+                    order.remove(orphan)
+                    if old_rank > rank:
+                        old["unit"] = claim["unit"]
+                        best[k] = (old, old_rank)
+            continue
+        kept, kept_rank = best[k]
+        if rank > kept_rank:
+            winner, loser = claim, kept
+            if winner["unit"] is None:
+                winner["unit"] = loser["unit"]
+            best[k] = (winner, rank)
         else:
-            kept = best[k][0]
-            for f in ("program", "program_id", "as_of", "metric"):
-                if kept.get(f) is None and claim.get(f) is not None:
-                    kept[f] = claim[f]
+            winner, loser = kept, claim
+        for f in ("program", "program_id", "as_of", "qualifier", "metric", "subject"):
+            if winner.get(f) is None and loser.get(f) is not None:
+                winner[f] = loser[f]
     out = [best[k][0] for k in order]
     out.sort(key=lambda c: c["char_start"])
     return out
