@@ -254,7 +254,7 @@ def _queries(db: str) -> dict:
             "title": "Search claims",
             "description": "Full-text search over claim sentences. Words are stemmed (Sastrawi), so \"capai\" also "
             "finds \"tercapai\" and \"pencapaian\". Optional claim_type: target, achievement, budget or other. "
-            "Best matches first, at most 200.",
+            "Best matches first (bm25 among the 2,000 most recent matching claims), at most 200.",
             "sql": queries.SEARCH_CLAIMS.strip(),
             "params": ["q", "claim_type"],
             "hide_sql": True,
@@ -294,9 +294,9 @@ def _queries(db: str) -> dict:
         },
         "pace_check": {
             "title": "Pace check",
-            "description": "For each target of a metric: the monthly progress required from the baseline figure to "
-            "reach it by the end of the deadline year, against the monthly progress actually reported, and where "
-            "that pace leads. Optional target_id: one target claim.",
+            "description": "For each target of a metric (newest first): the monthly progress required from the "
+            "baseline figure to reach it by the end of the deadline year, against the monthly progress actually "
+            "reported, and where that pace leads. Optional target_id: one target claim.",
             "sql": queries.PACE_CHECK.strip(),
             "params": ["metric", "target_id"],
             "hide_sql": True,

@@ -37,7 +37,7 @@ PUBLIC_SETTINGS = dict(srv.SETTINGS, allow_download="on", default_cache_ttl=3600
 
 
 def _copy_table(dst: sqlite_utils.Database, src: sqlite_utils.Database, table: str, columns: list[str] | None,
-                where: str = "1", keep_tables: set[str] = frozenset()):
+                where: str = "1", keep_tables: set[str] = frozenset(), order: str = "rowid"):
     source = src[table]
     types = {c.name: c.type for c in source.columns}
     columns = [c for c in (columns or list(types)) if c in types]
@@ -47,7 +47,7 @@ def _copy_table(dst: sqlite_utils.Database, src: sqlite_utils.Database, table: s
                  for c in columns}
     dst[table].create(col_types, pk=source.pks[0] if len(source.pks) == 1 else tuple(source.pks), foreign_keys=fks)
     cols = ", ".join(f"[{c}]" for c in columns)
-    dst.execute(f"insert into main.[{table}] ({cols}) select {cols} from src.[{table}] where {where}")
+    dst.execute(f"insert into main.[{table}] ({cols}) select {cols} from src.[{table}] where {where} order by {order}")
 
 
 def build_public_db(src_db, out_db) -> dict:
@@ -72,7 +72,9 @@ def build_public_db(src_db, out_db) -> dict:
             where="coalesce(status, 'ok') != 'off_topic' or id in (select article_id from src.claims)",
             keep_tables=keep,
         )
-        _copy_table(dst, src, "claims", None, where="coalesce(review_status, '') != 'rejected'", keep_tables=keep)
+        # statement-date order, so rowid order is chronological (search ranks among the newest matches)
+        _copy_table(dst, src, "claims", None, where="coalesce(review_status, '') != 'rejected'", keep_tables=keep,
+                    order="stated_on, first_seen, id")
     dst.execute("detach database src")
     for columns in (
         ["metric", "figure_date", "stated_on"], ["metric", "claim_type", "unit", "figure_date"],

@@ -19,7 +19,7 @@ SETTINGS = {
     "sql_time_limit_ms": 3000,
     "max_returned_rows": 1000,
     "default_page_size": 50,
-    "facet_time_limit_ms": 400,
+    "facet_time_limit_ms": 200,
     "facet_suggest_time_limit_ms": 100,
     "suggest_facets": "off",
     "allow_download": "off",
