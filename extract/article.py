@@ -342,6 +342,8 @@ def _types(obj) -> set:
 
 
 def _walk_jsonld(obj, out, depth=0):
+    # Only the page's own entities: top level, @graph and mainEntity. Articles inside an ItemList
+    # (itemListElement: "related", "popular") describe other pages and are not collected.
     if depth > 6:
         return
     if isinstance(obj, list):
@@ -349,12 +351,16 @@ def _walk_jsonld(obj, out, depth=0):
             _walk_jsonld(o, out, depth + 1)
     elif isinstance(obj, dict):
         out.append(obj)
-        for key in ("@graph", "mainEntity", "itemListElement"):
+        for key in ("@graph", "mainEntity"):
             if key in obj:
                 _walk_jsonld(obj[key], out, depth + 1)
 
 
-def jsonld_articles(root) -> list[dict]:
+def jsonld_articles(root, page_urls=(), page_title: str | None = None) -> list[dict]:
+    """Article objects from the page's JSON-LD, best first.
+
+    Best = the one whose url/mainEntityOfPage is this page, then whose headline is the og:title,
+    then one with a datePublished and a news type."""
     found: list[dict] = []
     for el in select(root, 'script[type="application/ld+json"], script[type="application/json+ld"]'):
         data = _loads_lenient(el.text or "")
@@ -365,9 +371,34 @@ def jsonld_articles(root) -> list[dict]:
         for o in objs:
             if _types(o) & _ARTICLE_TYPES:
                 found.append(o)
-    # prefer objects that carry a date
-    found.sort(key=lambda o: (0 if o.get("datePublished") else 1,
-                              0 if "newsarticle" in _types(o) or "reportagenewsarticle" in _types(o) else 1))
+    if len(found) <= 1:
+        return found
+    want = set()
+    for u in page_urls:
+        if u:
+            try:
+                want.add(canonicalize_url(u))
+            except Exception:  # noqa: BLE001 - a bad URL only loses the hint
+                pass
+    title = clean_title(page_title).casefold() if page_title else None
+
+    def score(o):
+        s = 0
+        for key in ("url", "mainEntityOfPage", "@id"):
+            v = _str(o.get(key))
+            if v and v.startswith("http") and canonicalize_url(v.split("#")[0]) in want:
+                s -= 4
+                break
+        h = _str(o.get("headline"))
+        if title and h and clean_title(h).casefold() == title:
+            s -= 2
+        if o.get("datePublished"):
+            s -= 1
+        if _types(o) & {"newsarticle", "reportagenewsarticle"}:
+            s -= 0.5
+        return s
+
+    found.sort(key=score)
     return found
 
 
@@ -589,7 +620,9 @@ def _extract(html, url, feed_date, site_rules=True):
     url = url or ""
     real_url = unmirror_url(url)
     metas = collect_metas(root)
-    lds = jsonld_articles(root)
+    page_urls = [real_url] + [el.get("href") or "" for el in select(root, 'link[rel="canonical"]')] + \
+        metas.get("og:url", [])
+    lds = jsonld_articles(root, page_urls, (metas.get("og:title") or [None])[0])
     ld = lds[0] if lds else {}
     outlet = outlet_for_url(real_url) or None
     canonical = _canonical(root, ld, metas, url)

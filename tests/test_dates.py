@@ -178,6 +178,18 @@ def test_jsonld_graph_and_type_list():
     assert r["modified"] == "2024-07-24T13:00:00+07:00"
 
 
+def test_jsonld_related_articles_are_not_the_page():
+    related = {"@type": "ItemList", "itemListElement": [
+        {"@type": "NewsArticle", "headline": "Lain", "datePublished": "2020-01-01T10:00:00+07:00"}]}
+    other = {"@type": "NewsArticle", "headline": "Berita lain", "url": "https://x.id/berita/lain",
+             "datePublished": "2019-05-05T10:00:00+07:00"}
+    mine = {"@type": "NewsArticle", "headline": "Judul berita", "url": "https://x.id/berita/ini",
+            "datePublished": "2021-06-14T10:00:00+07:00"}
+    html = page(ld(related) + ld(other) + ld(mine))
+    r = extract_article(html, "https://x.id/berita/ini?utm_source=x")
+    assert r["published"] == "2021-06-14T10:00:00+07:00"
+
+
 def test_reportage_news_article_type():
     obj = {"@type": "ReportageNewsArticle", "datePublished": "2021-06-14T10:00:00+07:00"}
     assert extract_article(page(ld(obj)), "https://x.id/a")["published"] == "2021-06-14T10:00:00+07:00"
