@@ -363,3 +363,53 @@ def test_every_legacy_page_extracts_without_foreign_exceptions():
             continue
         assert set(r) == FIELDS
         json.dumps(r)
+
+
+# ---------------------------------------------------------------- current layouts without fixtures (sites.md §2)
+def test_katadata_layout():
+    html = f"""<html><head><meta property="article:published_time" content="2026-03-31 17:13:00"></head><body>
+    <h1 class="detail-title">Judul Katadata</h1><div class="detail-author-name">Oleh Rizky Alika</div>
+    <div class="detail-date text-gray">31 Maret 2026, 17.13</div>
+    <div class="detail-main"><ai-summary>Ringkasan AI</ai-summary><p>{PARA}</p>
+    <div class="widget-baca-juga-1"><a>Baca juga lain</a></div><p>{PARA} Dua.</p></div></body></html>"""
+    r = extract_article(html, "https://katadata.co.id/berita/ekonomi/651a60e603a96/judul")
+    assert r["published"] == "2026-03-31T17:13:00+07:00" and r["published_source"] == "meta"
+    assert r["text"] == f"{PARA}\n\n{PARA} Dua." and r["authors"] == ["Rizky Alika"]
+
+
+def test_tribunnews_graph_and_summary():
+    ld = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": "Judul Tribun", "datePublished": "2022-11-01T12:40:00+07:00",
+         "author": [{"@type": "Person", "name": "Reza Deni"}], "keywords": "UMKM, Teten"}]}
+    html = f"""<html><head><script type="application/ld+json">{json.dumps(ld)}</script></head><body>
+    <h1 id="arttitle">Judul Tribun</h1><time datetime="2022-11-01 12:40:00">Selasa, 1 November 2022 12:40 WIB</time>
+    <div class="side-article txt-article"><blockquote class="summary-article"><li>Ringkasan</li></blockquote>
+    <p><strong>TRIBUNNEWS.COM, JAKARTA</strong> - {PARA}</p><p class="baca">Baca juga: lain</p><p>{PARA} Dua.</p>
+    <p>Artikel ini telah tayang di Tribunnews.com dengan judul Judul Tribun</p></div></body></html>"""
+    r = extract_article(html, "https://m.tribunnews.com/amp/bisnis/2022/11/01/judul-tribun")
+    assert r["canonical_url"] == "https://www.tribunnews.com/bisnis/2022/11/01/judul-tribun"
+    assert r["text"] == f"TRIBUNNEWS.COM, JAKARTA - {PARA}\n\n{PARA} Dua."
+    assert r["authors"] == ["Reza Deni"] and r["tags"] == ["UMKM", "Teten"]
+    assert r["published"] == "2022-11-01T12:40:00+07:00"
+
+
+def test_tempo_display_text_in_meta_and_pilihan_editor():
+    html = f"""<html><head><meta property="article:published_time" content="24 Juli 2026 | 09.00 WIB"></head>
+    <body><h1>Judul Tempo</h1><div id="content-wrapper"><p>TEMPO.CO, Jakarta - {PARA}</p>
+    <p>Pilihan Editor: Judul lain</p><p>{PARA} Dua.</p></div></body></html>"""
+    r = extract_article(html, "https://www.tempo.co/ekonomi/judul-tempo-2277913")
+    assert r["published"] == "2026-07-24T09:00:00+07:00"
+    assert r["text"] == f"TEMPO.CO, Jakarta - {PARA}\n\n{PARA} Dua."
+
+
+def test_republika_share_og_url_and_byline():
+    html = f"""<html><head><link rel="canonical" href="https://ekonomi.republika.co.id/berita/r05dgy320/judul">
+    <meta property="og:url" content="https://republika.co.id/share/r05dgy320"></head><body>
+    <div class="max-card__title"><h1>Judul</h1><span>Rep: Novita Intan / Red: Fuji Pratiwi</span></div>
+    <div class="date date-item__headline">Jumat   24 Jul 2026  16:32 WIB</div>
+    <div class="article-content"><article><p>REPUBLIKA.CO.ID, JAKARTA -- {PARA}</p>
+    <div class="picked-article">Baca Juga</div><p>{PARA} Dua.</p></article></div></body></html>"""
+    r = extract_article(html, "https://ekonomi.republika.co.id/berita/r05dgy320/judul")
+    assert r["canonical_url"] == "https://ekonomi.republika.co.id/berita/r05dgy320/judul"
+    assert r["authors"] == ["Novita Intan"] and r["published"] == "2026-07-24T16:32:00+07:00"
+    assert r["text"].startswith("REPUBLIKA.CO.ID, JAKARTA -- ") and "Baca" not in r["text"]
