@@ -118,13 +118,65 @@ class PantauSentencizer:
 
 @Language.factory("pantau_gazetteer", default_config={"patterns_path": None, "overwrite_ents": True})
 def make_gazetteer_ruler(nlp, name, patterns_path, overwrite_ents):
-    from spacy.pipeline import EntityRuler
-
-    ruler = EntityRuler(nlp, name=name, overwrite_ents=overwrite_ents, validate=False)
     path = Path(patterns_path) if patterns_path else PATTERNS_FILE
     patterns = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
-    ruler.add_patterns(patterns)
-    return ruler
+    return GazetteerRuler(nlp, patterns, overwrite_ents)
+
+
+class GazetteerRuler:
+    """Entity ruler for the gazetteer's token patterns, run with two PhraseMatchers (exact ``ORTH`` patterns for
+    acronyms and names, ``LOWER`` for the rest): the same matches as an EntityRuler, several times faster.
+    Longest match wins; labels PER / ORG / PROGRAM / TITLE; ``ent_id_`` = ``person:ID`` / ``inst:ID`` / ``prog:ID``."""
+
+    def __init__(self, nlp, patterns: list[dict], overwrite_ents: bool = True):
+        from spacy.matcher import PhraseMatcher
+
+        self.vocab = nlp.vocab
+        self.overwrite = overwrite_ents
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.keys: dict[int, tuple[str, str]] = {}
+        for i, p in enumerate(patterns):
+            toks = p["pattern"]
+            if not toks:
+                continue
+            attr = "ORTH" if "ORTH" in toks[0] else "LOWER"
+            words = [t.get("ORTH", t.get("LOWER")) for t in toks]
+            key = f"{p['label']}|{p.get('id', '')}"
+            kid = nlp.vocab.strings.add(key)
+            self.keys[kid] = (p["label"], p.get("id", ""))
+            doc = Doc(nlp.vocab, words=words)
+            (self.exact if attr == "ORTH" else self.lower).add(key, [doc])
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = list(self.exact(doc)) + list(self.lower(doc))
+        if not matches:
+            return doc
+        spans = []
+        for kid, start, end in matches:
+            label, ent_id = self.keys[kid]
+            spans.append(_span(doc, start, end, label, ent_id))
+        spans = filter_spans(spans)
+        if self.overwrite:
+            occupied = set()
+            for sp in spans:
+                occupied.update(range(sp.start, sp.end))
+            keep = [e for e in doc.ents if not occupied.intersection(range(e.start, e.end))]
+        else:
+            keep = list(doc.ents)
+            occ = set()
+            for e in keep:
+                occ.update(range(e.start, e.end))
+            spans = [sp for sp in spans if not occ.intersection(range(sp.start, sp.end))]
+        doc.ents = sorted(keep + spans, key=lambda e: e.start)
+        return doc
+
+
+def _span(doc, start, end, label, ent_id):
+    sp = Span(doc, start, end, label=label)
+    if ent_id:
+        sp.id_ = ent_id
+    return sp
 
 
 NUMBER_WORDS = {
@@ -144,9 +196,15 @@ _DIGIT = re.compile(r"\d")
 
 
 def sentence_is_relevant(sent) -> bool:
-    for t in sent:
-        low = t.lower_
-        if _DIGIT.search(t.text) or low in NUMBER_WORDS or low in TRIGGER_WORDS:
+    """Run the statistical NER only where a name can matter for attribution: an attribution word (said-verb,
+    "menurut", a title) and a capitalised word inside the sentence that the gazetteer has not tagged."""
+    trigger = capital = False
+    for i, t in enumerate(sent):
+        if t.lower_ in TRIGGER_WORDS:
+            trigger = True
+        if i and not t.ent_type and t.text[:1].isupper() and t.text[1:2].islower():
+            capital = True
+        if trigger and capital:
             return True
     return False
 
