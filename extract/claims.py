@@ -106,7 +106,7 @@ DATE_SLASH = re.compile(r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?")
 UMKM_WORDS = re.compile(
     r"^(?:pelaku\s+|unit\s+|para\s+)?(?:umkm|ukm|umk|ikm|kumkm|usaha\s+mikro(?:,?\s+kecil(?:,?\s+dan\s+menengah)?)?|"
     r"usaha\s+kecil|usaha\s+ultra\s+mikro|ultra\s+mikro|pelaku\s+usaha|wirausaha\w*|pengusaha|unit\s+usaha|"
-    r"pedagang|merchant|mitra|seller|penjual|usaha|industri\s+kecil|warung|toko|produsen|pengrajin|perajin|"
+    r"pedagang|merchant|mitra|seller|penjual|usaha|industri\s+kecil|warung|toko|pengrajin|perajin|"
     r"pelapak|reseller|umkm-nya|brand\s+lokal|jenama\s+lokal)\b", re.IGNORECASE)
 UNIT_NOUNS = [
     (re.compile(r"^(?:unit\s+)?koperasi\b", re.I), "koperasi"),
@@ -121,8 +121,9 @@ UNIT_NOUNS = [
                 r"nib|izin|ton|kg|kilogram|liter|hektare|ha|meter|km|kuota)\b", re.I), None),
 ]
 PHYSICAL_UNITS = {"ton", "kg", "kilogram", "liter", "hektare", "ha", "meter", "km"}
-RELEVANT = re.compile(r"\b(?:umkm|ukm|umk|ikm|usaha\s+mikro|koperasi|e-commerce|ekonomi|rupiah|rp|digital|"
-                      r"lokapasar|marketplace|kur|bisnis|pelaku\s+usaha)\b", re.I)
+RELEVANT = re.compile(r"\b(?:umkm|ukm|umk|ikm|kumkm|usaha\s+(?:mikro|kecil)|ultra\s+mikro|koperasi|e-commerce|"
+                      r"ecommerce|ekonomi\s+digital|lokapasar|marketplace|kur|bpum|qris|padi\s+umkm|e-katalog|"
+                      r"pelaku\s+usaha|wirausaha\w*)\b", re.I)
 UMKM_CONTEXT = re.compile(r"\b(?:umkm|ukm|umk|ikm|usaha\s+mikro|pelaku\s+usaha|wirausaha|koperasi)\b", re.I)
 
 TARGET_CUES = re.compile(
