@@ -99,8 +99,10 @@ def strip_elements(root, extra: tuple[str, ...] = (), generic: bool = True) -> N
         if eid and _AD_CLASS_RE.match(eid):
             doomed.append(el)
         style = el.get("style")
-        if style and re.search(r"display\s*:\s*none", style, re.I):
-            doomed.append(el)
+        if style and "none" in style and re.search(r"display\s*:\s*none", style, re.I):
+            # hidden widgets go; hidden prose stays (Liputan6 pages 2+ and "read more" parts can be hidden)
+            if len(el.text_content().strip()) < 200:
+                doomed.append(el)
     seen = set()
     for el in doomed:
         if id(el) in seen or el is root:
@@ -152,6 +154,8 @@ _DROP_PARA_RES = [
         r"^\s*baca\s+berita\s+dengan\s+sedikit\s+iklan",
         r"^\s*scroll\s+(?:ke\s+bawah\s+)?untuk\s+melanjutkan",
         r"^\s*(?:dapatkan|ikuti)\s+update\s+berita\s+pilihan",
+        r"^\s*dilarang\s+keras\s+mengambil\s+konten",                     # Antara footer notice
+        r"^\s*ikuti\s+perkembangan\s+berita\s+ini",                       # Kompas topic widget
         r"^\s*(?:ikuti|follow)\s+(?:kami|berita\s+\S+)\s+(?:di|on)\s+google\s+news",
     )
 ]

@@ -29,7 +29,7 @@ class KompasV2(ParserVersion):
     body_sel = ("div.read__content",)
     paragraph_sel = "p, h2, h3, li"
     drop = (".read__byline", ".kompasidRec", "[class^=inject]", ".ads-on-body", ".read__paging", ".paging",
-            ".read__related", ".video-wrap", ".photo", "strong > a[href*='/read/']")
+            ".read__related", ".video-wrap", ".photo")
     # 2023+: <div class="credit-title-name"><h6>Penulis</h6><a>Name</a></div>, editor in .credit-title-editor
     author_sel = (".credit-title-name:not(.credit-title-editor) a", "div.read__credit__item #penulis a", "#penulis a",
                   "#penulis", ".credit-title-name:not(.credit-title-editor)")
