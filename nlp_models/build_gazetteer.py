@@ -123,14 +123,15 @@ def build(source: Path, out: Path = OUT) -> dict:
                 continue  # places / titles, not speaker institutions
             add("ORG", form, "inst:" + inst["id"])
     for p in people:
-        forms = {p["name"]}
+        forms = [p["name"]]
         for v in p["variants"]:
             first = v.split()[0].lower()
             if first in TITLE_HEADS and len(v.split()) > 1:
                 continue
             if " " not in v and (v.lower() in AMBIGUOUS_SINGLE or len(v) <= 3 and not v.isupper()):
                 continue
-            forms.add(v)
+            if v not in forms:
+                forms.append(v)
         for f in forms:
             add("PER", f, "person:" + p["id"], exact=True)
         for q in p["positions"]:
