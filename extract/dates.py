@@ -492,6 +492,12 @@ def _agrees(c: DateCandidate, other: DateCandidate, dt: datetime | None = None) 
 def choose_date(candidates: list[DateCandidate], url: str = "") -> DateCandidate | None:
     """Pick the most trusted candidate, fix mislabelled UTC stamps and log conflicts."""
     cands = [c for c in candidates if c is not None and c.dt is not None]
+    # A publication date more than two days in the future is a template bug, not a date.
+    limit = datetime.now(timezone.utc) + timedelta(days=2)
+    future = [c for c in cands if c.dt > limit]
+    for c in future:
+        log.warning("date %s=%s is in the future; ignored", c.detail, c.dt.isoformat())
+    cands = [c for c in cands if c.dt <= limit]
     if not cands:
         return None
     cands.sort(key=lambda c: (c.rank, not c.has_time))

@@ -324,3 +324,9 @@ def test_feed_date_loses_to_page():
     html = page(ld({"@type": "NewsArticle", "datePublished": "2021-06-14T16:05:00+07:00"}))
     r = extract_article(html, "https://example.com/a", feed_date="2021-06-20T10:00:00+07:00")
     assert r["published_source"] == "jsonld"
+
+
+def test_future_dates_are_ignored():
+    html = page(ld({"@type": "NewsArticle", "datePublished": "2099-01-01T10:00:00+07:00"}))
+    r = extract_article(html, "https://www.tribunnews.com/bisnis/2022/11/01/menkop-ukm")
+    assert r["published"] == "2022-11-01T00:00:00+07:00" and r["published_source"] == "url"
