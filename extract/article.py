@@ -453,8 +453,6 @@ def clean_title(title: str | None) -> str | None:
             t = re.sub(r"\s+Halaman\s+(?:all|semua|\d+)\s*$", "", t, flags=re.I)
         else:
             break
-    # leading site name: "Kompas.com - ..."? only for obvious brand prefixes
-    t = re.sub(r"^(?:VIDEO|FOTO)\s*:\s*(?=\S)", lambda m: m.group(0), t)
     return t.strip() or None
 
 
@@ -946,3 +944,40 @@ def _text_date(root, page, version, url_day=None) -> D.DateCandidate | None:
             found = same
     timed = [c for c in found if c.has_time]
     return (timed or found)[0]
+
+
+def page_number(url: str) -> int:
+    """The ``?page=N`` of a URL (1 when absent or "all")."""
+    try:
+        q = dict(parse_qsl(urlsplit(url).query))
+    except ValueError:
+        return 1
+    v = q.get("page", "1")
+    return int(v) if v.isdigit() else 1
+
+
+def merge_parts(parts: list[dict]) -> dict:
+    """Join the separately fetched pages of one article (Tribunnews ``?page=2``, Detik ``?page=N``).
+
+    ``parts`` are ``extract_article`` results of the same canonical URL; they are ordered by their
+    ``?page=`` number, metadata comes from page 1, texts are joined and repeated paragraphs dropped.
+    """
+    if not parts:
+        raise ValueError("no parts")
+    ordered = sorted(parts, key=lambda p: page_number(p.get("url") or ""))
+    merged = dict(ordered[0])
+    seen: set[str] = set()
+    paras: list[str] = []
+    for p in ordered:
+        for para in (p.get("text") or "").split("\n\n"):
+            if para and para not in seen:
+                seen.add(para)
+                paras.append(para)
+    merged["text"] = "\n\n".join(paras)
+    merged["word_count"] = len(merged["text"].split())
+    for key in ("published", "modified", "title", "section", "language"):
+        if not merged.get(key):
+            merged[key] = next((p.get(key) for p in ordered if p.get(key)), None)
+    for key in ("authors", "tags"):
+        merged[key] = _dedup([x for p in ordered for x in (p.get(key) or [])])
+    return merged

@@ -521,11 +521,11 @@ def choose_date(candidates: list[DateCandidate], url: str = "") -> DateCandidate
                 # timed source is not trusted (it is demoted behind them).
                 log.warning("date %s %r: 'Z' stamp contradicts the page (%s); demoted", c.detail, c.raw,
                             ", ".join(f"{o.detail}={o.dt.isoformat()}" for o in others))
-                c.source = "demoted"
+                c.raw_source, c.source = c.source, "demoted"
     cands.sort(key=lambda c: (c.rank, not c.has_time))
     best = cands[0]
     if best.source == "demoted":
-        best.source = "meta"
+        best.source = getattr(best, "raw_source", "meta")
     # A date-only best candidate gains a time from a lower source on the same day.
     if not best.has_time:
         for o in cands[1:]:

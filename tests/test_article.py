@@ -413,3 +413,16 @@ def test_republika_share_og_url_and_byline():
     assert r["canonical_url"] == "https://ekonomi.republika.co.id/berita/r05dgy320/judul"
     assert r["authors"] == ["Novita Intan"] and r["published"] == "2026-07-24T16:32:00+07:00"
     assert r["text"].startswith("REPUBLIKA.CO.ID, JAKARTA -- ") and "Baca" not in r["text"]
+
+
+def test_merge_parts_of_separately_fetched_pages():
+    from extract.article import merge_parts
+
+    base = "https://www.tribunnews.com/bisnis/2022/11/01/judul"
+    p2 = extract_article(f"<html><body><h1 id='arttitle'>Judul</h1><div class='side-article txt-article'>"
+                         f"<p>Dua. {PARA}</p></div></body></html>", base + "?page=2")
+    p1 = extract_article(f"<html><body><h1 id='arttitle'>Judul</h1><div class='side-article txt-article'>"
+                         f"<p>Satu. {PARA}</p></div></body></html>", base)
+    m = merge_parts([p2, p1])
+    assert m["text"].startswith("Satu.") and "\n\nDua." in m["text"] and m["url"] == base
+    assert p1["canonical_url"] == p2["canonical_url"] == base
