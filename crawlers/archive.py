@@ -16,13 +16,23 @@ _warcs: dict[str, "WarcArchive"] = {}
 _lock = threading.Lock()
 
 
-def get_store(path):
+def get_store(path, synchronous: str | None = "NORMAL"):
+    """The process's Store for ``path``.
+
+    The crawler's connection uses ``PRAGMA synchronous=NORMAL`` (WAL mode): every committed page still survives a
+    killed process (SIGKILL resume is unaffected); only an OS crash or power cut can lose the last commits, which
+    the next crawl simply fetches again. FULL (SQLite's default) costs an fsync per page and made the crawler
+    disk-bound (about 30 pages/s on the benchmark).
+    """
     from db.store import Store
 
     key = str(Path(path).resolve()) if path else ""
     with _lock:
         if key not in _stores:
-            _stores[key] = Store(path)
+            store = Store(path)
+            if synchronous:
+                store.db.execute(f"PRAGMA synchronous = {synchronous}")
+            _stores[key] = store
         return _stores[key]
 
 

@@ -175,3 +175,47 @@ def build_site(root: Path, sources: list[str], since: date, days: int, per_day: 
                 robots.write_text(robots_src.read_text() if robots_src else "User-agent: *\nDisallow:\n")
         written[name] = urls
     return written
+
+
+def _mirror_handles_encoded_slashes() -> bool:
+    from pantau import mirror
+
+    try:
+        mirror.candidate_files(Path("/nonexistent"), "/h.com/indeks?date=06%2F14%2F2021&page=1")
+        return True
+    except ValueError:
+        return False
+
+
+def serve_mirror(directory, fault_plan=None):
+    """``pantau.mirror.serve_in_thread``, shielded from two known mirror issues while they last (tests, benchmark).
+
+    The mirror's sorted-query candidate decodes %2F into "/" (Detik ``date=MM%2FDD%2FYYYY``, CNN
+    ``date=YYYY%2FMM%2FDD``); ``Path.with_name`` then raises and the request dies without an answer. Until the
+    mirror skips such candidates, this drops them in the calling process only.
+    """
+    from pantau import mirror
+
+    if not _mirror_handles_encoded_slashes() and not getattr(mirror.candidate_files, "_shielded", False):
+        original = mirror.candidate_files
+
+        def candidate_files(root, request_path):
+            try:
+                return original(root, request_path)
+            except ValueError:
+                from urllib.parse import unquote
+
+                raw_path, _, query = request_path.partition("?")
+                base = Path(root) / unquote(raw_path).lstrip("/")
+                if ".." in base.parts:
+                    return []
+                return [base.with_name(base.name + "?" + query), base / ("index.html?" + query)]
+
+        candidate_files._shielded = True
+        mirror.candidate_files = candidate_files
+    server, base = mirror.serve_in_thread(directory, fault_plan=fault_plan)
+    # socketserver's default listen backlog is 5: with a crawler's 8-16 parallel connections, SYNs overflow and
+    # wait for the 1 s TCP retransmit (the crawl ran at ~20 pages/s per outlet). Re-listen with a real backlog.
+    if getattr(server, "request_queue_size", 5) < 128:
+        server.socket.listen(128)
+    return server, base

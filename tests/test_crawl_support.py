@@ -95,42 +95,9 @@ def fixture_sources() -> list[str]:
     return [s.name for s in sources() if any(h in hosts for h in s.hosts)]
 
 
-def _mirror_handles_encoded_slashes() -> bool:
-    from pantau import mirror
-
-    try:
-        mirror.candidate_files(Path("/nonexistent"), "/h.com/indeks?date=06%2F14%2F2021&page=1")
-        return True
-    except ValueError:
-        return False
-
 
 def serve_mirror(directory, fault_plan=None):
-    """pantau.mirror.serve_in_thread, shielded from one known mirror bug while it lasts.
+    """The lead's mirror server (see crawlers.synthetic.serve_mirror for the one known bug it shields)."""
+    from crawlers.synthetic import serve_mirror as serve
 
-    The mirror's sorted-query candidate decodes %2F into "/" (Detik's ``date=MM%2FDD%2FYYYY``, CNN's
-    ``date=YYYY%2FMM%2FDD``) and Path.with_name raises, so the request dies without an answer. Until the mirror
-    skips such candidates, the crawler tests drop the invalid candidates here (test process only).
-    """
-    from pantau import mirror
-
-    if not _mirror_handles_encoded_slashes() and not getattr(mirror.candidate_files, "_shielded", False):
-        original = mirror.candidate_files
-
-        def candidate_files(root, request_path):
-            raw_path, _, query = request_path.partition("?")
-            if not query:
-                return original(root, request_path)
-            try:
-                return original(root, request_path)
-            except ValueError:
-                from urllib.parse import unquote
-
-                base = Path(root) / unquote(raw_path).lstrip("/")
-                if ".." in base.parts:
-                    return []
-                return [base.with_name(base.name + "?" + query), base / ("index.html?" + query)]
-
-        candidate_files._shielded = True
-        mirror.candidate_files = candidate_files
-    return mirror.serve_in_thread(directory, fault_plan=fault_plan)
+    return serve(directory, fault_plan=fault_plan)
