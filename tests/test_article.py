@@ -443,3 +443,17 @@ def test_merge_parts_reproduces_tribunnews_page_all_fixture():
     p1 = extract_article(base.read_bytes(), g["url"])
     p2 = extract_article(page2.read_bytes(), g["url"] + "?page=2")
     assert merge_parts([p2, p1])["text"] == g["text"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(
+    st.text(max_size=120),
+    st.builds(lambda host, path, q: f"https://{host}/{path}?{q}",
+              st.sampled_from(["m.liputan6.com", "money.kompas.com", "amp.kompas.com", "www.tribunnews.com",
+                               "localhost:8000", "example.org", "xn--bcher-kva.example"]),
+              st.text(alphabet="abc/-_.%0123456789", max_size=40),
+              st.text(alphabet="abc=&_utmpagesource0123456789", max_size=40))))
+def test_canonicalize_url_total_and_idempotent(u):
+    c = canonicalize_url(u)
+    assert isinstance(c, str)
+    assert canonicalize_url(c) == c
