@@ -51,4 +51,8 @@ def menu_links(datasette, actor, request):
 def extra_template_vars(datasette):
     """Instance metadata for templates that do not get it (custom pages, the footer everywhere)."""
     keys = ("title", "description_html", "license", "license_url", "source", "source_url", "about", "about_url")
-    return {"pantau_instance": {key: datasette.metadata(key) for key in keys}}
+    names = [name for name in datasette.databases if name != "_internal"]
+    return {
+        "pantau_instance": {key: datasette.metadata(key) for key in keys},
+        "pantau_db": "pantau" if "pantau" in names or not names else names[0],
+    }

@@ -74,9 +74,16 @@ def serve(db_path, port: int = 8001, host: str = "127.0.0.1", public: bool = Fal
     db_path = Path(db_path)
     if not db_path.exists():
         raise FileNotFoundError(f"{db_path} does not exist: run `pantau extract` (or `pantau demo`) first")
-    from db import Store
+    import sqlite3
 
-    Store(db_path).close()  # bring the schema up to date before Datasette opens the file read-only
+    with sqlite3.connect(db_path) as conn:
+        pipeline_db = conn.execute(
+            "select 1 from sqlite_master where type = 'table' and name = '_sqlite_migrations'").fetchone()
+    conn.close()
+    if pipeline_db:  # bring the schema up to date before Datasette opens the file read-only; never touch a public db
+        from db import Store
+
+        Store(db_path).close()
     argv = datasette_command(db_path, port, host=host, public=public)
     print(f"Datasette on http://{'0.0.0.0' if public else host}:{port}/  (Ctrl-C to stop)", file=sys.stderr)
     try:

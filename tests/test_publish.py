@@ -32,7 +32,7 @@ def published(tmp_path_factory):
     store.db.conn.commit()
     main_counts = store.counts()
     store.close()
-    result = pub.publish(root / "main.db", root / "public")
+    result = pub.publish(root / "main.db", root / "public" / "public.db")  # the CLI default name
     return root, result, main_counts
 
 
@@ -66,8 +66,8 @@ def test_publish_returns_commands_pinned_to_datasette_065(published):
     assert result["commands"]["package"].startswith("datasette package ")
     assert (root / "public" / "plugins" / "pantau_plugin.py").exists()
     meta = json.loads((root / "public" / "datasette_metadata.json").read_text())
-    assert "search_claims" in meta["databases"]["pantau"]["queries"]
-    assert json.loads((root / "public" / "inspect-data.json").read_text())["pantau"]["tables"]["claims"]["count"] > 0
+    assert "search_claims" in meta["databases"]["public"]["queries"]
+    assert json.loads((root / "public" / "inspect-data.json").read_text())["public"]["tables"]["claims"]["count"] > 0
 
 
 def test_public_database_serves_the_canned_queries(published):
@@ -79,11 +79,28 @@ def test_public_database_serves_the_canned_queries(published):
     base = f"http://127.0.0.1:{port}"
     try:
         serve.wait_until_up(base, process)
-        found = httpx.get(f"{base}/pantau/search_claims.json", params={"q": "capai", "_shape": "array"}).json()
+        found = httpx.get(f"{base}/public/search_claims.json", params={"q": "capai", "_shape": "array"}).json()
         assert any("tercapai" in r["quote"] for r in found)
-        timeline = httpx.get(f"{base}/pantau/target_timeline.json",
+        timeline = httpx.get(f"{base}/public/target_timeline.json",
                              params={"metric": "umkm_onboarded_digital", "_shape": "array"}).json()
         assert timeline and all(r["article_url"].startswith("https://") for r in timeline)
-        assert httpx.get(f"{base}/pantau/new_claims_feed.atom").status_code == 200
+        assert httpx.get(f"{base}/public/new_claims_feed.atom").status_code == 200
+        methodology = httpx.get(f"{base}/methodology").text
+        assert 'href="/public/claims"' in methodology and "/pantau/" not in methodology
+        dashboard = httpx.get(f"{base}/-/dashboards/umkm-digital")
+        assert dashboard.status_code == 200 and "/public/target_timeline" in dashboard.text
     finally:
         serve.stop(process)
+    # serving a public database never migrates it into a pipeline database
+    tables = set(sqlite_utils.Database(result["db"]).table_names())
+    assert "pages" not in tables and "_sqlite_migrations" not in tables
+
+
+def test_serve_never_migrates_a_public_database(published, monkeypatch):
+    _, result, _ = published
+    calls = []
+    monkeypatch.setattr(serve.subprocess, "call", lambda argv: calls.append(argv) or 0)
+    assert serve.serve(result["db"], 8001) == 0
+    assert calls and "--metadata" in calls[0] and str(result["db"]) in calls[0]
+    tables = set(sqlite_utils.Database(result["db"]).table_names())
+    assert "pages" not in tables and "_sqlite_migrations" not in tables
