@@ -205,27 +205,44 @@ def _fmt(value) -> str:
     return html.escape(str(value))
 
 
+def _pct(value) -> str:
+    return f"{100 * value:.0f} %" if isinstance(value, (int, float)) and value <= 1 else _fmt(value)
+
+
+def _looks_like_result(data) -> bool:
+    return isinstance(data, dict) and ("strict" in data or "precision" in data or "f1" in data)
+
+
+def _summarise(result: dict) -> str:
+    """One sentence from an `extract.claim_eval.evaluate()` result (or a flat precision/recall/f1 dict)."""
+    strict = result.get("strict") if isinstance(result.get("strict"), dict) else result
+    parts = [f"{name} {_pct(strict[key])}" for key, name in (("precision", "precision"), ("recall", "recall"),
+                                                               ("f1", "F1")) if strict.get(key) is not None]
+    extras = [("speaker_accuracy", "speaker right"), ("core_recall", "recall on core claims"),
+              ("target_year_accuracy", "target year right")]
+    parts += [f"{name} {_pct(result[key])}" for key, name in extras if result.get(key) is not None]
+    lenient = result.get("lenient")
+    if isinstance(lenient, dict) and lenient.get("f1") is not None:
+        parts.append(f"F1 counting only target vs non-target {_pct(lenient['f1'])}")
+    if result.get("gold") is not None:
+        parts.append(f"{_fmt(result['gold'])} gold claims" + (
+            f" in {_fmt(result['articles'])} articles" if result.get("articles") is not None else ""))
+    return ", ".join(html.escape(p) for p in parts)
+
+
 def accuracy_html(scores: dict | None) -> str:
     if not scores:
         return "<p><strong>Accuracy:</strong> not yet measured.</p>"
-    names = {
-        "precision": "precision", "recall": "recall", "f1": "F1", "speaker_accuracy": "speaker right",
-        "core_recall": "recall on core claims", "lenient_f1": "F1 (target vs non-target only)",
-    }
-    items = []
-
-    def walk(prefix, data):
-        for key, value in data.items():
-            label = names.get(key, key.replace("_", " "))
-            if isinstance(value, dict):
-                walk(f"{prefix}{label}: ", value)
-            elif isinstance(value, (int, float, str, bool)) and value is not None:
-                items.append(f"{html.escape(prefix)}{html.escape(label)} {_fmt(value)}")
-
-    walk("", scores)
+    if _looks_like_result(scores):
+        body = _summarise(scores)
+    elif any(_looks_like_result(v) for v in scores.values()):
+        body = "; ".join(f"{html.escape(str(k))}: {_summarise(v)}" for k, v in scores.items() if _looks_like_result(v))
+    else:
+        body = "; ".join(f"{html.escape(str(k).replace('_', ' '))} {_fmt(v)}" for k, v in scores.items()
+                         if isinstance(v, (int, float, str)) and not isinstance(v, bool))
     return (
         "<p><strong>Measured accuracy</strong> (claims matched one-to-one to hand-annotated gold claims: same value "
-        "within 1 %, same type, same deadline year for targets): " + "; ".join(items) + ".</p>"
+        "within 1 %, same type, same deadline year for targets): " + body + ".</p>"
     )
 
 

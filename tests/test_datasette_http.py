@@ -76,7 +76,9 @@ def test_metadata_describes_every_column_of_the_claims_database(tmp_path):
 def test_accuracy_text_comes_from_eval_scores():
     assert "not yet measured" in md.description_html(None)
     html = md.description_html({"precision": 0.81, "recall": 0.74, "f1": 0.77, "speaker_accuracy": 0.9})
-    assert "precision 0.81" in html and "F1 0.77" in html and "not yet measured" not in html
+    assert "precision 81 %" in html and "F1 77 %" in html and "not yet measured" not in html
+    nested = md.description_html({"seeds": {"strict": {"precision": 0.8, "recall": 0.7, "f1": 0.75}, "gold": 15}})
+    assert "seeds: precision 80 %, recall 70 %, F1 75 %, 15 gold claims" in nested
 
 
 def test_plugins_and_settings(site):
