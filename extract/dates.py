@@ -221,6 +221,8 @@ def clean_date_text(text: str) -> str:
     s = re.sub(r"\bPeb\b\.?", "Feb", s, flags=re.I)
     # Leading weekday (fails with English months in dateparser): drop it
     s = re.sub(r"^\s*" + _WEEKDAYS + r"\s*,?\s*", "", s, flags=re.I)
+    # "pukul 16.05", "Pkl. 16.05", "jam 16:05"
+    s = re.sub(r"\b(?:pukul|pkl\.?|jam|at)\s*(?=\d{1,2}[:.]\d{2})", " ", s, flags=re.I)
     # separators
     s = re.sub(r"\s*[|•·]\s*", " ", s)
     s = re.sub(r"\s+-\s+(?=\d{1,2}[:.]\d{2})", " ", s)  # "2015 - 15:56"
@@ -240,12 +242,21 @@ _FAST_RE = re.compile(
 )
 
 
+_TIME_RE = re.compile(r"(?<![\d/.])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?![\d/])\s*(WIB|WITA|WIT)?", re.I)
+
+
 def _fast_parse(s: str, tz: timezone) -> tuple[datetime, bool] | None:
     """Common shapes parsed without dateparser (dd Month yyyy [HH:MM[:SS]] [TZ], dd/mm/yyyy ...)."""
     m = _FAST_RE.search(s)
     if not m:
         return None
     d, mon, y, hh, mi, ss, tzs = m.groups()
+    if hh is None:
+        # a time written before the date: "16:05 WIB, 14 Juni 2021"
+        t = _TIME_RE.search(s[: m.start()]) or _TIME_RE.search(s[m.end():])
+        if t:
+            hh, mi, ss = t.group(1), t.group(2), t.group(3)
+            tzs = tzs or t.group(4)
     if mon.isdigit():
         month = int(mon)
     else:
