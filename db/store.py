@@ -270,7 +270,9 @@ class Store:
         lists = {k: list(gaz.get(k) or []) for k in ("institutions", "people", "programs", "metrics", "outlets")}
 
         def js(value):
-            return _json(value) if value not in (None, [], {}) else None
+            if value in (None, [], {}):
+                return None
+            return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
         def flag(value):
             return None if value is None else int(bool(value))

@@ -188,3 +188,17 @@ def test_sample_database_is_valid_and_rebuildable(tmp_path):
         pass
     else:
         raise AssertionError("foreign keys are not enforced by the store")
+
+
+def test_reference_sync_accepts_yaml_dates(tmp_path):
+    import datetime
+
+    store = Store(tmp_path / "p.db")
+    gaz = {"programs": [{"id": "p1", "name": "P", "start": datetime.date(2020, 5, 14),
+                         "targets": [{"value": 1, "stated_on": datetime.date(2021, 1, 11)}]}],
+           "people": [{"id": "x", "name": "X", "positions": [{"title": "T", "start": datetime.date(2019, 10, 23),
+                                                             "attested": [datetime.date(2020, 1, 1)]}]}]}
+    store.sync_reference_data(gaz)
+    assert store.db["programs"].get("p1")["start"] == "2020-05-14"
+    assert "2021-01-11" in store.db["programs"].get("p1")["targets"]
+    assert list(store.db["positions"].rows)[0]["start"] == "2019-10-23"
