@@ -1,6 +1,7 @@
 """Tempo (tempo.co). sites.md §2.7."""
 import re
 
+from ..boilerplate import clean_paragraphs
 from .base import OutletParser, ParserVersion
 
 _SIGNATURE = re.compile(r"^[A-Z][A-Z .'|]{2,60}$")
@@ -50,15 +51,15 @@ class TempoV1(ParserVersion):
     paragraph_sel = "p"
     drop = (".block-tanggal", "h1", ".tag", ".share", ".bacajuga", ".baca-juga")
 
+    def _paragraphs(self, page):
+        # filtered first, so that trailing boilerplate does not hide the signature line
+        return clean_paragraphs(ParserVersion.body(self, page))
+
     def body(self, page):
-        return _split_signature(super().body(page))[0]
+        return _split_signature(self._paragraphs(page))[0]
 
     def authors(self, page):
-        return _split_signature(super().body(page))[1] if False else self._sig_authors(page)
-
-    def _sig_authors(self, page):
-        paras = [p for p in (ParserVersion.body(self, page)) if p.strip()]
-        return _split_signature(paras)[1]
+        return _split_signature(self._paragraphs(page))[1]
 
 
 class Tempo(OutletParser):
