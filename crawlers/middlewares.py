@@ -204,26 +204,32 @@ class IncrementalMiddleware:
                 return False
         return False
 
-    def process_request(self, request):
+    def check(self, request) -> bool:
+        """False if the article request must not be sent (already seen); adds conditional headers otherwise."""
         meta = request.meta
         if meta.get("pantau_kind") != "article" or meta.get("pantau_part", 1) > 1:
-            return None
+            return True
         if meta.get("pantau_conditional_checked"):
-            return None  # a retry or redirect of a request already checked
+            return True  # a retry or redirect of a request already checked
         meta["pantau_conditional_checked"] = True
         row = self.store.seen(meta["pantau_canonical"])
         if not row or not (200 <= (row.get("last_status") or 0) < 300 or row.get("last_status") == 304):
-            return None
+            return True
         run = get_run(self.crawler)
         if not self._should_refetch(row):
             run.skip("already_seen")
             run.articles_done += 1
-            raise IgnoreRequest("already seen")
+            return False
         if row.get("etag"):
             request.headers[b"If-None-Match"] = row["etag"]
         if row.get("last_modified"):
             request.headers[b"If-Modified-Since"] = row["last_modified"]
         meta["pantau_conditional"] = True
+        return True
+
+    def process_request(self, request):
+        if not self.check(request):
+            raise IgnoreRequest("already seen")
         return None
 
     def process_response(self, request, response):
@@ -433,3 +439,37 @@ class SpiderErrorMiddleware:
             run.articles_done += 1
         log.warning("%s: could not process %s (%s): %s", run.source, response.url, kind, exception)
         return []
+
+
+class IncrementalSpiderMiddleware:
+    """The seen-URL check of :class:`IncrementalMiddleware`, applied to article requests as spiders yield them, so
+    an already-seen article never reaches the scheduler (the downloader middleware stays as the safety net)."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self._checker = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    @property
+    def checker(self) -> IncrementalMiddleware:
+        if self._checker is None:
+            self._checker = IncrementalMiddleware(self.crawler)
+        return self._checker
+
+    def _keep(self, item) -> bool:
+        from scrapy import Request
+
+        return not isinstance(item, Request) or self.checker.check(item)
+
+    def process_spider_output(self, response, result):
+        for item in result:
+            if self._keep(item):
+                yield item
+
+    async def process_spider_output_async(self, response, result):
+        async for item in result:
+            if self._keep(item):
+                yield item

@@ -75,7 +75,9 @@ DOWNLOADER_MIDDLEWARES = {
 }
 SPIDER_MIDDLEWARES = {
     "crawlers.middlewares.SpiderErrorMiddleware": 40,
+    "crawlers.middlewares.IncrementalSpiderMiddleware": 950,  # seen articles never reach the scheduler
 }
+CONCURRENT_ITEMS = 16  # the store pipeline is synchronous; Scrapy's default (100) only adds asyncio overhead
 ITEM_PIPELINES = {
     "crawlers.pipelines.StorePipeline": 300,
 }
