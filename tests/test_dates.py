@@ -335,3 +335,15 @@ def test_future_dates_are_ignored():
     html = page(ld({"@type": "NewsArticle", "datePublished": "2099-01-01T10:00:00+07:00"}))
     r = extract_article(html, "https://www.tribunnews.com/bisnis/2022/11/01/menkop-ukm")
     assert r["published"] == "2022-11-01T00:00:00+07:00" and r["published_source"] == "url"
+
+
+def test_text_fallback_skips_sidebar_lists_and_prefers_url_day():
+    sidebar = "".join(f"<li><span class='date'>Senin, 14 Juni 2021 1{i}:00 WIB</span> Berita {i}</li>"
+                      for i in range(5))
+    html = (f"<html><body><div class='sidebar'><ul class='list-berita'>{sidebar}</ul></div>"
+            f"<div class='main'><h1>Judul</h1><div class='tanggal-artikel'>Selasa, 15 Juni 2021 09:00 WIB</div>"
+            f"{BODY}</div><footer>© 2021</footer></body></html>")
+    r = extract_article(html, "https://example.com/berita/abc")
+    assert r["published"] == "2021-06-15T09:00:00+07:00" and r["published_source"] == "text"
+    r = extract_article(html, "https://example.com/2021/06/15/abc")
+    assert r["published"] == "2021-06-15T09:00:00+07:00" and r["published_source"] == "url"
