@@ -847,7 +847,6 @@ GENERIC_BODY_SELECTORS = (
 
 def _generic_container_paragraphs(root) -> list[str]:
     """Paragraphs of the best-filled common CMS body container, or [] when none qualifies."""
-    from .boilerplate import css as _css
 
     sel = _css_union()
     best, best_len = None, 0

@@ -393,7 +393,6 @@ def date_from_url(url: str) -> tuple[datetime, bool] | None:
         parts = urlsplit(url)
     except ValueError:
         return None
-    host = (parts.hostname or "").lower()
     path = parts.path or ""
 
     def mk(y, mo, d, hh=None, mi=None, ss=None):
