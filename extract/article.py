@@ -235,6 +235,19 @@ _HTML_HINT_RE = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|title|meta|di
                            r"span|a|table|br|header|script)\b", re.I)
 
 
+def _gunzip(data: bytes) -> bytes:
+    import zlib
+
+    try:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        out = d.decompress(data, MAX_BYTES + 1)
+    except zlib.error:
+        raise ExtractionError("binary", "undecodable gzip") from None
+    if len(out) > MAX_BYTES or d.unconsumed_tail:
+        raise ExtractionError("too_large", "gzip expands beyond the cap")
+    return out
+
+
 def _prepare(html, url) -> str:
     if html is None:
         raise ExtractionError("empty")
@@ -243,6 +256,8 @@ def _prepare(html, url) -> str:
     if isinstance(html, bytes):
         if len(html) > MAX_BYTES:
             raise ExtractionError("too_large", f"{len(html)} bytes")
+        if html[:2] == b"\x1f\x8b":  # a gzip body stored without decoding
+            html = _gunzip(html)
         if not html.strip():
             raise ExtractionError("empty")
         if html.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

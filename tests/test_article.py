@@ -256,6 +256,13 @@ def test_bad_input(data, reason):
     assert e.value.reason == reason and str(e.value) == reason
 
 
+def test_gzip_body_is_decompressed():
+    import gzip
+
+    html = f"<html><body><p>{PARA}</p></body></html>".encode()
+    assert extract_article(gzip.compress(html), "https://example.com/x")["text"] == PARA
+
+
 def test_too_large(monkeypatch):
     import extract.article as A
 
