@@ -39,6 +39,7 @@ URL_DATE_PATTERNS = (
     re.compile(r"/(20\d\d)(\d\d)(\d\d)\d{6}-\d+-\d+/"),  # CNN Indonesia
 )
 HTML_TYPES = ("text/html", "application/xhtml", "text/plain")
+LATEST_REACH_DAYS = 3  # a "latest" listing is walked when --until is at most this many days ago
 
 
 def url_date(url: str) -> date | None:
@@ -217,8 +218,10 @@ class PantauSpider(scrapy.Spider):
                 for keyword in method.keywords:
                     yield self.listing_request(index, method, method.first, keyword=keyword)
             elif method.kind == S.LATEST:
-                if self.since:
-                    self.run.skip("latest_listing_not_dated")
+                # an undated "latest" listing only shows recent items: walk it when the range reaches the last
+                # few days (links filtered by their URL date), otherwise record why it was not used
+                if self.until and self.until < datetime.now(WIB).date() - timedelta(days=LATEST_REACH_DAYS):
+                    self.run.skip("latest_listing_out_of_range")
                     continue
                 yield self.listing_request(index, method, method.first)
             else:  # sitemap, rss
@@ -366,7 +369,7 @@ class PantauSpider(scrapy.Spider):
         if all_out:
             self._stop("left_range")
             return
-        if method.kind in (S.SEARCH, S.TAG) and self.since and dated and all(
+        if method.kind in (S.SEARCH, S.TAG, S.LATEST) and self.since and dated and all(
                 d is not None and d < self.since for _, d in dated):
             self._stop("left_range")
             return

@@ -123,11 +123,13 @@ def test_every_failure_is_recorded_with_a_reason(tmp_path):
     try:
         db = tmp_path / "f.db"
         stats = run_crawl(db, base, "--set", "DOWNLOAD_MAXSIZE=1000000", "--set", "DOWNLOAD_TIMEOUT=1",
-                          "--set", "RETRY_TIMES=1", "--set", "REDIRECT_MAX_TIMES=3", sources=["tribunnews"])
+                          "--set", "RETRY_TIMES=1", "--set", "REDIRECT_MAX_TIMES=3",
+                          "--set", "PANTAU_PROGRESS_INTERVAL=0.5", sources=["tribunnews"])
     finally:
         server.shutdown()
     trib = stats["tribunnews"]
     assert trib["status"] == "finished", trib
+    assert "tribunnews: " in stats["_stderr"] and "/s), listings" in stats["_stderr"]  # periodic progress lines
     stored = {p["canonical_url"].rsplit("/", 1)[1]: p for p in pages(db, kind="article")}
     assert set(stored) == {"ok", "latin1", "malformed", "multi", "moved"}, trib
     errors = trib["errors_by_reason"]
