@@ -127,7 +127,15 @@ def crawl(db_path=None, sources=None, since=None, until=None, mirror=None, ignor
                                  log_progress, refetch=refetch, recheck_days=recheck_days, methods=methods,
                                  topic_prefilter=topic_prefilter, warc_dir=warc_dir)
     root = logging.getLogger()
-    process = CrawlerProcess(conf, install_root_handler=not root.handlers)
+    conf.set("LOG_INSTALL_ROOT_HANDLER", not root.handlers, priority="cmdline")
+    process = CrawlerProcess(conf)
+    if conf.get("LOG_LEVEL") != "DEBUG":
+        # one line per crawler for settings, middlewares and engine events is noise next to Pantau's own
+        # per-source progress and summary lines (and Scrapy's LOG_LEVEL does not apply to a caller's handlers)
+        logging.getLogger("scrapy").setLevel(logging.INFO)
+        for name in ("scrapy.crawler", "scrapy.middleware", "scrapy.core.engine", "scrapy.extensions",
+                     "scrapy.addons", "scrapy.utils.log", "scrapy.statscollectors", "scrapy.core.scraper"):
+            logging.getLogger(name).setLevel(logging.WARNING)
     ignore = conf.getlist("PANTAU_IGNORE_ROBOTS")
     if ignore:
         log.warning("robots.txt will NOT be obeyed for: %s (explicit opt-in, recorded in crawl_runs.args)",
