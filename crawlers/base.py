@@ -302,6 +302,9 @@ class PantauSpider(scrapy.Spider):
             status=response.status, headers=lower_headers(response.headers), body=response.body,
             final_url=response.url, feed_date=meta.get("pantau_day"),
         )
+        if method.kind == S.PAYLOAD:
+            yield from self.parse_payload(response, method)
+            return
         if method.kind in (S.SITEMAP, S.RSS) or self._looks_like_xml(response):
             yield from self.parse_feed(response, method)
             return
@@ -450,6 +453,49 @@ class PantauSpider(scrapy.Spider):
                 self.run.skip("out_of_range")
                 continue
             request = self.article_request(url, feed_date=day.isoformat() if day else None, title=title)
+            if request is not None:
+                yield request
+
+    def parse_payload(self, response, method: S.Method):
+        """A Nuxt ``_payload.json``: a flat "devalue" array whose objects point at other entries by index."""
+        import json
+
+        try:
+            data = json.loads(response.body)
+        except (ValueError, UnicodeDecodeError):
+            self.run.error("payload_unparseable")
+            return
+        if not isinstance(data, list):
+            data = [data]
+
+        def value(ref):
+            if isinstance(ref, int) and not isinstance(ref, bool) and 0 <= ref < len(data):
+                return data[ref]
+            return ref
+
+        for entry in data:
+            if not isinstance(entry, dict) or "canonical_url" not in entry:
+                continue
+            url = value(entry.get("canonical_url"))
+            if not isinstance(url, str):
+                continue
+            url = response.urljoin(url)
+            if not self.source.is_article(url):
+                self.run.skip("feed_not_article")
+                continue
+            stamp = value(entry.get("published_at"))
+            day = None
+            if isinstance(stamp, str) and len(stamp) >= 10:
+                try:
+                    day = date.fromisoformat(stamp[:10])  # naive WIB wall time: the date part is the local day
+                except ValueError:
+                    day = None
+            if not self.in_range(day):
+                self.run.skip("out_of_range")
+                continue
+            title = value(entry.get("title"))
+            request = self.article_request(url, feed_date=day.isoformat() if day else None,
+                                           title=title if isinstance(title, str) else None)
             if request is not None:
                 yield request
 

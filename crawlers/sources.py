@@ -21,9 +21,10 @@ SITEMAP = "sitemap"  # sitemap.xml / sitemap index / news sitemap (filtered by l
 RSS = "rss"  # RSS/Atom feed (latest items only, filtered by pubDate)
 SEARCH = "search"  # keyword search with a date window
 TAG = "tag"  # tag or topic page, paginated, newest first
-LATEST = "latest"  # undated "latest" listing or channel page (only when no date range is given)
+LATEST = "latest"  # undated "latest" listing or channel page (walked when the range reaches the last days)
+PAYLOAD = "payload"  # a Nuxt ``_payload.json`` (devalue array) whose objects carry canonical_url/published_at
 
-KINDS = (DATED_INDEX, SITEMAP, RSS, SEARCH, TAG, LATEST)
+KINDS = (DATED_INDEX, SITEMAP, RSS, SEARCH, TAG, LATEST, PAYLOAD)
 
 
 @dataclass(frozen=True)

@@ -255,3 +255,19 @@ def test_multi_page_rules(tmp_path):
 def test_synthetic_mirror_paths_follow_the_mapping(tmp_path):
     path = mirror_path(tmp_path, "https://indeks.kompas.com/?site=money&date=2021-06-14&page=1")
     assert path == tmp_path / "indeks.kompas.com" / "index.html?site=money&date=2021-06-14&page=1"
+
+
+def test_tempo_payload_json_is_read_without_javascript(tmp_path):
+    spider = make_spider("tempo", tmp_path)
+    index = next(i for i, m in enumerate(spider.source.methods) if m.kind == S.PAYLOAD)
+    request = spider.listing_request(index, spider.source.methods[index], None)
+    if not fixture_file(request.url):
+        pytest.skip("no Tempo _payload.json fixture")
+    body = fixture_file(request.url).read_bytes()
+    response = HtmlResponse(request.url, body=body, encoding="utf-8", request=Request(request.url, meta=request.meta))
+    out = [o for o in spider.parse_listing(response) if isinstance(o, Request)]
+    assert {o.url for o in out} == {canonical(u) for u in gold_articles(["tempo"])["tempo"]}
+    assert {o.meta["pantau_feed_date"] for o in out} == {"2021-06-14", "2021-06-16"}
+    narrow = make_spider("tempo", tmp_path, PANTAU_SINCE="2021-06-15", PANTAU_UNTIL="2021-06-15")
+    assert [o for o in narrow.parse_listing(response) if isinstance(o, Request)] == []
+    assert get_run(narrow.crawler).skipped["out_of_range"] == 2
