@@ -83,6 +83,24 @@ class PantauRobotsMiddleware(RobotsTxtMiddleware):
         stored = self._parsers.get(urlparse_cached(request).netloc, parser)
         return parser if isinstance(stored, Deferred) else stored
 
+    def _apply_crawl_delay(self, rp, request):
+        """Honour a robots.txt ``Crawl-delay`` for our token (capped at PANTAU_MAX_CRAWL_DELAY) on that host's slot."""
+        getter = getattr(rp, "crawl_delay", None)
+        if getter is None:
+            return
+        try:
+            delay = getter(self._robotstxt_useragent or "Pantau")
+        except Exception:
+            return
+        if not delay:
+            return
+        delay = min(float(delay), self.crawler.settings.getfloat("PANTAU_MAX_CRAWL_DELAY", 30.0))
+        key = request.meta.get("download_slot") or urlparse_cached(request).hostname
+        slot = self.crawler.engine.downloader.slots.get(key)
+        if slot is not None and slot.delay < delay:
+            slot.delay = delay
+            log.info("%s: robots.txt Crawl-delay %.1fs applied to %s", get_run(self.crawler).source, delay, key)
+
     def _tokens(self, request):
         first = self._robotstxt_useragent or request.headers.get(b"User-Agent", self._default_useragent)
         return [first, *self.extra_tokens]
@@ -90,6 +108,7 @@ class PantauRobotsMiddleware(RobotsTxtMiddleware):
     def process_request_2(self, rp, request):
         if rp is None:
             return
+        self._apply_crawl_delay(rp, request)
         run = get_run(self.crawler)
         source = run.source
         denied = [t for t in self._tokens(request) if not rp.allowed(request.url, t)]

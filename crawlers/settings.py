@@ -16,6 +16,7 @@ ROBOTSTXT_OBEY = True
 ROBOTSTXT_USER_AGENT = "Pantau"
 # A disallow for any of these tokens blocks a URL too (Republika disallows the framework Pantau is built on).
 PANTAU_ROBOTS_EXTRA_TOKENS = ["Scrapy"]
+PANTAU_MAX_CRAWL_DELAY = 30.0  # a robots.txt Crawl-delay is honoured up to this many seconds per request
 # Sources whose robots.txt is not obeyed (explicit opt-in with the publisher's permission; logged and recorded).
 PANTAU_IGNORE_ROBOTS = []
 AUTOTHROTTLE_ENABLED = True

@@ -67,7 +67,7 @@ class Scripted(BaseHTTPRequestHandler):
         if path == "/robots.txt":
             if self.mode == "robots403":
                 return self.send(403, b"denied")
-            return self.send(200, b"User-agent: *\nDisallow: /tag/\n", "text/plain")
+            return self.send(200, b"User-agent: *\nDisallow: /tag/\nCrawl-delay: 0.1\n", "text/plain")
         if path == "/bisnis/sitemap-news.xml":
             return self.send(200, sitemap(SLUGS if self.mode == "failures" else [f"a{i}" for i in range(12)]),
                              "application/xml")
@@ -130,6 +130,7 @@ def test_every_failure_is_recorded_with_a_reason(tmp_path):
     trib = stats["tribunnews"]
     assert trib["status"] == "finished", trib
     assert "tribunnews: " in stats["_stderr"] and "/s), listings" in stats["_stderr"]  # periodic progress lines
+    assert "Crawl-delay 0.1s applied" in stats["_stderr"]
     stored = {p["canonical_url"].rsplit("/", 1)[1]: p for p in pages(db, kind="article")}
     assert set(stored) == {"ok", "latin1", "malformed", "multi", "moved"}, trib
     errors = trib["errors_by_reason"]
