@@ -1,7 +1,7 @@
 """Detik finance (finance.detik.com). sites.md §2.4."""
 
 from crawlers.base import PantauSpider
-from crawlers.sources import DATED_INDEX, RSS, SITEMAP, Method, Source
+from crawlers.sources import DATED_INDEX, LATEST, RSS, SITEMAP, Method, Source
 
 SOURCE = Source(
     name="detik",
@@ -15,6 +15,9 @@ SOURCE = Source(
                links="article.list-content__item h3.media__title a.media__link, article h3 a.media__link, "
                      "h3.media__title a",
                note="the date is US order MM/DD/YYYY and its slashes must be encoded, or page is ignored"),
+        Method(LATEST, "https://finance.detik.com/indeks/{page}", default=False,
+               links="article.list-content__item h3.media__title a.media__link, h3.media__title a",
+               note="undated pages /indeks/{N} [2024 real]"),
         Method(SITEMAP, "https://finance.detik.com/sitemap_news.xml", note="about one day"),
         Method(RSS, "https://finance.detik.com/rss"),
     ),

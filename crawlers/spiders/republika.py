@@ -1,7 +1,7 @@
 """Republika (republika.co.id). sites.md §2.3. robots.txt names Scrapy: blocked unless --ignore-robots republika."""
 
 from crawlers.base import PantauSpider
-from crawlers.sources import DATED_INDEX, RSS, SITEMAP, Method, Source
+from crawlers.sources import DATED_INDEX, LATEST, RSS, SITEMAP, Method, Source
 
 SOURCE = Source(
     name="republika",
@@ -12,6 +12,9 @@ SOURCE = Source(
         Method(DATED_INDEX, "https://republika.co.id/index/{page}/{yyyy}/{mm}/{dd}", first=0, step=50,
                links=".results-section a[href*='/berita/'], .conten1 a[href*='/berita/']",
                note="offset 0, 50, ...; the 'Berita Lainnya' button is an AJAX call (disallowed)"),
+        Method(LATEST, "https://republika.co.id/index/ekonomi/{page}", first=0, step=50, default=False,
+               links=".results-section a[href*='/berita/'], .conten1 a[href*='/berita/']",
+               note="per channel, latest first: /index/{kanal}/{offset}"),
         Method(RSS, "https://www.republika.co.id/rss", note="15 latest items"),
         Method(SITEMAP, "https://republika.co.id/files/xml/sitemap.xml", note="keep /berita/ entries"),
     ),
