@@ -143,6 +143,7 @@ def crawl(db_path=None, sources=None, since=None, until=None, mirror=None, ignor
     log.info("crawl %s..%s of %s%s as %r", conf.get("PANTAU_SINCE"), conf.get("PANTAU_UNTIL"), ", ".join(names),
              f" via mirror {conf.get('PANTAU_MIRROR')}" if conf.get("PANTAU_MIRROR") else "", conf.get("USER_AGENT"))
     RESULTS.clear()
+    close_dead_runs(conf.get("PANTAU_DB"))
     for name in names:
         process.crawl(registry.spider_class(name))
     process.start()
@@ -151,6 +152,37 @@ def crawl(db_path=None, sources=None, since=None, until=None, mirror=None, ignor
     _warcs.clear()
     results = {name: RESULTS.get(name, {"status": "not_run"}) for name in names}
     return results
+
+
+def _alive(pid) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ProcessLookupError, ValueError, TypeError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def close_dead_runs(db_path) -> list[int]:
+    """Mark ``running`` crawl_runs rows whose process is gone (killed, crashed) as ``killed``."""
+    from crawlers.archive import get_store
+
+    store = get_store(db_path)
+    closed = []
+    rows = store.db.execute("select id, args from crawl_runs where status = 'running'").fetchall()
+    for run_id, args in rows:
+        try:
+            pid = json.loads(args or "{}").get("pid")
+        except ValueError:
+            pid = None
+        if pid and not _alive(pid) or (pid and int(pid) == os.getpid()):
+            store.finish_run(run_id, {"notes": ["the crawl process ended without closing this run (killed?)"]},
+                             status="killed")
+            closed.append(run_id)
+    if closed:
+        log.warning("marked %d run(s) of dead crawl processes as killed: %s", len(closed), closed)
+    return closed
 
 
 def main(argv=None) -> int:
