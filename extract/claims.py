@@ -74,13 +74,13 @@ NEWS_BLOCK = re.compile(
     r"video\s*:|infografis|rekomendasi|populer|terpopuler|berita\s+lainnya|advertisement|scroll\s+to|"
     r"ikuti\s+(?:berita|kami)|dapatkan\s+(?:update|informasi)|follow)\b", re.IGNORECASE)
 SKIP_SENTENCE = re.compile(
-    r"\b(?:hadiah|undian|giveaway|doorprize|kuis|komentar(?:mu)?|whatsapp|hotline|call\s+center|telepon|"
+    r"\b(?:hadiah|undian|giveaway|doorprize|kuis|komentar(?:mu)?|hotline|call\s+center|telepon|"
     r"nomor\s+(?:telepon|hp|wa)|hubungi)\b", re.IGNORECASE)
 CONDITIONAL = re.compile(r"\b(?:jika|kalau|apabila|bila|seandainya|andaikan|andai|misalkan|umpamanya|"
                          r"sekiranya|manakala)\b(?!\s+(?:dibandingkan|dibanding|dilihat|ditotal|dijumlahkan|"
                          r"digabung|dihitung))", re.IGNORECASE)
 DURATION = re.compile(r"^\s*(?:tahun|thn|bulan|minggu|pekan|hari|jam|menit|detik|dekade|abad|windu|semester|"
-                      r"kuartal|triwulan|caturwulan|periode|musim|generasi|kali(?!\s+lipat)|malam|sesi|"
+                      r"kuartal|triwulan|caturwulan|periode|musim|generasi|malam|sesi|"
                       r"angkatan|gelombang|batch|tahap|edisi|episode|season|putaran|termin|juz)\b",
                       re.IGNORECASE)
 CATEGORY = re.compile(
@@ -110,7 +110,8 @@ UMKM_WORDS = re.compile(
     r"pelapak|reseller|umkm-nya|brand\s+lokal|jenama\s+lokal)\b", re.IGNORECASE)
 UNIT_NOUNS = [
     (re.compile(r"^(?:unit\s+)?koperasi\b", re.I), "koperasi"),
-    (re.compile(r"^(?:orang|peserta|penerima|debitur|nasabah|pekerja|tenaga\s+kerja|jiwa|warga|masyarakat|pelajar|"
+    (re.compile(r"^(?:kali\s+lipat|kali)\b", re.I), "kali"),
+    (re.compile(r"^(?:orang|peserta|responden|penerima|debitur|nasabah|pekerja|tenaga\s+kerja|jiwa|warga|masyarakat|pelajar|"
                 r"mahasiswa|relawan|pendamping|talenta|petani|nelayan|keluarga|kk|penduduk|pengguna|konsumen|"
                 r"pembeli|pelanggan|anggota|siswa|santri|perempuan|pemuda|milenial|lulusan|tenaga)\b", re.I), "orang"),
     (re.compile(r"^transaksi\b", re.I), "transaksi"),
@@ -131,7 +132,7 @@ TARGET_CUES = re.compile(
     r"berharap|mengharapkan|"
     r"akan|bakal|rencana(?:nya)?|berencana|direncanakan|merencanakan|ingin|mau|hendak|harus|wajib|mesti|"
     r"mewajibkan|diwajibkan|"
-    r"perlu|mendorong\s+agar|upaya(?:kan)?|diupayakan|membidik|dibidik|mematok|dipatok|"
+    r"perlu|mendorong\s+(?:agar|supaya|setiap)|ke\s+depan(?:nya)?|upaya(?:kan)?|diupayakan|membidik|dibidik|mematok|dipatok|"
     r"mencanangkan|dicanangkan|menjadi\s+target|supaya|agar|cita-cita|bercita-cita|ambisi|proyeksi\s+target|"
     r"kuota)\b", re.IGNORECASE)
 ACHIEVE_CUES = re.compile(
@@ -139,12 +140,13 @@ ACHIEVE_CUES = re.compile(
     r"sekarang|hingga\s+kini|sampai\s+saat\s+ini|hingga\s+saat\s+ini|berhasil|terealisasi|realisasi(?:nya)?|"
     r"terdata|terdaftar|tergabung|bergabung|terhubung|terkoneksi|naik|turun|tumbuh|meningkat|menurun|"
     r"bertambah|sempat|capaian|pencapaian|mencatatkan|menyalurkan|tersalurkan|"
-    r"mengakses|memanfaatkan|onboarding|masuk|melibatkan|menjangkau|menggaet|merangkul|per\s+(?:" + _MONTH_RE + r"|akhir|awal|tanggal))\b",
+    r"mengakses|memanfaatkan|onboarding|masuk|per\s+(?:" + _MONTH_RE + r"|akhir|awal|tanggal))\b",
     re.IGNORECASE)
 BUDGET_CUES = re.compile(
     r"\b(?:anggaran|dianggarkan|menganggarkan|alokasi|dialokasikan|mengalokasikan|dana|pendanaan|pagu|apbn|apbd|"
     r"disalurkan|penyaluran|menyalurkan|tersalurkan|bantuan|subsidi|insentif|stimulus|hibah|digelontorkan|"
-    r"menggelontorkan|gelontoran|realisasi\s+(?:kur|anggaran|dana|bantuan|penyaluran))\b",
+    r"menggelontorkan|gelontoran|realisasi\s+(?:kur|anggaran|dana|bantuan|penyaluran)|"
+    r"belanja\s+(?:barang\s+dan\s+jasa\s+)?(?:pemerintah|negara|kementerian|daerah|k/l))\b",
     re.IGNORECASE)
 OTHER_CUES = re.compile(
     r"\b(?:pdb|produk\s+domestik\s+bruto|gdp|ekonomi\s+digital|digital\s+economy|populasi|"
@@ -417,6 +419,9 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
                                kind="quote" if _has_quote(text) else "explicit", strength=4)
         if re.match(r"\s+(?:dia|ia|beliau)\b", text[m.end():], re.I) and ctx.last_speaker:
             return Attribution(person=ctx.last_speaker, kind="pronoun", strength=3)
+        known = _known_name_at(text, m.end(), ctx)
+        if known and _quoteish(text, m.start()):
+            return Attribution(person=known, kind="quote" if _has_quote(text) else "explicit", strength=4)
 
     # C. Menurut X
     m = re.search(r"\bMenurut\s+", text)
@@ -425,6 +430,9 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
                  and not re.search(r"[.]", text[m.end():e.start_char - s0])]
         if after:
             return Attribution(person=_person_from_ent(after[0], sent, ctx), kind="explicit", strength=4)
+        known = _known_name_at(text, m.end(), ctx)
+        if known:
+            return Attribution(person=known, kind="explicit", strength=4)
         org = _org_after(text, m.end())
         if org:
             return org
@@ -519,6 +527,19 @@ def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     ctx.persons[full] = person
     _fill_org(person, ctx, title)
     return person
+
+
+def _known_name_at(text: str, pos: int, ctx: Ctx) -> Person | None:
+    """A capitalised word at ``pos`` that is part of a person already named in the article ("Menurut Rosmaniar,")."""
+    m = re.match(r"\s*((?:[A-Z][a-z'’]+)(?:\s+[A-Z][a-z'’]+){0,3})", text[pos:])
+    if not m:
+        return None
+    words = m.group(1).lower().split()
+    for full, person in reversed(list(ctx.persons.items())):
+        parts = full.lower().split()
+        if words[0] in parts:
+            return person
+    return None
 
 
 def _has_quote(text: str) -> bool:
@@ -626,7 +647,8 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False  # day of a date
     if re.search(r"/\s*$", before) or TIME_AFTER.match(after) or re.match(r"^\s*[:.]\d\d", after):
         return False
-    if re.match(r"^0\d{2,}", raw) or re.match(r"^\s*\d{3,}", after) or re.search(r"\+62\s*$", before):
+    if re.match(r"^0\d{2,}", raw) or re.match(r"^\s*\d{3,}", after) or re.search(r"\+62\s*$", before) or \
+            (re.search(r"\b\d{3,}[\s-]+$", before) and not q.has_scale and not q.unit):
         return False  # phone numbers
     if REG_NAME_BEFORE.search(before) and not q.unit and not q.has_scale:
         return False
@@ -730,10 +752,14 @@ PROJECTION = re.compile(r"\b(?:diproyeksi\w*|proyeksi(?:nya)?|memproyeksikan|dip
                         r"diperkirakan|memperkirakan|perkiraan|estimasi|diestimasi\w*|mengestimasi|berpotensi|"
                         r"potensi(?:nya)?)\b", re.IGNORECASE)
 GROWTH = re.compile(r"\b(?:tumbuh|naik|meningkat|turun|menurun|melonjak|anjlok|merosot|bertumbuh|pertumbuhan|"
-                    r"kenaikan|penurunan)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+                    r"kenaikan|penurunan|peningkatan)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 QUOTA = re.compile(r"\b(?:dialokasikan|alokasi|kuota|jatah|diperuntukkan|disiapkan\s+untuk)\b", re.IGNORECASE)
 POPULATION_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:di\s+(?:seluruh\s+)?(?:Indonesia|Tanah\s+Air|tanah\s+air)|"
                               r"nasional|se-?Indonesia)\b", re.IGNORECASE)
+PLACE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?di\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*,")
+POPULATION_LEFT = re.compile(r"\bjumlah\s+(?:\w+\s+)?(?:umkm|ukm|koperasi|pelaku|usaha|penduduk|anggota)\w*"
+                             r"(?:\s+\w+){0,3}\s+(?:di\s+(?:seluruh\s+)?(?:Indonesia|Tanah\s+Air)|nasional)\b",
+                             re.IGNORECASE)
 DIGITAL_WORDS = re.compile(r"digital|online|daring|e-commerce|ecommerce|marketplace|lokapasar|onboard|go\s+online|"
                            r"terhubung|terkoneksi|platform|e-katalog|katalog\s+elektronik|qris", re.IGNORECASE)
 ANAPHOR = re.compile(r"\b(?:angka|jumlah|capaian|nilai|realisasi|total)\s+(?:itu|tersebut|ini)\b|\bdi\s+antaranya\b|"
@@ -778,22 +804,28 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "target", True
     # 2. money (or a subsidy rate) allocated / disbursed
     if money and (BUDGET_CUES.search(seg_left) or BUDGET_CUES.search(near_right[:40])
-                  or re.search(r"\brealisasi\b", seg_left, re.I)):
-        if not re.search(r"\b(?:transaksi|omzet|penjualan|terserap|diserap|pembelian)\b", ach_left, re.I):
+                  or re.search(r"\brealisasi\s+(?:\w+\s+){0,2}(?:program|kur|pen|bpum|bantuan|penyaluran)\b", seg_left,
+                               re.I)):
+        if not re.search(r"\b(?:transaksi|omzet|penjualan|pembelian)\b|(?<!bisa\s)(?<!dapat\s)\b(?:terserap|diserap)\b",
+                         seg_left[-80:], re.I):
             return "budget", True
     if unit == "persen" and re.search(r"\bsubsidi\b", near_left[-40:], re.I):
         return "budget", True
     # 3. a quota of recipients
     if not money and QUOTA.search(near_left[-50:]):
         return "target", True
-    # 4. growth rates take the standing of the figure they describe; projections are context
+    # 4. a comparison base ("dibandingkan realisasi tahun lalu sebesar Rp 253 triliun") is context
+    if re.search(r"\b(?:dibandingkan|dibanding|ketimbang|daripada)\b[^,.;]*$", seg_left, re.I):
+        return "other", True
+    # growth rates take the standing of the figure they describe; projections are context
     if unit == "persen" and GROWTH.search(seg_left[-40:]):
         return "growth", True
     if re.search(r"\b(?:negara\s+(?:lain|tetangga|maju|berkembang)|asean|malaysia|thailand|vietnam|"
                  r"singapura|filipina|china|tiongkok|india|jepang|korea)\b", sent_text[left:right], re.I) \
             and not EXPLICIT_TARGET.search(seg_left):
         return "other", True
-    if re.search(r"\b(?:kajian|riset|survei|studi|penelitian)\b", seg_left, re.I) and not STRONG_REALIZED.search(ach_left):
+    if re.search(r"\b(?:kajian|riset|survei|studi|penelitian)\b", seg_left, re.I) and not STRONG_REALIZED.search(ach_left) \
+            and not STRONG_REALIZED.search(_clean_cues(after_text[:90].split(".")[0])):
         return "other", True
     t_left = _nearest(TARGET_CUES, near_left, True)
     a_left = _nearest(ACHIEVE_CUES, ach_left, True)
@@ -818,6 +850,12 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     strong = STRONG_REALIZED.search(ach_left) or (a_right is not None and STRONG_REALIZED.search(near_right[:25]))
     if not strong and unit in ("UMKM", "koperasi", "orang") and POPULATION_AFTER.match(after_text) \
             and not DIGITAL_WORDS.search(sent_text[left:right]):
+        return "other", True
+    if not STRONG_REALIZED.search(ach_left) and POPULATION_LEFT.search(seg_left):
+        return "other", True
+    # "dari sekitar 160 ribu UMKM di Kalimantan Barat, baru 28.500 ...": the base population
+    if re.search(r"\bdari\s+(?:sekitar\s+|total\s+|sebanyak\s+)?$", seg_left[-25:], re.I) and \
+            (PLACE_AFTER.match(after_text) or POPULATION_AFTER.match(after_text)):
         return "other", True
     if context_metric or (is_other and not strong):
         return "other", True
@@ -995,6 +1033,8 @@ def extract_claims(article: dict) -> list[dict]:
                 continue
             if unit in PHYSICAL_UNITS and not UMKM_CONTEXT.search(st):
                 continue
+            if unit == "kali" and (q.is_words or not re.match(r"\s*kali\s+(?:lipat|lebih)", st[re_:re_ + 20])):
+                continue  # "dua kali", "3 kali seminggu": counts of occasions
             subject = _subject(st, rs, re_, noun)
             metric = _metric(sent_low, unit, subject.lower())
             after_text = st[re_:]
@@ -1002,9 +1042,11 @@ def extract_claims(article: dict) -> list[dict]:
             inherited = None
             if ctype == "growth":
                 # "tumbuh 11 persen": growth of the figure just stated keeps its standing
-                near_prev = prev_claim is not None and prev_claim["char_start"] >= (before_sent.start_char
-                                                                                      if before_sent is not None else 0)
-                ctype = prev_claim["claim_type"] if near_prev and prev_claim["claim_type"] in ("other", "achievement") \
+                # when it refers back ("Angka itu naik 33 persen") or follows it in the same sentence
+                refers = prev_claim is not None and (
+                    prev_claim["char_start"] == sent.start_char or
+                    (ANAPHOR.search(st[:rs]) and before_sent is not None and prev_claim["char_start"] >= before_sent.start_char))
+                ctype = prev_claim["claim_type"] if refers and prev_claim["claim_type"] in ("other", "achievement") \
                     else "achievement"
             elif not by_cue and prev_claim is not None and ANAPHOR.search(st[max(0, rs - 80):min(len(st), re_ + 30)]):
                 inherited = prev_claim  # "Angka itu setara dengan 21 persen ...": same standing as the figure it refers to
@@ -1127,5 +1169,18 @@ def _dedupe(candidates):
             if winner.get(f) is None and loser.get(f) is not None:
                 winner[f] = loser[f]
     out = [best[k][0] for k in order]
-    out.sort(key=lambda c: c["char_start"])
-    return out
+    # a restated target without its year ("Targetnya 50 ribu UMKM") is the same fact as the dated one
+    dated = {(c["value"], c["unit"]): c for c in out if c["claim_type"] == "target" and c["target_year"] is not None}
+    final = []
+    for c in out:
+        twin = dated.get((c["value"], c["unit"])) if c["claim_type"] == "target" and c["target_year"] is None else None
+        if twin is None:
+            final.append(c)
+            continue
+        if c["speaker"] and (not twin["speaker"] or c["quote"][:1] in "\"“"):
+            year = twin["target_year"]
+            twin.clear()
+            twin.update(c)
+            twin["target_year"] = year
+    final.sort(key=lambda c: c["char_start"])
+    return final

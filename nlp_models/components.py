@@ -228,6 +228,10 @@ NAME_STOP = {
     "Semarang", "Makassar", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Pak", "Bu", "Ibu",
     "Bapak", "Menurut", "Kata", "Sementara", "Namun", "Adapun", "Dalam", "Pada", "Di", "Ia", "Dia", "Kami", "Kita",
     "Saya", "CEO", "Founder", "Head", "Chief", "Manager", "Koordinator", "Perbankan", "Pemasaran", "Perdagangan",
+    "Barat", "Timur", "Tengah", "Utara", "Selatan", "Kalimantan", "Sumatera", "Sulawesi", "Papua", "Jawa", "Provinsi",
+    "Kabupaten", "Kota", "Daerah", "Istimewa", "Kepulauan", "Riau", "Aceh", "Banten", "Lampung", "Maluku", "Nusa",
+    "Tenggara", "Gorontalo", "Jambi", "Bengkulu", "Pontianak", "Kalbar", "Kaltim", "Sumut", "Sumbar", "Jatim",
+    "Jateng", "Jabar", "Koperasi", "Usaha", "Mikro", "Kecil", "Menengah", "Dinas", "Kantor",
 }
 
 
@@ -250,6 +254,8 @@ def _extend_person(doc: Doc, span: Span) -> Span:
     while end < span.sent.end and n < 3 and _name_token(doc[end]):
         end += 1
         n += 1
+    while start < end - 1 and doc[start].text in NAME_STOP:
+        start += 1  # "Kalimantan Barat Rosmaniar Hasibuan" -> the name only
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
