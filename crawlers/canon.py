@@ -42,8 +42,10 @@ def _local_canonicalize(url: str) -> str:
 
 try:  # the extract stage's canonicaliser is the reference
     from extract.article import canonicalize_url as _extract_canonicalize  # type: ignore
-except Exception:  # pragma: no cover - depends on the other engineer's module
+except Exception as _error:  # pragma: no cover - depends on the extract package being importable
     _extract_canonicalize = None
+    log.warning("extract.article.canonicalize_url unavailable (%s): using the crawler's minimal normaliser; "
+                "seen-URL keys may differ from the extract stage's", _error)
 
 
 def canonical_article_url(url: str) -> str:
