@@ -157,6 +157,8 @@ DARI_TARGET = re.compile(r"^\s*(?:\S+\s+){0,2}dari\s+(?:total\s+)?(?:target|sasa
 PER_PERIOD = re.compile(r"\b(?:setiap|tiap|per)\s+(?:tahun(?:nya)?|bulan|pekan|minggu|hari)\b|\btiap\s+tahunnya\b|"
                         r"\bsetahun\b|\bper\s*annum\b", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?<![\d/.,-])(?P<y>(?:19|20)\d\d)(?![\d/.,]\d)")
+REL_SPAN = re.compile(r"\b(?:dalam\s+(?:waktu\s+)?|pada\s+)?(?P<n>\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|"
+                      r"sembilan|sepuluh)\s+tahun\s+(?:ke\s+depan|mendatang|lagi)\b", re.IGNORECASE)
 REL_YEAR = re.compile(r"\b(?:tahun|thn)\s+(?P<rel>ini|depan|lalu|kemarin|mendatang)\b|\bakhir\s+tahun\b(?!\s+\d)",
                       re.IGNORECASE)
 STRONG_BOUNDARY = re.compile(r"[;:]|[.!?][\"”’]?\s+(?=[A-Z\"“(])|,\s*(?:namun|tetapi|tapi|sementara|sedangkan|padahal|sehingga|jadi|maka|"
@@ -686,6 +688,14 @@ def _target_year(sent_text: str, rel_start: int, rel_end: int, day: date | None)
             if rng:
                 y = int(rng.group(1))
             cands.append((pos, y))
+    for m in REL_SPAN.finditer(sent_text):
+        if day is None:
+            continue
+        from extract.numbers import parse_number
+
+        n = parse_number(m.group("n"))
+        if n and 0 < n <= 30 and n == int(n):
+            cands.append((m.start(), day.year + int(n)))
     for m in REL_YEAR.finditer(sent_text):
         if day is None:
             continue
@@ -708,6 +718,8 @@ def _as_of(sent_text: str, rel_start: int) -> str | None:
     for m2 in re.finditer(rf"\b(?:per|hingga|sampai(?:\s+dengan)?|s\.d\.?|pada|sepanjang|selama|akhir|awal|"
                           rf"semester\s+\w+|kuartal\s+\w+|triwulan\s+\w+)\s+(?:(?:akhir|awal|bulan)\s+)?"
                           rf"(?:(?P<mon>{_MONTH_RE})\s+)?(?:tahun\s+)?(?P<y>(?:19|20)\d\d)\b", sent_text, re.I):
+        if re.search(r"\bsejak\b[^,.;]{0,30}$", sent_text[max(0, m2.start() - 40):m2.start()], re.I):
+            continue
         m = m2
         if m2.start() > rel_start:
             break
@@ -802,6 +814,11 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if EXPLICIT_TARGET.match(near_right.strip()) or re.match(r"\s*(?:\w+\s+){0,4}(?:ditargetkan|menjadi\s+target)\b",
                                                               near_right, re.I):
         return "target", True
+    # 2a. a comparison base ("dibandingkan realisasi tahun lalu sebesar Rp 253 triliun") is context
+    if re.search(r"\b(?:dibandingkan|dibanding|ketimbang|daripada)\b[^,.;]*$", seg_left, re.I) or \
+            re.search(r"\b(?:naik|turun|meningkat|menurun|bertambah|berkurang|melonjak|tumbuh)\s+dari\s+(?:\w+\s+)?$",
+                      seg_left[-40:], re.I):
+        return "other", True
     # 2. money (or a subsidy rate) allocated / disbursed
     if money and (BUDGET_CUES.search(seg_left) or BUDGET_CUES.search(near_right[:40])
                   or re.search(r"\brealisasi\s+(?:\w+\s+){0,2}(?:program|kur|pen|bpum|bantuan|penyaluran)\b", seg_left,
@@ -814,11 +831,10 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     # 3. a quota of recipients
     if not money and QUOTA.search(near_left[-50:]):
         return "target", True
-    # 4. a comparison base ("dibandingkan realisasi tahun lalu sebesar Rp 253 triliun") is context
-    if re.search(r"\b(?:dibandingkan|dibanding|ketimbang|daripada)\b[^,.;]*$", seg_left, re.I):
-        return "other", True
     # growth rates take the standing of the figure they describe; projections are context
     if unit == "persen" and GROWTH.search(seg_left[-40:]):
+        if re.search(r"\b(?:ekonomi|pdb|inflasi|ekspor|impor|investasi|konsumsi|daya\s+beli)\b", seg_left[-60:], re.I):
+            return "other", True  # macro-economic growth is context
         return "growth", True
     if re.search(r"\b(?:negara\s+(?:lain|tetangga|maju|berkembang)|asean|malaysia|thailand|vietnam|"
                  r"singapura|filipina|china|tiongkok|india|jepang|korea)\b", sent_text[left:right], re.I) \
