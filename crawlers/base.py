@@ -361,7 +361,7 @@ class PantauSpider(scrapy.Spider):
             if url in out_of_range and method.kind != S.DATED_INDEX:
                 self.run.skip("out_of_range")
                 continue
-            if url in out_of_range and all_out:
+            if url in out_of_range and all_out:  # dated index: only when the whole page is another day's
                 self.run.skip("out_of_range")
                 continue
             linked_day = url_date(url)
@@ -369,9 +369,12 @@ class PantauSpider(scrapy.Spider):
                                            title=title)
             if request is not None:
                 yield request
-        if all_out:
+        if all_out and method.kind == S.DATED_INDEX:
+            # a day's listing whose links all belong to other days: the site ignored the date (CNN, sites.md §2.5)
             self._stop("left_range")
             return
+        # newest-first walks (search, tag, latest) go on past pages newer than the range and stop once every
+        # dated link is older than --since
         if method.kind in (S.SEARCH, S.TAG, S.LATEST) and self.since and dated and all(
                 d is not None and d < self.since for _, d in dated):
             self._stop("left_range")

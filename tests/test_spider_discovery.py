@@ -271,3 +271,27 @@ def test_tempo_payload_json_is_read_without_javascript(tmp_path):
     narrow = make_spider("tempo", tmp_path, PANTAU_SINCE="2021-06-15", PANTAU_UNTIL="2021-06-15")
     assert [o for o in narrow.parse_listing(response) if isinstance(o, Request)] == []
     assert get_run(narrow.crawler).skipped["out_of_range"] == 2
+
+
+def test_newest_first_walks_continue_past_pages_newer_than_the_range(tmp_path):
+    spider = make_spider("kompas", tmp_path, PANTAU_METHODS=["tag"])
+    tag = next(r for r in spider.initial_requests() if "/tag/" in r.url)
+    newer = "".join(f'<a class="article-link" href="https://money.kompas.com/read/2021/07/0{d}/10000012{d}/baru-{d}">x</a>'
+                    for d in range(1, 4))
+    response = HtmlResponse(tag.url, body=f"<html><body>{newer}</body></html>".encode(), encoding="utf-8",
+                            request=Request(tag.url, meta=tag.meta))
+    out = [o for o in spider.parse_listing(response) if isinstance(o, Request)]
+    assert [o.url for o in out] == ["https://www.kompas.com/tag/umkm?page=2"]  # no article, but the next page
+    assert get_run(spider.crawler).skipped["out_of_range"] == 3
+
+
+def test_a_day_listing_showing_other_days_ends_the_walk(tmp_path):
+    spider = make_spider("cnnindonesia", tmp_path)
+    first = next(r for r in spider.initial_requests() if "indeks" in r.url)
+    other = "".join(f'<div class="nhl-list"><a href="https://www.cnnindonesia.com/ekonomi/2026072{d}101010-92-1/x-{d}">x</a></div>'
+                    for d in range(1, 4))
+    response = HtmlResponse(first.url, body=f"<html><body>{other}</body></html>".encode(), encoding="utf-8",
+                            request=Request(first.url, meta=first.meta))
+    assert [o for o in spider.parse_listing(response) if isinstance(o, Request)] == []
+    run = get_run(spider.crawler)
+    assert run.listing_stops["left_range"] == 1 and run.skipped["out_of_range"] == 3
