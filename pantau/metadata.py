@@ -388,14 +388,15 @@ def _dashboards(db: str) -> dict:
                 "claims-per-month": {
                     "title": "Claims per month per outlet",
                     "db": db,
-                    "query": "select c.stated_month || '-01' as month, c.outlet, count(*) as claims from claims c "
+                    "query": "select c.stated_month as month, c.outlet, count(*) as claims from claims c "
                     "where c.stated_month is not null " + where_dates.replace("c.figure_date", "c.stated_on")
                     + " [[ and c.outlet = :outlet ]] group by c.stated_month, c.outlet order by month",
                     "library": "vega-lite",
                     "display": {
                         "mark": {"type": "bar", "tooltip": True},
                         "encoding": {
-                            "x": {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": "month"},
+                            "x": {"field": "month", "type": "ordinal", "title": "month",
+                                  "axis": {"labelOverlap": True, "labelAngle": -45}},
                             "y": {"field": "claims", "type": "quantitative", "aggregate": "sum", "title": "claims"},
                             "color": {"field": "outlet", "type": "nominal"},
                         },
