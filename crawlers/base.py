@@ -39,6 +39,7 @@ URL_DATE_PATTERNS = (
     re.compile(r"/(20\d\d)(\d\d)(\d\d)\d{6}-\d+-\d+/"),  # CNN Indonesia
 )
 HTML_TYPES = ("text/html", "application/xhtml", "text/plain")
+FEED_MAX_BYTES = 64 * 1024 * 1024  # cap on a decompressed .xml.gz feed
 LATEST_REACH_DAYS = 3  # a "latest" listing is walked when --until is at most this many days ago
 
 
@@ -395,8 +396,18 @@ class PantauSpider(scrapy.Spider):
 
     def parse_feed(self, response, method: S.Method):
         meta = response.meta
+        body = response.body
+        if body[:2] == b"\x1f\x8b":  # sitemap.xml.gz served as a file, not as Content-Encoding
+            import zlib
+
+            try:
+                inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                body = inflater.decompress(body, FEED_MAX_BYTES)
+            except zlib.error:
+                self.run.error("feed_bad_gzip")
+                return
         try:
-            root = etree.fromstring(response.body, parser=etree.XMLParser(recover=True, resolve_entities=False,
+            root = etree.fromstring(body, parser=etree.XMLParser(recover=True, resolve_entities=False,
                                                                           no_network=True, huge_tree=False))
         except (etree.XMLSyntaxError, ValueError):
             root = None

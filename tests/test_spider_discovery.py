@@ -295,3 +295,17 @@ def test_a_day_listing_showing_other_days_ends_the_walk(tmp_path):
     assert [o for o in spider.parse_listing(response) if isinstance(o, Request)] == []
     run = get_run(spider.crawler)
     assert run.listing_stops["left_range"] == 1 and run.skipped["out_of_range"] == 3
+
+
+def test_gzipped_sitemap_files_are_read(tmp_path):
+    import gzip
+
+    spider = make_spider("kompas", tmp_path)
+    index = next(i for i, m in enumerate(spider.source.methods) if m.kind == S.SITEMAP)
+    url = "https://money.kompas.com/read/2021/06/15/101200526/banpres"
+    xml = (f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{url}</loc>'
+           f'<lastmod>2021-06-15T10:12:00+07:00</lastmod></url></urlset>').encode()
+    request = spider.listing_request(index, spider.source.methods[index], None, url="https://www.kompas.com/s.xml.gz")
+    response = XmlResponse(request.url, body=gzip.compress(xml), request=Request(request.url, meta=request.meta))
+    out = [o for o in spider.parse_listing(response) if isinstance(o, Request)]
+    assert [o.meta["pantau_canonical"] for o in out] == [url]
