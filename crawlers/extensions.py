@@ -79,7 +79,8 @@ class RunRecorder:
         if run.blocked or reason == "blocked":
             status = "blocked"
         elif run.robots_blocked and not run.content_responses:
-            status = "blocked_by_robots"
+            unreachable = run.skipped["robots_unreachable"] + run.skipped["robots_unavailable"]
+            status = "unreachable" if unreachable and not run.skipped["robots_disallowed"] else "blocked_by_robots"
         elif reason == "finished":
             status = "finished"
         else:

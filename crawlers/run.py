@@ -136,6 +136,8 @@ def crawl(db_path=None, sources=None, since=None, until=None, mirror=None, ignor
         for name in ("scrapy.crawler", "scrapy.middleware", "scrapy.core.engine", "scrapy.extensions",
                      "scrapy.addons", "scrapy.utils.log", "scrapy.statscollectors", "scrapy.core.scraper"):
             logging.getLogger(name).setLevel(logging.WARNING)
+        # Scrapy logs a traceback for an unreachable robots.txt; Pantau logs one line and records it
+        logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
     ignore = conf.getlist("PANTAU_IGNORE_ROBOTS")
     if ignore:
         log.warning("robots.txt will NOT be obeyed for: %s (explicit opt-in, recorded in crawl_runs.args)",
