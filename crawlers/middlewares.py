@@ -298,6 +298,9 @@ class BlockMiddleware:
         slot = downloader.slots.get(key)
         if slot is not None and self.backoff:
             slot.delay = max(slot.delay * 2, self.backoff)
+        retry_after = (response.headers.get(b"Retry-After") or b"").decode("latin-1").strip()
+        if slot is not None and retry_after.isdigit():
+            slot.delay = max(slot.delay, min(float(retry_after), 3600.0))  # the publisher's own pace
         total = sum(run.blocked_statuses.values())
         log.warning("%s: HTTP %s for %s (block signal %d/%d); backing off", run.source, response.status,
                     request.url, total, self.threshold)
