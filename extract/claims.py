@@ -63,10 +63,13 @@ TITLE_HEADS = (
     r"Staf\s+Khusus|Stafsus|Juru\s+[Bb]icara|Jubir|Koordinator|Komisaris|Plt\.?|Pj\.?|CEO|COO|CFO|CTO|Chief|Head|"
     r"Country|Founder|Co-[Ff]ounder|Pendiri|Manajer|Manager|General\s+Manager|Vice\s+President|VP|Presdir|"
     r"Presiden\s+Direktur|Analis|Ekonom|Peneliti|Pengamat|Dosen|Guru\s+Besar|Anggota|Pimpinan|Pemimpin|Owner|"
-    r"Pemilik|Camat|Lurah|Kadis|Kabid|Kasubdit|Ketua\s+Dewan|Senior|Managing\s+Director|Executive|Direktorat"
+    r"Pemilik|Camat|Lurah|Kadis|Kabid|Kasubdit|Ketua\s+Dewan|Senior|Managing\s+Director|Executive|Direktorat|"
+    r"ekonom|pengamat|peneliti|analis|dosen|guru\s+besar|pakar|pendiri|pemilik|pelaku\s+usaha|perajin|pengusaha"
 )
 _TITLE_HEAD_RE = re.compile(rf"\b(?:{TITLE_HEADS})\b")
 _TITLE_WORD_OK = re.compile(r"^(?:[A-Z0-9(][\w.&/'’()-]*|dan|&|serta|bidang|untuk|pada|di|dari|atas|sekaligus|"
+                            r"ekonom|pengamat|peneliti|analis|dosen|guru|besar|pakar|pendiri|pemilik|pelaku|usaha|"
+                            r"perajin|pengusaha|senior|of|on|for|and|the|"
                             r"yang|urusan|ke|ri|RI|se|e-\w+|\(\w+\))$")
 
 NEWS_BLOCK = re.compile(
@@ -316,6 +319,13 @@ def _fill_org(person: Person, ctx: Ctx, title: str | None):
         person.institution_id = inst_id
         inst = idx["institutions"].get(inst_id)
         person.organization = inst["name"] if inst else None
+    elif title:
+        # no gazetteer institution: the organisation named in the role ("ekonom CORE ..." -> "CORE ...")
+        m = _TITLE_HEAD_RE.match(title)
+        rest = title[m.end():].strip() if m else ""
+        rest = re.sub(r"^(?:Umum|Utama|Eksekutif|Bidang\s+\w+)\s+", "", rest)
+        if rest and rest[0].isupper():
+            person.organization = rest
 
 
 @lru_cache(maxsize=1)
@@ -803,6 +813,11 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
 
     if DARI_TARGET.match(after_text):
         return "achievement", True
+    # per-unit money ("Rp 1,2 juta per penerima"): aid amounts are budget, credit ceilings and prices context
+    if money and re.match(r"\s*(?:per|untuk\s+setiap|bagi\s+setiap|setiap)\s+(?:penerima|orang|pelaku|debitur|umkm|ukm|"
+                          r"unit|koperasi|keluarga|kk|peserta|nasabah|usaha)", after_text, re.I):
+        return ("budget" if BUDGET_CUES.search(sent_text) or re.search(r"\bbpum|banpres|blt\b", sent_text, re.I)
+                else "other"), True
     # 1. an explicit target verb/noun governs the clause unless a realised marker follows it
     targets = [m for m in EXPLICIT_TARGET.finditer(seg_left)]
     targets = [m for m in targets if not NOT_TARGET.search(seg_left[max(0, m.start() - 25):m.end()])]
@@ -875,6 +890,9 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "other", True
     if context_metric or (is_other and not strong):
         return "other", True
+    if unit not in (None, "UMKM", "koperasi", "orang", "persen", "rupiah", "USD", "transaksi", "produk", "kali") \
+            and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(near_right[:25]):
+        return "other", True  # counts of platforms, partners, places ...
     if a_left is not None or a_right is not None:
         return "achievement", True
     if is_other:

@@ -191,7 +191,9 @@ TRIGGER_WORDS = {
     "tuturnya", "jelasnya", "pungkasnya", "tambahnya", "sebutnya", "imbuhnya", "terangnya", "paparnya", "lanjutnya",
     "tegasnya", "menteri", "menkop", "deputi", "direktur", "dirjen", "ketua", "kepala", "presiden", "wakil", "ceo",
     "sekretaris", "gubernur", "bupati", "wali", "asisten", "staf", "head", "country", "founder", "pendiri",
-    "menargetkan", "mengklaim", "berharap", "optimistis", "mengapresiasi",
+    "menargetkan", "mengklaim", "berharap", "optimistis", "mengapresiasi", "menilai", "menyatakan", "mengakui",
+    "meminta", "bercerita", "ucap", "ucapnya", "ekonom", "pengamat", "peneliti", "analis", "pendiri", "pemilik",
+    "direktur", "manajer", "memperkirakan", "mencatat", "menyoroti", "membeberkan", "menekankan", "mengemukakan",
 }
 _DIGIT = re.compile(r"\d")
 
