@@ -144,8 +144,19 @@ from pairs p
 order by l.figure_date, e.figure_date
 """
 
-# For each target of a metric (the 200 most recently stated, newest first): required monthly progress (from the baseline figure to the target by the end of the
-# deadline year) against actual monthly progress (baseline to the latest figure before the deadline).
+# For each target of a metric (the 100 most recently stated, newest first): required monthly progress (from the
+# baseline figure to the target by the end of the deadline year) against actual monthly progress (baseline to the
+# latest figure before the deadline). Baseline and latest figure are each the largest figure reported in the 120 days
+# up to the last figure on or before the target was stated (else the first figure) / before the deadline, so a
+# regional sub-count reported the same week does not pass for national progress.
+def _figure_in_window(anchor: str) -> str:
+    return (
+        "(select a.id from claims a where a.metric = tb0.metric and a.claim_type = 'achievement'"
+        f" and a.unit = tb0.unit and a.figure_date between date({anchor}, '-120 days') and {anchor}"
+        " order by a.value desc, a.figure_date desc limit 1)"
+    )
+
+
 _ACTUAL = "from claims a where a.metric = t.metric and a.claim_type = 'achievement' and a.unit = t.unit"
 PACE_CHECK = f"""
 with t as (
@@ -155,15 +166,21 @@ with t as (
   where claim_type = 'target' and metric = :metric and target_year is not null
     and (:target_id = '' or id = :target_id)
   order by stated_on desc, id desc
-  limit 200
+  limit 100
 ),
-tb as (
+tb0 as (
   select t.*,
     coalesce(
-      (select a.id {_ACTUAL} and a.figure_date <= t.figure_date order by a.figure_date desc limit 1),
-      (select a.id {_ACTUAL} order by a.figure_date limit 1)) as baseline_id,
-    (select a.id {_ACTUAL} and a.figure_date <= t.deadline order by a.figure_date desc limit 1) as latest_id
+      (select max(a.figure_date) {_ACTUAL} and a.figure_date <= t.figure_date),
+      (select min(a.figure_date) {_ACTUAL})) as baseline_anchor,
+    (select max(a.figure_date) {_ACTUAL} and a.figure_date <= t.deadline) as latest_anchor
   from t
+),
+tb as (
+  select tb0.*,
+    {_figure_in_window("tb0.baseline_anchor")} as baseline_id,
+    {_figure_in_window("tb0.latest_anchor")} as latest_id
+  from tb0
 ),
 j as (
   select tb.*, b.value as baseline_value, b.figure_date as baseline_date,

@@ -2,7 +2,7 @@
 
 The articles are written for the sample (figures follow the public record of the UMKM-digital target: 8 million
 online UMKM by 2019, 30 million by 2024) and include a falling figure and two sources disagreeing within 120 days,
-so every canned query has something to show.
+and a regional sub-count reported after the national figure, so every canned query has something to show.
 """
 
 from __future__ import annotations
@@ -155,6 +155,10 @@ ARTICLES = [
         (f"{T} mengungkapkan 27 juta UMKM sudah terhubung ke ekosistem digital per Desember 2023.", [
             dict(claim_type="achievement", subject="UMKM terhubung ke ekosistem digital", metric=DIGITAL, value=27e6,
                  unit="UMKM", value_text="27 juta", as_of="2023-12", **KEMENKOP),
+        ]),
+        ("Di Bali saja, sebanyak 45 ribu UMKM sudah go digital per 20 Desember 2023.", [
+            dict(claim_type="achievement", subject="UMKM di Bali go digital", metric=DIGITAL, value=45e3, unit="UMKM",
+                 value_text="45 ribu", as_of="2023-12-20", **NONE),
         ]),
         ("Penyaluran Kredit Usaha Rakyat (KUR) tahun 2023 mencapai Rp254 triliun.", [
             dict(claim_type="achievement", subject="penyaluran KUR", metric="kur_disbursement", value=254e12,

@@ -313,7 +313,8 @@ def _queries(db: str) -> dict:
             "title": "Pace check",
             "description": "For each target of a metric (newest first): the monthly progress required from the "
             "baseline figure to reach it by the end of the deadline year, against the monthly progress actually "
-            "reported, and where that pace leads. Optional target_id: one target claim.",
+            "reported, and where that pace leads (figures: the largest reported within 120 days, so regional "
+            "sub-counts do not count as national progress). Optional target_id: one target claim.",
             "sql": queries.PACE_CHECK.strip(),
             "params": ["metric", "target_id"],
             "hide_sql": True,

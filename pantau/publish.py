@@ -79,7 +79,7 @@ def build_public_db(src_db, out_db) -> dict:
     # Facet columns are indexed together with the default sort (stated_on): one index serves the facet's GROUP BY
     # (covering) and a filtered table page sorted newest first (no sort step).
     for columns in (
-        ["metric", "figure_date", "stated_on"], ["metric", "claim_type", "unit", "figure_date"],
+        ["metric", "figure_date", "stated_on"], ["metric", "claim_type", "unit", "figure_date", "value"],
         ["metric", "claim_type", "stated_on"], ["person_id", "stated_on"], ["speaker", "stated_on"],
         ["institution_id", "stated_on"], ["program_id", "stated_on"], ["outlet", "stated_on"],
         ["claim_type", "stated_on"], ["stated_year", "stated_on"], ["stated_month", "outlet", "stated_on"], ["stated_on"],
