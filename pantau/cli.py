@@ -55,8 +55,12 @@ def cli(verbose):
 @click.option("--ignore-robots", "ignore_robots", multiple=True, metavar="SOURCE",
               help="Explicit, logged opt-in to ignore robots.txt for SOURCE. Only with the publisher's permission.")
 @click.option("--contact", envvar="PANTAU_CONTACT", help="Contact URL put in the User-Agent (env PANTAU_CONTACT).")
+@click.option("--refetch", is_flag=True,
+              help="Re-request articles already archived, conditionally (ETag/Last-Modified); edits become new revisions.")
+@click.option("--method", "methods", multiple=True,
+              help="Discovery method to use (repeatable; default: each source's default methods). See `pantau sources`.")
 @click.option("--db", "db_path", envvar="PANTAU_DB", type=click.Path(dir_okay=False), help=DB_HELP)
-def crawl(sources, since, until, mirror, ignore_robots, contact, db_path):
+def crawl(sources, since, until, mirror, ignore_robots, contact, refetch, methods, db_path):
     """Discover and fetch articles, archiving every raw response in the database.
 
     Re-running a range fetches only what is new or changed. A crawl killed at any moment can simply be
@@ -67,7 +71,7 @@ def crawl(sources, since, until, mirror, ignore_robots, contact, db_path):
 
     stats = run_crawl(
         db_path or None, sources=list(sources) or None, since=since, until=until, mirror=mirror,
-        ignore_robots=tuple(ignore_robots), contact_url=contact,
+        ignore_robots=tuple(ignore_robots), contact_url=contact, refetch=refetch, methods=list(methods) or None,
     )
     click.echo(json.dumps(stats, indent=2, ensure_ascii=False, default=str))
 

@@ -11,7 +11,7 @@ log = logging.getLogger("pantau.jobs")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_SITES = REPO_ROOT / "tests" / "fixtures" / "sites"
-DEMO_SINCE, DEMO_UNTIL = "2021-06-14", "2021-06-16"
+DEMO_SINCE, DEMO_UNTIL = "2021-06-11", "2021-06-16"
 
 
 def run_all(db_path=None, *, sources=None, since=None, until=None, mirror=None, public_out="data/public.db",

@@ -142,12 +142,17 @@ def make_handler(root: Path, fault_plan=None):
     return MirrorHandler
 
 
+class MirrorServer(ThreadingHTTPServer):
+    daemon_threads = True
+    # A crawler opens many connections at once; the default backlog of 5 makes them wait on TCP retransmits.
+    request_queue_size = 128
+
+
 def make_server(directory: str | Path, port: int = 0, host: str = "127.0.0.1", fault_plan=None) -> ThreadingHTTPServer:
     root = Path(directory).resolve()
     if not root.is_dir():
         raise FileNotFoundError(f"mirror directory not found: {root}")
-    server = ThreadingHTTPServer((host, port), make_handler(root, fault_plan))
-    server.daemon_threads = True
+    server = MirrorServer((host, port), make_handler(root, fault_plan))
     return server
 
 
