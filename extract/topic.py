@@ -48,10 +48,3 @@ def classify(title: str | None, text: str | None, rules_path: str | None = None)
         return False, "off_topic:no_digital_terms"
     return True, None
 
-
-def title_may_be_on_topic(title: str | None, rules_path: str | None = None) -> bool:
-    """Prefilter for listing titles: never rejects a title that names a business term or programme."""
-    if not title:
-        return True
-    rules = load_rules(rules_path)
-    return bool(_hits(rules["businesses"], title) or _hits(rules["programs"], title) or _hits(rules["digital"], title))

@@ -33,8 +33,3 @@ def test_custom_keyword_file(tmp_path):
     assert topic.classify("Nelayan pakai aplikasi", "Nelayan kini memakai aplikasi.", rules_path=str(rules))[0]
     assert not topic.classify("UMKM go digital", "UMKM go digital.", rules_path=str(rules))[0]
 
-
-def test_listing_title_prefilter_never_rejects_a_business_title():
-    assert topic.title_may_be_on_topic("Teten: 30 Juta UMKM Harus Go Digital")
-    assert topic.title_may_be_on_topic(None)
-    assert not topic.title_may_be_on_topic("Hasil Skotlandia vs Ceko: Dwigol Patrik Schick")
