@@ -148,7 +148,7 @@ ACHIEVE_CUES = re.compile(
 BUDGET_CUES = re.compile(
     r"\b(?:anggaran|dianggarkan|menganggarkan|alokasi|dialokasikan|mengalokasikan|dana|pendanaan|pagu|apbn|apbd|"
     r"disalurkan|penyaluran|menyalurkan|tersalurkan|bantuan|subsidi|insentif|stimulus|hibah|digelontorkan|"
-    r"menggelontorkan|gelontoran|realisasi\s+(?:kur|anggaran|dana|bantuan|penyaluran)|"
+    r"menggelontorkan|gelontoran|menyiapkan|disiapkan|menyediakan|disediakan|realisasi\s+(?:kur|anggaran|dana|bantuan|penyaluran)|"
     r"belanja\s+(?:barang\s+dan\s+jasa\s+)?(?:pemerintah|negara|kementerian|daerah|k/l))\b",
     re.IGNORECASE)
 OTHER_CUES = re.compile(
@@ -435,6 +435,14 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         if known and _quoteish(text, m.start()):
             return Attribution(person=known, kind="quote" if _has_quote(text) else "explicit", strength=4)
 
+    # A2. passive reporting: "hal itu disampaikan (oleh) Kepala BPS Margo Yuwono"
+    for m in re.finditer(r"\b(?:disampaikan|diungkapkan|dikatakan|dijelaskan|dipaparkan|ditegaskan|diutarakan)\s+"
+                         r"(?:oleh\s+)?", text):
+        after = [e for e in pers if 0 <= e.start_char - s0 - m.end() <= 90
+                 and "." not in text[m.end():e.start_char - s0]]
+        if after:
+            return Attribution(person=_person_from_ent(after[0], sent, ctx), kind="explicit", strength=4)
+
     # C. Menurut X
     m = re.search(r"\bMenurut\s+", text)
     if m:
@@ -455,7 +463,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         if before:
             e = before[-1]
             gap = text[e.end_char - s0:v.start()]
-            if not re.search(r"[.;]|\b(?:yang|bahwa|karena)\b", gap) and gap.count(",") <= 3:
+            if not re.search(r"[.;]|(?<!, )\byang\b|\b(?:bahwa|karena)\b", gap) and gap.count(",") <= 3:
                 return Attribution(person=_person_from_ent(e, sent, ctx), kind="explicit", strength=4)
         # a titled name the statistical NER missed ("Kepala Dinas ... Elisabeth Ratu Rante Allo di Jakarta, Rabu, mengatakan")
         if not before:
@@ -514,6 +522,10 @@ _NAME_STOPWORDS = {
 
 
 def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
+    # drop an appositive ("Ipuk Fiestiandani, yang juga Ketua Dekranasda, mengatakan")
+    app = re.search(r",\s*yang\s+(?:juga\s+)?[^,]{3,80},\s*$", text[:pos])
+    if app:
+        pos = app.start()
     m = _NAME_BEFORE_VERB.search(text[max(0, pos - 160):pos])
     if not m:
         return None
@@ -522,6 +534,10 @@ def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
         words.pop(0)
     if not words or any(w.lower() in _NAME_STOPWORDS for w in words):
         return None
+    lead = text[max(0, pos - 160):pos][:m.start("name")]
+    if len(words) >= 3 and re.search(r"\b(?:Bupati|Gubernur|Wali\s*[Kk]ota|Walikota|Camat|Lurah)\s*$", lead + " ".join(
+            m.group("name").split()[:len(m.group("name").split()) - len(words)])):
+        words = words[1:]  # "Bupati Banyuwangi Ipuk Fiestiandani": the region, then the name
     name = " ".join(words)
     abs_start = max(0, pos - 160) + m.start("name") + m.group("name").rfind(words[0])
     title = _title_before(text, abs_start - 0) if abs_start <= len(text) else None
@@ -561,7 +577,9 @@ def _has_quote(text: str) -> bool:
 def _quoteish(text: str, pos: int) -> bool:
     """A said-verb counts when it follows a quote or a comma (", kata Teten, ...")."""
     before = text[:pos].rstrip()
-    return bool(before) and (before[-1] in "”\"',’" or before.endswith(("”", ",\"")) or _has_quote(before))
+    if not before or re.fullmatch(r"\W*", before):
+        return True  # "Kata Teten, ..." opening the sentence
+    return before[-1] in "”\"',’" or before.endswith(("”", ",\"")) or _has_quote(before)
 
 
 def _org_after(text: str, pos: int) -> Attribution | None:
@@ -1003,6 +1021,7 @@ def extract_claims(article: dict) -> list[dict]:
     prev_sent = None
     first_speaker = None
 
+    entries = []  # (sentence, paragraph, attribution) of every sentence that is not a link line
     for sent in doc.sents:
         st = sent.text
         if not st.strip():
@@ -1019,7 +1038,7 @@ def extract_claims(article: dict) -> list[dict]:
             ctx.last_speaker = attr.person
             carry[para] = attr
             if first_speaker is None and attr.kind in ("quote", "explicit"):
-                first_speaker = (attr.person, para)
+                first_speaker = (attr.person, para, sent.start_char)
         elif attr.kind == "org":
             carry[para] = attr
         else:
@@ -1034,6 +1053,11 @@ def extract_claims(article: dict) -> list[dict]:
             elif ctx.last_speaker is not None:
                 # narration after a speaker has been introduced continues his or her account
                 attr = Attribution(person=ctx.last_speaker, kind="carry", strength=0)
+        entries.append([sent, para, attr])
+    _attribute_open_quotes(entries)
+
+    for sent, para, attr in entries:
+        st = sent.text
         before_sent, prev_sent = prev_sent, sent
         if not _FAST_TRIGGER.search(st):
             continue
@@ -1134,7 +1158,7 @@ def extract_claims(article: dict) -> list[dict]:
                 "institution_id": (person.institution_id if person else attr.institution_id),
                 "program_id": program_id,
             }
-            claim["_lede"] = attr.person is None and first_speaker is None
+            claim["_lede"] = attr.person is None and (first_speaker is None or sent.start_char < first_speaker[2])
             claim["_para"] = para
             rank = (attr.strength + (1 if attr.kind == "quote" else 0), -sent.start_char)
             candidates.append((claim, rank, q))
@@ -1142,7 +1166,7 @@ def extract_claims(article: dict) -> list[dict]:
     if first_speaker is not None:
         # lede narration before the first named speaker: the figures are the speaker's when he or she is introduced
         # right after (same institution or no other source named)
-        person, fpara = first_speaker
+        person, fpara, _ = first_speaker
         for claim, _, _ in candidates:
             if claim["_lede"] and claim["speaker"] is None and fpara - claim["_para"] <= 2 and \
                     claim["institution_id"] in (None, person.institution_id):
@@ -1160,6 +1184,25 @@ def extract_claims(article: dict) -> list[dict]:
         c["char_start"], c["char_end"] = qs + lead, qs + lead + len(seg.strip())
         c["quote"] = text[c["char_start"]:c["char_end"]]
     return claims
+
+
+_OPEN_Q = re.compile(r"^\s*[“\"]")
+_CLOSE_Q = re.compile(r"[”\"]")
+
+
+def _attribute_open_quotes(entries) -> None:
+    """A quotation that runs over several paragraphs ("“Kami menargetkan ...\n\nItu realistis,” kata X.") belongs
+    to the speaker named where it closes."""
+    for i, (sent, para, attr) in enumerate(entries):
+        if attr.kind not in ("carry", "none") or not _OPEN_Q.match(sent.text) or len(_CLOSE_Q.findall(sent.text)) > 1:
+            continue
+        for sent2, para2, attr2 in entries[i + 1:i + 5]:
+            if para2 - para > 2:
+                break
+            if _CLOSE_Q.search(sent2.text) and not _OPEN_Q.match(sent2.text) or _CLOSE_Q.search(sent2.text[1:]):
+                if attr2.person is not None and attr2.kind in ("quote", "explicit", "pronoun"):
+                    entries[i][2] = Attribution(person=attr2.person, kind="quote", strength=attr2.strength)
+                break
 
 
 def _key(claim) -> tuple:
