@@ -422,21 +422,10 @@ def test_republika_share_og_url_and_byline():
     assert r["text"].startswith("REPUBLIKA.CO.ID, JAKARTA -- ") and "Baca" not in r["text"]
 
 
-def test_merge_parts_of_separately_fetched_pages():
-    from extract.article import merge_parts
-
-    base = "https://www.tribunnews.com/bisnis/2022/11/01/judul"
-    p2 = extract_article(f"<html><body><h1 id='arttitle'>Judul</h1><div class='side-article txt-article'>"
-                         f"<p>Dua. {PARA}</p></div></body></html>", base + "?page=2")
-    p1 = extract_article(f"<html><body><h1 id='arttitle'>Judul</h1><div class='side-article txt-article'>"
-                         f"<p>Satu. {PARA}</p></div></body></html>", base)
-    m = merge_parts([p2, p1])
-    assert m["text"].startswith("Satu.") and "\n\nDua." in m["text"] and m["url"] == base
-    assert p1["canonical_url"] == p2["canonical_url"] == base
-
-
-def test_merge_parts_reproduces_tribunnews_page_all_fixture():
-    from extract.article import merge_parts
+def test_pages_joined_by_the_crawler_extract_to_the_whole_tribunnews_article():
+    """Tribunnews splits articles over ?page=N; the crawler stores page 1 with pages 2+ appended
+    (crawlers.base.merge_pages) and extraction must read the whole text in order."""
+    from crawlers.base import merge_pages
 
     gold = REPO / "tests" / "gold" / "fixture_articles.jsonl"
     rows = [json.loads(x) for x in gold.open(encoding="utf-8")] if gold.exists() else []
@@ -445,11 +434,10 @@ def test_merge_parts_reproduces_tribunnews_page_all_fixture():
         pytest.skip("Tribunnews fixture not available")
     base = REPO / "tests" / "fixtures" / "sites" / g["url"].split("://", 1)[1]
     page2 = Path(str(base) + "?page=2")
-    if not base.exists() or not page2.exists():
-        pytest.skip("Tribunnews page files not available")
-    p1 = extract_article(base.read_bytes(), g["url"])
-    p2 = extract_article(page2.read_bytes(), g["url"] + "?page=2")
-    assert merge_parts([p2, p1])["text"] == g["text"]
+    merged = merge_pages(base.read_bytes(), [(2, g["url"] + "?page=2", page2.read_bytes())])
+    result = extract_article(merged, g["url"])
+    assert result["text"] == g["text"]
+    assert result["canonical_url"] == g["url"]
 
 
 @settings(max_examples=200, deadline=None)
