@@ -57,10 +57,12 @@ def cli(verbose):
 @click.option("--contact", envvar="PANTAU_CONTACT", help="Contact URL put in the User-Agent (env PANTAU_CONTACT).")
 @click.option("--refetch", is_flag=True,
               help="Re-request articles already archived, conditionally (ETag/Last-Modified); edits become new revisions.")
-@click.option("--method", "methods", multiple=True,
-              help="Discovery method to use (repeatable; default: each source's default methods). See `pantau sources`.")
+@click.option("--methods", help="Also use these opt-in discovery methods, comma-separated: `search,tag` for every "
+              "source or `kompas:search` for one. See `pantau sources`.")
+@click.option("--topic-prefilter", is_flag=True,
+              help="Skip listing links whose title is plainly off topic (counted as skipped:off_topic_title).")
 @click.option("--db", "db_path", envvar="PANTAU_DB", type=click.Path(dir_okay=False), help=DB_HELP)
-def crawl(sources, since, until, mirror, ignore_robots, contact, refetch, methods, db_path):
+def crawl(sources, since, until, mirror, ignore_robots, contact, refetch, methods, topic_prefilter, db_path):
     """Discover and fetch articles, archiving every raw response in the database.
 
     Re-running a range fetches only what is new or changed. A crawl killed at any moment can simply be
@@ -71,7 +73,9 @@ def crawl(sources, since, until, mirror, ignore_robots, contact, refetch, method
 
     stats = run_crawl(
         db_path or None, sources=list(sources) or None, since=since, until=until, mirror=mirror,
-        ignore_robots=tuple(ignore_robots), contact_url=contact, refetch=refetch, methods=list(methods) or None,
+        ignore_robots=tuple(ignore_robots), contact_url=contact, refetch=refetch,
+        methods=[m.strip() for m in methods.split(",") if m.strip()] if methods else None,
+        topic_prefilter=topic_prefilter or None,
     )
     click.echo(json.dumps(stats, indent=2, ensure_ascii=False, default=str))
 
