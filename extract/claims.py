@@ -148,7 +148,7 @@ ACHIEVE_CUES = re.compile(
 BUDGET_CUES = re.compile(
     r"\b(?:anggaran|dianggarkan|menganggarkan|alokasi|dialokasikan|mengalokasikan|dana|pendanaan|pagu|apbn|apbd|"
     r"disalurkan|penyaluran|menyalurkan|tersalurkan|bantuan|subsidi|insentif|stimulus|hibah|digelontorkan|"
-    r"menggelontorkan|gelontoran|menyiapkan|disiapkan|menyediakan|disediakan|realisasi\s+(?:kur|anggaran|dana|bantuan|penyaluran)|"
+    r"menggelontorkan|gelontoran|menyiapkan|disiapkan|menyediakan|disediakan|bpum|banpres|blt|bansos|realisasi\s+(?:kur|anggaran|dana|bantuan|penyaluran)|"
     r"belanja\s+(?:barang\s+dan\s+jasa\s+)?(?:pemerintah|negara|kementerian|daerah|k/l))\b",
     re.IGNORECASE)
 OTHER_CUES = re.compile(
@@ -793,7 +793,7 @@ PROJECTION = re.compile(r"\b(?:diproyeksi\w*|proyeksi(?:nya)?|memproyeksikan|dip
                         r"potensi(?:nya)?)\b", re.IGNORECASE)
 GROWTH = re.compile(r"\b(?:tumbuh|naik|meningkat|turun|menurun|melonjak|anjlok|merosot|bertumbuh|pertumbuhan|"
                     r"kenaikan|penurunan|peningkatan)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-QUOTA = re.compile(r"\b(?:dialokasikan|alokasi|kuota|jatah|diperuntukkan|disiapkan\s+untuk)\b", re.IGNORECASE)
+QUOTA = re.compile(r"\b(?:dialokasikan|mengalokasikan|alokasi|kuota|jatah|diperuntukkan|disiapkan\s+untuk)\b", re.IGNORECASE)
 POPULATION_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:di\s+(?:seluruh\s+)?(?:Indonesia|Tanah\s+Air|tanah\s+air)|"
                               r"nasional|se-?Indonesia)\b", re.IGNORECASE)
 PLACE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?di\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*,")
@@ -831,6 +831,10 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
 
     if DARI_TARGET.match(after_text):
         return "achievement", True
+    # the current level a target starts from ("naik menjadi 3,95 persen pada 2024 dari 3,47 persen saat ini")
+    if re.search(r"\bmenjadi\b.*\bdari\s+(?:sekitar\s+)?$", seg_left, re.I):
+        return ("achievement" if re.match(r"\s*(?:\S+\s+){0,2}(?:saat\s+ini|sekarang|kini|tahun\s+lalu)", after_text, re.I)
+                else "other"), True
     # per-unit money ("Rp 1,2 juta per penerima"): aid amounts are budget, credit ceilings and prices context
     if money and re.match(r"\s*(?:per|untuk\s+setiap|bagi\s+setiap|setiap)\s+(?:penerima|orang|pelaku|debitur|umkm|ukm|"
                           r"unit|koperasi|keluarga|kk|peserta|nasabah|usaha)", after_text, re.I):
@@ -873,7 +877,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
                  r"singapura|filipina|china|tiongkok|india|jepang|korea)\b", sent_text[left:right], re.I) \
             and not EXPLICIT_TARGET.search(seg_left):
         return "other", True
-    if re.search(r"\b(?:kajian|riset|survei|studi|penelitian)\b", seg_left, re.I) and not STRONG_REALIZED.search(ach_left) \
+    if re.search(r"\b(?:kajian|riset|survei|studi|penelitian|responden)\b", seg_left + after_text[:60], re.I) and not STRONG_REALIZED.search(ach_left) \
             and not STRONG_REALIZED.search(_clean_cues(after_text[:90].split(".")[0])):
         return "other", True
     t_left = _nearest(TARGET_CUES, near_left, True)
@@ -895,7 +899,15 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "target", True
     # 5. context statistics (population, GDP share, digital economy, employment)
     context_metric = metric in ("umkm_population", "umkm_gdp_share", "digital_economy_value", "umkm_employment_share")
-    is_other = context_metric or bool(OTHER_CUES.search(near_left[-45:]))
+    other_m = OTHER_CUES.search(near_left[-45:])
+    if other_m and other_m.group(0).lower().startswith("jumlah") and DIGITAL_WORDS.search(sent_text[left:right]):
+        other_m = None  # "jumlah UMKM yang onboarding": a count of digital UMKM is a result, not a population
+    is_other = context_metric or bool(other_m)
+    if re.search(r"\b(?:kontribusi|sumbangan|menyumbang|berkontribusi)\b[^.;]{0,40}\b(?:pdb|ekspor|perekonomian|ekonomi|"
+                 r"produk\s+domestik)", sent_text[left:rel_end + 40], re.I):
+        return "other", True
+    if re.match(r"\s*(?:orang\s+)?(?:peserta|responden|pengunjung|hadirin)\b", after_text, re.I):
+        return "other", True  # participant counts are context
     strong = STRONG_REALIZED.search(ach_left) or (a_right is not None and STRONG_REALIZED.search(near_right[:25]))
     if not strong and unit in ("UMKM", "koperasi", "orang") and POPULATION_AFTER.match(after_text) \
             and not DIGITAL_WORDS.search(sent_text[left:right]):
