@@ -308,6 +308,8 @@ def _fill_org(person: Person, ctx: Ctx, title: str | None):
     inst_id = None
     if title:
         inst_id = _institution_in(title)
+        m = _inst_matcher()[0].search(title)
+        inst_id = resolve_institution(inst_id, m.group(0) if m else None, ctx.day)
     if person.person_id:
         p = idx["people"].get(person.person_id)
         pos = _position_at(p, ctx.day, title) if p else None
@@ -340,6 +342,40 @@ def _inst_matcher():
     pat = re.compile("|".join(rf"(?<![\w-]){re.escape(f)}(?![\w-])" for f, _ in forms))
     lookup = {f.lower(): iid for f, iid in forms}
     return pat, lookup
+
+
+@lru_cache(maxsize=1)
+def _surface_institutions() -> dict:
+    idx, _ = _gaz()
+    out: dict[str, list[str]] = {}
+    for iid, inst in idx["institutions"].items():
+        for f in [inst["name"], *inst.get("acronyms", []), *inst.get("aliases", [])]:
+            out.setdefault(f.lower(), [])
+            if iid not in out[f.lower()]:
+                out[f.lower()].append(iid)
+    return out
+
+
+def resolve_institution(iid: str | None, surface: str | None, day: date | None) -> str | None:
+    """The institution a name meant on ``day``: "Kemenkop" is KemenKopUKM before 2024-10-21 and Kementerian
+    Koperasi after; an id outside its validity moves to its single predecessor / successor."""
+    if day is None:
+        return iid
+    idx, _ = _gaz()
+    cands = _surface_institutions().get((surface or "").lower()) or ([iid] if iid else [])
+    for c in cands:
+        inst = idx["institutions"].get(c, {})
+        vf, vt = _parse_day(inst.get("valid_from")), _parse_day(inst.get("valid_to"))
+        if (vf is None or vf <= day) and (vt is None or day <= vt):
+            return c
+    if iid:
+        inst = idx["institutions"].get(iid, {})
+        vf, vt = _parse_day(inst.get("valid_from")), _parse_day(inst.get("valid_to"))
+        if vf and day < vf and len(inst.get("predecessor") or []) == 1:
+            return inst["predecessor"][0]
+        if vt and day > vt and len(inst.get("successor") or []) == 1:
+            return inst["successor"][0]
+    return iid
 
 
 def _institution_in(text: str) -> str | None:
@@ -453,7 +489,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         known = _known_name_at(text, m.end(), ctx)
         if known:
             return Attribution(person=known, kind="explicit", strength=4)
-        org = _org_after(text, m.end())
+        org = _org_after(text, m.end(), ctx.day)
         if org:
             return org
 
@@ -481,7 +517,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         # institution as the subject: "Kementerian Kominfo menyebutkan ..."
         orgs = [e for e in _ents(sent, {"ORG"}) if e.end_char - s0 <= v.start() and v.start() - (e.end_char - s0) <= 40]
         if orgs and not re.search(r"[.;,]", text[orgs[-1].end_char - s0:v.start()]):
-            return _org_attr(orgs[-1])
+            return _org_attr(orgs[-1], ctx.day)
         if re.search(r"\b(?:ia|dia|beliau)\s+(?:\w+\s+)?$", text[max(0, v.start() - 25):v.start()], re.I) \
                 and ctx.last_speaker:
             return Attribution(person=ctx.last_speaker, kind="pronoun", strength=3)
@@ -500,7 +536,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
                   r"studi|catatan|hasil)\s+(?:pada\s+|ke\s+)?(?:data\s+|laporan\s+|riset\s+|survei\s+|studi\s+)?",
                   text, re.I)
     if m:
-        org = _org_after(text, m.end())
+        org = _org_after(text, m.end(), ctx.day)
         if org:
             return org
     return Attribution()
@@ -582,11 +618,11 @@ def _quoteish(text: str, pos: int) -> bool:
     return before[-1] in "”\"',’" or before.endswith(("”", ",\"")) or _has_quote(before)
 
 
-def _org_after(text: str, pos: int) -> Attribution | None:
+def _org_after(text: str, pos: int, day: date | None = None) -> Attribution | None:
     iid = None
     m = _inst_matcher()[0].match(text, pos) or _inst_matcher()[0].search(text[pos:pos + 60])
     if m:
-        iid = _inst_matcher()[1].get(m.group(0).lower())
+        iid = resolve_institution(_inst_matcher()[1].get(m.group(0).lower()), m.group(0), day)
     if iid:
         idx, _ = _gaz()
         name = idx["institutions"][iid]["name"]
@@ -599,9 +635,10 @@ def _org_after(text: str, pos: int) -> Attribution | None:
     return None
 
 
-def _org_attr(ent) -> Attribution:
+def _org_attr(ent, day: date | None = None) -> Attribution:
     idx, _ = _gaz()
     iid = ent.ent_id_.split(":", 1)[1] if ent.ent_id_.startswith("inst:") else None
+    iid = resolve_institution(iid, ent.text, day)
     name = idx["institutions"][iid]["name"] if iid and iid in idx["institutions"] else ent.text
     return Attribution(organization=name, institution_id=iid, kind="org", strength=2)
 
@@ -1136,6 +1173,8 @@ def extract_claims(article: dict) -> list[dict]:
                         pt = before_sent.text
                         tyear = _target_year(pt, len(pt), len(pt), day)
             as_of = _as_of(st, rs) if ctype != "target" else None
+            if as_of and day is not None and int(as_of[:4]) > day.year:
+                as_of = None  # a figure cannot be "as of" a later year than the statement
             program = None
             program_id = None
             if prog_ents:

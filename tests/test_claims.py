@@ -158,3 +158,16 @@ def test_stated_on(text, published, expected):
 
 def test_empty_article():
     assert claims("") == []
+
+
+@pytest.mark.parametrize("published,inst", [("2023-01-10", "kemenkopukm"), ("2025-01-10", "kemenkop")])
+def test_kemenkop_resolves_by_date(published, inst):
+    c = one("Kemenkop mencatat 2.000 koperasi sudah go digital.", published=published)
+    assert c["institution_id"] == inst and c["speaker"] is None
+
+
+def test_multi_paragraph_quotation_belongs_to_closing_speaker():
+    text = ("Menteri Koperasi dan UKM Teten Masduki hadir.\n\n“Kami menargetkan 1 juta UMKM masuk e-Katalog tahun "
+            "ini.\n\nItu realistis,” kata Kepala LKPP Abdullah Azwar Anas, Selasa (31/5/2022).")
+    c = one(text, published="2022-06-01")
+    assert (c["speaker"], c["target_year"]) == ("Abdullah Azwar Anas", 2022)
