@@ -86,10 +86,36 @@ def serve(db_path, port: int = 8001, host: str = "127.0.0.1", public: bool = Fal
         Store(db_path).close()
     argv = datasette_command(db_path, port, host=host, public=public)
     print(f"Datasette on http://{'0.0.0.0' if public else host}:{port}/  (Ctrl-C to stop)", file=sys.stderr)
+    return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
+    """Run Datasette in the foreground; SIGTERM/SIGHUP/Ctrl-C sent to this process reach Datasette too, so stopping
+    `pantau serve` never leaves an orphaned server holding the port."""
+    import signal
+
+    process = subprocess.Popen(argv)
+
+    def forward(signum, _frame):
+        if process.poll() is None:
+            process.send_signal(signum)
+
+    previous = {}
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        try:
+            previous[sig] = signal.signal(sig, forward)
+        except ValueError:  # not the main thread: nothing to forward
+            pass
     try:
-        return subprocess.call(argv)
+        return process.wait()
     except KeyboardInterrupt:
-        return 0
+        forward(signal.SIGINT, None)
+        return process.wait()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if process.poll() is None:
+            stop(process)
 
 
 def start(db_path, port: int, *, log=None, **kwargs) -> subprocess.Popen:

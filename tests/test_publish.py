@@ -99,8 +99,40 @@ def test_public_database_serves_the_canned_queries(published):
 def test_serve_never_migrates_a_public_database(published, monkeypatch):
     _, result, _ = published
     calls = []
-    monkeypatch.setattr(serve.subprocess, "call", lambda argv: calls.append(argv) or 0)
+    monkeypatch.setattr(serve, "_run", lambda argv: calls.append(argv) or 0)
     assert serve.serve(result["db"], 8001) == 0
     assert calls and "--metadata" in calls[0] and str(result["db"]) in calls[0]
     tables = set(sqlite_utils.Database(result["db"]).table_names())
     assert "pages" not in tables and "_sqlite_migrations" not in tables
+
+
+def test_stopping_pantau_serve_stops_datasette(published, tmp_path):
+    """SIGTERM to the serving process (what a test fixture or systemd sends) must not orphan Datasette."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    _, result, _ = published
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    code = f"from pantau import serve; serve.serve({str(result['db'])!r}, {port})"
+    parent = subprocess.Popen([sys.executable, "-c", code], cwd=str(pub.REPO), stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        serve.wait_until_up(base, parent)
+        parent.send_signal(signal.SIGTERM)
+        parent.wait(timeout=20)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(f"{base}/-/versions.json", timeout=1)
+            except httpx.HTTPError:
+                break
+            time.sleep(0.2)
+        else:
+            raise AssertionError("Datasette kept running after pantau serve was terminated")
+    finally:
+        if parent.poll() is None:
+            parent.kill()
