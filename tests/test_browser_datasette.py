@@ -36,9 +36,14 @@ def _find_chromium() -> str | None:
 def chromium():
     path = _find_chromium()
     if path is None and shutil.which("apt-get") and os.geteuid() == 0:
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         try:
-            subprocess.run(["apt-get", "install", "-y", "chromium"], capture_output=True, timeout=600,
-                           env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
+            # A fresh machine has empty package lists: update once if the first install finds nothing.
+            for command in (["apt-get", "install", "-y", "chromium"], ["apt-get", "update"],
+                            ["apt-get", "install", "-y", "chromium"]):
+                done = subprocess.run(command, capture_output=True, timeout=900, env=env)
+                if command[1] == "install" and done.returncode == 0:
+                    break
         except (OSError, subprocess.SubprocessError):
             pass
         path = _find_chromium()
