@@ -41,7 +41,8 @@ SAID_STEMS = ("kata", "ujar", "ungkap", "tutur", "jelas", "pungkas", "tambah", "
               "terang", "kata")
 _SAID_VERB_AFTER = re.compile(
     r"(?<![\w-])(?P<v>(?:kata|ujar|ungkap|tutur|jelas|pungkas|tambah|sebut|imbuh|terang|papar|lanjut|tegas|ucap|"
-    r"tukas|timpal|tandas|sambung|urai|beber|katakan)(?P<nya>nya)?)\b", re.IGNORECASE)
+    r"tukas|timpal|tandas|sambung|urai|beber|katakan|tulis|cetus|seloroh|jawab|kilah|aku|sebutkan)"
+    r"(?P<nya>nya)?)\b", re.IGNORECASE)
 ME_VERBS = (
     r"mengatakan|menyatakan|menyebut|menyebutkan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|menuturkan|"
     r"memaparkan|menerangkan|menambahkan|mengemukakan|mengklaim|mencatat|melaporkan|menilai|berharap|meyakini|"
@@ -467,6 +468,15 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
                                kind="quote" if _has_quote(text) else "explicit", strength=4)
         if re.match(r"\s+(?:dia|ia|beliau)\b", text[m.end():], re.I) and ctx.last_speaker:
             return Attribution(person=ctx.last_speaker, kind="pronoun", strength=3)
+        orgs_after = [e for e in _ents(sent, {"ORG"}) if 0 <= e.start_char - s0 - m.end() <= 3]
+        if orgs_after and _quoteish(text, m.start()):
+            return _org_attr(orgs_after[0], ctx.day)  # '..." tulis Kemenkop UKM dalam keterangannya'
+        tm = re.match(rf"\s+(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s*(?:[,.]|$|\s+(?:saat|dalam|di|kepada|usai|ketika|seusai)\b)",
+                      text[m.end():])
+        if tm and _quoteish(text, m.start()) and m.group("v").lower() not in ("aku", "jawab"):
+            p = _person_for_title(tm.group("t"), ctx)
+            if p:
+                return Attribution(person=p, kind="quote" if _has_quote(text) else "explicit", strength=3)
         known = _known_name_at(text, m.end(), ctx)
         if known and _quoteish(text, m.start()):
             return Attribution(person=known, kind="quote" if _has_quote(text) else "explicit", strength=4)
