@@ -1027,6 +1027,11 @@ def _metric(sent_low: str, unit: str | None, subject_low: str) -> str | None:
     return None
 
 
+_SUBJECT_STOP = {"dari", "dan", "atau", "pada", "di", "ke", "per", "hingga", "sampai", "dibandingkan", "dibanding",
+                 "saja", "lebih", "dengan", "dalam", "selama", "tahun", "sejak", "menjadi", "setiap", "secara", "untuk",
+                 "itu", "tersebut", "ini", "sehingga", "namun", "tetapi", "sedangkan", "sementara"}
+
+
 def _subject(sent_text: str, rel_start: int, rel_end: int, noun: str) -> str:
     after = sent_text[rel_end:]
     if noun:
@@ -1152,7 +1157,12 @@ def extract_claims(article: dict) -> list[dict]:
                 continue
             if unit == "kali" and (q.is_words or not re.match(r"\s*kali\s+(?:lipat|lebih)", st[re_:re_ + 20])):
                 continue  # "dua kali", "3 kali seminggu": counts of occasions
-            subject = _subject(st, rs, re_, noun)
+            subject_noun = noun
+            if unit == "persen" and not noun:
+                m_after = re.match(r"\s*([A-Za-z][\w-]*)", st[re_:])
+                if m_after and m_after.group(1).lower() not in _SUBJECT_STOP:
+                    subject_noun = m_after.group(1)  # "25 persen anggotanya yang memanfaatkan e-commerce"
+            subject = _subject(st, rs, re_, subject_noun)
             metric = _metric(sent_low, unit, subject.lower())
             after_text = st[re_:]
             ctype, by_cue = _classify(st, rs, re_, unit, metric, after_text)
