@@ -437,8 +437,31 @@ def stated_on(text: str, published) -> date | None:
 
 
 # --------------------------------------------------------------------------------------------------- attribution
+_SENT_ENTS: dict = {}  # (id(doc), sentence start) -> entities, filled once per article by _index_ents
+
+
+def _index_ents(doc) -> None:
+    """Entities per sentence, computed once (``Span.ents`` rebuilds every entity of the document on each call)."""
+    import bisect
+
+    _SENT_ENTS.clear()
+    starts = [s.start for s in doc.sents]
+    by = {st: [] for st in starts}
+    for e in doc.ents:
+        k = bisect.bisect_right(starts, e.start) - 1
+        if k >= 0:
+            by[starts[k]].append(e)
+    for st, ents in by.items():
+        _SENT_ENTS[(id(doc), st)] = ents
+
+
+def _sent_ents(sent):
+    got = _SENT_ENTS.get((id(sent.doc), sent.start))
+    return got if got is not None else list(sent.ents)
+
+
 def _ents(sent, labels):
-    return [e for e in sent.ents if e.label_ in labels]
+    return [e for e in _sent_ents(sent) if e.label_ in labels and e.end <= sent.end]
 
 
 def _valid_person_ent(e) -> bool:
@@ -1075,6 +1098,7 @@ def extract_claims(article: dict) -> list[dict]:
         return []  # not an economy / UMKM article (sports, crime ...): no claims
     nlp = load_pipeline()
     doc = nlp(text)
+    _index_ents(doc)
     day = stated_on(text, article.get("published"))
     ctx = Ctx(text=text, day=day)
     para_of = _paragraph_index(text)
@@ -1127,9 +1151,10 @@ def extract_claims(article: dict) -> list[dict]:
             continue
         if SKIP_SENTENCE.search(st):
             continue
-        ent_spans = [(e.start_char - sent.start_char, e.end_char - sent.start_char) for e in sent.ents
+        sents_ents = _sent_ents(sent)
+        ent_spans = [(e.start_char - sent.start_char, e.end_char - sent.start_char) for e in sents_ents
                      if e.label_ in ("PER", "ORG", "PROGRAM", "LOC") and any(c.isalpha() for c in e.text)]
-        prog_ents = [e for e in sent.ents if e.label_ == "PROGRAM"]
+        prog_ents = [e for e in sents_ents if e.label_ == "PROGRAM"]
         cond = [m.start() for m in CONDITIONAL.finditer(st)]
         sent_low = st.lower()
         for q in find_quantities(st):
