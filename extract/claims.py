@@ -149,7 +149,7 @@ ACHIEVE_CUES = re.compile(
 BUDGET_CUES = re.compile(
     r"\b(?:anggaran|dianggarkan|menganggarkan|alokasi|dialokasikan|mengalokasikan|dana|pendanaan|pagu|apbn|apbd|"
     r"disalurkan|penyaluran|menyalurkan|tersalurkan|bantuan|subsidi|insentif|stimulus|hibah|digelontorkan|"
-    r"menggelontorkan|gelontoran|menyiapkan|disiapkan|menyediakan|disediakan|bpum|banpres|blt|bansos|realisasi\s+(?:kur|anggaran|dana|bantuan|penyaluran)|"
+    r"menggelontorkan|gelontoran|plafon|plafond|pagu|menyiapkan|disiapkan|menyediakan|disediakan|bpum|banpres|blt|bansos|realisasi\s+(?:kur|anggaran|dana|bantuan|penyaluran)|"
     r"belanja\s+(?:barang\s+dan\s+jasa\s+)?(?:pemerintah|negara|kementerian|daerah|k/l))\b",
     re.IGNORECASE)
 OTHER_CUES = re.compile(
@@ -163,7 +163,7 @@ PER_PERIOD = re.compile(r"\b(?:setiap|tiap|per)\s+(?:tahun(?:nya)?|bulan|pekan|m
 YEAR_RE = re.compile(r"(?<![\d/.,-])(?P<y>(?:19|20)\d\d)(?![\d/.,]\d)")
 REL_SPAN = re.compile(r"\b(?:dalam\s+(?:waktu\s+)?|pada\s+)?(?P<n>\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|"
                       r"sembilan|sepuluh)\s+tahun\s+(?:ke\s+depan|mendatang|lagi)\b", re.IGNORECASE)
-REL_YEAR = re.compile(r"\b(?:tahun|thn)\s+(?P<rel>ini|depan|lalu|kemarin|mendatang)\b|\bakhir\s+tahun\b(?!\s+\d)",
+REL_YEAR = re.compile(r"\b(?:tahun|thn)\s+(?P<rel>ini|depan|lalu|kemarin|mendatang)\b|\bakhir\s+tahun\b(?!\s+(?:\d|ini|depan|lalu|mendatang|kemarin))",
                       re.IGNORECASE)
 STRONG_BOUNDARY = re.compile(r"[;:]|[.!?][\"”’]?\s+(?=[A-Z\"“(])|,\s*(?:namun|tetapi|tapi|sementara|sedangkan|padahal|sehingga|jadi|maka|"
                              r"meski|meskipun|walaupun|walau|kemudian|lalu|dan\s+(?:kini|saat\s+ini|sekarang))\b|"
@@ -587,6 +587,7 @@ _NAME_STOPWORDS = {
     "produksi", "pengembangan", "asosiasi", "lembaga", "direktorat", "jenderal", "kantor", "negara", "republik",
     "ri", "kreatif", "pariwisata", "desa", "daerah", "wilayah", "sumber", "daya", "manusia", "industri",
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "menurut", "sementara", "namun", "dalam",
+    "negeri", "luar", "deputi", "direktur", "kepala", "ketua", "menteri", "sekretaris", "staf", "khusus", "asisten",
 }
 
 
@@ -599,8 +600,11 @@ def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     if not m:
         return None
     words = m.group("name").split()
-    while words and (words[0].lower() in _NAME_STOPWORDS or _TITLE_HEAD_RE.fullmatch(words[0])):
-        words.pop(0)
+    surfaces = _surface_institutions()
+    cut = [i for i, w in enumerate(words) if w.lower() in _NAME_STOPWORDS or w.lower() in surfaces
+           or _TITLE_HEAD_RE.fullmatch(w)]
+    if cut:
+        words = words[cut[-1] + 1:]  # the name follows the last role / institution / place word
     if not words or any(w.lower() in _NAME_STOPWORDS for w in words):
         return None
     lead = text[max(0, pos - 160):pos][:m.start("name")]
@@ -908,7 +912,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     # per-unit money ("Rp 1,2 juta per penerima"): aid amounts are budget, credit ceilings and prices context
     if money and re.match(r"\s*(?:per|untuk\s+setiap|bagi\s+setiap|setiap)\s+(?:penerima|orang|pelaku|debitur|umkm|ukm|"
                           r"unit|koperasi|keluarga|kk|peserta|nasabah|usaha)", after_text, re.I):
-        return ("budget" if BUDGET_CUES.search(sent_text) or re.search(r"\bbpum|banpres|blt\b", sent_text, re.I)
+        return ("budget" if re.search(r"\b(?:bantuan|bpum|banpres|blt|bansos|subsidi|insentif|hibah|"
+                                      r"menyalurkan|disalurkan|penyaluran)\b", sent_text, re.I)
                 else "other"), True
     # 1. an explicit target verb/noun governs the clause unless a realised marker follows it
     targets = [m for m in EXPLICIT_TARGET.finditer(seg_left)]
@@ -935,6 +940,9 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
             return "budget", True
     if unit == "persen" and re.search(r"\bsubsidi\b", near_left[-40:], re.I):
         return "budget", True
+    if unit == "persen" and re.search(r"\b(?:bunga|suku\s+bunga|tarif|pajak|ppn|pph|mdr|bea|margin|inflasi|"
+                                      r"imbal\s+hasil)\b[^,.;]{0,25}$", seg_left, re.I) and not targets:
+        return "other", True  # rates and tariffs are parameters
     # 3. a quota of recipients
     if not money and QUOTA.search(near_left[-50:]):
         return "target", True
