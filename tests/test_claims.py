@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from extract.claims import CLAIM_FIELDS, EXTRACTOR_VERSION, LINK_FIELDS, extract_claims, stated_on
 
@@ -171,3 +172,35 @@ def test_multi_paragraph_quotation_belongs_to_closing_speaker():
             "ini.\n\nItu realistis,” kata Kepala LKPP Abdullah Azwar Anas, Selasa (31/5/2022).")
     c = one(text, published="2022-06-01")
     assert (c["speaker"], c["target_year"]) == ("Abdullah Azwar Anas", 2022)
+
+
+# ---- property: whatever sentences an article is made of, claims are well-formed and quotes are verbatim
+_SENTENCES = [
+    "Menteri Koperasi dan UKM Teten Masduki mengatakan saat ini baru {n} persen UMKM yang sudah go digital.",
+    "“Kami menargetkan {n} juta UMKM onboarding pada 20{y},” kata Teten, Senin (14/6/2021).",
+    "Baca juga: Ekspor Naik {n} Persen",
+    "Jika {n} persen belanja dialokasikan ke UMKM, maka ada Rp {n} triliun yang masuk.",
+    "Anggaran BPUM tahun ini mencapai Rp {n},5 triliun.",
+    "Ia menyebut ada {n} klaster dan pelatihan selama {n} bulan.",
+    "Hubungi nomor 0811 {n}{n}{n} untuk info UMKM.",
+    "Jumlah pelaku UMKM di Indonesia mencapai 6{n} juta.",
+    "Dia menambahkan, {n}.000 koperasi sudah memakai aplikasi digital.",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SENTENCES), st.integers(min_value=2, max_value=9),
+                          st.integers(min_value=21, max_value=29)), min_size=1, max_size=8),
+       st.sampled_from(["\n\n", " "]))
+def test_claims_are_well_formed(parts, sep):
+    text = sep.join(t.format(n=n, y=y) for t, n, y in parts)
+    out = claims(text)
+    for c in out:
+        assert text[c["char_start"]:c["char_end"]] == c["quote"]
+        assert c["claim_type"] in ("target", "achievement", "budget", "other")
+        assert c["value"] >= 0 and (c["value_max"] is None or c["value_max"] > c["value"])
+        assert c["target_year"] is None or c["claim_type"] == "target"
+        assert not c["quote"].startswith("Baca juga")
+        assert "nomor 0811" not in c["quote"]
+    keys = [(c["claim_type"], c["value"], c["target_year"], c["unit"]) for c in out]
+    assert len(keys) == len(set(keys))  # one fact, one claim
