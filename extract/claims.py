@@ -36,9 +36,6 @@ WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at"
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 
-SAID_STEMS = ("kata", "ujar", "ungkap", "tutur", "jelas", "pungkas", "tambah", "sebut", "imbuh", "terang", "papar",
-              "lanjut", "tegas", "ucap", "tukas", "timpal", "tandas", "sambung", "urai", "beber", "klaim", "aku",
-              "terang", "kata")
 _SAID_VERB_AFTER = re.compile(
     r"(?<![\w-])(?P<v>(?:kata|ujar|ungkap|tutur|jelas|pungkas|tambah|sebut|imbuh|terang|papar|lanjut|tegas|ucap|"
     r"tukas|timpal|tandas|sambung|urai|beber|katakan|tulis|cetus|seloroh|jawab|kilah|aku|sebutkan)"
@@ -105,7 +102,6 @@ REG_NAME_BEFORE = re.compile(r"(?:\b(?:nomor|no\.?|pasal|ayat|pp|uu|perpres|perm
                              re.IGNORECASE)
 TIME_AFTER = re.compile(r"^\s*(?:WIB|WITA|WIT|GMT|UTC|pagi|siang|sore|malam)\b", re.IGNORECASE)
 MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTH_RE})\b\.?", re.IGNORECASE)
-DATE_SLASH = re.compile(r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?")
 
 UMKM_WORDS = re.compile(
     r"^(?:pelaku\s+|unit\s+|para\s+)?(?:umkm|ukm|umk|ikm|kumkm|usaha\s+mikro(?:,?\s+kecil(?:,?\s+dan\s+menengah)?)?|"
@@ -706,10 +702,6 @@ def _person_for_title(title: str, ctx: Ctx) -> Person | None:
 
 
 # --------------------------------------------------------------------------------------------------- quantities
-def _next_words(text: str, pos: int, n: int = 6) -> str:
-    return " ".join(re.findall(r"[\w-]+", text[pos:pos + 80])[:n])
-
-
 def _unit_for(q: Quantity, sent_text: str, rel_end: int) -> tuple[str | None, str]:
     """(unit, noun phrase after the number)."""
     if q.unit:

@@ -176,10 +176,6 @@ def _clean(v: float) -> float:
     return float(int(r)) if r == int(r) else r
 
 
-_UNIT_MAP = {"%": "persen", "persen": "persen", "per sen": "persen", "persen.": "persen", "percent": "persen",
-             "rupiah": "rupiah", "usd": "USD", "dolar": "USD", "dollar": "USD"}
-
-
 def _unit_of(pre: str | None, post: str | None) -> str | None:
     if post:
         p = re.sub(r"\s+", " ", post.strip().lower())

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 from pathlib import Path
 
 from spacy.language import Language
@@ -184,10 +183,6 @@ def _span(doc, start, end, label, ent_id):
     return sp
 
 
-NUMBER_WORDS = {
-    "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas", "seratus",
-    "seribu", "sejuta", "setengah", "separuh", "puluh", "belas", "ratus", "ribu", "juta", "miliar", "milyar", "triliun",
-}
 TRIGGER_WORDS = {
     "kata", "ujar", "ungkap", "tutur", "jelas", "pungkas", "tambah", "sebut", "imbuh", "terang", "papar", "lanjut",
     "tegas", "menurut", "mengatakan", "menyebut", "menyebutkan", "menjelaskan", "menyampaikan", "mengungkapkan",
@@ -199,7 +194,6 @@ TRIGGER_WORDS = {
     "meminta", "bercerita", "ucap", "ucapnya", "ekonom", "pengamat", "peneliti", "analis", "pendiri", "pemilik",
     "direktur", "manajer", "memperkirakan", "mencatat", "menyoroti", "membeberkan", "menekankan", "mengemukakan",
 }
-_DIGIT = re.compile(r"\d")
 
 
 COMMON_CAPITALS = {
