@@ -401,10 +401,20 @@ _WEEKDAY_ONLY = re.compile(rf"(?:,\s*|\bpada\s+(?:hari\s+)?|\bhari\s+)(?P<wd>{_W
                            re.IGNORECASE)
 
 
+def _published_day(published) -> date | None:
+    """Publication day in WIB (machine dates go through extract.dates.parse_iso, the project's one ISO parser)."""
+    if not published:
+        return None
+    from extract.dates import parse_iso
+
+    dt = parse_iso(published)
+    return dt.date() if dt else _parse_day(published)
+
+
 def stated_on(text: str, published) -> date | None:
     """Dateline "Kamis (11/6/2021)" (day/month order), else a weekday-only mention resolved to the latest such day on
     or before publication, else the publication date."""
-    pub = _parse_day(published)
+    pub = _published_day(published)
     for m in _DATELINE.finditer(text):
         try:
             d, mo = int(m.group("d")), int(m.group("m"))
