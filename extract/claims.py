@@ -1210,7 +1210,8 @@ def extract_claims(article: dict) -> list[dict]:
                     (ANAPHOR.search(st[:rs]) and before_sent is not None and prev_claim["char_start"] >= before_sent.start_char))
                 ctype = prev_claim["claim_type"] if refers and prev_claim["claim_type"] in ("other", "achievement") \
                     else "achievement"
-            elif not by_cue and prev_claim is not None and ANAPHOR.search(st[max(0, rs - 80):min(len(st), re_ + 30)]):
+            elif not by_cue and prev_claim is not None and para - prev_claim["_para"] <= 2 and \
+                    ANAPHOR.search(st[max(0, rs - 80):min(len(st), re_ + 30)]):
                 inherited = prev_claim  # "Angka itu setara dengan 21 persen ...": same standing as the figure it refers to
                 ctype = prev_claim["claim_type"]
             elif not by_cue and ctype == "other" and metric == "umkm_onboarded_digital":
