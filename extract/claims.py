@@ -79,7 +79,8 @@ SKIP_SENTENCE = re.compile(
     r"nomor\s+(?:telepon|hp|wa)|hubungi)\b", re.IGNORECASE)
 CONDITIONAL = re.compile(r"\b(?:jika|kalau|apabila|bila|seandainya|andaikan|andai|misalkan|umpamanya|"
                          r"sekiranya|manakala)\b(?!\s+(?:dibandingkan|dibanding|dilihat|ditotal|dijumlahkan|"
-                         r"digabung|dihitung))", re.IGNORECASE)
+                         r"digabung|dihitung|berdasarkan|menurut|melihat|bicara|berbicara|soal|mengacu|merujuk|"
+                         r"dari\s+sisi|untuk|kita\s+lihat|lihat))", re.IGNORECASE)
 DURATION = re.compile(r"^\s*(?:tahun|thn|bulan|minggu|pekan|hari|jam|menit|detik|dekade|abad|windu|semester|"
                       r"kuartal|triwulan|caturwulan|periode|musim|generasi|malam|sesi|"
                       r"angkatan|gelombang|batch|tahap|edisi|episode|season|putaran|termin|juz)\b",
@@ -136,7 +137,7 @@ TARGET_CUES = re.compile(
     r"mencanangkan|dicanangkan|menjadi\s+target|supaya|agar|cita-cita|bercita-cita|ambisi|proyeksi\s+target|"
     r"kuota)\b", re.IGNORECASE)
 ACHIEVE_CUES = re.compile(
-    r"\b(?:sudah|telah|baru|tercatat|mencatat|mencatatkan|dicatat|mencapai|tembus|menembus|saat\s+ini|kini|"
+    r"\b(?:sudah|telah|baru|hanya|hasilnya|ternyata|tercatat|mencatat|mencatatkan|dicatat|mencapai|tembus|menembus|saat\s+ini|kini|"
     r"sekarang|hingga\s+kini|sampai\s+saat\s+ini|hingga\s+saat\s+ini|berhasil|terealisasi|realisasi(?:nya)?|"
     r"terdata|terdaftar|tergabung|bergabung|terhubung|terkoneksi|naik|turun|tumbuh|meningkat|menurun|"
     r"bertambah|sempat|capaian|pencapaian|mencatatkan|menyalurkan|tersalurkan|"
@@ -781,6 +782,25 @@ def _year_candidates(sent_text: str):
 
 
 def _target_year(sent_text: str, rel_start: int, rel_end: int, day: date | None) -> int | None:
+    """Deadline year for a target: in its clause first (a quotation listing "2023 itu 2,4 juta. Dan di 2024 itu 3,4
+    juta" has one year per clause), else in the whole sentence."""
+    left, right = _clause_bounds(sent_text, rel_start, rel_end)
+    for m in _LIST_JOIN.finditer(sent_text, left, rel_start):
+        left = m.end()
+    m = _LIST_JOIN.search(sent_text, rel_end, right)
+    if m:
+        right = m.start()
+    if (left, right) != (0, len(sent_text)):
+        y = _target_year_in(sent_text[left:right], rel_start - left, rel_end - left, day)
+        if y is not None:
+            return y
+    return _target_year_in(sent_text, rel_start, rel_end, day)
+
+
+_LIST_JOIN = re.compile(r",\s*(?:dan|serta|lalu|kemudian|sedangkan|sementara)\b|;", re.IGNORECASE)
+
+
+def _target_year_in(sent_text: str, rel_start: int, rel_end: int, day: date | None) -> int | None:
     cands = []
     for pos, y, end in _year_candidates(sent_text):
         if 1990 <= y <= 2100:
@@ -858,7 +878,7 @@ def _nearest(rx, text: str, from_end: bool) -> int | None:
 
 EXPLICIT_TARGET = re.compile(
     r"\b(?:target(?:kan|nya)?|menargetkan|ditargetkan|sasaran(?:nya)?|disasar|mewajibkan|diwajibkan|mematok|"
-    r"dipatok|membidik|dibidik|mencanangkan|dicanangkan|menetapkan|ditetapkan)\b(?!\s+(?:itu|tersebut|ini)\b)", re.IGNORECASE)
+    r"dipatok|membidik|dibidik|mencanangkan|dicanangkan|menetapkan|ditetapkan)\b", re.IGNORECASE)
 NOT_TARGET = re.compile(r"\b(?:dari|melampaui|melebihi|mencapai|capai|mengejar|memenuhi|di\s+atas|di\s+bawah|"
                         r"realisasi)\s+(?:\w+\s+)?(?:target|sasaran)\b", re.IGNORECASE)
 REALIZED = re.compile(r"\b(?:baru|sudah|telah|tercatat|realisasi(?:nya)?|terealisasi|hasilnya|berhasil|"
@@ -911,6 +931,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if re.search(r"\bmenjadi\b.*\bdari\s+(?:sekitar\s+)?$", seg_left, re.I):
         return ("achievement" if re.match(r"\s*(?:\S+\s+){0,2}(?:saat\s+ini|sekarang|kini|tahun\s+lalu)", after_text, re.I)
                 else "other"), True
+    if unit == "kali" and re.match(r"\s*kali\s+(?:lebih|lipat\s+(?:lebih|dibanding))", after_text, re.I):
+        return "other", True  # "1,5 kali lebih tinggi dibandingkan ...": a comparison
     # per-unit money ("Rp 1,2 juta per penerima"): aid amounts are budget, credit ceilings and prices context
     if money and re.match(r"\s*(?:per|untuk\s+setiap|bagi\s+setiap|setiap)\s+(?:penerima|orang|pelaku|debitur|umkm|ukm|"
                           r"unit|koperasi|keluarga|kk|peserta|nasabah|usaha)", after_text, re.I):
@@ -943,7 +965,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if unit == "persen" and re.search(r"\bsubsidi\b", near_left[-40:], re.I):
         return "budget", True
     if unit == "persen" and re.search(r"\b(?:bunga|suku\s+bunga|tarif|pajak|ppn|pph|mdr|bea|margin|inflasi|"
-                                      r"imbal\s+hasil)\b[^,.;]{0,25}$", seg_left, re.I) and not targets:
+                                      r"imbal\s+hasil)\b[^,.;]{0,45}$", seg_left, re.I) and not targets:
         return "other", True  # rates and tariffs are parameters
     # 3. a quota of recipients
     if not money and QUOTA.search(near_left[-50:]):
@@ -992,13 +1014,17 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if not strong and unit in ("UMKM", "koperasi", "orang") and POPULATION_AFTER.match(after_text) \
             and not DIGITAL_WORDS.search(sent_text[left:right]):
         return "other", True
-    if not STRONG_REALIZED.search(ach_left) and POPULATION_LEFT.search(seg_left):
+    if not STRONG_REALIZED.search(ach_left) and POPULATION_LEFT.search(seg_left) and \
+            not DIGITAL_WORDS.search(sent_text[left:right]):
         return "other", True
     # "dari sekitar 160 ribu UMKM di Kalimantan Barat, baru 28.500 ...": the base population
     if re.search(r"\bdari\s+(?:sekitar\s+|total\s+|sebanyak\s+)?$", seg_left[-25:], re.I) and \
             (PLACE_AFTER.match(after_text) or POPULATION_AFTER.match(after_text)):
         return "other", True
     if context_metric or (is_other and not strong):
+        return "other", True
+    if re.match(r"\s*(?:\S+\s+){0,2}?(?:ekonomi\s+(?:indonesia|nasional|global|dunia)|pdb|konsumsi\s+rumah\s+tangga|"
+                r"inflasi|penduduk)\b", after_text, re.I) and not strong:
         return "other", True
     if unit not in (None, "UMKM", "koperasi", "orang", "persen", "rupiah", "USD", "transaksi", "produk", "kali") \
             and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(near_right[:25]):
@@ -1180,11 +1206,16 @@ def extract_claims(article: dict) -> list[dict]:
                     unit = "UMKM"
                 elif q.has_scale and re.search(r"\b(?:transaksi|omzet|nilai)\b", st[max(0, rs - 60):rs], re.I):
                     unit = "rupiah" if re.search(r"rp|rupiah", st, re.I) else None
+                elif q.has_scale and prev_claim is not None and prev_claim["_para"] >= para - 1 and \
+                        prev_claim["unit"] not in (None, "persen", "rupiah", "USD"):
+                    unit = prev_claim["unit"]  # "2,4 juta. Dan di 2024 itu 3,4 juta": the count of the list
+                elif q.has_scale and before_sent is not None and UMKM_CONTEXT.search(before_sent.text):
+                    unit = "UMKM"
                 if unit is None and (small or q.is_words or not q.has_scale):
                     continue
                 if unit is None and not q.has_scale:
                     continue
-            if q.is_words and small and unit in (None,) :
+            if q.is_words and small and unit is None:
                 continue
             if small and unit == "rupiah" and q.value < 10 and not q.has_scale:
                 continue
@@ -1214,6 +1245,9 @@ def extract_claims(article: dict) -> list[dict]:
                     ANAPHOR.search(st[max(0, rs - 80):min(len(st), re_ + 30)]):
                 inherited = prev_claim  # "Angka itu setara dengan 21 persen ...": same standing as the figure it refers to
                 ctype = prev_claim["claim_type"]
+            elif not by_cue and prev_claim is not None and prev_claim["claim_type"] == "target" and \
+                    prev_claim["char_start"] == sent.start_char:
+                ctype = "target"  # a list of targets in one quotation ("2023 itu 2,4 juta. Dan di 2024 itu 3,4 juta")
             elif not by_cue and ctype == "other" and metric == "umkm_onboarded_digital":
                 ctype = "achievement"
             tyear = None
