@@ -133,11 +133,11 @@ TARGET_CUES = re.compile(
     r"berharap|mengharapkan|"
     r"akan|bakal|rencana(?:nya)?|berencana|direncanakan|merencanakan|ingin|mau|hendak|harus|wajib|mesti|"
     r"mewajibkan|diwajibkan|"
-    r"perlu|mendorong\s+(?:agar|supaya|setiap)|ke\s+depan(?:nya)?|upaya(?:kan)?|diupayakan|membidik|dibidik|mematok|dipatok|"
+    r"perlu|mendorong\s+(?:agar|supaya|setiap)|ke\s+depan(?:nya)?|tahun\s+depan|mendatang|upaya(?:kan)?|diupayakan|membidik|dibidik|mematok|dipatok|"
     r"mencanangkan|dicanangkan|menjadi\s+target|supaya|agar|cita-cita|bercita-cita|ambisi|proyeksi\s+target|"
     r"kuota)\b", re.IGNORECASE)
 ACHIEVE_CUES = re.compile(
-    r"\b(?:sudah|telah|baru|hanya|hasilnya|ternyata|tercatat|mencatat|mencatatkan|dicatat|mencapai|tembus|menembus|saat\s+ini|kini|"
+    r"\b(?:sudah|telah|baru|hanya|hasilnya|ternyata|tercatat|mencatat|disalurkan|diberikan|diterima|menerima|tersalur|mencatatkan|dicatat|mencapai|tembus|menembus|saat\s+ini|kini|"
     r"sekarang|hingga\s+kini|sampai\s+saat\s+ini|hingga\s+saat\s+ini|berhasil|terealisasi|realisasi(?:nya)?|"
     r"terdata|terdaftar|tergabung|bergabung|terhubung|terkoneksi|naik|turun|tumbuh|meningkat|menurun|"
     r"bertambah|sempat|capaian|pencapaian|mencatatkan|menyalurkan|tersalurkan|"
@@ -147,7 +147,7 @@ BUDGET_CUES = re.compile(
     r"\b(?:anggaran|dianggarkan|menganggarkan|alokasi|dialokasikan|mengalokasikan|dana|pendanaan|pagu|apbn|apbd|"
     r"disalurkan|penyaluran|menyalurkan|tersalurkan|bantuan|subsidi|insentif|stimulus|hibah|digelontorkan|"
     r"menggelontorkan|gelontoran|plafon|plafond|pagu|menyiapkan|disiapkan|menyediakan|disediakan|bpum|banpres|blt|bansos|realisasi\s+(?:kur|anggaran|dana|bantuan|penyaluran)|"
-    r"belanja\s+(?:barang\s+dan\s+jasa\s+)?(?:pemerintah|negara|kementerian|daerah|k/l))\b",
+    r"belanja\s+(?:barang\s+dan\s+jasa\s+)?(?:pemerintah|negara|kementerian|daerah|k/l|bumn)|tersalur)\b",
     re.IGNORECASE)
 OTHER_CUES = re.compile(
     r"\b(?:pdb|produk\s+domestik\s+bruto|gdp|ekonomi\s+digital|digital\s+economy|populasi|"
@@ -794,6 +794,8 @@ def _target_year(sent_text: str, rel_start: int, rel_end: int, day: date | None)
         y = _target_year_in(sent_text[left:right], rel_start - left, rel_end - left, day)
         if y is not None:
             return y
+        # a year stated before the clause ("Kita sudah menargetkan tahun 2024, 30 juta"), never one of a later clause
+        return _target_year_in(sent_text[:right], rel_start, rel_end, day) if left else None
     return _target_year_in(sent_text, rel_start, rel_end, day)
 
 
@@ -805,7 +807,8 @@ def _target_year_in(sent_text: str, rel_start: int, rel_end: int, day: date | No
     for pos, y, end in _year_candidates(sent_text):
         if 1990 <= y <= 2100:
             pre = sent_text[max(0, pos - 30):pos].lower()
-            if re.search(r"\b(?:sejak|dari|semenjak|mulai|per|selama|pada\s+periode)\s+(?:tahun\s+)?$", pre):
+            if re.search(rf"\b(?:sejak|dari|semenjak|mulai|per|selama|pada\s+periode)\s+(?:(?:bulan\s+)?(?:{_MONTH_RE})\.?\s+)?"
+                         r"(?:tahun\s+)?$", pre):
                 continue
             # "2020-2024": the deadline is the end year
             rng = re.match(r"\s*[-–]\s*((?:19|20)\d\d)", sent_text[end:end + 8])
@@ -879,7 +882,7 @@ def _nearest(rx, text: str, from_end: bool) -> int | None:
 EXPLICIT_TARGET = re.compile(
     r"\b(?:target(?:kan|nya)?|menargetkan|ditargetkan|sasaran(?:nya)?|disasar|mewajibkan|diwajibkan|mematok|"
     r"dipatok|membidik|dibidik|mencanangkan|dicanangkan|menetapkan|ditetapkan)\b", re.IGNORECASE)
-NOT_TARGET = re.compile(r"\b(?:dari|melampaui|melebihi|mencapai|capai|mengejar|memenuhi|di\s+atas|di\s+bawah|"
+NOT_TARGET = re.compile(r"\b(?:melampaui|melebihi|mencapai|capai|mengejar|memenuhi|di\s+atas|di\s+bawah|"
                         r"realisasi)\s+(?:\w+\s+)?(?:target|sasaran)\b", re.IGNORECASE)
 REALIZED = re.compile(r"\b(?:baru|sudah|telah|tercatat|realisasi(?:nya)?|terealisasi|hasilnya|berhasil|"
                       r"tersalurkan|terserap|diterima|saat\s+ini|kini|sekarang)\b", re.IGNORECASE)
@@ -900,6 +903,9 @@ DIGITAL_WORDS = re.compile(r"digital|online|daring|e-commerce|ecommerce|marketpl
                            r"terhubung|terkoneksi|platform|e-katalog|katalog\s+elektronik|qris", re.IGNORECASE)
 ANAPHOR = re.compile(r"\b(?:angka|jumlah|capaian|nilai|realisasi|total)\s+(?:itu|tersebut|ini)\b|\bdi\s+antaranya\b|"
                      r"\bdari\s+jumlah\s+(?:itu|tersebut)\b", re.IGNORECASE)
+
+
+_COORD_VERB = re.compile(r"\b(?:dan|serta|lalu|kemudian)\s+(?:telah\s+|sudah\s+)?(?:di|ter|me|ber)[a-z]{3,}", re.I)
 
 
 def _clean_cues(t: str) -> str:
@@ -928,9 +934,10 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if DARI_TARGET.match(after_text):
         return "achievement", True
     # the current level a target starts from ("naik menjadi 3,95 persen pada 2024 dari 3,47 persen saat ini")
-    if re.search(r"\bmenjadi\b.*\bdari\s+(?:sekitar\s+)?$", seg_left, re.I):
-        return ("achievement" if re.match(r"\s*(?:\S+\s+){0,2}(?:saat\s+ini|sekarang|kini|tahun\s+lalu)", after_text, re.I)
-                else "other"), True
+    if re.search(r"\bmenjadi\b.*\bdari\s+(?:sebelumnya\s+|semula\s+|sekitar\s+)?$", seg_left, re.I):
+        if re.match(r"\s*(?:\S+\s+){0,2}(?:saat\s+ini|sekarang|kini|tahun\s+lalu)", after_text, re.I):
+            return "achievement", True
+        return "skip", True  # "dinaikkan menjadi Rp100 juta dari Rp50 juta": the old value is not a claim
     if unit == "kali" and re.match(r"\s*kali\s+(?:lebih|lipat\s+(?:lebih|dibanding))", after_text, re.I):
         return "other", True  # "1,5 kali lebih tinggi dibandingkan ...": a comparison
     # per-unit money ("Rp 1,2 juta per penerima"): aid amounts are budget, credit ceilings and prices context
@@ -945,7 +952,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if targets:
         last = targets[-1]
         between = seg_left[last.end():]
-        if not STRONG_REALIZED.search(between):
+        if not STRONG_REALIZED.search(between) and not _COORD_VERB.search(between):
             return "target", True
     if EXPLICIT_TARGET.match(near_right.strip()) or re.match(r"\s*(?:\w+\s+){0,4}(?:ditargetkan|menjadi\s+target)\b",
                                                               near_right, re.I):
@@ -994,8 +1001,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "other", True  # a projection ("diproyeksi mencapai Rp 337 triliun")
     if PER_PERIOD.search(seg_left) and (t_left is not None or t_right is not None):
         return "target", True
-    if t_left is not None and (a_left is None or t_left < a_left or
-                               not REALIZED.search(near_left[len(near_left) - t_left:])):
+    if t_left is not None and not _COORD_VERB.search(near_left[len(near_left) - t_left:]) and \
+            (a_left is None or t_left < a_left or not REALIZED.search(near_left[len(near_left) - t_left:])):
         return "target", True  # "akan ... hingga mencapai 500 koperasi": a weak cue does not undo the target
     if a_left is None and t_right is not None and (a_right is None or t_right < a_right) and t_right < 40:
         return "target", True
@@ -1232,6 +1239,8 @@ def extract_claims(article: dict) -> list[dict]:
             metric = _metric(sent_low, unit, subject.lower())
             after_text = st[re_:]
             ctype, by_cue = _classify(st, rs, re_, unit, metric, after_text)
+            if ctype == "skip":
+                continue
             inherited = None
             if ctype == "growth":
                 # "tumbuh 11 persen": growth of the figure just stated keeps its standing
@@ -1388,17 +1397,20 @@ def _dedupe(candidates):
                 winner[f] = loser[f]
     out = [best[k][0] for k in order]
     # a restated target without its year ("Targetnya 50 ribu UMKM") is the same fact as the dated one
-    dated = {(c["value"], c["unit"]): c for c in out if c["claim_type"] == "target" and c["target_year"] is not None}
+    dated = [c for c in out if c["claim_type"] == "target" and c["target_year"] is not None]
     final = []
     for c in out:
-        twin = dated.get((c["value"], c["unit"])) if c["claim_type"] == "target" and c["target_year"] is None else None
+        twin = None
+        if c["claim_type"] == "target" and c["target_year"] is None:
+            twins = [d for d in dated if d["value"] == c["value"] and (d["unit"] == c["unit"] or None in (d["unit"], c["unit"]))]
+            twin = twins[0] if len(twins) == 1 else None
         if twin is None:
             final.append(c)
             continue
         if c["speaker"] and (not twin["speaker"] or c["quote"][:1] in "\"“"):
-            year = twin["target_year"]
+            year, unit = twin["target_year"], twin["unit"] or c["unit"]
             twin.clear()
             twin.update(c)
-            twin["target_year"] = year
+            twin["target_year"], twin["unit"] = year, unit
     final.sort(key=lambda c: c["char_start"])
     return final
