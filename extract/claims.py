@@ -1395,6 +1395,24 @@ def _dedupe(candidates):
         for f in ("program", "program_id", "as_of", "qualifier", "metric", "subject"):
             if winner.get(f) is None and loser.get(f) is not None:
                 winner[f] = loser[f]
+    # the same sum of money stated twice with different standings ("nilainya Rp 400 triliun" / "belanja ... sebesar
+    # Rp 400 triliun") is one fact: keep the best-attributed mention, typed budget > achievement > other
+    money = {}
+    for k in list(order):
+        c, r = best[k]
+        if c["unit"] in ("rupiah", "USD") and c["claim_type"] != "target" and c["value"] >= 1e9:
+            mk = (c["unit"], float(f"{c['value']:.3g}"))
+            if mk in money:
+                k0 = money[mk]
+                c0, r0 = best[k0]
+                types = {c0["claim_type"], c["claim_type"]}
+                keep_k, drop_k = (k0, k) if r0 >= r else (k, k0)
+                kept = best[keep_k][0]
+                kept["claim_type"] = next(t for t in ("budget", "achievement", "other") if t in types)
+                order.remove(drop_k)
+                money[mk] = keep_k
+            else:
+                money[mk] = k
     out = [best[k][0] for k in order]
     # a restated target without its year ("Targetnya 50 ribu UMKM") is the same fact as the dated one
     dated = [c for c in out if c["claim_type"] == "target" and c["target_year"] is not None]
