@@ -882,7 +882,7 @@ def _nearest(rx, text: str, from_end: bool) -> int | None:
 EXPLICIT_TARGET = re.compile(
     r"\b(?:target(?:kan|nya)?|menargetkan|ditargetkan|sasaran(?:nya)?|disasar|mewajibkan|diwajibkan|mematok|"
     r"dipatok|membidik|dibidik|mencanangkan|dicanangkan|menetapkan|ditetapkan)\b", re.IGNORECASE)
-NOT_TARGET = re.compile(r"\b(?:melampaui|melebihi|mencapai|capai|mengejar|memenuhi|di\s+atas|di\s+bawah|"
+NOT_TARGET = re.compile(r"\b(?:menembus|tembus|melewati|melampaui|melebihi|mencapai|capai|mengejar|memenuhi|di\s+atas|di\s+bawah|"
                         r"realisasi)\s+(?:\w+\s+)?(?:target|sasaran)\b", re.IGNORECASE)
 REALIZED = re.compile(r"\b(?:baru|sudah|telah|tercatat|realisasi(?:nya)?|terealisasi|hasilnya|berhasil|"
                       r"tersalurkan|terserap|diterima|saat\s+ini|kini|sekarang)\b", re.IGNORECASE)
@@ -910,6 +910,7 @@ _COORD_VERB = re.compile(r"\b(?:dan|serta|lalu|kemudian)\s+(?:telah\s+|sudah\s+)
 
 def _clean_cues(t: str) -> str:
     """Remove phrases that look like cues but are not ("yang baru bergabung" = newly joined)."""
+    t = NOT_TARGET.sub("mencapai", t)  # "menembus target 60 persen": the target was reached
     t = re.sub(r"\byang\s+baru\b", "yang", t, flags=re.I)
     t = re.sub(r"\b(?:umkm|ukm|usaha|pelaku|merchant|wirausaha(?:wan)?|koperasi)\s+baru\b", "UMKM", t, flags=re.I)
     return t
