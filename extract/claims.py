@@ -942,7 +942,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if unit == "kali" and re.match(r"\s*kali\s+(?:lebih|lipat\s+(?:lebih|dibanding))", after_text, re.I):
         return "other", True  # "1,5 kali lebih tinggi dibandingkan ...": a comparison
     # per-unit money ("Rp 1,2 juta per penerima"): aid amounts are budget, credit ceilings and prices context
-    if money and re.match(r"\s*(?:per|untuk\s+setiap|bagi\s+setiap|setiap)\s+(?:penerima|orang|pelaku|debitur|umkm|ukm|"
+    if money and re.match(r"\s*(?:dari\s+(?:sebelumnya\s+|semula\s+)?(?:Rp\.?\s*)?[\d.,]+\s*(?:juta|ribu|miliar|triliun)?\s+)?"
+                          r"(?:per|untuk\s+setiap|bagi\s+setiap|setiap)\s+(?:penerima|orang|pelaku|debitur|umkm|ukm|"
                           r"unit|koperasi|keluarga|kk|peserta|nasabah|usaha)", after_text, re.I):
         return ("budget" if re.search(r"\b(?:bantuan|bpum|banpres|blt|bansos|subsidi|insentif|hibah|"
                                       r"menyalurkan|disalurkan|penyaluran)\b", sent_text, re.I)

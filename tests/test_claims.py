@@ -204,3 +204,28 @@ def test_claims_are_well_formed(parts, sep):
         assert "nomor 0811" not in c["quote"]
     keys = [(c["claim_type"], c["value"], c["target_year"], c["unit"]) for c in out]
     assert len(keys) == len(set(keys))  # one fact, one claim
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list of targets inside one quotation, one year per clause
+    ("“Dari daerah kami targetkan tahun 2023 itu 2,4 juta UMKM. Lalu di 2024 itu 3,4 juta,” kata Teten.",
+     {(2.4e6, "target", 2023), (3.4e6, "target", 2024)}),
+    # the target restated after "dari target ... sebesar" is a target; the share before it an achievement
+    ("Realisasi KUR mencapai Rp 111 triliun atau 44 persen dari target tahun 2021 sebesar Rp 253 triliun.",
+     {(111e12, "budget", None), (44, "achievement", None), (253e12, "target", 2021)}),
+    # reaching a target is an achievement
+    ("Penyaluran KUR sektor produksi menembus target 60 persen pada akhir Juni 2025.", {(60, "achievement", None)}),
+    # "kalau berdasarkan data" is not a condition
+    ("“Kalau berdasarkan data idEA, sudah 13,7 juta UMKM onboarding,” kata Teten.", {(13.7e6, "achievement", None)}),
+    # the old value of a change is not a claim
+    ("Plafon KUR tanpa agunan dinaikkan menjadi Rp 100 juta dari Rp 50 juta per debitur.", {(100e6, "other", None)}),
+    # rates are parameters, macro figures context
+    ("Suku bunga KUR yang ditanggung debitur hanya 6 persen.", {(6, "other", None)}),
+    ("Kata Teten, saat ini 53 persen ekonomi Indonesia ditopang konsumsi rumah tangga UMKM.", {(53, "other", None)}),
+    # a quota of recipients is a target, its money a budget
+    ("Pemerintah mengalokasikan Rp 1,5 triliun untuk 1 juta UMKM pada 2022.",
+     {(1.5e12, "budget", None), (1e6, "target", 2022)}),
+])
+def test_claim_types_of_common_phrasings(text, expected):
+    got = {(c["value"], c["claim_type"], c["target_year"]) for c in claims(text, published="2022-06-01")}
+    assert got == expected
