@@ -396,8 +396,8 @@ def _institution_in(text: str) -> str | None:
 # --------------------------------------------------------------------------------------------------- dates
 _DATELINE = re.compile(rf"\b(?P<wd>{_WEEKDAY_RE})\s*,?\s*\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
                        rf"(?:\s*/\s*(?P<y>\d{{2,4}}))?\s*\)", re.IGNORECASE)
-_DATELINE_LONG = re.compile(rf"\b(?P<wd>{_WEEKDAY_RE})\s*,?\s*\(?\s*(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_RE})\.?\s+"
-                            rf"(?P<y>\d{{4}})\s*\)?", re.IGNORECASE)
+_DATELINE_LONG = re.compile(rf"\b(?P<wd>{_WEEKDAY_RE})\s*,?\s*\(?\s*(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_RE})\b\.?"
+                            rf"(?:\s+(?P<y>\d{{4}}))?\s*\)?", re.IGNORECASE)
 _WEEKDAY_ONLY = re.compile(rf"(?:,\s*|\bpada\s+(?:hari\s+)?|\bhari\s+)(?P<wd>{_WEEKDAY_RE})\b(?!\s*[(\d])",
                            re.IGNORECASE)
 
@@ -419,19 +419,25 @@ def stated_on(text: str, published) -> date | None:
     for m in _DATELINE.finditer(text):
         try:
             d, mo = int(m.group("d")), int(m.group("m"))
-            y = m.group("y")
-            y = int(y) + (2000 if len(y) == 2 else 0) if y else (pub.year if pub else None)
+            ys = m.group("y")
+            y = int(ys) + (2000 if len(ys) == 2 else 0) if ys else (pub.year if pub else None)
             if y is None:
                 continue
             cand = date(y, mo, d)
-            if pub and not y and cand > pub:
-                cand = date(y - 1, mo, d)
+            if pub and not ys and cand > pub:
+                cand = date(y - 1, mo, d)  # "Rabu (30/12)" in an article of 2 January
             return cand
         except ValueError:
             continue
     for m in _DATELINE_LONG.finditer(text):
         try:
-            return date(int(m.group("y")), MONTHS[m.group("mon").lower()], int(m.group("d")))
+            y = int(m.group("y")) if m.group("y") else (pub.year if pub else None)
+            if y is None:
+                continue
+            cand = date(y, MONTHS[m.group("mon").lower()], int(m.group("d")))
+            if pub and not m.group("y") and cand > pub:
+                cand = date(y - 1, cand.month, cand.day)
+            return cand
         except (ValueError, KeyError):
             continue
     if pub:
