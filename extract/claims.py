@@ -850,7 +850,8 @@ def _as_of(sent_text: str, rel_start: int) -> str | None:
     m = None
     for m2 in re.finditer(rf"\b(?:per|hingga|sampai(?:\s+dengan)?|s\.d\.?|pada|sepanjang|selama|akhir|awal|"
                           rf"semester\s+\w+|kuartal\s+\w+|triwulan\s+\w+)\s+(?:(?:akhir|awal|bulan)\s+)?"
-                          rf"(?:(?P<mon>{_MONTH_RE})\s+)?(?:tahun\s+)?(?P<y>(?:19|20)\d\d)\b", sent_text, re.I):
+                          rf"(?:(?P<d>\d{{1,2}})\s+)?(?:(?P<mon>{_MONTH_RE})\s+)?(?:tahun\s+)?(?P<y>(?:19|20)\d\d)\b",
+                          sent_text, re.I):
         if re.search(r"\bsejak\b[^,.;]{0,30}$", sent_text[max(0, m2.start() - 40):m2.start()], re.I):
             continue
         m = m2
@@ -860,7 +861,10 @@ def _as_of(sent_text: str, rel_start: int) -> str | None:
         return None
     y = int(m.group("y"))
     if m.group("mon"):
-        return f"{y:04d}-{MONTHS[m.group('mon').lower()]:02d}"
+        mon = MONTHS[m.group("mon").lower()]
+        if m.group("d") and 1 <= int(m.group("d")) <= 31:
+            return f"{y:04d}-{mon:02d}-{int(m.group('d')):02d}"  # "hingga 31 Mei 2021"
+        return f"{y:04d}-{mon:02d}"
     return f"{y:04d}"
 
 
@@ -1159,6 +1163,7 @@ def extract_claims(article: dict) -> list[dict]:
     prev_claim = None
     prev_sent = None
     first_speaker = None
+    last_program = None  # (PROGRAM entity, paragraph) most recently named
 
     entries = []  # (sentence, paragraph, attribution) of every sentence that is not a link line
     for sent in doc.sents:
@@ -1198,14 +1203,17 @@ def extract_claims(article: dict) -> list[dict]:
     for sent, para, attr in entries:
         st = sent.text
         before_sent, prev_sent = prev_sent, sent
+        sents_ents = _sent_ents(sent)
+        prog_ents = [e for e in sents_ents if e.label_ == "PROGRAM"]
+        known_program = last_program
+        if prog_ents:
+            last_program = (prog_ents[-1], para)
         if not _FAST_TRIGGER.search(st):
             continue
         if SKIP_SENTENCE.search(st):
             continue
-        sents_ents = _sent_ents(sent)
         ent_spans = [(e.start_char - sent.start_char, e.end_char - sent.start_char) for e in sents_ents
                      if e.label_ in ("PER", "ORG", "PROGRAM", "LOC") and any(c.isalpha() for c in e.text)]
-        prog_ents = [e for e in sents_ents if e.label_ == "PROGRAM"]
         cond = [m.start() for m in CONDITIONAL.finditer(st)]
         sent_low = st.lower()
         for q in find_quantities(st):
@@ -1280,14 +1288,17 @@ def extract_claims(article: dict) -> list[dict]:
                         pt = before_sent.text
                         tyear = _target_year(pt, len(pt), len(pt), day)
             as_of = _as_of(st, rs) if ctype != "target" else None
+            if as_of is None and ctype != "target" and inherited is not None:
+                as_of = inherited.get("as_of")  # "Angka itu setara 21 persen": as of the figure it refers to
             if as_of and day is not None and int(as_of[:4]) > day.year:
                 as_of = None  # a figure cannot be "as of" a later year than the statement
-            program = None
-            program_id = None
-            if prog_ents:
-                pe = min(prog_ents, key=lambda e: abs(e.start_char - sent.start_char - rs))
-                program = pe.text
+            program, program_id = None, None
+            pe = min(prog_ents, key=lambda e: abs(e.start_char - sent.start_char - rs)) if prog_ents else None
+            if pe is None and known_program is not None and para - known_program[1] <= 1:
+                pe = known_program[0]  # the programme the paragraph (or the one before) is about
+            if pe is not None:
                 program_id = pe.ent_id_.split(":", 1)[1] if pe.ent_id_.startswith("prog:") else None
+                program = _program_name(program_id) or pe.text
             person = attr.person
             conf = 0.55 + (0.1 if unit else 0) + (0.1 if metric else 0) + (0.1 if person else 0) + \
                 (0.05 if ctype != "other" else 0) + (0.05 if q.has_scale or q.unit else 0)
@@ -1361,6 +1372,17 @@ def _attribute_open_quotes(entries) -> None:
                 if attr2.person is not None and attr2.kind in ("quote", "explicit", "pronoun"):
                     entries[i][2] = Attribution(person=attr2.person, kind="quote", strength=attr2.strength)
                 break
+
+
+def _program_name(program_id: str | None) -> str | None:
+    """The usual short name of a gazetteer programme (its first alias: "PaDi UMKM", "KUR", "Gernas BBI")."""
+    if not program_id:
+        return None
+    idx, _ = _gaz()
+    prog = idx["programs"].get(program_id)
+    if not prog:
+        return None
+    return (prog.get("aliases") or [prog["name"]])[0]
 
 
 def _key(claim) -> tuple:
