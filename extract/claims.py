@@ -150,7 +150,8 @@ BUDGET_CUES = re.compile(
     r"belanja\s+(?:barang\s+dan\s+jasa\s+)?(?:pemerintah|negara|kementerian|daerah|k/l|bumn)|tersalur)\b",
     re.IGNORECASE)
 OTHER_CUES = re.compile(
-    r"\b(?:pdb|produk\s+domestik\s+bruto|gdp|ekonomi\s+digital|digital\s+economy|populasi|"
+    r"\b(?:pdb|produk\s+domestik\s+bruto|gdp|ekonomi\s+digital|digital\s+economy|pasar\s+digital|nilai\s+pasar|"
+    r"ukuran\s+pasar|market\s+size|populasi|"
     r"jumlah\s+(?:anggota|penduduk|pekerja|pengguna|pelaku|umkm|ukm|usaha|koperasi)\w*|total\s+(?:umkm|ukm)|diperkirakan|diprediksi|diproyeksikan|proyeksi|perkiraan|potensi|"
     r"peserta|dihadiri|diikuti|pengunjung|penduduk|tenaga\s+kerja|menyerap|serapan|kontribusi|berkontribusi|"
     r"menyumbang|sumbangan|ekspor|investasi|pangsa|valuasi)\b", re.IGNORECASE)
@@ -732,8 +733,13 @@ def _unit_for(q: Quantity, sent_text: str, rel_end: int) -> tuple[str | None, st
         m = rx.match(after_s.strip())
         if m:
             unit = unit or m.group(0).lower()
-            if unit == "unit" and UMKM_CONTEXT.search(sent_text[max(0, rel_end - 150):rel_end] + " " + after_s[:30]):
-                unit = "UMKM"
+            if unit == "unit":
+                ctxt = sent_text[max(0, rel_end - 150):rel_end] + " " + after_s[:30]
+                hits = list(UMKM_CONTEXT.finditer(sent_text[max(0, rel_end - 150):rel_end]))
+                near = hits[-1].group(0).lower() if hits else (UMKM_CONTEXT.search(ctxt).group(0).lower()
+                                                               if UMKM_CONTEXT.search(ctxt) else None)
+                if near:
+                    unit = "koperasi" if near.startswith("koperasi") else "UMKM"
             return unit, m.group(0)
     return None, ""
 
@@ -920,14 +926,18 @@ _COORD_VERB = re.compile(r"\b(?:dan|serta|lalu|kemudian)\s+(?:telah\s+|sudah\s+)
 
 def _clean_cues(t: str) -> str:
     """Remove phrases that look like cues but are not ("yang baru bergabung" = newly joined)."""
-    t = NOT_TARGET.sub("mencapai", t)  # "menembus target 60 persen": the target was reached
+    # "jauh melampaui target." / "menembus target 60 persen": the target was reached; but in "mengejar target
+    # 30 juta" or "mencapai target 400 unit" the figure is the target itself
+    t = NOT_TARGET.sub(lambda m: m.group(0) if re.match(r"\s*(?:sebesar\s+|sebanyak\s+)?(?:Rp\s*)?(?:\d|$)", t[m.end():m.end() + 20])
+                       and not re.match(r"(?:menembus|tembus|melewati|melampaui|melebihi)", m.group(0), re.I)
+                       else "mencapai", t)
     t = re.sub(r"\byang\s+baru\b", "yang", t, flags=re.I)
     t = re.sub(r"\b(?:umkm|ukm|usaha|pelaku|merchant|wirausaha(?:wan)?|koperasi)\s+baru\b", "UMKM", t, flags=re.I)
     return t
 
 
 def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, metric: str | None,
-              after_text: str) -> tuple[str, bool]:
+              after_text: str, day: date | None = None) -> tuple[str, bool]:
     """(claim_type, decided_by_a_cue)."""
     left, right = _clause_bounds(sent_text, rel_start, rel_end)
     seg_left = _clean_cues(sent_text[left:rel_start])
@@ -960,7 +970,10 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
                 else "other"), True
     # 1. an explicit target verb/noun governs the clause unless a realised marker follows it
     targets = [m for m in EXPLICIT_TARGET.finditer(seg_left)]
-    targets = [m for m in targets if not NOT_TARGET.search(seg_left[max(0, m.start() - 25):m.end()])]
+    targets = [m for m in targets if not (NOT_TARGET.search(seg_left[max(0, m.start() - 25):m.end()]) and
+                                          (not re.match(r"\s*(?:sebesar\s+|sebanyak\s+)?$", seg_left[m.end():]) or
+                                           re.search(r"(?:menembus|tembus|melewati|melampaui|melebihi)\s+(?:\w+\s+)?$",
+                                                     seg_left[max(0, m.start() - 25):m.start()], re.I)))]
     if targets:
         last = targets[-1]
         between = seg_left[last.end():]
@@ -1045,6 +1058,13 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if re.match(r"\s*(?:\S+\s+){0,2}?(?:ekonomi\s+(?:indonesia|nasional|global|dunia)|pdb|konsumsi\s+rumah\s+tangga|"
                 r"inflasi|penduduk)\b", after_text, re.I) and not strong:
         return "other", True
+    # a figure tied to a year after the statement ("mencapai 5,5 persen pada 2024" said in 2021) is a goal
+    if day is not None and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(near_right[:25]):
+        years = [int(y) for y in re.findall(r"\b(?:pada|di|hingga|sampai|tahun)\s+(?:tahun\s+)?((?:19|20)\d\d)\b",
+                                             sent_text[left:right])]
+        if years and max(years) > day.year and not re.search(r"\b(?:diproyeksi\w*|diprediksi|diperkirakan|proyeksi|"
+                                                               r"potensi|prediksi)\b", sent_text[left:right], re.I):
+            return "target", True
     if unit not in (None, "UMKM", "koperasi", "orang", "persen", "rupiah", "USD", "transaksi", "produk", "kali") \
             and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(near_right[:25]):
         return "other", True  # counts of platforms, partners, places ...
@@ -1254,7 +1274,7 @@ def extract_claims(article: dict) -> list[dict]:
             subject = _subject(st, rs, re_, subject_noun)
             metric = _metric(sent_low, unit, subject.lower())
             after_text = st[re_:]
-            ctype, by_cue = _classify(st, rs, re_, unit, metric, after_text)
+            ctype, by_cue = _classify(st, rs, re_, unit, metric, after_text, day)
             if ctype == "skip":
                 continue
             inherited = None
