@@ -102,6 +102,18 @@ def build(source: Path, out: Path = OUT) -> dict:
             "verified", "note") if p.get(k) is not None})
     metrics = yaml.safe_load((out / "metrics.yaml").read_text(encoding="utf-8"))["metrics"]
 
+    # surnames used alone in news ("Zabadi", "Hartarto"): the last name token when it is distinctive and unique
+    last_tokens: dict[str, int] = {}
+    for p in people:
+        toks = p["name"].split()
+        if len(toks) > 1:
+            last_tokens[toks[-1].lower()] = last_tokens.get(toks[-1].lower(), 0) + 1
+    surname_stop = {"indonesia", "putri", "wardhana", "hasibuan", "santoso", "prabowo", "ismail", "uno", "dewi",
+                    "hakim", "abdullah", "hasan", "irawan", "saputra", "susanto", "siregar", "nasution", "permana",
+                    "lesmana", "darwin", "sembiring", "handayani", "tanjung", "ramli", "husin", "prasetya", "lukita",
+                    "setiadi", "indrawan", "azizah", "sudarma", "revolusi", "permadi", "untung", "kalla", "widodo",
+                    "subianto", "abdurrahman", "salahuddin", "indrawati", "pambudy", "rachmat", "soesilo"}
+
     patterns, seen = [], set()
 
     def add(label, text, ent_id, exact=None):
@@ -132,6 +144,11 @@ def build(source: Path, out: Path = OUT) -> dict:
                 continue
             if v not in forms:
                 forms.append(v)
+        toks = p["name"].split()
+        last = toks[-1] if len(toks) > 1 else ""
+        if (len(last) >= 5 and last.isalpha() and last_tokens.get(last.lower()) == 1
+                and last.lower() not in surname_stop and last not in forms):
+            forms.append(last)
         for f in forms:
             add("PER", f, "person:" + p["id"], exact=True)
         for q in p["positions"]:
