@@ -107,7 +107,7 @@ MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTH_RE})\b\.?", re.IGNORECASE)
 UMKM_WORDS = re.compile(
     r"^(?:pelaku\s+|unit\s+|para\s+)?(?:umkm|ukm|umk|ikm|kumkm|usaha\s+mikro(?:,?\s+kecil(?:,?\s+dan\s+menengah)?)?|"
     r"usaha\s+kecil|usaha\s+ultra\s+mikro|ultra\s+mikro|pelaku\s+usaha|wirausaha\w*|pengusaha|unit\s+usaha|"
-    r"pedagang|merchant|mitra|seller|penjual|usaha|industri\s+kecil|warung|toko|pengrajin|perajin|"
+    r"pedagang|merchants?|mitra|sellers?|penjual|usaha|industri\s+kecil|warung|toko|pengrajin|perajin|"
     r"pelapak|reseller|umkm-nya|brand\s+lokal|jenama\s+lokal)\b", re.IGNORECASE)
 UNIT_NOUNS = [
     (re.compile(r"^(?:unit\s+)?koperasi\b", re.I), "koperasi"),
@@ -126,7 +126,8 @@ PHYSICAL_UNITS = {"ton", "kg", "kilogram", "liter", "hektare", "ha", "meter", "k
 RELEVANT = re.compile(r"\b(?:umkm|ukm|umk|ikm|kumkm|usaha\s+(?:mikro|kecil)|ultra\s+mikro|koperasi|e-commerce|"
                       r"ecommerce|ekonomi\s+digital|lokapasar|marketplace|kur|bpum|qris|padi\s+umkm|e-katalog|"
                       r"pelaku\s+usaha|wirausaha\w*)\b", re.I)
-UMKM_CONTEXT = re.compile(r"\b(?:umkm|ukm|umk|ikm|usaha\s+mikro|pelaku\s+usaha|wirausaha|koperasi)\b", re.I)
+UMKM_CONTEXT = re.compile(r"\b(?:umkm|ukm|umk|ikm|usaha\s+mikro|pelaku\s+usaha|wirausaha|koperasi|pedagang|"
+                          r"merchants?|pelapak|penjual|seller)\b", re.I)
 
 TARGET_CUES = re.compile(
     r"\b(?:target(?:kan|nya)?(?!\s+(?:itu|tersebut|ini)\b)|menargetkan|ditargetkan|sasaran|disasar|diharapkan|"
@@ -955,7 +956,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if DARI_TARGET.match(after_text):
         return "achievement", True
     # the current level a target starts from ("naik menjadi 3,95 persen pada 2024 dari 3,47 persen saat ini")
-    if re.search(r"\bmenjadi\b.*\bdari\s+(?:sebelumnya\s+|semula\s+|sekitar\s+)?$", seg_left, re.I):
+    if re.search(r"\bmenjadi\b.*\bdari\s+(?:sebelumnya\s+|semula\s+)?(?:yang\s+)?(?:hanya\s+|sekitar\s+)?$", seg_left, re.I):
         if re.match(r"\s*(?:\S+\s+){0,2}(?:saat\s+ini|sekarang|kini|tahun\s+lalu)", after_text, re.I):
             return "achievement", True
         return "skip", True  # "dinaikkan menjadi Rp100 juta dari Rp50 juta": the old value is not a claim
@@ -1254,6 +1255,11 @@ def extract_claims(article: dict) -> list[dict]:
                     unit = prev_claim["unit"]  # "2,4 juta. Dan di 2024 itu 3,4 juta": the count of the list
                 elif q.has_scale and before_sent is not None and UMKM_CONTEXT.search(before_sent.text):
                     unit = "UMKM"
+                if unit is None and not small and not q.is_words and q.value >= 1000 and \
+                        re.search(r"\b(?:jumlah|sebanyak|total)\b", st[max(0, rs - 100):rs], re.I):
+                    m_ctx = list(UMKM_CONTEXT.finditer(st[max(0, rs - 100):rs]))
+                    if m_ctx:  # "jumlah pedagang pengguna QRIS sudah 455.400"
+                        unit = "koperasi" if m_ctx[-1].group(0).lower() == "koperasi" else "UMKM"
                 if unit is None and (small or q.is_words or not q.has_scale):
                     continue
                 if unit is None and not q.has_scale:
@@ -1290,9 +1296,11 @@ def extract_claims(article: dict) -> list[dict]:
                     ANAPHOR.search(st[max(0, rs - 80):min(len(st), re_ + 30)]):
                 inherited = prev_claim  # "Angka itu setara dengan 21 persen ...": same standing as the figure it refers to
                 ctype = prev_claim["claim_type"]
-            elif not by_cue and prev_claim is not None and prev_claim["claim_type"] == "target" and \
-                    prev_claim["char_start"] == sent.start_char:
-                ctype = "target"  # a list of targets in one quotation ("2023 itu 2,4 juta. Dan di 2024 itu 3,4 juta")
+            elif not by_cue and prev_claim is not None and prev_claim["char_start"] == sent.start_char and \
+                    prev_claim["unit"] == unit:
+                # a list in one sentence keeps the standing of its first item ("2023 itu 2,4 juta. Dan di 2024 itu
+                # 3,4 juta"; "Kota Samarinda 45.773 unit, kemudian Kota Balikpapan 39.196 unit")
+                ctype = prev_claim["claim_type"]
             elif not by_cue and ctype == "other" and metric == "umkm_onboarded_digital":
                 ctype = "achievement"
             tyear = None
@@ -1445,13 +1453,15 @@ def _dedupe(candidates):
         for f in ("program", "program_id", "as_of", "qualifier", "metric", "subject"):
             if winner.get(f) is None and loser.get(f) is not None:
                 winner[f] = loser[f]
-    # the same sum of money stated twice with different standings ("nilainya Rp 400 triliun" / "belanja ... sebesar
-    # Rp 400 triliun") is one fact: keep the best-attributed mention, typed budget > achievement > other
+    # the same sum of money (or a count of thousands) stated twice with different standings ("nilainya Rp 400
+    # triliun" / "belanja ... sebesar Rp 400 triliun") is one fact: keep the best-attributed mention, typed
+    # budget > achievement > other
     money = {}
     for k in list(order):
         c, r = best[k]
-        if c["unit"] in ("rupiah", "USD") and c["claim_type"] != "target" and c["value"] >= 1e9:
-            mk = (c["unit"], float(f"{c['value']:.3g}"))
+        if c["claim_type"] != "target" and ((c["unit"] in ("rupiah", "USD") and c["value"] >= 1e9) or
+                                            (c["unit"] not in ("persen", "rupiah", "USD") and c["value"] >= 1000)):
+            mk = (c["unit"], float(f"{c['value']:.4g}"))
             if mk in money:
                 k0 = money[mk]
                 c0, r0 = best[k0]
