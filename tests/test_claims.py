@@ -222,6 +222,13 @@ def test_claims_are_well_formed(parts, sep):
     # rates are parameters, macro figures context
     ("Suku bunga KUR yang ditanggung debitur hanya 6 persen.", {(6, "other", None)}),
     ("Kata Teten, saat ini 53 persen ekonomi Indonesia ditopang konsumsi rumah tangga UMKM.", {(53, "other", None)}),
+    # plural English nouns and counts named before the figure
+    ("“Dari target 200.000 merchants QRIS pada 2021, realisasi saat ini sudah mencapai 120.000 merchants,” ujar dia.",
+     {(200000, "target", 2021), (120000, "achievement", None)}),
+    ("Hingga September, jumlah pedagang pengguna QRIS sudah 455.400.", {(455400, "achievement", None)}),
+    # a figure tied to a later year is a goal
+    ("Koperasi diharapkan berkontribusi lebih besar. Setidaknya mencapai 5,5 persen pada 2024.",
+     {(5.5, "target", 2024)}),
     # a quota of recipients is a target, its money a budget
     ("Pemerintah mengalokasikan Rp 1,5 triliun untuk 1 juta UMKM pada 2022.",
      {(1.5e12, "budget", None), (1e6, "target", 2022)}),
