@@ -1107,8 +1107,12 @@ def _metric(sent_low: str, unit: str | None, subject_low: str) -> str | None:
             scores[mid] = hits
     if not scores:
         return None
-    for mid in ("umkm_on_ekatalog_padi", "program_transaction_value", "kur_disbursement", "umkm_gdp_share",
-                "umkm_employment_share", "digital_economy_value"):
+    order = ["umkm_on_ekatalog_padi", "program_transaction_value", "kur_disbursement", "umkm_gdp_share",
+             "umkm_employment_share", "digital_economy_value"]
+    if re.search(r"\b(?:gmv|ekonomi\s+digital|digital\s+economy|e-conomy|pasar\s+digital)\b", sent_low):
+        order.remove("digital_economy_value")
+        order.insert(1, "digital_economy_value")  # the size of the digital economy, not a programme's sales
+    for mid in order:
         if mid in scores and (mid != "program_transaction_value" or unit in ("rupiah", "USD")):
             if mid == "digital_economy_value" and unit == "UMKM":
                 continue
@@ -1364,8 +1368,9 @@ def extract_claims(article: dict) -> list[dict]:
         # lede narration before the first named speaker: the figures are the speaker's when he or she is introduced
         # right after (same institution or no other source named)
         person, fpara, _ = first_speaker
+        lede_para = min((c["_para"] for c, _, _ in candidates), default=None)
         for claim, _, _ in candidates:
-            if claim["_lede"] and claim["speaker"] is None and fpara - claim["_para"] <= 2 and \
+            if claim["_lede"] and claim["speaker"] is None and claim["_para"] == lede_para and fpara - claim["_para"] <= 2 and \
                     claim["institution_id"] in (None, person.institution_id):
                 claim.update(speaker=person.name, speaker_title=person.title, organization=person.organization,
                              person_id=person.person_id, institution_id=person.institution_id)
