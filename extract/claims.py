@@ -426,8 +426,11 @@ def stated_on(text: str, published) -> date | None:
             if y is None:
                 continue
             cand = date(y, mo, d)
-            if pub and not ys and cand > pub:
-                cand = date(y - 1, mo, d)  # "Rabu (30/12)" in an article of 2 January
+            if pub and cand > pub:
+                if not ys and (cand - pub).days > 31:
+                    cand = date(y - 1, mo, d)  # "Rabu (30/12)" in an article of 2 January
+                else:
+                    continue  # a coming event ("diluncurkan besok, Sabtu (15/8)"), not the statement
             return cand
         except ValueError:
             continue
@@ -437,8 +440,11 @@ def stated_on(text: str, published) -> date | None:
             if y is None:
                 continue
             cand = date(y, MONTHS[m.group("mon").lower()], int(m.group("d")))
-            if pub and not m.group("y") and cand > pub:
-                cand = date(y - 1, cand.month, cand.day)
+            if pub and cand > pub:
+                if not m.group("y") and (cand - pub).days > 31:
+                    cand = date(y - 1, cand.month, cand.day)
+                else:
+                    continue
             return cand
         except (ValueError, KeyError):
             continue
