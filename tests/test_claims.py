@@ -43,7 +43,8 @@ def test_target_with_year_and_word_number():
 
 
 def test_relative_target_year_against_dateline():
-    c = one("Tahun depan, kementerian menargetkan 2 juta UMKM masuk e-Katalog, kata Teten, Selasa (3/8/2021).")
+    c = one("Tahun depan, kementerian menargetkan 2 juta UMKM masuk e-Katalog, kata Teten, Selasa (3/8/2021).",
+            published="2021-08-04")
     assert c["target_year"] == 2022 and c["stated_on"] == "2021-08-03"
     assert c["metric"] == "umkm_on_ekatalog_padi"
 
@@ -152,6 +153,8 @@ def test_program_link():
     ("di Jakarta, Rabu.", "2017-11-16T01:36:00+07:00", date(2017, 11, 15)),
     ("tanpa tanggal.", "2021-06-14", date(2021, 6, 14)),
     ("tanpa tanggal.", None, None),
+    ("diluncurkan besok, Sabtu (15/8). Kata Erick, Jumat (14/8).", "2020-08-14", date(2020, 8, 14)),
+    ("kata dia, Rabu (30/12).", "2021-01-02", date(2020, 12, 30)),
 ])
 def test_stated_on(text, published, expected):
     assert stated_on(text, published) == expected
