@@ -508,7 +508,16 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         after = [e for e in pers if e.start_char - s0 >= m.end() and e.start_char - s0 - m.end() <= 110
                  and "." not in text[m.end():e.start_char - s0].replace("Dr.", "").replace("Ir.", "")]
         if after and _quoteish(text, m.start()):
-            return Attribution(person=_person_from_ent(after[0], sent, ctx),
+            e = after[0]
+            if re.match(r"\s*,\s*(?:sapaan|panggilan|akrab\s+disapa)\b", text[e.end_char - s0:], re.I) and ctx.persons:
+                # '"...," kata Ani, sapaan akrabnya': a nickname of the person named before
+                named = [p for p in ctx.persons.values() if e.text.lower() not in p.name.lower().split()]
+                if named:
+                    # the article's protagonist (first named) unless someone was already speaking
+                    person = ctx.last_speaker if ctx.last_speaker in named else named[0]
+                    ctx.persons[e.text.strip()] = person  # later "Ani" mentions are the same person
+                    return Attribution(person=person, kind="quote" if _has_quote(text) else "explicit", strength=4)
+            return Attribution(person=_person_from_ent(e, sent, ctx),
                                kind="quote" if _has_quote(text) else "explicit", strength=4)
         if re.match(r"\s+(?:dia|ia|beliau)\b", text[m.end():], re.I) and ctx.last_speaker:
             return Attribution(person=ctx.last_speaker, kind="pronoun", strength=3)
