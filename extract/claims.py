@@ -1176,7 +1176,7 @@ _FAST_TRIGGER = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan
 
 
 def _paragraph_index(text: str):
-    bounds = [m.end() for m in re.finditer(r"\n", text)]
+    bounds = [m.end() for m in re.finditer(r"\n+", text)]  # "\n\n" between paragraphs is one break
     import bisect
 
     return lambda pos: bisect.bisect_right(bounds, pos)
