@@ -286,6 +286,10 @@ def _resolve_name(ent_text: str, ent_id: str, ctx: Ctx) -> tuple[str, str | None
         parts = full.lower().split()
         if low != full.lower() and (low in parts or (len(low.split()) < len(parts) and full.lower().endswith(low))):
             return full, person.person_id
+    for full, person in ctx.persons.items():
+        # a short form of a single-word or first name ("Rudi" for Rudiantara)
+        if len(low) >= 4 and " " not in low and any(p.startswith(low) and p != low for p in full.lower().split()):
+            return full, person.person_id
     return name, None
 
 
@@ -963,8 +967,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     money = unit in ("rupiah", "USD")
     pieces = re.split(r"\d[\d.,]*\s*(?:juta|ribu|miliar|triliun|persen|%)?", seg_left[-60:])
     ach_left = pieces[-1]
-    if len(pieces) > 1 and re.fullmatch(r"[\s(]*(?:atau|dan|sekitar|setara(?:\s+dengan)?|yaitu|yakni|alias)?[\s(]*",
-                                         ach_left, re.I):
+    if len(pieces) > 1 and re.fullmatch(r"[\s(]*(?:(?:atau|dan|sekitar|setara|dengan|yaitu|yakni|alias|kurang\s+lebih|"
+                                         r"hampir|lebih\s+dari|sebesar|sebanyak)[\s(]*)*", ach_left, re.I):
         ach_left = pieces[-2] + ach_left  # "13,7 juta atau 21 persen": the share shares the count's cue
     ach_left = ach_left[-45:].split(",")[-1] if not re.fullmatch(r"[\s(]*", ach_left.split(",")[-1]) else ach_left[-45:]
 
@@ -1494,6 +1498,9 @@ def _dedupe(candidates):
             else:
                 money[mk] = k
     out = [best[k][0] for k in order]
+    targets_by = {(c["value"], c["unit"]): c for c in out if c["claim_type"] == "target"}
+    out = [c for c in out if not (c["claim_type"] != "target" and (c["value"], c["unit"]) in targets_by and c["value"] >= 1000
+                                  and re.search(r"\b(?:target\w*|program|sasaran)\b", c["quote"], re.I))]
     # a restated target without its year ("Targetnya 50 ribu UMKM") is the same fact as the dated one
     dated = [c for c in out if c["claim_type"] == "target" and c["target_year"] is not None]
     final = []
