@@ -192,7 +192,10 @@ def _parse_day(s) -> date | None:
         pass
     m = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", s)
     if m:
-        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+        try:
+            return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+        except ValueError:
+            return None
     return None
 
 

@@ -239,3 +239,12 @@ def test_claims_are_well_formed(parts, sep):
 def test_claim_types_of_common_phrasings(text, expected):
     got = {(c["value"], c["claim_type"], c["target_year"]) for c in claims(text, published="2022-06-01")}
     assert got == expected
+
+
+@pytest.mark.parametrize("article", [
+    {"id": "a", "text": None},
+    {"text": "UMKM naik 5 persen.", "published": "kemarin"},
+    {"id": "b", "text": "UMKM 30 juta. " * 5, "published": "2021-13-45"},
+])
+def test_bad_inputs_do_not_crash(article):
+    assert isinstance(extract_claims(article), list)
