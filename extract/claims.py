@@ -1304,6 +1304,8 @@ def extract_claims(article: dict) -> list[dict]:
                 if m_after and m_after.group(1).lower() not in _SUBJECT_STOP:
                     subject_noun = m_after.group(1)  # "25 persen anggotanya yang memanfaatkan e-commerce"
             subject = _subject(st, rs, re_, subject_noun)
+            if prev_claim is not None and ANAPHOR.search(subject) and para - prev_claim["_para"] <= 2:
+                subject = prev_claim["subject"]  # "Angka tersebut setara dengan 21 persen": what the figure counts
             metric = _metric(sent_low, unit, subject.lower())
             after_text = st[re_:]
             ctype, by_cue = _classify(st, rs, re_, unit, metric, after_text, day)
