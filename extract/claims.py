@@ -1167,14 +1167,17 @@ def _subject(sent_text: str, rel_start: int, rel_end: int, noun: str) -> str:
         return " ".join(words[:12]).strip() or noun
     left, _ = _clause_bounds(sent_text, rel_start, rel_end)
     seg = sent_text[left:rel_start]
-    seg = re.split(r",|\bbahwa\b|\bkarena\b|\bmengatakan\b|\bmenyebut\w*\b", seg)[-1]
+    seg = re.split(r"\d[\d.,]*\s*(?:juta|ribu|miliar|triliun|persen|%)?\s*(?:atau\s+)?", seg)[-1]  # after an earlier figure
+    seg = re.split(r",\s+(?!(?:dan|serta|kecil|menengah|mikro)\b)|\bbahwa\b|\bkarena\b|\bmengatakan\b|\bmenyebut\w*\b",
+                   seg)[-1]
     seg = re.sub(r"\b(?:mencapai|sebesar|sebanyak|senilai|sekitar|baru|sudah|telah|ada|terdapat|menjadi|"
                  r"yakni|yaitu|adalah|sekitar|hanya|kurang\s+lebih|lebih\s+dari|hampir|minimal|hingga|sampai|"
                  r"tercatat|naik|turun|tumbuh|meningkat|saat\s+ini|kini|sekarang)\s*$", "", seg.strip(), flags=re.I)
-    seg = re.sub(r"\b(?:mencapai|sebesar|sebanyak|senilai|sekitar|baru|sudah|telah|ada|terdapat|menjadi|"
-                 r"yakni|yaitu|adalah)\s*$", "", seg.strip(), flags=re.I)
+    for _ in range(3):
+        seg = re.sub(r"\b(?:mencapai|sebesar|sebanyak|senilai|sekitar|baru|sudah|telah|ada|terdapat|menjadi|"
+                     r"yakni|yaitu|adalah|berjumlah|tercatat|hanya|masih)\s*$", "", seg.strip(), flags=re.I)
     words = seg.split()
-    return " ".join(words[-10:]).strip(" ,") or sent_text[rel_start:rel_end]
+    return " ".join(words[-14:]).strip(" ,") or sent_text[rel_start:rel_end]
 
 
 # --------------------------------------------------------------------------------------------------- main
@@ -1304,6 +1307,10 @@ def extract_claims(article: dict) -> list[dict]:
                 if m_after and m_after.group(1).lower() not in _SUBJECT_STOP:
                     subject_noun = m_after.group(1)  # "25 persen anggotanya yang memanfaatkan e-commerce"
             subject = _subject(st, rs, re_, subject_noun)
+            if subject_noun and len(subject.split()) <= 2:
+                left_subject = _subject(st, rs, re_, "")
+                if len(left_subject.split()) >= 3 and re.search(r"\byang\b", left_subject):
+                    subject = left_subject  # "... UMKM yang sudah terhubung ke ekosistem digital baru berjumlah 13,7 juta unit"
             if prev_claim is not None and ANAPHOR.search(subject) and para - prev_claim["_para"] <= 2:
                 subject = prev_claim["subject"]  # "Angka tersebut setara dengan 21 persen": what the figure counts
             metric = _metric(sent_low, unit, subject.lower())
