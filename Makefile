@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-fast train-ner bench bench-crawl bench-extract bench-claims bench-datasette metadata lock clean
+.PHONY: setup demo test eval train-ner bench bench-crawl bench-extract bench-claims bench-datasette metadata lock clean
 
 setup: $(STAMP)
 
@@ -19,6 +19,11 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# Score claim extraction on the held-out and development gold, then refresh the published accuracy text.
+eval: setup
+	$(BIN)/python scripts/eval_claims
+	$(BIN)/pantau metadata
 
 train-ner: setup
 	$(BIN)/python -m nlp_models.train_ner
