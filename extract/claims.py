@@ -749,6 +749,8 @@ def _unit_for(q: Quantity, sent_text: str, rel_end: int) -> tuple[str | None, st
         return q.unit, ""
     after = sent_text[rel_end:]
     after_s = re.sub(r"^\s*[(\[]\s*", "", after)
+    if re.match(r"(?:mitra|rekan)\s+(?:pengemudi|driver|ojol|kurir)\b", after_s.strip(), re.I):
+        return "orang", re.match(r"\S+\s+\S+", after_s.strip()).group(0)  # drivers are people, not businesses
     m = UMKM_WORDS.match(after_s.strip())
     if m:
         return "UMKM", m.group(0)
@@ -1076,6 +1078,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if re.search(r"\bdari\s+(?:sekitar\s+|total\s+|sebanyak\s+)?$", seg_left[-25:], re.I) and \
             (PLACE_AFTER.match(after_text) or POPULATION_AFTER.match(after_text)):
         return "other", True
+    if re.search(r"\bdari\s+(?:total|seluruh|keseluruhan)\s+(?:sekitar\s+)?$", seg_left[-30:], re.I):
+        return "other", True  # "0,1 persen dari total 4 juta penjual": the base a share is taken of
     if context_metric or (is_other and not strong):
         return "other", True
     if re.match(r"\s*(?:\S+\s+){0,2}?(?:ekonomi\s+(?:indonesia|nasional|global|dunia)|pdb|konsumsi\s+rumah\s+tangga|"
