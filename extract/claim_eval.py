@@ -204,6 +204,18 @@ def main(gold_path, articles_path, out=print, details: bool = False, extractor=N
     return res
 
 
+def write_scores(result: dict, path: Path | str, label: str) -> None:
+    """Store ``result`` under ``label`` in the JSON file of measured scores (``nlp_models/eval_scores.json`` is read
+    by the Datasette metadata); other labels in the file are kept."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    data[label] = {k: v for k, v in result.items() if k != "errors"}
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
     import argparse
 
@@ -211,6 +223,10 @@ if __name__ == "__main__":
     ap.add_argument("gold")
     ap.add_argument("articles")
     ap.add_argument("--details", action="store_true", help="list missed, spurious and speaker errors")
+    ap.add_argument("--scores-out", help="JSON file to store the figures in (e.g. nlp_models/eval_scores.json)")
+    ap.add_argument("--label", default="claims", help="name of this data set in --scores-out")
     a = ap.parse_args()
-    main(a.gold, a.articles, details=a.details)
+    res = main(a.gold, a.articles, details=a.details)
+    if a.scores_out:
+        write_scores(res, a.scores_out, a.label)
     sys.exit(0)

@@ -63,3 +63,14 @@ def test_main_on_fixture_gold():
     assert r["strict"]["f1"] >= 0.9
     assert r["speaker_accuracy"] >= 0.9
     assert r["target_year_accuracy"] in (None, 1.0)
+
+
+def test_write_scores_keeps_other_labels(tmp_path):
+    from extract.claim_eval import write_scores
+
+    path = tmp_path / "scores.json"
+    r = evaluate([g("A", 1, "other")], [g("A", 1, "other")])
+    write_scores(r, path, "first")
+    write_scores(r, path, "second")
+    data = json.loads(path.read_text())
+    assert set(data) == {"first", "second"} and data["first"]["strict"]["f1"] == 1.0
