@@ -385,6 +385,24 @@ def split_updated(text: str) -> tuple[str | None, str | None]:
 # ---------------------------------------------------------------------------
 # Dates in URLs
 # ---------------------------------------------------------------------------
+# Each URL form and the (year, month, day[, hour, minute, second]) readings it offers, best first.
+_URL_DATE_FORMS = [
+    # Kompas /read/YYYY/MM/DD/HHMMSSnnn/ and old Detik /read(foto)?/YYYY/MM/DD/HHMMSS/
+    (re.compile(r"/read(?:foto|xml)?/(?:xml/)?(\d{4})/(\d{2})/(\d{2})/(\d{6})\d*/"),
+     lambda y, mo, d, t: [(y, mo, d, t[0:2], t[2:4], t[4:6]), (y, mo, d)]),
+    # CNN /YYYYMMDDHHmmss-kanal-id/
+    (re.compile(r"/(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})-\d+-\d+"), lambda *g: [g]),
+    # Bisnis /read/YYYYMMDD/
+    (re.compile(r"/read/(\d{4})(\d{2})(\d{2})/"), lambda *g: [g]),
+    # Republika old /berita/{kanal}/{sub}/{yy}/{mm}/{dd}/{code}-slug
+    (re.compile(r"/berita/(?:[^/]+/){1,3}(\d{2})/(\d{2})/(\d{2})/[0-9a-z]{6,}"),
+     lambda yy, mo, d: [(2000 + int(yy), mo, d)]),
+    # Generic /YYYY/MM/DD/ (Okezone, Tribunnews, Tempo 2015, Katadata 2019-20 ...)
+    (re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)"), lambda *g: [g]),
+    (re.compile(r"/((?:19|20)\d{2})-(\d{2})-(\d{2})(?:/|$|-)"), lambda *g: [g]),
+]
+
+
 def date_from_url(url: str) -> tuple[datetime, bool] | None:
     """Return (datetime in WIB, has_time) for dates encoded in article URLs."""
     if not url:
@@ -404,46 +422,14 @@ def date_from_url(url: str) -> tuple[datetime, bool] | None:
             return None
         return dt, hh is not None
 
-    # Kompas /read/YYYY/MM/DD/HHMMSSnnn/ and old Detik /read(foto)?/YYYY/MM/DD/HHMMSS/
-    m = re.search(r"/read(?:foto|xml)?/(?:xml/)?(\d{4})/(\d{2})/(\d{2})/(\d{6})\d*/", path)
-    if m:
-        y, mo, d, t = m.groups()
-        r = mk(y, mo, d, t[0:2], t[2:4], t[4:6])
-        if r:
-            return r
-        r = mk(y, mo, d)
-        if r:
-            return r
-    # CNN /YYYYMMDDHHmmss-kanal-id/
-    m = re.search(r"/(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})-\d+-\d+", path)
-    if m:
-        r = mk(*m.groups())
-        if r:
-            return r
-    # Bisnis /read/YYYYMMDD/
-    m = re.search(r"/read/(\d{4})(\d{2})(\d{2})/", path)
-    if m:
-        r = mk(*m.groups())
-        if r:
-            return r
-    # Republika old /berita/{kanal}/{sub}/{yy}/{mm}/{dd}/{code}-slug
-    m = re.search(r"/berita/(?:[^/]+/){1,3}(\d{2})/(\d{2})/(\d{2})/[0-9a-z]{6,}", path)
-    if m:
-        yy, mo, d = m.groups()
-        r = mk(2000 + int(yy), mo, d)
-        if r:
-            return r
-    # Generic /YYYY/MM/DD/ (Okezone, Tribunnews, Tempo 2015, Katadata 2019-20 ...)
-    m = re.search(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)", path)
-    if m:
-        r = mk(*m.groups())
-        if r:
-            return r
-    m = re.search(r"/((?:19|20)\d{2})-(\d{2})-(\d{2})(?:/|$|-)", path)
-    if m:
-        r = mk(*m.groups())
-        if r:
-            return r
+    for pattern, readings in _URL_DATE_FORMS:
+        m = pattern.search(path)
+        if not m:
+            continue
+        for reading in readings(*m.groups()):
+            result = mk(*reading)
+            if result:
+                return result
     return None
 
 
