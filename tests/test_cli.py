@@ -41,3 +41,32 @@ def test_claims_rejects_bad_input_with_a_clear_error():
     result = pantau("claims", input="not json\n", check=False)
     assert result.returncode != 0
     assert "not JSON" in result.stderr
+
+
+def test_article_prints_the_extracted_page_as_json():
+    import json as _json
+
+    from conftest import GOLD, REPO
+
+    gold = _json.loads((GOLD / "fixture_articles.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    out = pantau("article", str(REPO / gold["html_file"]), "--url", gold["url"]).stdout
+    article = _json.loads(out)
+    for field in ("url", "canonical_url", "outlet", "title", "published", "published_source", "authors", "tags", "text"):
+        assert field in article
+    assert article["title"] == gold["title"] and article["published"] == gold["published"]
+    assert article["text"] == gold["text"]
+
+
+def test_article_reports_bad_input_clearly(tmp_path):
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+    result = pantau("article", str(empty), "--url", "https://money.kompas.com/read/2021/06/14/1/x", check=False)
+    assert result.returncode != 0 and "cannot extract" in result.stderr and "empty" in result.stderr
+
+
+def test_eval_claims_prints_the_claims_md_measures():
+    from conftest import GOLD
+
+    out = pantau("eval", "claims", str(GOLD / "fixture_claims.jsonl"), str(GOLD / "fixture_articles.jsonl")).stdout
+    for measure in ("strict", "lenient", "precision", "recall", "F1", "speaker accuracy", "core recall"):
+        assert measure in out
