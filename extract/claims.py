@@ -134,7 +134,8 @@ TARGET_CUES = re.compile(
     r"berharap|mengharapkan|"
     r"akan|bakal|rencana(?:nya)?|berencana|direncanakan|merencanakan|ingin|mau|hendak|harus|wajib|mesti|"
     r"mewajibkan|diwajibkan|"
-    r"perlu|mendorong\s+(?:agar|supaya|setiap)|ke\s+depan(?:nya)?|tahun\s+depan|mendatang|upaya(?:kan)?|diupayakan|membidik|dibidik|mematok|dipatok|"
+    r"perlu|mendorong\s+(?:agar|supaya|setiap)|(?:men|)dorong\s+(?:\w+\s+){0,3}?menjadi|kejar|dikejar|menyasar|"
+    r"ke\s+depan(?:nya)?|tahun\s+depan|mendatang|upaya(?:kan)?|diupayakan|membidik|dibidik|mematok|dipatok|"
     r"mencanangkan|dicanangkan|menjadi\s+target|supaya|agar|cita-cita|bercita-cita|ambisi|proyeksi\s+target|"
     r"kuota)\b", re.IGNORECASE)
 ACHIEVE_CUES = re.compile(
@@ -156,6 +157,16 @@ OTHER_CUES = re.compile(
     r"jumlah\s+(?:anggota|penduduk|pekerja|pengguna|pelaku|umkm|ukm|usaha|koperasi)\w*|total\s+(?:umkm|ukm)|diperkirakan|diprediksi|diproyeksikan|proyeksi|perkiraan|potensi|"
     r"peserta|dihadiri|diikuti|pengunjung|penduduk|tenaga\s+kerja|menyerap|serapan|kontribusi|berkontribusi|"
     r"menyumbang|sumbangan|ekspor|investasi|pangsa|valuasi)\b", re.IGNORECASE)
+# counts of people or businesses taking part in / hit by something are context ("1.700 koperasi terdampak",
+# "120 ribu penjual ikut pelatihan"), not programme results
+PARTICIPANT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:yang\s+)?(?:terdampak|ikut|mengikuti|turut|hadir|menghadiri|"
+                               r"berpartisipasi|terkena|dirumahkan)\b", re.IGNORECASE)
+# figures derived from other figures: a gap ("selisih 800 ribu"), an average or per-unit amount
+DERIVED_LEFT = re.compile(r"\b(?:selisih(?:nya)?|kekurangan(?:nya)?|kesenjangan|gap)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
+PER_UNIT_LEFT = re.compile(r"(?:\b(?:rata-rata|rerata)\b[^,.;]*|\b(?:setiap|tiap|per)\s+(?!(?:" + _MONTH_RE +
+                           r"|akhir|awal|tanggal|tahun|bulan|hari|pekan|minggu|kuartal|semester|triwulan|kapita)\b)"
+                           r"[a-z]\w*\s+(?:\w+\s+){0,2}?)$", re.IGNORECASE)
+SHARE_BASE_LEFT = re.compile(r"(?:persen|%)\s+dari\s+(?:sekitar\s+|total\s+|seluruh\s+)?$", re.IGNORECASE)
 DARI_TARGET = re.compile(r"^\s*(?:\S+\s+){0,2}dari\s+(?:total\s+)?(?:target|sasaran)", re.IGNORECASE)
 PER_PERIOD = re.compile(r"\b(?:setiap|tiap|per)\s+(?:tahun(?:nya)?|bulan|pekan|minggu|hari)\b|\btiap\s+tahunnya\b|"
                         r"\bsetahun\b|\bper\s*annum\b", re.IGNORECASE)
@@ -921,7 +932,7 @@ def _nearest(rx, text: str, from_end: bool) -> int | None:
 
 
 EXPLICIT_TARGET = re.compile(
-    r"\b(?:target(?:kan|nya)?|menargetkan|ditargetkan|sasaran(?:nya)?|disasar|mewajibkan|diwajibkan|mematok|"
+    r"\b(?:target(?:kan|nya)?|menargetkan|ditargetkan|sasaran(?:nya)?|disasar|menyasar|mewajibkan|diwajibkan|mematok|"
     r"dipatok|membidik|dibidik|mencanangkan|dicanangkan|menetapkan|ditetapkan)\b", re.IGNORECASE)
 NOT_TARGET = re.compile(r"\b(?:menembus|tembus|melewati|melampaui|melebihi|mencapai|capai|mengejar|memenuhi|di\s+atas|di\s+bawah|"
                         r"realisasi)\s+(?:\w+\s+)?(?:target|sasaran)\b", re.IGNORECASE)
@@ -977,6 +988,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         ach_left = pieces[-2] + ach_left  # "13,7 juta atau 21 persen": the share shares the count's cue
     ach_left = ach_left[-45:].split(",")[-1] if not re.fullmatch(r"[\s(]*", ach_left.split(",")[-1]) else ach_left[-45:]
 
+    if DERIVED_LEFT.search(seg_left[-45:]) or SHARE_BASE_LEFT.search(seg_left[-30:]):
+        return "other", True  # "selisihnya 23 poin persen"; "16 persen dari 64 juta UMKM": the base of a share
     if DARI_TARGET.match(after_text):
         return "achievement", True
     # the current level a target starts from ("naik menjadi 3,95 persen pada 2024 dari 3,47 persen saat ini")
@@ -984,12 +997,15 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         if re.match(r"\s*(?:\S+\s+){0,2}(?:saat\s+ini|sekarang|kini|tahun\s+lalu)", after_text, re.I):
             return "achievement", True
         return "skip", True  # "dinaikkan menjadi Rp100 juta dari Rp50 juta": the old value is not a claim
+    if unit == "kali" and GROWTH.search(seg_left[-40:]):
+        return "growth", True  # "tumbuh 3 kali lipat": a realised growth multiple
     if unit == "kali" and re.match(r"\s*kali\s+(?:lebih|lipat\s+(?:lebih|dibanding))", after_text, re.I):
         return "other", True  # "1,5 kali lebih tinggi dibandingkan ...": a comparison
     # per-unit money ("Rp 1,2 juta per penerima"): aid amounts are budget, credit ceilings and prices context
-    if money and re.match(r"\s*(?:dari\s+(?:sebelumnya\s+|semula\s+)?(?:Rp\.?\s*)?[\d.,]+\s*(?:juta|ribu|miliar|triliun)?\s+)?"
-                          r"(?:per|untuk\s+setiap|bagi\s+setiap|setiap)\s+(?:penerima|orang|pelaku|debitur|umkm|ukm|"
-                          r"unit|koperasi|keluarga|kk|peserta|nasabah|usaha)", after_text, re.I):
+    if money and (re.match(r"\s*(?:dari\s+(?:sebelumnya\s+|semula\s+)?(?:Rp\.?\s*)?[\d.,]+\s*(?:juta|ribu|miliar|triliun)?\s+)?"
+                           r"(?:per|untuk\s+setiap|bagi\s+setiap|setiap)\s+(?:penerima|orang|pelaku|debitur|umkm|ukm|"
+                           r"unit|koperasi|keluarga|kk|peserta|nasabah|usaha|merchant|pedagang|penjual|toko)", after_text, re.I)
+                  or PER_UNIT_LEFT.search(seg_left[-70:])):
         return ("budget" if re.search(r"\b(?:bantuan|bpum|banpres|blt|bansos|subsidi|insentif|hibah|"
                                       r"menyalurkan|disalurkan|penyaluran)\b", sent_text, re.I)
                 else "other"), True
@@ -1028,7 +1044,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if not money and QUOTA.search(near_left[-50:]):
         return "target", True
     # growth rates take the standing of the figure they describe; projections are context
-    if unit == "persen" and GROWTH.search(seg_left[-40:]):
+    if unit in ("persen", "kali") and GROWTH.search(seg_left[-40:]):
         if re.search(r"\b(?:ekonomi|pdb|inflasi|ekspor|impor|investasi|konsumsi|daya\s+beli)\b", seg_left[-60:], re.I):
             return "other", True  # macro-economic growth is context
         return "growth", True
@@ -1067,6 +1083,9 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "other", True
     if re.match(r"\s*(?:orang\s+)?(?:peserta|responden|pengunjung|hadirin)\b", after_text, re.I):
         return "other", True  # participant counts are context
+    if PARTICIPANT_AFTER.match(after_text) and not STRONG_REALIZED.search(ach_left) and \
+            _nearest(TARGET_CUES, near_left, True) is None:
+        return "other", True  # "sebanyak 1.700 koperasi terdampak", "1.200 perajin ikut pelatihan"
     strong = STRONG_REALIZED.search(ach_left) or (a_right is not None and STRONG_REALIZED.search(near_right[:25]))
     if not strong and unit in ("UMKM", "koperasi", "orang") and POPULATION_AFTER.match(after_text) \
             and not DIGITAL_WORDS.search(sent_text[left:right]):

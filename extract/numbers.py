@@ -31,7 +31,7 @@ DIGITNUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+
 SCALE_RE = r"(?:ribu|rb\.?|juta|jt\.?|miliar|milyar|milliar|triliun|trilyun|million|billion|trillion|[MTK](?![\w-]))"
 MONEY_PRE = r"(?:Rp\.?|RP\.?|rp\.?|IDR|US\s?\$|USD|\$)"
 RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|ke)\s+)"
-POST_UNIT = (r"(?:%|persen\b|per\s?sen\b|percent\b|rupiah\b|dolar\s+AS\b|dollar\s+AS\b|dolar\s+Amerika(?:\s+Serikat)?\b|"
+POST_UNIT = (r"(?:%|poin\s+persen\b|persen\b|per\s?sen\b|percent\b|rupiah\b|dolar\s+AS\b|dollar\s+AS\b|dolar\s+Amerika(?:\s+Serikat)?\b|"
              r"dolar\b|dollar\b|USD\b)")
 
 _PART = rf"(?:{DIGITNUM}(?:\s*{SCALE_RE}(?:\s+{SCALE_RE})?)?|{WORDSEQ}\b)"
@@ -181,7 +181,7 @@ def _unit_of(pre: str | None, post: str | None) -> str | None:
         p = re.sub(r"\s+", " ", post.strip().lower())
         if p.startswith(("dolar", "dollar", "usd")):
             return "USD"
-        if p in ("%", "persen", "per sen", "persensen", "percent") or p.startswith("per"):
+        if p in ("%", "persen", "per sen", "persensen", "percent") or p.startswith(("per", "poin")):
             return "persen"
         if p == "rupiah":
             return "rupiah"
