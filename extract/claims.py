@@ -299,7 +299,18 @@ def _resolve_name(ent_text: str, ent_id: str, ctx: Ctx) -> tuple[str, str | None
     for full, person in ctx.persons.items():
         parts = full.lower().split()
         if low != full.lower() and (low in parts or (len(low.split()) < len(parts) and full.lower().endswith(low))):
-            return full, person.person_id
+            i = parts.index(low.split()[0]) if low.split()[0] in parts else 0
+            if i > 0 and not person.person_id and any(w in ORG_NAME_HEADS for w in parts[:i]):
+                # "Universitas Gadjah Mada Rimawan Pradiptyo" then "kata Rimawan": the institution was read into the
+                # name; the person starts at the word used for him or her later
+                org = " ".join(person.name.split()[:i])
+                person.name = " ".join(person.name.split()[i:])
+                person.title = f"{person.title} {org}" if person.title and org not in person.title else (person.title or org)
+                if not person.organization:
+                    person.organization = org
+                ctx.persons[person.name] = person
+                return person.name, person.person_id
+            return (person.name if person.name != full else full), person.person_id
     for full, person in ctx.persons.items():
         # a short form of a single-word or first name ("Rudi" for Rudiantara)
         if len(low) >= 4 and " " not in low and any(p.startswith(low) and p != low for p in full.lower().split()):
@@ -307,9 +318,23 @@ def _resolve_name(ent_text: str, ent_id: str, ctx: Ctx) -> tuple[str, str | None
     return name, None
 
 
+# Balinese names open with "I" (men) or "Ni" (women) before the birth-order name; the NER often leaves it out
+BALINESE_PREFIX = re.compile(r"(?<![\w-])(?P<p>I|Ni)\s+$")
+BALINESE_GIVEN = re.compile(r"(?:Gusti|Gede|Wayan|Made|Nyoman|Ketut|Putu|Kadek|Komang|Nengah|Luh|Dewa|Dewi|Ayu|Kade|"
+                            r"Desak|Wyn|Md|Nym|Kt|Pt|Gst)\b")
+# words that open an institution's name: "Ekonom Universitas Gadjah Mada Rimawan Pradiptyo" is a person after them
+ORG_NAME_HEADS = {"universitas", "institut", "politeknik", "sekolah", "akademi", "bank", "pt", "asosiasi", "lembaga",
+                  "badan", "dinas", "kantor", "perwakilan", "kementerian", "yayasan", "perusahaan", "center", "centre",
+                  "institute", "university", "koperasi", "perkumpulan", "himpunan", "forum", "ikatan"}
+
+
 def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
     name, pid = _resolve_name(ent.text, ent.ent_id_, ctx)
-    title = _title_before(sent.text, ent.start_char - sent.start_char)
+    rel = ent.start_char - sent.start_char
+    bm = BALINESE_PREFIX.search(sent.text[:rel])
+    if bm and not pid and BALINESE_GIVEN.match(ent.text.strip()) and name == re.sub(r"\s+", " ", ent.text).strip(" ,."):
+        name, rel = f"{bm.group('p')} {name}", bm.start()
+    title = _title_before(sent.text, rel)
     known = ctx.persons.get(name)
     if known is None:
         known = Person(name=name, person_id=pid)
@@ -540,6 +565,10 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         if re.match(r"\s+(?:dia|ia|beliau)\b", text[m.end():], re.I) and ctx.last_speaker:
             return Attribution(person=ctx.last_speaker, kind="pronoun", strength=3)
         orgs_after = [e for e in _ents(sent, {"ORG"}) if 0 <= e.start_char - s0 - m.end() <= 3]
+        known = _known_name_at(text, m.end(), ctx) if orgs_after else None
+        if known and _quoteish(text, m.start()):
+            # '..." ujar Budiharto' where the NER read the surname of a person named before as an organisation
+            return Attribution(person=known, kind="quote" if _has_quote(text) else "explicit", strength=4)
         if orgs_after and _quoteish(text, m.start()):
             return _org_attr(orgs_after[0], ctx.day)  # '..." tulis Kemenkop UKM dalam keterangannya'
         tm = re.match(rf"\s+(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s*(?:[,.]|$|\s+(?:saat|dalam|di|kepada|usai|ketika|seusai)\b)",
@@ -778,6 +807,16 @@ def _unit_for(q: Quantity, sent_text: str, rel_end: int) -> tuple[str | None, st
                     unit = "koperasi" if near.startswith("koperasi") else "UMKM"
             return unit, m.group(0)
     return None, ""
+
+
+def _lowercase_figure_phrase(ent_text: str) -> bool:
+    """A name that starts with a figure ("8 Juta UMKM Go Online") is a name only when written as one: in "menyasar 8
+    juta UMKM go online" the lowercase words make it a figure and its noun, not the programme."""
+    m = re.match(r"\s*\d[\d.,]*\s+(.*)$", ent_text)
+    if not m:
+        return False
+    words = [w for w in m.group(1).split() if w[:1].isalpha()]
+    return any(w[0].islower() for w in words)
 
 
 def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spans) -> bool:
@@ -1286,7 +1325,8 @@ def extract_claims(article: dict) -> list[dict]:
         if SKIP_SENTENCE.search(st):
             continue
         ent_spans = [(e.start_char - sent.start_char, e.end_char - sent.start_char) for e in sents_ents
-                     if e.label_ in ("PER", "ORG", "PROGRAM", "LOC") and any(c.isalpha() for c in e.text)]
+                     if e.label_ in ("PER", "ORG", "PROGRAM", "LOC") and any(c.isalpha() for c in e.text)
+                     and not _lowercase_figure_phrase(e.text)]
         cond = [m.start() for m in CONDITIONAL.finditer(st)]
         sent_low = st.lower()
         for q in find_quantities(st):
