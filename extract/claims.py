@@ -346,6 +346,10 @@ def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
     return known
 
 
+REGIONAL_OFFICE = re.compile(r"\b(?:Dinas|Disperindag\w*|Diskop\w*|Provinsi|Kabupaten|Pemprov|Pemkab|Pemkot|Kanwil|"
+                             r"Kantor\s+Wilayah|Kota\s+[A-Z])", re.UNICODE)
+
+
 def _fill_org(person: Person, ctx: Ctx, title: str | None):
     idx, _ = _gaz()
     inst_id = None
@@ -353,6 +357,8 @@ def _fill_org(person: Person, ctx: Ctx, title: str | None):
         inst_id = _institution_in(title)
         m = _inst_matcher()[0].search(title)
         inst_id = resolve_institution(inst_id, m.group(0) if m else None, ctx.day)
+        if m is None and REGIONAL_OFFICE.search(title):
+            inst_id = None  # "Kepala Dinas Koperasi dan UKM Provinsi Bali": a regional office, not the ministry
     if person.person_id:
         p = idx["people"].get(person.person_id)
         pos = _position_at(p, ctx.day, title) if p else None
@@ -1307,8 +1313,15 @@ def extract_claims(article: dict) -> list[dict]:
                 attr = Attribution(person=prev.person, organization=prev.organization,
                                    institution_id=prev.institution_id, kind="carry", strength=1)
             elif ctx.last_speaker is not None:
-                # narration after a speaker has been introduced continues his or her account
-                attr = Attribution(person=ctx.last_speaker, kind="carry", strength=0)
+                own = _institution_subject(sent, ctx)
+                if own is not None and own.organization != ctx.last_speaker.organization:
+                    # a new paragraph about another institution ("Pemerintah Provinsi Bali menganggarkan ...") is the
+                    # journalist's account of it, not the last speaker's
+                    attr = own
+                    carry[para] = own
+                else:
+                    # narration after a speaker has been introduced continues his or her account
+                    attr = Attribution(person=ctx.last_speaker, kind="carry", strength=0)
         entries.append([sent, para, attr])
     _attribute_open_quotes(entries)
 
@@ -1480,6 +1493,23 @@ def extract_claims(article: dict) -> list[dict]:
         c["char_start"], c["char_end"] = qs + lead, qs + lead + len(seg.strip())
         c["quote"] = text[c["char_start"]:c["char_end"]]
     return claims
+
+
+NARRATION_SUBJECT = re.compile(r"^\W*(?:Pemerintah(?:\s+(?:Provinsi|Kabupaten|Kota|Daerah|Pusat))?(?:\s+[A-Z]\w+)*|"
+                               r"Pemprov\s+[A-Z]\w+|Pemkab\s+[A-Z]\w+|Pemkot\s+[A-Z]\w+)")
+
+
+def _institution_subject(sent, ctx: Ctx) -> Attribution | None:
+    """The institution a narration sentence opens with ("Pemerintah Provinsi Bali menganggarkan ...", "Bank Indonesia
+    juga menggelar ..."), as a source without a person; None when the sentence does not open with one."""
+    s0 = sent.start_char
+    orgs = [e for e in _ents(sent, {"ORG"}) if e.start_char - s0 <= 2 and not _lowercase_figure_phrase(e.text)]
+    if orgs:
+        return _org_attr(orgs[0], ctx.day)
+    m = NARRATION_SUBJECT.match(sent.text)
+    if m and len(m.group(0).split()) >= 2:
+        return Attribution(organization=m.group(0).strip(), kind="org", strength=1)
+    return None
 
 
 _OPEN_Q = re.compile(r"^\s*[“\"]")
