@@ -167,6 +167,8 @@ PER_UNIT_LEFT = re.compile(r"(?:\b(?:rata-rata|rerata)\b[^,.;]*|\b(?:setiap|tiap
                            r"|akhir|awal|tanggal|tahun|bulan|hari|pekan|minggu|kuartal|semester|triwulan|kapita)\b)"
                            r"[a-z]\w*\s+(?:\w+\s+){0,2}?)$", re.IGNORECASE)
 SHARE_BASE_LEFT = re.compile(r"(?:persen|%)\s+dari\s+(?:sekitar\s+|total\s+|seluruh\s+)?$", re.IGNORECASE)
+TARGET_SET_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?yang\s+(?:telah\s+|sudah\s+)?(?:dipatok|ditetapkan|dicanangkan|"
+                              r"ditargetkan|direncanakan|dipasang|disepakati)\b", re.IGNORECASE)
 DARI_TARGET = re.compile(r"^\s*(?:\S+\s+){0,2}dari\s+(?:total\s+)?(?:target|sasaran)", re.IGNORECASE)
 PER_PERIOD = re.compile(r"\b(?:setiap|tiap|per)\s+(?:tahun(?:nya)?|bulan|pekan|minggu|hari)\b|\btiap\s+tahunnya\b|"
                         r"\bsetahun\b|\bper\s*annum\b", re.IGNORECASE)
@@ -1037,6 +1039,13 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "other", True  # "selisihnya 23 poin persen"; "16 persen dari 64 juta UMKM": the base of a share
     if DARI_TARGET.match(after_text):
         return "achievement", True
+    raw_left = sent_text[left:rel_start]
+    if re.search(r"\b(?:melampaui|melebihi|menembus|tembus|melewati|mencapai)\s+(?:\w+\s+)?(?:target|sasaran)\s+"
+                 r"(?:sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*)?$", raw_left, re.I) and TARGET_SET_AFTER.match(after_text):
+        return "target", True  # "melampaui target 1 juta UMKM yang dipatok untuk 2024": the figure is the target
+    if re.match(r"[^\d“”\"]{0,70}?\b(?:target|sasaran)\s+(?:itu|tersebut)\b", after_text, re.I) and \
+            not STRONG_REALIZED.search(_clean_cues(raw_left)[-45:]):
+        return "target", True  # "Porsi BRI Rp 67,5 triliun. Kami yakin bisa melebihi target itu": named a target after
     # the current level a target starts from ("naik menjadi 3,95 persen pada 2024 dari 3,47 persen saat ini")
     if re.search(r"\bmenjadi\b.*\bdari\s+(?:sebelumnya\s+|semula\s+)?(?:yang\s+)?(?:hanya\s+|sekitar\s+)?$", seg_left, re.I):
         if re.match(r"\s*(?:\S+\s+){0,2}(?:saat\s+ini|sekarang|kini|tahun\s+lalu)", after_text, re.I):
@@ -1420,6 +1429,11 @@ def extract_claims(article: dict) -> list[dict]:
                 tyear = _target_year(st, rs, re_, day)
                 if per_period and tyear is not None and not re.search(r"(?:19|20)\d\d", st[re_:re_ + 40]):
                     tyear = None  # a per-year rate has no deadline unless the year is explicit next to it
+                back = re.match(r"[^\d“”\"]{0,70}?\b(?:target|sasaran)\s+(?:itu|tersebut)\b[^.;]*", st[re_:], re.I)
+                if tyear is None and back:
+                    # "Porsi BRI Rp 67,5 triliun. Kami yakin bisa melebihi target itu tahun ini": the year of the
+                    # sentence that names the figure a target
+                    tyear = _target_year_in(back.group(0), 0, 0, day)
                 if tyear is None and not per_period:
                     if inherited is not None:
                         tyear = inherited.get("target_year")
