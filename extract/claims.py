@@ -858,8 +858,8 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False
     if q.unit not in ("persen", "rupiah", "USD") and DURATION.match(after):
         return False
-    if q.unit not in ("persen", "rupiah", "USD") and CATEGORY.match(after):
-        return False
+    if q.unit not in ("persen", "rupiah", "USD") and CATEGORY.match(after) and not q.has_scale:
+        return False  # "tiga klaster", "5 paket kebijakan"; but "4 juta paket per hari" is a volume
     if re.search(r"\b(?:salah|satu-satunya)\s*$", before, re.I):
         return False
     return True
