@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from extract.numbers import Quantity, find_quantities
 
-EXTRACTOR_VERSION = "pantau-claims-1.0"
+EXTRACTOR_VERSION = "pantau-claims-1.1"
 
 CLAIM_FIELDS = [
     "article_id", "claim_type", "subject", "metric", "value", "value_max", "unit", "qualifier", "value_text",
@@ -1137,7 +1137,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "other", True
     if re.match(r"\s*(?:orang\s+)?(?:peserta|responden|pengunjung|hadirin)\b", after_text, re.I):
         return "other", True  # participant counts are context
-    if PARTICIPANT_AFTER.match(after_text) and not STRONG_REALIZED.search(ach_left) and \
+    pm = PARTICIPANT_AFTER.match(after_text)
+    if pm and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(pm.group(0)) and \
             _nearest(TARGET_CUES, near_left, True) is None:
         return "other", True  # "sebanyak 1.700 koperasi terdampak", "1.200 perajin ikut pelatihan"
     strong = STRONG_REALIZED.search(ach_left) or (a_right is not None and STRONG_REALIZED.search(near_right[:25]))
