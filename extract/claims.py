@@ -134,7 +134,7 @@ TARGET_CUES = re.compile(
     r"berharap|mengharapkan|"
     r"akan|bakal|rencana(?:nya)?|berencana|direncanakan|merencanakan|ingin|mau|hendak|harus|wajib|mesti|"
     r"mewajibkan|diwajibkan|"
-    r"perlu|mendorong\s+(?:agar|supaya|setiap)|(?:men|)dorong\s+(?:\w+\s+){0,3}?menjadi|kejar|dikejar|menyasar|"
+    r"perlu|mendorong\s+(?:agar|supaya|setiap)|dorong\s+(?:\w+\s+){0,3}?menjadi|kejar|dikejar|menyasar|"
     r"ke\s+depan(?:nya)?|tahun\s+depan|mendatang|upaya(?:kan)?|diupayakan|membidik|dibidik|mematok|dipatok|"
     r"mencanangkan|dicanangkan|menjadi\s+target|supaya|agar|cita-cita|bercita-cita|ambisi|proyeksi\s+target|"
     r"kuota)\b", re.IGNORECASE)
@@ -1138,7 +1138,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if re.match(r"\s*(?:orang\s+)?(?:peserta|responden|pengunjung|hadirin)\b", after_text, re.I):
         return "other", True  # participant counts are context
     pm = PARTICIPANT_AFTER.match(after_text)
-    if pm and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(pm.group(0)) and \
+    if pm and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(_clean_cues(after_text[:100].split(".")[0])) and \
             _nearest(TARGET_CUES, near_left, True) is None:
         return "other", True  # "sebanyak 1.700 koperasi terdampak", "1.200 perajin ikut pelatihan"
     strong = STRONG_REALIZED.search(ach_left) or (a_right is not None and STRONG_REALIZED.search(near_right[:25]))

@@ -82,3 +82,13 @@ def test_surname_read_as_organisation_resolves_to_the_person():
     text = ("Kepala Kantor Perwakilan Bank Indonesia DIY Budiharto Setyawan mengatakan pengguna QRIS di DIY mencapai "
             "265 ribu merchant.\n\n“Angka itu naik 80 persen dari tahun lalu,” ujar Budiharto di Yogyakarta.")
     assert {c["speaker"] for c in claims(text)} == {"Budiharto Setyawan"}
+
+
+def test_new_cues_do_not_overreach():
+    # narrative "mendorong … menjadi" about the past is not a goal
+    assert facts("Pandemi mendorong transaksi daring UMKM menjadi 40 persen tahun lalu.") == {(40, "achievement", None)}
+    # participants with a realised result later in the clause are a programme result
+    assert facts("Sebanyak 2.000 UMKM ikut dalam program ini dan telah naik kelas.") == {(2000, "achievement", None)}
+    # "per April 2021" is a date, not a per-unit amount
+    assert facts("Restrukturisasi kredit UMKM per April 2021 tercatat Rp 285,17 triliun.") != \
+        {(285.17e12, "other", None)}
