@@ -1035,7 +1035,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         ach_left = pieces[-2] + ach_left  # "13,7 juta atau 21 persen": the share shares the count's cue
     ach_left = ach_left[-45:].split(",")[-1] if not re.fullmatch(r"[\s(]*", ach_left.split(",")[-1]) else ach_left[-45:]
 
-    if DERIVED_LEFT.search(seg_left[-45:]) or SHARE_BASE_LEFT.search(seg_left[-30:]):
+    if DERIVED_LEFT.search(seg_left[-45:]) or (SHARE_BASE_LEFT.search(seg_left[-30:]) and not money):
         return "other", True  # "selisihnya 23 poin persen"; "16 persen dari 64 juta UMKM": the base of a share
     if DARI_TARGET.match(after_text):
         return "achievement", True
@@ -1517,6 +1517,8 @@ NARRATION_SUBJECT = re.compile(r"^\W*(?:Pemerintah(?:\s+(?:Provinsi|Kabupaten|Ko
 def _institution_subject(sent, ctx: Ctx) -> Attribution | None:
     """The institution a narration sentence opens with ("Pemerintah Provinsi Bali menganggarkan ...", "Bank Indonesia
     juga menggelar ..."), as a source without a person; None when the sentence does not open with one."""
+    if _has_quote(sent.text):
+        return None  # a quotation opening with an institution is still somebody speaking
     s0 = sent.start_char
     orgs = [e for e in _ents(sent, {"ORG"}) if e.start_char - s0 <= 2 and not _lowercase_figure_phrase(e.text)]
     if orgs:
