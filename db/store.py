@@ -389,5 +389,15 @@ class Store:
             self.db.execute(f"insert into [{fts}]([{fts}]) values ('optimize')")
             self.db.conn.commit()
 
+    def update_syndication_groups(self, groups: dict[str, str]) -> int:
+        """Store each article's final syndication group (groups merge when a later copy bridges them)."""
+        current = dict(self.db.execute("select id, syndication_group from articles").fetchall())
+        changed = [(group, article_id) for article_id, group in groups.items()
+                   if article_id in current and current[article_id] != group]
+        if changed:
+            with self.db.conn:
+                self.db.conn.executemany("update articles set syndication_group = ? where id = ?", changed)
+        return len(changed)
+
     def counts(self) -> dict:
         return {t: self.db[t].count for t in ("pages", "articles", "claims", "crawl_runs")}

@@ -68,6 +68,8 @@ def extract_pages(store: Store, rebuild: bool = False) -> dict:
         if not on_topic:
             stats[reason] += 1
         progress.step(claims=stats["claims"])
+    if grouper is not None:
+        stats["syndication_groups_changed"] = store.update_syndication_groups(grouper.group_map())
     if hasattr(store, "refresh_search"):
         store.refresh_search()
     result = dict(stats)
@@ -84,6 +86,6 @@ def _syndication_grouper(store: Store):
     except ImportError:
         return None
     index = SyndicationIndex()
-    for row in store.db.execute("select id, title, text from articles order by first_seen, id").fetchall():
+    for row in store.db.execute("select id, title, text from articles order by first_seen, page_id, id").fetchall():
         index.add(row[0], row[1] or "", row[2] or "")
     return index

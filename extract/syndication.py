@@ -96,31 +96,36 @@ class SyndicationIndex:
         return None
 
     def add(self, article_id: str, title: str, text: str) -> str:
-        """Add one article; returns its group id (the id of the group's first article)."""
+        """Add one article; returns its group id (the id of the group's first article).
+
+        Adding a copy that bridges two groups merges them, which changes the later group's id: read
+        :meth:`group_map` after a batch to see every article's final group."""
         article_id = str(article_id)
         if article_id in self._group:
             return self._group[article_id]
         self._order[article_id] = len(self._order)
         ntitle = normalize_title(title)
         sh = shingles(text)
-        best_id, best_sim = None, 0.0
+        matched_groups: set[str] = set()
         m = None
         if len(sh) >= self.min_shingles:
             m = minhash(sh, self.num_perm)
             for cand in self._lsh.query(m):
                 sim = m.jaccard(self._hashes[cand])
                 same_title = bool(ntitle) and ntitle in self._titles.get(self._group[cand], [])
-                ok = sim >= self.threshold or (same_title and sim >= self.title_threshold)
-                if ok and (sim > best_sim or (sim == best_sim and best_id is not None
-                                              and self._order[cand] < self._order[best_id])):
-                    best_id, best_sim = cand, sim
+                if sim >= self.threshold or (same_title and sim >= self.title_threshold):
+                    matched_groups.add(self._group[cand])
         elif ntitle and len(ntitle.split()) >= 5:
             # too little text: an identical (long) title is the only evidence
             for gid, titles in self._titles.items():
                 if ntitle in titles:
-                    best_id = gid
+                    matched_groups.add(gid)
                     break
-        group = self._group[best_id] if best_id is not None else article_id
+        # A copy that matches members of several groups joins them (the oldest group absorbs the others), so the
+        # groups are the connected components of the "is a copy of" relation whatever order copies arrive in.
+        group = min(matched_groups, key=self._order.__getitem__) if matched_groups else article_id
+        for absorbed in matched_groups - {group}:
+            self._merge(absorbed, group)
         self._group[article_id] = group
         if ntitle:
             self._titles.setdefault(group, [])
@@ -130,6 +135,18 @@ class SyndicationIndex:
             self._hashes[article_id] = m
             self._lsh.insert(article_id, m)
         return group
+
+    def _merge(self, absorbed: str, into: str):
+        for member, gid in self._group.items():
+            if gid == absorbed:
+                self._group[member] = into
+        for title in self._titles.pop(absorbed, []):
+            if title not in self._titles.setdefault(into, []):
+                self._titles[into].append(title)
+
+    def group_map(self) -> dict[str, str]:
+        """article_id -> group_id for every article added."""
+        return dict(self._group)
 
     def groups(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}

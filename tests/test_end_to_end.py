@@ -115,3 +115,20 @@ def test_export_claims_csv_and_jsonl_carry_the_article_url(demo_db):
     assert {r["claim_id"] for r in rows} == {json.loads(line)["claim_id"] for line in jsonl}
     articles = [json.loads(line) for line in pantau("export", "articles", "--db", str(db)).stdout.splitlines()]
     assert {"url", "canonical_url", "outlet", "title", "published", "text"} <= set(articles[0])
+
+
+def test_syndicated_copies_share_one_group_and_other_stories_do_not(demo_db):
+    db, _ = demo_db
+    import sqlite_utils
+
+    group_by_url = {r["canonical_url"]: r["syndication_group"]
+                    for r in sqlite_utils.Database(db).query("select canonical_url, syndication_group from articles")}
+    gold = _gold_articles()
+    expected = {}
+    for article in gold:
+        expected.setdefault(article.get("syndication_group") or article["id"], []).append(article["url"])
+    for members in expected.values():
+        stored = {group_by_url[url] for url in members if url in group_by_url}
+        assert len(stored) == 1, members
+    singles = [group_by_url[a["url"]] for a in gold if not a.get("syndication_group") and a["url"] in group_by_url]
+    assert len(singles) == len(set(singles))

@@ -81,3 +81,23 @@ def test_fixture_gold_syndication_groups():
             if a["id"] < b["id"]:
                 same_gold = a.get("syndication_group") and a.get("syndication_group") == b.get("syndication_group")
                 assert (got[a["id"]] == got[b["id"]]) == bool(same_gold), (a["id"], b["id"])
+
+
+def test_grouping_does_not_depend_on_the_order_copies_arrive():
+    """Two rewrites of one press release can be further apart than the threshold while both are close to a
+    third copy; whichever arrives last, the three end up in one group."""
+    import itertools
+    import json as _json
+
+    gold_path = Path(__file__).resolve().parent / "gold" / "fixture_articles.jsonl"
+    articles = [_json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()]
+    copies = [a for a in articles if a.get("syndication_group")]
+    others = [a for a in articles if not a.get("syndication_group")][:4]
+    assert len(copies) >= 3
+    for order in itertools.permutations(copies):
+        index = SyndicationIndex()
+        for article in [*others, *order]:
+            index.add(article["id"], article["title"], article["text"])
+        groups = index.group_map()
+        assert len({groups[a["id"]] for a in copies}) == 1, [a["id"] for a in order]
+        assert all(groups[a["id"]] == a["id"] for a in others)
