@@ -117,24 +117,18 @@ def parse_iso_detail(value, default_tz: str | timezone | None = "+07:00") -> Par
         return _from_unix(float(s))
     m = _ISO_RE.match(s)
     if m:
-        y, mo, d, hh, mi, ss, frac, tzs = m.groups()
-        has_time = hh is not None
-        has_seconds = ss is not None
-        try:
-            dt = datetime(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0))
-        except ValueError:
-            return None
+        y, mo, d, hh, mi, ss, _fraction, tzs = m.groups()
     else:
         m = _COMPACT_RE.match(s)
         if not m:
             return None
         y, mo, d, hh, mi, ss, tzs = m.groups()
-        has_time = hh is not None
-        has_seconds = ss is not None
-        try:
-            dt = datetime(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0))
-        except ValueError:
-            return None
+    has_time = hh is not None
+    has_seconds = ss is not None
+    try:
+        dt = datetime(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0))
+    except ValueError:
+        return None
     if not (MIN_YEAR <= dt.year <= MAX_YEAR):
         return None
     tz_given = None
