@@ -260,6 +260,18 @@ def m005_feed_index(db: Database):
     db["claims"].create_index(["first_seen", "id"], if_not_exists=True)
 
 
+@migrations()
+def m006_claim_scope(db: Database):
+    """Series are keyed by metric *and* scope: a province's or one programme's figure never joins the national
+    series. Claims from policy documents carry their document and page; `source_kind` says what kind of source."""
+    for column, kind in (("scope", str), ("scope_name", str), ("source_kind", str), ("document_id", str),
+                         ("page", int)):
+        if column not in db["claims"].columns_dict:
+            db["claims"].add_column(column, kind)
+    db["claims"].create_index(["metric", "scope", "scope_name", "unit", "figure_date"], if_not_exists=True)
+    db["claims"].create_index(["scope"], if_not_exists=True)
+
+
 def figure_date(as_of: str | None, stated_on: str | None) -> str | None:
     """The ISO date a figure refers to: `as_of` ("2021-05" -> "2021-05-01", "2021" -> "2021-01-01") else `stated_on`."""
     value = as_of or stated_on
