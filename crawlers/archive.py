@@ -36,6 +36,12 @@ def get_store(path, synchronous: str | None = "NORMAL"):
         return _stores[key]
 
 
+def install_store(path, store):
+    """Make ``get_store(path)`` return ``store`` (a distributed worker's stand-in that writes to Redis instead)."""
+    with _lock:
+        _stores[str(Path(path).resolve())] = store
+
+
 def default_warc_dir(db_path) -> Path:
     from db.store import default_db_path
 

@@ -128,6 +128,20 @@ def failure_reason(failure) -> str:
     return f"fetch:{name}"
 
 
+class LocalWalkMemory:
+    """Which links each listing walk has shown so far (a page showing none new ends the walk as a repeat).
+
+    A link counts as new on the page that first showed it, also when that page is parsed again (a retry).
+    """
+
+    def __init__(self):
+        self._links: dict[tuple, dict[str, str]] = {}
+
+    def new_links(self, walk, urls: list[str], page: str) -> set[str]:
+        first_shown = self._links.setdefault(walk, {})
+        return {u for u in urls if first_shown.setdefault(u, page) == page}
+
+
 class PantauSpider(scrapy.Spider):
     """Base of every outlet spider. Subclasses set ``name`` and ``source`` (and rarely override hooks)."""
 
@@ -140,7 +154,7 @@ class PantauSpider(scrapy.Spider):
         self.method_filter = methods
         self.prefilter = False
         self.topic_keywords = None
-        self._walk_links: dict[tuple, set] = {}
+        self.walk_memory = LocalWalkMemory()  # a distributed worker shares it through Redis (crawlers.distributed)
         self._requested: set[str] = set()
 
     @classmethod
@@ -197,6 +211,8 @@ class PantauSpider(scrapy.Spider):
 
     # -- start ----------------------------------------------------------------------------------------------
     async def start(self):
+        if self.settings.get("PANTAU_REDIS_URL"):
+            return  # a distributed worker: crawlers.distributed seeds the shared queue once for all workers
         for request in self.initial_requests():
             yield request
 
@@ -343,16 +359,14 @@ class PantauSpider(scrapy.Spider):
     def parse_html_listing(self, response, method: S.Method):
         meta = response.meta
         links = self.listing_links(response, method)
-        walk = meta["pantau_walk"]
-        seen = self._walk_links.setdefault(walk, set())
-        new = [(u, t) for u, t in links if u not in seen]
         if not links:
             self._stop("empty")
             return
+        fresh = self.walk_memory.new_links(meta["pantau_walk"], [u for u, _ in links], page=response.url)
+        new = [(u, t) for u, t in links if u in fresh]
         if not new:
             self._stop("repeat")
             return
-        seen.update(u for u, _ in new)
         dated = [(u, url_date(u)) for u, _ in new]
         out_of_range = {u for u, d in dated if d is not None and not self.in_range(d)}
         all_out = bool(out_of_range) and len(out_of_range) == sum(1 for _, d in dated if d is not None) and all(

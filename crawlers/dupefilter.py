@@ -21,15 +21,19 @@ class PantauDupeFilter(RFPDupeFilter):
 
     def log(self, request, spider):
         super().log(request, spider)
-        crawler = getattr(self, "crawler", None)
-        if crawler is None or request.meta.get("pantau_kind") != "article":
-            return
-        run = get_run(crawler)
-        redirects = request.meta.get("redirect_urls") or []
-        if redirects and request.url in redirects:
-            run.error("redirect_loop")
-        elif redirects:
-            run.skip("redirect_to_duplicate")
-        else:
-            run.skip("duplicate_request")
-        run.articles_done += 1
+        record_duplicate(getattr(self, "crawler", None), request)
+
+
+def record_duplicate(crawler, request):
+    """Count a dropped duplicate article request with its reason (also used by the shared Redis filter)."""
+    if crawler is None or request.meta.get("pantau_kind") != "article":
+        return
+    run = get_run(crawler)
+    redirects = request.meta.get("redirect_urls") or []
+    if redirects and request.url in redirects:
+        run.error("redirect_loop")
+    elif redirects:
+        run.skip("redirect_to_duplicate")
+    else:
+        run.skip("duplicate_request")
+    run.articles_done += 1

@@ -43,7 +43,7 @@ def _iso_day(value) -> str | None:
 
 def build_settings(db_path=None, sources=None, since=None, until=None, mirror=None, ignore_robots=(),
                    contact_url=None, settings=None, log_progress=True, *, refetch=False, recheck_days=None,
-                   methods=None, topic_prefilter=None, warc_dir=None):
+                   methods=None, topic_prefilter=None, warc_dir=None, redis_url=None, idle_exit=None):
     from scrapy.settings import Settings
 
     from crawlers import registry
@@ -103,12 +103,16 @@ def build_settings(db_path=None, sources=None, since=None, until=None, mirror=No
         "download_delay": conf.getfloat("DOWNLOAD_DELAY"), "pid": os.getpid(),
     }
     conf.set("PANTAU_RUN_ARGS", run_args, priority="cmdline")
+    if redis_url:  # a worker of a shared frontier: no database here, pages go to Redis for `pantau ingest`
+        from crawlers.distributed import configure
+
+        configure(conf, redis_url, idle_exit)
     return conf, names
 
 
 def crawl(db_path=None, sources=None, since=None, until=None, mirror=None, ignore_robots=(), contact_url=None,
           settings=None, log_progress=True, *, refetch=False, recheck_days=None, methods=None,
-          topic_prefilter=None, warc_dir=None) -> dict:
+          topic_prefilter=None, warc_dir=None, redis_url=None, idle_exit=None) -> dict:
     """Crawl ``sources`` (default: all registered) for publication days ``since..until``; returns per-source stats.
 
     Runs a Scrapy CrawlerProcess in this process, one crawler per source (call once per process). Every response
@@ -125,7 +129,8 @@ def crawl(db_path=None, sources=None, since=None, until=None, mirror=None, ignor
 
     conf, names = build_settings(db_path, sources, since, until, mirror, ignore_robots, contact_url, settings,
                                  log_progress, refetch=refetch, recheck_days=recheck_days, methods=methods,
-                                 topic_prefilter=topic_prefilter, warc_dir=warc_dir)
+                                 topic_prefilter=topic_prefilter, warc_dir=warc_dir, redis_url=redis_url,
+                                 idle_exit=idle_exit)
     root = logging.getLogger()
     conf.set("LOG_INSTALL_ROOT_HANDLER", not root.handlers, priority="cmdline")
     process = CrawlerProcess(conf)
@@ -145,7 +150,8 @@ def crawl(db_path=None, sources=None, since=None, until=None, mirror=None, ignor
     log.info("crawl %s..%s of %s%s as %r", conf.get("PANTAU_SINCE"), conf.get("PANTAU_UNTIL"), ", ".join(names),
              f" via mirror {conf.get('PANTAU_MIRROR')}" if conf.get("PANTAU_MIRROR") else "", conf.get("USER_AGENT"))
     RESULTS.clear()
-    close_dead_runs(conf.get("PANTAU_DB"))
+    if not redis_url:  # a worker has no database: the ingest closes the runs of dead workers
+        close_dead_runs(conf.get("PANTAU_DB"))
     for name in names:
         process.crawl(registry.spider_class(name))
     process.start()
@@ -203,6 +209,8 @@ def main(argv=None) -> int:
     parser.add_argument("--warc-dir", help="directory for WARC files (default: <db dir>/warc)")
     parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
                         help="override a setting (value parsed as JSON when possible)")
+    parser.add_argument("--redis", dest="redis_url", help="be a worker of the shared frontier at this Redis URL")
+    parser.add_argument("--idle-exit", type=float, help="with --redis: exit once the shared queue is empty this long")
     parser.add_argument("--json-out", help="also write the per-source stats to this file")
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
     args = parser.parse_args(argv)
@@ -219,6 +227,7 @@ def main(argv=None) -> int:
         log_progress=not args.quiet, refetch=args.refetch, recheck_days=args.recheck_days,
         methods=args.methods.split(",") if args.methods else None,
         topic_prefilter=True if args.topic_prefilter else None, warc_dir=args.warc_dir,
+        redis_url=args.redis_url, idle_exit=args.idle_exit,
     )
     text = json.dumps(stats, indent=2, ensure_ascii=False, default=str)
     if args.json_out:

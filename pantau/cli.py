@@ -62,7 +62,13 @@ def cli(verbose):
 @click.option("--topic-prefilter", is_flag=True,
               help="Skip listing links whose title is plainly off topic (counted as skipped:off_topic_title).")
 @click.option("--db", "db_path", envvar="PANTAU_DB", type=click.Path(dir_okay=False), help=DB_HELP)
-def crawl(sources, since, until, mirror, ignore_robots, contact, refetch, methods, topic_prefilter, db_path):
+@click.option("--redis", "redis_url", envvar="PANTAU_REDIS", metavar="URL",
+              help="Be one worker of a distributed crawl sharing this Redis (env PANTAU_REDIS); the pages go to "
+                   "`pantau ingest`, not to --db. Start every worker with the same arguments.")
+@click.option("--idle-exit", type=float, metavar="SECONDS",
+              help="With --redis: exit once the shared queue has been empty this long (default: run as a service).")
+def crawl(sources, since, until, mirror, ignore_robots, contact, refetch, methods, topic_prefilter, db_path,
+          redis_url, idle_exit):
     """Discover and fetch articles, archiving every raw response in the database.
 
     Re-running a range fetches only what is new or changed. A crawl killed at any moment can simply be
@@ -75,9 +81,25 @@ def crawl(sources, since, until, mirror, ignore_robots, contact, refetch, method
         db_path or None, sources=list(sources) or None, since=since, until=until, mirror=mirror,
         ignore_robots=tuple(ignore_robots), contact_url=contact, refetch=refetch,
         methods=[m.strip() for m in methods.split(",") if m.strip()] if methods else None,
-        topic_prefilter=topic_prefilter or None,
+        topic_prefilter=topic_prefilter or None, **_distributed(redis_url, idle_exit),
     )
     click.echo(json.dumps(stats, indent=2, ensure_ascii=False, default=str))
+
+
+def _distributed(redis_url, idle_exit) -> dict:
+    if idle_exit is not None and not redis_url:
+        raise click.UsageError("--idle-exit only applies to a distributed crawl (--redis URL)")
+    if not redis_url:
+        return {}
+    import redis
+
+    from crawlers.distributed import connect, safe_url
+
+    try:
+        connect(redis_url)
+    except redis.RedisError as error:
+        raise click.ClickException(f"cannot reach Redis at {safe_url(redis_url)}: {error}")
+    return {"redis_url": redis_url, "idle_exit": idle_exit}
 
 
 @cli.command()
@@ -324,6 +346,10 @@ def eval_claims(gold, articles):
 
     main(gold, articles, out=click.echo)
 
+
+from pantau.cli_ingest import ingest as _ingest  # noqa: E402  (distributed crawl: the single writer)
+
+cli.add_command(_ingest)
 
 if __name__ == "__main__":
     cli()

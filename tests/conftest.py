@@ -56,3 +56,6 @@ def wait_for_http(url: str, timeout: float = 60.0):
             last_error = error
         time.sleep(0.3)
     raise TimeoutError(f"{url} did not answer within {timeout}s: {last_error}")
+
+
+from redis_server import redis_server, redis_url  # noqa: E402,F401  (fixtures: a real redis-server per session)
