@@ -18,6 +18,7 @@ in-process: ``Store.save_page`` (one transaction), a WARC record, the crawl_runs
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -38,6 +39,11 @@ LOCK_KEY = "pantau:ingest:lock"
 CONSUMER = "pantau-ingest"  # one consumer name: the lock makes the ingest the only one
 LOCK_SCRIPT = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+"""
+# KEYS: lock; ARGV: holder seen dead, new holder, lease ms
+TAKEOVER_SCRIPT = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end
 return 0
 """
 
@@ -97,10 +103,31 @@ class Ingest:
         return result
 
     def _lock(self):
-        if not self.server.set(LOCK_KEY, self.owner, nx=True, px=self.lock_ms):
-            holder = self.server.get(LOCK_KEY)
-            raise IngestLocked(f"another `pantau ingest` holds {LOCK_KEY} ({(holder or b'?').decode()}); "
-                               "a distributed crawl has exactly one writer")
+        if self.server.set(LOCK_KEY, self.owner, nx=True, px=self.lock_ms):
+            return
+        holder = (self.server.get(LOCK_KEY) or b"").decode()
+        if self._holder_is_dead(holder) and self.server.register_script(TAKEOVER_SCRIPT)(
+                keys=[LOCK_KEY], args=[holder, self.owner, self.lock_ms]):
+            log.warning("took over the writer lock of ingest %s (its process on this machine is gone)", holder)
+            return
+        raise IngestLocked(f"another `pantau ingest` holds {LOCK_KEY} ({holder or '?'}); a distributed crawl has "
+                           f"exactly one writer (a dead ingest's lock on another machine lapses within "
+                           f"{self.lock_ms / 1000:.0f}s)")
+
+    @staticmethod
+    def _holder_is_dead(holder: str) -> bool:
+        """An ingest killed on this machine (SIGKILL) need not be waited for: its pid is gone."""
+        host, _, rest = holder.partition(":")
+        pid = rest.split(":", 1)[0]
+        if host != socket.gethostname() or not pid.isdigit():
+            return False
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        return False
 
     def _keep_lock(self):
         if not self._refresh_lock(keys=[LOCK_KEY], args=[self.owner, self.lock_ms]):
@@ -179,7 +206,7 @@ class Ingest:
 
     def _store_error_text(self, error, remaining: int) -> str:
         text = str(error)
-        full = isinstance(error, OSError) and error.errno == 28 or "disk is full" in text or "No space" in text
+        full = isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EFBIG) or "disk is full" in text
         what = "disk full" if full else f"{type(error).__name__}"
         return (f"{what} while archiving into {self.store.path} ({text}); {remaining} entries of this batch stay "
                 f"queued in Redis, nothing was acknowledged past the last commit: fix it and run `pantau ingest` "

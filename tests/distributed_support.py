@@ -40,6 +40,16 @@ def ingest_command(redis_url, db, idle_exit=2.0, *extra):
     return cmd
 
 
+def wait_for_workers(client, *processes, timeout=90.0):
+    """Until these worker processes beat (an ingest with --idle-exit started before any worker would exit at once)."""
+
+    def beating():
+        members = [m.decode() for m in client.zrange("pantau:workers", 0, -1)]
+        return all(any(f":{p.pid}:" in m for m in members) for p in processes)
+
+    return wait_until(beating, timeout=timeout, what="the workers' heartbeats")
+
+
 def wait_until(predicate, timeout=60.0, step=0.05, what="condition"):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -16,7 +16,7 @@ import pytest
 
 from crawlers.synthetic import build_site
 from distributed_support import (article_counts, inflight_urls, ingest_command, integrity, leftovers, read_json,
-                                 run_statuses, start, stream_pages, wait_until, worker_command)
+                                 run_statuses, start, stream_pages, wait_for_workers, wait_until, worker_command)
 from test_crawl_support import REPO, canonical, serve_mirror
 
 pytestmark = pytest.mark.slow
@@ -41,6 +41,7 @@ def test_two_workers_one_killed_every_article_archived_once(tmp_path, redis_url,
     victim = start(worker_command(redis_url, mirror, *slow, sources=SOURCES), tmp_path / "victim.log")
     survivor = start(worker_command(redis_url, mirror, *slow, sources=SOURCES, json_out=survivor_out),
                      tmp_path / "survivor.log")
+    wait_for_workers(client, victim, survivor)
     ingest = start(ingest_command(redis_url, db, 2.0), tmp_path / "ingest.log")
     try:
         # kill the victim once pages flow and it holds requests in flight
