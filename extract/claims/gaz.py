@@ -138,3 +138,17 @@ def _program_name(program_id: str | None) -> str | None:
     if not prog:
         return None
     return (prog.get("aliases") or [prog["name"]])[0]
+
+
+def _program_kind(program_id: str | None) -> str | None:
+    """The gazetteer kind of a programme (programme, platform, financing, campaign, regulation ...)."""
+    if not program_id:
+        return None
+    idx, _ = _gaz()
+    return (idx["programs"].get(program_id) or {}).get("kind")
+
+
+def _institution_type(inst_id: str) -> str | None:
+    """The gazetteer type of an institution (ministry, company, soe, association ...)."""
+    idx, _ = _gaz()
+    return (idx["institutions"].get(inst_id) or {}).get("type")

@@ -8,7 +8,9 @@ from extract.claims.attribution import Attribution, _attribute_open_quotes, _ent
 from extract.claims.claim_type import _classify
 from extract.claims.dedupe import _dedupe
 from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, _scope_ok
-from extract.claims.gaz import _program_name
+from db.ids import claim_id
+from extract.claims.scope import scope_of
+from extract.claims.gaz import _institution_type, _program_kind, _program_name
 from extract.claims.lexicon import ANAPHOR, CONDITIONAL, NEWS_BLOCK, PER_PERIOD, RELEVANT, SKIP_SENTENCE, UMKM_CONTEXT
 from extract.claims.metric import _SUBJECT_STOP, _metric, _subject
 from extract.claims.people import Ctx, _person_from_ent
@@ -26,6 +28,8 @@ CLAIM_FIELDS = [
 ]
 
 
+# the claims/targets seam (docs/CONTRACTS.md): printed by `pantau claims` next to CLAIM_FIELDS
+SEAM_FIELDS = ["claim_id", "scope", "scope_name", "source_kind"]
 LINK_FIELDS = ["person_id", "institution_id", "program_id"]
 
 
@@ -48,6 +52,7 @@ def extract_claims(article: dict) -> list[dict]:
     nlp = load_pipeline()
     doc = nlp(text)
     _index_ents(doc)
+    source_kind = article.get("source_kind") or "media"
     day = stated_on(text, article.get("published"))
     ctx = Ctx(text=text, day=day)
     para_of = _paragraph_index(text)
@@ -116,6 +121,8 @@ def extract_claims(article: dict) -> list[dict]:
         ent_spans = [(e.start_char - sent.start_char, e.end_char - sent.start_char) for e in sents_ents
                      if e.label_ in ("PER", "ORG", "PROGRAM", "LOC") and any(c.isalpha() for c in e.text)
                      and not _lowercase_figure_phrase(e.text)]
+        ent_keys = [(e.start_char - sent.start_char, e.end_char - sent.start_char, e.label_, e.ent_id_)
+                    for e in sents_ents if e.label_ in ("ORG", "PROGRAM")]
         cond = [m.start() for m in CONDITIONAL.finditer(st)]
         sent_low = st.lower()
         for q in find_quantities(st):
@@ -220,6 +227,10 @@ def extract_claims(article: dict) -> list[dict]:
                 program_id = pe.ent_id_.split(":", 1)[1] if pe.ent_id_.startswith("prog:") else None
                 program = _program_name(program_id) or pe.text
             person = attr.person
+            scope = scope_of(st, rs, re_, entities=ent_keys, program_id=program_id,
+                             program_kind=_program_kind(program_id), unit=unit, metric=metric,
+                             speaker_office=" ".join(filter(None, (person.title, person.organization))) if person else
+                             attr.organization, inst_type=_institution_type)
             conf = 0.55 + (0.1 if unit else 0) + (0.1 if metric else 0) + (0.1 if person else 0) + \
                 (0.05 if ctype != "other" else 0) + (0.05 if q.has_scale or q.unit else 0)
             claim = {
@@ -246,6 +257,9 @@ def extract_claims(article: dict) -> list[dict]:
                 "person_id": person.person_id if person else None,
                 "institution_id": (person.institution_id if person else attr.institution_id),
                 "program_id": program_id,
+                "scope": scope.scope,
+                "scope_name": scope.name,
+                "source_kind": source_kind,
             }
             claim["_lede"] = attr.person is None and (first_speaker is None or sent.start_char < first_speaker[2])
             claim["_para"] = para
@@ -273,4 +287,5 @@ def extract_claims(article: dict) -> list[dict]:
         lead = len(seg) - len(seg.lstrip())
         c["char_start"], c["char_end"] = qs + lead, qs + lead + len(seg.strip())
         c["quote"] = text[c["char_start"]:c["char_end"]]
+        c["claim_id"] = claim_id(c["article_id"], c["value"], c["unit"], c["claim_type"], c["char_start"])
     return claims
