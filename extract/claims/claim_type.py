@@ -5,12 +5,12 @@ from datetime import date
 import re
 
 from extract.claims.clauses import _clause_bounds, _nearest
-from extract.claims.lexicon import ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
+from extract.claims.lexicon import ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
 
 
 # counts of people or businesses taking part in / hit by something are context ("1.700 koperasi terdampak",
 # "120 ribu penjual ikut pelatihan"), not programme results
-PARTICIPANT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:yang\s+)?(?:terdampak|ikut|mengikuti|turut|hadir|menghadiri|"
+PARTICIPANT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:(?:dan|serta)\s+[\d.,]+\s+(?:\w+\s+){0,2}?)?(?:yang\s+)?(?:terdampak|ikut|mengikuti|turut|hadir|menghadiri|"
                                r"berpartisipasi|terkena|dirumahkan)\b", re.IGNORECASE)
 
 
@@ -48,7 +48,9 @@ POPULATION_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:di\s+(?:seluruh\s+)?(?:In
 PLACE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?di\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*,")
 
 
-POPULATION_LEFT = re.compile(r"\bjumlah\s+(?:\w+\s+)?(?:umkm|ukm|koperasi|pelaku|usaha|penduduk|anggota)\w*"
+COMPOSITION_AFTER = re.compile(r"^[^,.;]{0,60}?\b(?:merupakan|adalah|berasal\s+dari|didominasi)\b", re.IGNORECASE)
+POSSESSION_LEFT = re.compile(r"\b(?:punya|mempunyai|memiliki)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?$", re.IGNORECASE)
+POPULATION_LEFT = re.compile(r"\bjumlah\s+(?:\w+\s+)?(?:umkm|ukm|umk|ikm|koperasi|pelaku|usaha|penduduk|anggota)\w*"
                              r"(?:\s+\w+){0,3}\s+(?:di\s+(?:seluruh\s+)?(?:Indonesia|Tanah\s+Air)|nasional)\b",
                              re.IGNORECASE)
 
@@ -186,6 +188,11 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "other", True
     if re.match(r"\s*(?:orang\s+)?(?:peserta|responden|pengunjung|hadirin)\b", after_text, re.I):
         return "other", True  # participant counts are context
+    if unit == "persen" and COMPOSITION_AFTER.match(after_text) and not STRONG_REALIZED.search(ach_left) and \
+            not ANAPHOR.search(sent_text[left:rel_end + 40]):
+        return "other", True  # "70 persen pedagang di marketplace merupakan usaha mikro": composition (R10)
+    if not STRONG_REALIZED.search(ach_left) and POSSESSION_LEFT.search(seg_left[-40:]) and unit in ("UMKM", "koperasi"):
+        return "other", True  # "Kita punya sekitar 56 juta UMKM": the population a body has (R10)
     pm = PARTICIPANT_AFTER.match(after_text)
     if pm and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(_clean_cues(after_text[:100].split(".")[0])) and \
             _nearest(TARGET_CUES, near_left, True) is None:

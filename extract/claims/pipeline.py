@@ -211,7 +211,10 @@ def extract_claims(article: dict) -> list[dict]:
                 if tyear is None and not per_period:
                     if inherited is not None:
                         tyear = inherited.get("target_year")
-                    elif before_sent is not None and para_of(before_sent.start_char) == para:
+                    elif before_sent is not None and para_of(before_sent.start_char) == para and \
+                            not re.search(r"\b(?:akan|bakal)\s+(?:\w+\s+)?me[a-z]{3,}\b", st[max(0, rs - 60):rs], re.I):
+                        # R2: a year of the previous sentence only when this one continues its plan; a new plan
+                        # of its own ("akan menyasar ...") carries no year from elsewhere
                         pt = before_sent.text
                         tyear = _target_year(pt, len(pt), len(pt), day)
             as_of = _as_of(st, rs) if ctype != "target" else None
