@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 SCALES = [(1e12, "triliun"), (1e9, "miliar"), (1e6, "juta"), (1e3, "ribu")]
-SCOPE_WORDS = {"national": "nationally", "province": "in the province", "city": "in the city/regency",
-               "programme": "in the programme", "company": "at the company", "sector": "in the sector"}
 
 
 def human_number(value: float | None) -> str:
@@ -23,19 +21,15 @@ def _decimal(value: float) -> str:
 
 
 def one_sentence(target: dict) -> str:
-    """e.g. "30 juta UMKM (umkm_onboarded_digital, nationally) by 2024, first stated on 2021-06-14 by Teten Masduki"."""
+    """e.g. 'Target 30 juta UMKM by 2024 (umkm_onboarded_digital, national): "UMKM terhubung ke ekosistem
+    digital", first stated on 2021-06-14 by Teten Masduki.'"""
     unit = target.get("unit") or ""
-    amount = human_number(target.get("value")) + (f" {unit}" if unit and unit != "persen" else "")
-    if unit == "persen":
-        amount += " %"
+    amount = human_number(target.get("value")) + (" %" if unit == "persen" else f" {unit}" if unit else "")
     scope = target.get("scope") or "national"
-    where = SCOPE_WORDS.get(scope, scope)
-    if target.get("scope_name"):
-        where = f"{where} {target['scope_name']}" if scope not in ("national",) else where
-    what = target.get("subject") or target.get("metric") or "?"
-    when = f"by {target['deadline']}" if target.get("deadline") else "with no deadline"
-    if target.get("per_period"):
-        when = "per period"
+    where = f"{scope} {target['scope_name']}" if target.get("scope_name") else scope
+    when = "per period" if target.get("per_period") else (
+        f"by {target['deadline']}" if target.get("deadline") else "with no deadline")
     who = target.get("first_speaker") or target.get("first_institution") or "an unnamed source"
-    return (f"Target: {amount} {what} ({target.get('metric') or 'no metric'}, {where}) {when}, first stated on "
+    what = f': "{target["subject"]}"' if target.get("subject") else ""
+    return (f"Target {amount} {when} ({target.get('metric') or 'no metric'}, {where}){what}, first stated on "
             f"{target.get('first_stated_on')} by {who}.")
