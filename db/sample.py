@@ -158,7 +158,7 @@ ARTICLES = [
         ]),
         ("Di Bali saja, sebanyak 45 ribu UMKM sudah go digital per 20 Desember 2023.", [
             dict(claim_type="achievement", subject="UMKM di Bali go digital", metric=DIGITAL, value=45e3, unit="UMKM",
-                 value_text="45 ribu", as_of="2023-12-20", **NONE),
+                 value_text="45 ribu", as_of="2023-12-20", scope="province", scope_name="Bali", **NONE),
         ]),
         ("Penyaluran Kredit Usaha Rakyat (KUR) tahun 2023 mencapai Rp254 triliun.", [
             dict(claim_type="achievement", subject="penyaluran KUR", metric="kur_disbursement", value=254e12,

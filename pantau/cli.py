@@ -326,5 +326,9 @@ def eval_claims(gold, articles):
     main(gold, articles, out=click.echo)
 
 
+from pantau.cli_targets import targets_command  # noqa: E402  (the tracker's command lives in its own module)
+
+cli.add_command(targets_command)
+
 if __name__ == "__main__":
     cli()
