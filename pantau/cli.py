@@ -325,5 +325,9 @@ def eval_claims(gold, articles):
     main(gold, articles, out=click.echo)
 
 
+from pantau.cli_health import health  # noqa: E402  (commands kept in their own modules)
+
+cli.add_command(health)
+
 if __name__ == "__main__":
     cli()
