@@ -402,3 +402,18 @@ def summary_line(row: dict) -> str:
     if row["reasons"]:
         line += " — " + " | ".join(row["reasons"])
     return line
+
+
+# The Atom feed of status changes (datasette-atom columns), a canned query over source_health_changes.
+SOURCE_HEALTH_FEED = """
+select
+  'urn:pantau:source-health:' || c.id as atom_id,
+  c.source || ': ' || coalesce(c.old_status, 'new') || ' -> ' || c.new_status as atom_title,
+  c.changed_at as atom_updated,
+  coalesce(c.reasons, c.source || ': ok') as atom_content,
+  c.source, c.old_status, c.new_status, c.changed_at, c.health_id
+from source_health_changes c
+where (:source = '' or c.source = :source)
+order by c.id desc
+limit 200
+"""
