@@ -182,10 +182,10 @@ def _article_problem(source, current, history, code, key, of, words, *, broken_w
     total_part, total_n = part + _total(streak, key), n + total(streak, of)
     severity = "broken" if broken_when_all and part == n and total_n >= 2 else "degraded"
     reason = f"{source}: {total_part} of {total_n} {words} since {_since(current, streak)}"
-    if base_n:
-        reason += f" (before: {base_part} of {base_n})"
     if extra:
         reason += f"; {extra}"
+    if base_n:
+        reason += f" (before: {base_part} of {base_n})"
     return Problem(code, severity, reason)
 
 
@@ -202,11 +202,8 @@ def _site_rules_problem(source, current, history, site_layouts) -> Problem | Non
         layouts.update({k: v for k, v in row["parsers"].items() if k != FALLBACK_PARSER})
     layout = layouts.most_common(1)[0][0] if layouts else (site_layouts or {}).get(source)
     extra = f"layout {layout} no longer matches" if layout else None
-    problem = _article_problem(source, current, history, code, "fallback", ("site_rules", "fallback"),
-                               "articles extracted without site rules", before_max=0.5, extra=extra)
-    if problem:  # "(before: 0 of 12)" counts fallback articles; say what it means
-        problem.reason = problem.reason.replace(" (before: ", " (before: without site rules ")
-    return problem
+    return _article_problem(source, current, history, code, "fallback", ("site_rules", "fallback"),
+                            "articles extracted without site rules", before_max=0.5, extra=extra)
 
 
 def _listing_problems(source, current, history) -> list[Problem]:
@@ -273,14 +270,16 @@ def _crawl_problems(source, current, history) -> list[Problem]:
 def judge(source: str, current: dict, history: list[dict], site_layouts: dict | None = None) -> list[Problem]:
     """Every problem of ``current`` (this window's figures) against ``history`` (earlier windows, newest first)."""
     problems = _crawl_problems(source, current, history)
+    if any(p.severity == "blocked" for p in problems):
+        return problems  # nothing else can be judged from a crawl the site or its robots.txt stopped
     problems += _listing_problems(source, current, history)
     article_rules = [
         _site_rules_problem(source, current, history, site_layouts),
         _article_problem(source, current, history, "dates_missing", "missing_date", ("articles",),
                          "articles have no publication date"),
         _article_problem(source, current, history, "date_precision", "day_only_dates", ("articles",),
-                         "articles are dated only to the day, from the listing or URL (the page's own date is no "
-                         "longer found)", broken_when_all=False, need_baseline=True),
+                         "articles dated only to the day, from the listing or URL", broken_when_all=False,
+                         need_baseline=True, extra="the page's own date is no longer found"),
         _article_problem(source, current, history, "titles_missing", "missing_title", ("articles",),
                          "articles have no title"),
         _article_problem(source, current, history, "bodies_missing", "missing_body", ("extracted_pages",),
