@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from db import queries
+from pantau.ops_metadata import add_ops_metadata
 
 REPO = Path(__file__).resolve().parent.parent
 METADATA_FILE = REPO / "datasette_metadata.json"
@@ -609,6 +610,7 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True) ->
         tables[name] = {"hidden": True}
     queries = _queries(db_name)
     add_target_metadata(tables, queries)
+    add_ops_metadata(tables, queries)
 
     return {
         "title": "Pantau: who promised how many digital UMKM?",
