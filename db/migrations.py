@@ -330,6 +330,19 @@ M007_SQL = [
     "create index idx_target_events_target on target_events(target_id, date)",
 ]
 
+# Indexes the series views use (pantau.publish builds the same on the public database).
+SERIES_INDEXES = [["metric", "scope", "scope_name", "unit", "figure_date"], ["metric", "scope", "unit", "value"]]
+
+
+@migrations()
+def m011_site(db: Database):
+    """The site's series views: claims of one (metric, scope, scope_name, unit) by date and by value, and syndicated
+    copies of a story found through their group."""
+    for columns in SERIES_INDEXES:
+        db["claims"].create_index(columns, if_not_exists=True)
+    db["articles"].create_index(["syndication_group"], if_not_exists=True)
+
+
 def figure_date(as_of: str | None, stated_on: str | None) -> str | None:
     """The ISO date a figure refers to: `as_of` ("2021-05" -> "2021-05-01", "2021" -> "2021-01-01") else `stated_on`."""
     value = as_of or stated_on
