@@ -325,5 +325,9 @@ def eval_claims(gold, articles):
     main(gold, articles, out=click.echo)
 
 
+from pantau.cli_documents import document as _document_command  # noqa: E402
+
+cli.add_command(_document_command)
+
 if __name__ == "__main__":
     cli()
