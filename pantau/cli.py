@@ -334,12 +334,13 @@ def eval_claims(gold, articles):
     main(gold, articles, out=click.echo)
 
 
-from pantau.cli_targets import targets_command  # noqa: E402  (the tracker's command lives in its own module)
+# Commands kept in their own modules, one per area.
+from pantau.cli_documents import document as _document_command  # noqa: E402
+from pantau.cli_health import health  # noqa: E402
+from pantau.cli_targets import targets_command  # noqa: E402
 
-cli.add_command(targets_command)
-from pantau.cli_health import health  # noqa: E402  (commands kept in their own modules)
-
-cli.add_command(health)
+for _command in (targets_command, health, _document_command):
+    cli.add_command(_command)
 
 if __name__ == "__main__":
     cli()
