@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import logging
 import os
@@ -34,6 +35,13 @@ def get_store(path, synchronous: str | None = "NORMAL"):
                 store.db.execute(f"PRAGMA synchronous = {synchronous}")
             _stores[key] = store
         return _stores[key]
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """A write failed for want of space (SQLite's "database or disk is full", ENOSPC, or a file size limit)."""
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return True
+    return "database or disk is full" in str(error)
 
 
 def install_store(path, store):

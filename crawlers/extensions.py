@@ -8,7 +8,7 @@ import time
 from scrapy import signals
 from twisted.internet import task
 
-from crawlers.archive import get_store
+from crawlers.archive import get_store, is_disk_full
 from crawlers.runstate import get_run
 
 log = logging.getLogger("pantau.crawl")
@@ -99,8 +99,11 @@ class RunRecorder:
         store = get_store(self.settings.get("PANTAU_DB"))
         try:
             store.finish_run(run.run_id, stats, status=status)
-        except Exception:
-            log.exception("%s: could not record the run", run.source)
+        except Exception as error:
+            if is_disk_full(error):
+                log.error("%s: could not record the run: %s", run.source, error)
+            else:
+                log.exception("%s: could not record the run", run.source)
         stats["status"] = status
         stats["run_id"] = run.run_id
         RESULTS[run.source] = stats

@@ -19,7 +19,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
-from crawlers.archive import default_warc_dir, get_store, get_warc
+from crawlers.archive import default_warc_dir, get_store, get_warc, is_disk_full
 from crawlers.canon import canonical_listing_url
 from crawlers.runstate import get_run
 
@@ -188,7 +188,10 @@ def _archive_page(crawler, response, kind: str, feed_date: str | None = None):
         run.listing_outcomes[f"{kind}_{outcome}"] += 1
     except Exception as error:  # archive failures are recorded, never fatal
         run.error(f"store:{type(error).__name__}")
-        log.exception("%s: could not store %s", run.source, response.url)
+        if is_disk_full(error):  # the item pipeline stops the source with one clear line
+            log.error("%s: could not store %s: %s", run.source, response.url, error)
+        else:
+            log.exception("%s: could not store %s", run.source, response.url)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -372,7 +375,10 @@ class ResponseArchiveMiddleware:
                                          response.body, source=run.source)
             except Exception as error:
                 run.error(f"warc:{type(error).__name__}")
-                log.exception("could not write a WARC record for %s", response.url)
+                if is_disk_full(error):
+                    log.error("could not write a WARC record for %s: %s", response.url, error)
+                else:
+                    log.exception("could not write a WARC record for %s", response.url)
         return response
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from crawlers.archive import get_store
+from crawlers.archive import get_store, is_disk_full
 from crawlers.runstate import get_run
 
 log = logging.getLogger("pantau.crawl")
@@ -14,6 +14,7 @@ class StorePipeline:
     def __init__(self, crawler):
         self.crawler = crawler
         self.store = get_store(crawler.settings.get("PANTAU_DB"))
+        self._stopping = False
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -37,7 +38,10 @@ class StorePipeline:
             )
         except Exception as error:  # recorded, never fatal; nothing half-written (save_page is one transaction)
             run.error(f"store:{type(error).__name__}")
-            log.exception("%s: could not store %s", run.source, item.get("url"))
+            if is_disk_full(error):
+                self._stop_disk_full(run, error)
+            else:
+                log.exception("%s: could not store %s", run.source, item.get("url"))
             if kind == "article":
                 run.articles_done += 1
             return item
@@ -47,3 +51,16 @@ class StorePipeline:
         else:
             run.listing_outcomes[outcome] += 1
         return item
+
+    def _stop_disk_full(self, run, error):
+        """A full disk will not fix itself mid-crawl: stop the source with one clear error instead of failing on."""
+        if self._stopping:
+            return
+        self._stopping = True
+        message = (f"disk full while archiving into {self.store.path} ({error}); stopping {run.source}: every page "
+                   f"stored so far is intact, run the crawl again once there is space")
+        run.notes.append(message)
+        log.error("%s: %s", run.source, message)
+        import asyncio
+
+        asyncio.ensure_future(self.crawler.engine.close_spider_async(reason="disk_full"))

@@ -18,7 +18,6 @@ in-process: ``Store.save_page`` (one transaction), a WARC record, the crawl_runs
 
 from __future__ import annotations
 
-import errno
 import json
 import logging
 import os
@@ -31,6 +30,7 @@ from collections import Counter
 
 import redis
 
+from crawlers.archive import is_disk_full
 from crawlers.distributed import INGEST_GROUP, PAGES_STREAM, SEEN_INDEX, WORKERS, alive_workers, redis_now
 
 log = logging.getLogger("pantau.ingest")
@@ -206,8 +206,7 @@ class Ingest:
 
     def _store_error_text(self, error, remaining: int) -> str:
         text = str(error)
-        full = isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EFBIG) or "disk is full" in text
-        what = "disk full" if full else f"{type(error).__name__}"
+        what = "disk full" if is_disk_full(error) else f"{type(error).__name__}"
         return (f"{what} while archiving into {self.store.path} ({text}); {remaining} entries of this batch stay "
                 f"queued in Redis, nothing was acknowledged past the last commit: fix it and run `pantau ingest` "
                 f"again")

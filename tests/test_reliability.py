@@ -6,6 +6,7 @@ After every scenario: nothing lost, nothing duplicated, and SQLite's integrity c
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -24,8 +25,8 @@ from crawlers.synthetic import build_site, mirror_path
 from distributed_support import (article_counts, ingest_command, integrity, leftovers, start, stream_pages,
                                  wait_for_workers, wait_until, worker_command)
 from pantau.faults import FaultPlan
-from test_crawl_support import (FIXTURE_SITES, REPO, canonical, fixture_sources, gold_articles, run_crawl,
-                                serve_mirror)
+from test_crawl_support import (FIXTURE_SITES, REPO, canonical, crawl_command, fixture_sources, gold_articles,
+                                run_crawl, serve_mirror)
 
 pytestmark = pytest.mark.slow
 SOURCES = ["kompas", "liputan6"]
@@ -228,8 +229,6 @@ def test_hostile_pages_are_handled_one_by_one_with_a_counted_reason(tmp_path):
     assert stats["kompas"]["errors_by_reason"].get("too_large") == 1  # the gigantic page: over DOWNLOAD_MAXSIZE
     done = _extract(db)
     assert done.returncode == 0, done.stderr[-3000:]
-    import json
-
     extract_stats = json.loads(done.stdout)
     with sqlite3.connect(db) as conn:
         reasons = dict(conn.execute("select canonical_url, coalesce(extract_error, 'ok') from pages"
@@ -289,3 +288,22 @@ def test_disk_full_while_ingesting_is_a_clear_error_and_loses_nothing(redis_url,
     assert again.returncode == 0, again.stderr[-3000:]
     _assert_exactly_once(db, expected)
     assert leftovers(redis_server.client) == {"queued": 0, "inflight": 0, "stream": 0}
+
+
+def test_disk_full_during_a_single_process_crawl_stops_it_cleanly(small_mirror, tiny_disk, tmp_path):
+    mirror, expected = small_mirror
+    db = tiny_disk / "crawl.db"
+    out = tmp_path / "full.json"  # not on the full disk
+    done = subprocess.run(crawl_command(db, mirror, sources=SOURCES, json_out=out), cwd=REPO, capture_output=True,
+                          text=True, timeout=120)
+    full = json.loads(out.read_text())
+    assert done.returncode == 1
+    assert {full[s]["status"] for s in SOURCES} == {"failed:disk_full"}, {s: full[s]["status"] for s in SOURCES}
+    assert "disk full while archiving" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert integrity(db) == "ok"
+    assert len(article_counts(db)) < len(expected)
+    subprocess.run(["mount", "-o", "remount,size=64m", str(tiny_disk)], check=True)
+    again = run_crawl(db, mirror, sources=SOURCES)
+    assert {again[s]["status"] for s in SOURCES} == {"finished"}
+    _assert_exactly_once(db, expected)
