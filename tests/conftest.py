@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -42,6 +43,25 @@ def pantau(*args, env=None, timeout=600, check=True, input=None) -> subprocess.C
     if check and result.returncode != 0:
         raise AssertionError(f"pantau {' '.join(args)} failed ({result.returncode}):\n{result.stderr[-4000:]}")
     return result
+
+
+def apt_install(package: str) -> bool:
+    """``apt-get install -y PACKAGE`` when running as root with apt (a service or browser a test needs).
+
+    A fresh machine has empty package lists: update once if the first install finds nothing. False when not possible.
+    """
+    if not shutil.which("apt-get") or os.geteuid() != 0:
+        return False
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    try:
+        for command in (["apt-get", "install", "-y", package], ["apt-get", "update"],
+                        ["apt-get", "install", "-y", package]):
+            done = subprocess.run(command, capture_output=True, timeout=900, env=env)
+            if command[1] == "install" and done.returncode == 0:
+                return True
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return False
 
 
 def wait_for_http(url: str, timeout: float = 60.0):

@@ -71,6 +71,27 @@ def inflight_urls(client, pid: int) -> list[str]:
     return urls
 
 
+def stored_articles(db) -> int:
+    """Article pages in the store, read while another process writes it (0 before it exists)."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("select count(*) from pages where kind = 'article'").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def serve_synthetic(site, sources, days: int, per_day: int):
+    """A generated mirror of ``sources`` served on loopback: (server, base URL, expected canonical article URLs)."""
+    from datetime import date
+
+    from crawlers.synthetic import build_site
+    from test_crawl_support import canonical, serve_mirror
+
+    written = build_site(site, sources, date(2021, 6, 14), days=days, per_day=per_day, per_page=10)
+    server, base = serve_mirror(site)
+    return server, base, {canonical(u) for urls in written.values() for u in urls}
+
+
 def stream_pages(client) -> int:
     return client.xlen("pantau:pages")
 

@@ -6,29 +6,18 @@ tests install chromium); otherwise the tests that need it skip with the reason.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import time
 
 import pytest
 
-from conftest import free_port
+from conftest import apt_install, free_port
 
 
 def redis_server_binary() -> str | None:
     path = shutil.which("redis-server")
-    if path is None and shutil.which("apt-get") and os.geteuid() == 0:
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        try:
-            # a fresh machine has empty package lists: update once if the first install finds nothing
-            for command in (["apt-get", "install", "-y", "redis-server"], ["apt-get", "update"],
-                            ["apt-get", "install", "-y", "redis-server"]):
-                done = subprocess.run(command, capture_output=True, timeout=600, env=env)
-                if command[1] == "install" and done.returncode == 0:
-                    break
-        except (OSError, subprocess.SubprocessError):
-            pass
+    if path is None and apt_install("redis-server"):
         path = shutil.which("redis-server")
     return path
 

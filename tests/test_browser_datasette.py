@@ -3,7 +3,6 @@ database) and a target timeline show claims. Screenshots are saved under build/s
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import socket
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import apt_install
 from db import sample
 from pantau import metadata as md
 from pantau import serve
@@ -35,17 +35,7 @@ def _find_chromium() -> str | None:
 @pytest.fixture(scope="module")
 def chromium():
     path = _find_chromium()
-    if path is None and shutil.which("apt-get") and os.geteuid() == 0:
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        try:
-            # A fresh machine has empty package lists: update once if the first install finds nothing.
-            for command in (["apt-get", "install", "-y", "chromium"], ["apt-get", "update"],
-                            ["apt-get", "install", "-y", "chromium"]):
-                done = subprocess.run(command, capture_output=True, timeout=900, env=env)
-                if command[1] == "install" and done.returncode == 0:
-                    break
-        except (OSError, subprocess.SubprocessError):
-            pass
+    if path is None and apt_install("chromium"):
         path = _find_chromium()
     if path is None:
         pytest.skip("headless Chromium is not installed and `apt-get install -y chromium` was not possible "

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
-from datetime import date
 
 import pytest
 
-from crawlers.synthetic import build_site
 from distributed_support import (article_counts, inflight_urls, ingest_command, integrity, leftovers, read_json,
-                                 run_statuses, start, stream_pages, wait_for_workers, wait_until, worker_command)
-from test_crawl_support import REPO, canonical, serve_mirror
+                                 run_statuses, serve_synthetic, start, stored_articles, stream_pages,
+                                 wait_for_workers, wait_until, worker_command)
+from test_crawl_support import REPO, canonical
 
 pytestmark = pytest.mark.slow
 SOURCES = ["kompas", "liputan6"]
@@ -25,10 +23,8 @@ SOURCES = ["kompas", "liputan6"]
 
 @pytest.fixture(scope="module")
 def synthetic_mirror(tmp_path_factory):
-    site = tmp_path_factory.mktemp("site")
-    written = build_site(site, SOURCES, date(2021, 6, 14), days=3, per_day=20, per_page=10)
-    server, base = serve_mirror(site)
-    yield base, {canonical(u) for urls in written.values() for u in urls}
+    server, base, expected = serve_synthetic(tmp_path_factory.mktemp("site"), SOURCES, days=3, per_day=20)
+    yield base, expected
     server.shutdown()
 
 
@@ -45,7 +41,7 @@ def test_two_workers_one_killed_every_article_archived_once(tmp_path, redis_url,
     ingest = start(ingest_command(redis_url, db, 2.0), tmp_path / "ingest.log")
     try:
         # kill the victim once pages flow and it holds requests in flight
-        held = wait_until(lambda: stream_pages(client) + _stored(db) > 30 and inflight_urls(client, victim.pid),
+        held = wait_until(lambda: stream_pages(client) + stored_articles(db) > 30 and inflight_urls(client, victim.pid),
                           timeout=90, step=0.02, what="the victim to hold requests in flight")
         os.kill(victim.pid, signal.SIGKILL)
         victim.wait(timeout=10)
@@ -74,10 +70,3 @@ def test_two_workers_one_killed_every_article_archived_once(tmp_path, redis_url,
     assert sum(s.get("responses_by_kind", {}).get("article", 0) for s in second.values()) == 0
     assert sum(s["skipped_by_reason"].get("already_seen", 0) for s in second.values()) == len(expected)
 
-
-def _stored(db) -> int:
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
-            return conn.execute("select count(*) from pages where kind = 'article'").fetchone()[0]
-    except sqlite3.Error:
-        return 0

@@ -22,8 +22,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from crawlers.synthetic import build_site, mirror_path
-from distributed_support import (article_counts, ingest_command, integrity, leftovers, start, stream_pages,
-                                 wait_for_workers, wait_until, worker_command)
+from distributed_support import (article_counts, ingest_command, integrity, leftovers, serve_synthetic, start,
+                                 stored_articles, stream_pages, wait_for_workers, wait_until, worker_command)
 from pantau.faults import FaultPlan
 from test_crawl_support import (FIXTURE_SITES, REPO, canonical, crawl_command, fixture_sources, gold_articles,
                                 run_crawl, serve_mirror)
@@ -36,19 +36,9 @@ FEW = settings(max_examples=3, deadline=None, derandomize=True, database=None, p
 
 @pytest.fixture(scope="module")
 def small_mirror(tmp_path_factory):
-    site = tmp_path_factory.mktemp("site")
-    written = build_site(site, SOURCES, date(2021, 6, 14), days=2, per_day=15, per_page=10)
-    server, base = serve_mirror(site)
-    yield base, {canonical(u) for urls in written.values() for u in urls}
+    server, base, expected = serve_synthetic(tmp_path_factory.mktemp("site"), SOURCES, days=2, per_day=15)
+    yield base, expected
     server.shutdown()
-
-
-def _stored(db) -> int:
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
-            return conn.execute("select count(*) from pages where kind = 'article'").fetchone()[0]
-    except sqlite3.Error:
-        return 0
 
 
 def _kill(process):
@@ -81,11 +71,11 @@ def test_killed_worker_and_ingest_restart_lose_and_duplicate_nothing(redis_serve
         ingest = start(ingest_command(redis_server.url, db, 1.0, "--batch", "4"), tmp / "i1.log")
         processes = [worker, ingest]
         try:
-            wait_until(lambda: stream_pages(client) + _stored(db) >= worker_share * len(expected) or
+            wait_until(lambda: stream_pages(client) + stored_articles(db) >= worker_share * len(expected) or
                        worker.poll() is not None, timeout=90, step=0.01, what="crawl progress")
             _kill(worker)
-            pushed = _stored(db) + stream_pages(client)
-            wait_until(lambda: _stored(db) >= ingest_share * pushed or ingest.poll() is not None, timeout=60,
+            pushed = stored_articles(db) + stream_pages(client)
+            wait_until(lambda: stored_articles(db) >= ingest_share * pushed or ingest.poll() is not None, timeout=60,
                        step=0.01, what="ingest progress")
             _kill(ingest)
             # restart both: the new worker takes back what the dead one held in flight once its heartbeat lapses
