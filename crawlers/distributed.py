@@ -511,9 +511,13 @@ class WorkerExtension:
 
     def spider_idle(self, spider):
         scheduler = self.scheduler
-        if scheduler.queue.unacked():  # cannot happen when the engine is idle; never let it block an exit
-            log.warning("%s: %d request(s) left unacknowledged at idle", spider.name, scheduler.queue.unacked())
+        # The engine is idle, so everything this worker popped for this source is settled: an acknowledgement that
+        # went missing (Redis hiccup) must not keep the job "in flight" forever.
+        stale = self.server.hlen(scheduler.queue.inflight_key)
+        if stale or scheduler.queue.unacked():
+            log.warning("%s: %d request(s) left unacknowledged at idle; acknowledging them", spider.name, stale)
             scheduler.queue._inflight.clear()
+            self.server.delete(scheduler.queue.inflight_key)
         pending = scheduler.pending_anywhere()
         if pending:
             self._idle_since = None
