@@ -500,6 +500,9 @@ def _trafilatura_paragraphs(text_html: str, url: str):
     return [line for line in body.split("\n") if line.strip()]
 
 
+FALLBACK_PARSER = "fallback"  # articles.parser when no site rules produced the body
+
+
 def extract_article(html, url: str, *, feed_date: str | None = None, site_rules: bool = True) -> dict:
     """Extract one article. Raises :class:`ExtractionError` on bad input, never anything else.
 
@@ -737,6 +740,9 @@ def _extract(html, url, feed_date, site_rules=True):
         "text": text,
         "language": _language(root, metas, ld, text),
         "word_count": len(text.split()),
+        # which rules produced the body: the layout version's name, or "fallback" (generic container,
+        # trafilatura or JSON-LD) - source health watches this per outlet to notice redesigns
+        "parser": version.name if version is not None and body_source == version.name else FALLBACK_PARSER,
     }
     if version is not None:
         result = version.postprocess(page, result)

@@ -104,8 +104,11 @@ def extract(db_path, rebuild):
     """Extract articles and claims from the archived raw pages. Never fetches anything."""
     from extract.stage import extract_pages
 
+    from pantau.cli_health import check_health
+
     store = _store(db_path)
     stats = extract_pages(store, rebuild=rebuild)
+    check_health(store.path)  # each extract run closes a source-health window (`pantau health` reports it)
     click.echo(json.dumps(stats, indent=2, ensure_ascii=False))
 
 
@@ -237,15 +240,20 @@ def metadata(out_path):
 @click.option("--public-out", default="data/public.db", show_default=True, type=click.Path(dir_okay=False),
               help="Where to write the public database.")
 def run(sources, since, until, mirror, db_path, public_out):
-    """Crawl, extract and publish in one go: what a scheduler (cron, systemd timer) calls.
+    """Crawl, extract, check source health and publish in one go: what a scheduler (cron, systemd timer) calls.
 
-    Exits non-zero when a stage fails, so the scheduler can report it.
+    Publishes only when the articles or claims changed since the last publish. Exits non-zero when a stage
+    fails, and with status 3 when a source is broken (`pantau health` says why), so the scheduler reports it.
     """
+    from pantau.cli_health import EXIT_UNHEALTHY
     from pantau.jobs import run_all
 
     result = run_all(db_path, sources=list(sources) or None, since=since, until=until, mirror=mirror,
                      public_out=public_out)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+    if result["broken"]:
+        click.echo(f"pantau run: broken source(s): {', '.join(result['broken'])} (see `pantau health`)", err=True)
+        raise SystemExit(EXIT_UNHEALTHY)
 
 
 # -- mirror and demo ------------------------------------------------------------------------------------
@@ -327,6 +335,14 @@ def eval_claims(gold, articles, reliability):
 
     main(gold, articles, out=click.echo, reliability=reliability)
 
+
+# Commands kept in their own modules, one per area.
+from pantau.cli_documents import document as _document_command  # noqa: E402
+from pantau.cli_health import health  # noqa: E402
+from pantau.cli_targets import targets_command  # noqa: E402
+
+for _command in (targets_command, health, _document_command):
+    cli.add_command(_command)
 
 if __name__ == "__main__":
     cli()

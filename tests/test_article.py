@@ -19,7 +19,7 @@ from extract.article import (
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 FIELDS = {"url", "canonical_url", "outlet", "title", "published", "published_source", "modified", "authors", "tags",
-          "section", "text", "language", "word_count"}
+          "section", "text", "language", "word_count", "parser"}
 PARA = "Pemerintah mendorong pelaku UMKM masuk ekosistem digital agar mampu bersaing di pasar yang lebih luas."
 
 
