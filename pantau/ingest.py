@@ -36,6 +36,7 @@ from crawlers.distributed import INGEST_GROUP, PAGES_STREAM, SEEN_INDEX, WORKERS
 log = logging.getLogger("pantau.ingest")
 
 LOCK_KEY = "pantau:ingest:lock"
+DEAD_RUN_CHECK_S = 30.0  # how often an idle ingest closes the runs of workers that died
 CONSUMER = "pantau-ingest"  # one consumer name: the lock makes the ingest the only one
 LOCK_SCRIPT = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
@@ -82,6 +83,7 @@ class Ingest:
         self._runs: dict[str, int] = {}
         self._refresh_lock = server.register_script(LOCK_SCRIPT)
         self._seen_updates: dict[str, str] = {}
+        self._dead_runs_checked = 0.0
 
     # -- lifecycle ------------------------------------------------------------------------------------------
     def run(self) -> dict:
@@ -171,6 +173,8 @@ class Ingest:
                 idle_since = None
                 self._process_batch(entries)
                 continue
+            if time.monotonic() - self._dead_runs_checked > DEAD_RUN_CHECK_S:  # a service never reaches its exit
+                self._close_dead_runs()
             if not self._producers_idle():
                 idle_since = None
                 continue
@@ -326,6 +330,7 @@ class Ingest:
 
     def _close_dead_runs(self):
         """Runs of workers that died (SIGKILL, lost machine) stay 'running' in the database: close them as killed."""
+        self._dead_runs_checked = time.monotonic()
         try:
             alive = alive_workers(self.server)
             rows = self.store.db.execute(
