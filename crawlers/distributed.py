@@ -530,8 +530,14 @@ class WorkerExtension:
             log.info("%s: shared queue empty for %.0fs; job state cleared", spider.name, now - self._idle_since)
 
     def spider_closed(self, spider, reason):
+        from crawlers.extensions import RESULTS
+        from crawlers.runstate import get_run
+
         if self._loop is not None and self._loop.running:
             self._loop.stop()
+        run = get_run(self.crawler)
+        if run.source in RESULTS:  # a worker stores nothing itself: say how many articles it handed to the ingest
+            RESULTS[run.source]["articles_queued_for_ingest"] = run.outcomes["queued"]
         try:
             scheduler = self.scheduler
             if self.server.hlen(scheduler.queue.inflight_key) and reason != "finished":

@@ -61,7 +61,10 @@ def test_two_workers_one_killed_every_article_archived_once(tmp_path, redis_url,
     assert integrity(db) == "ok"
     statuses = run_statuses(db)
     assert statuses["killed"] == 2 and statuses["finished"] == 2, statuses  # the victim's two runs, the survivor's
-    assert set(read_json(survivor_out)) == set(SOURCES)
+    survivor_stats = read_json(survivor_out)
+    assert set(survivor_stats) == set(SOURCES)
+    handed_on = sum(survivor_stats[s]["articles_queued_for_ingest"] for s in SOURCES)
+    assert 0 < handed_on < len(expected) + len(held)  # it did a share of the work, the victim the rest
     # a second crawl with the same arguments fetches listings only: the ingest told the workers what is archived
     again = subprocess.run(worker_command(redis_url, mirror, sources=SOURCES, idle_exit=1.0, json_out=tmp_path / "2.json"),
                            capture_output=True, text=True, timeout=120, cwd=REPO)
