@@ -18,6 +18,8 @@
   an entry of the Redis stream ``pantau:pages`` (:class:`RedisPageSink` stands in for ``db.store.Store``);
   ``pantau ingest`` is the single writer that archives them (:mod:`pantau.ingest`). Already-archived articles are
   skipped through ``pantau:seen``, the index of archived URLs that the ingest keeps.
+* **Politeness across workers.** :mod:`crawlers.shared_pace` reserves each request's turn per host in Redis, so
+  all workers together keep the one-request-per-delay pace of a single process.
 * **Idle exit.** With ``--idle-exit SECONDS`` a worker closes a source once the shared queue and every worker's
   in-flight hash of that source have been empty that long, and the last such worker clears the job's seed flag,
   duplicate filter and walk memory (so running the same command later is a new, incremental crawl). Without it,
@@ -160,6 +162,8 @@ def configure(conf, redis_url: str, idle_exit: float | None = None) -> dict:
                                                   max_backlog=conf.getint("PANTAU_REDIS_MAX_BACKLOG", 20000)))
     extensions = dict(conf.getdict("EXTENSIONS"))
     extensions["crawlers.distributed.WorkerExtension"] = 110
+    middlewares = dict(conf.getdict("DOWNLOADER_MIDDLEWARES"))
+    middlewares["crawlers.shared_pace.SharedPaceMiddleware"] = 130  # after robots and seen-URL checks
     run_args.update(job=job, worker=worker, redis=safe_url(redis_url), idle_exit=idle_exit)
     values = {
         "SCHEDULER": "crawlers.distributed.ReliableScheduler",
@@ -176,6 +180,7 @@ def configure(conf, redis_url: str, idle_exit: float | None = None) -> dict:
         "PANTAU_DB": sink_key,  # every get_store() of the crawler returns the RedisPageSink
         "PANTAU_WARC_ENABLED": False,  # the ingest writes the WARC records
         "EXTENSIONS": extensions,
+        "DOWNLOADER_MIDDLEWARES": middlewares,
         "PANTAU_RUN_ARGS": run_args,
     }
     for key, value in values.items():

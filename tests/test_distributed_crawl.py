@@ -9,13 +9,16 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import time
+from datetime import date
 
 import pytest
 
 from distributed_support import (article_counts, inflight_urls, ingest_command, integrity, leftovers, read_json,
                                  run_statuses, serve_synthetic, start, stored_articles, stream_pages,
                                  wait_for_workers, wait_until, worker_command)
-from test_crawl_support import REPO, canonical
+from crawlers.synthetic import build_site
+from test_crawl_support import REPO, canonical, serve_mirror
 
 pytestmark = pytest.mark.slow
 SOURCES = ["kompas", "liputan6"]
@@ -73,3 +76,57 @@ def test_two_workers_one_killed_every_article_archived_once(tmp_path, redis_url,
     assert sum(s.get("responses_by_kind", {}).get("article", 0) for s in second.values()) == 0
     assert sum(s["skipped_by_reason"].get("already_seen", 0) for s in second.values()) == len(expected)
 
+
+
+class ArrivalLog:
+    """Stands in for a fault plan in the mirror: injects nothing, notes when each request arrived."""
+
+    slow_seconds = 0
+
+    def __init__(self):
+        self.arrivals: list[tuple[float, str]] = []
+
+    def pick(self, path):
+        self.arrivals.append((time.monotonic(), path))
+        return None
+
+
+def test_workers_share_the_per_host_pace(tmp_path, redis_url, redis_server):
+    """Two workers with a 0.3 s delay start at most one request per host every 0.3 s between them."""
+    arrivals = ArrivalLog()
+    written = build_site(tmp_path / "site", ["kompas"], date(2021, 6, 14), days=1, per_day=12, per_page=20)
+    server, mirror = serve_mirror(tmp_path / "site", fault_plan=arrivals)
+    # each worker holds at most two requests, so both fetch the same host at the same time
+    pace = ["--set", "DOWNLOAD_DELAY=0.3", "--set", "CONCURRENT_REQUESTS=2", "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
+    try:
+        workers = [start(worker_command(redis_url, mirror, *pace, sources=["kompas"], since="2021-06-14",
+                                        until="2021-06-14", idle_exit=1.0, json_out=tmp_path / f"w{i}.json"),
+                         tmp_path / f"w{i}.log") for i in (1, 2)]
+        for process in workers:
+            assert process.wait(timeout=120) == 0
+    finally:
+        server.shutdown()
+    articles = sorted(t for t, path in arrivals.arrivals if path.startswith("/money.kompas.com/read/"))
+    assert len(articles) == len(written["kompas"])
+    fetched_by = [read_json(tmp_path / f"w{i}.json")["kompas"]["responses_by_kind"].get("article", 0) for i in (1, 2)]
+    assert min(fetched_by) > 0, fetched_by  # both workers fetched from the host
+    gaps = [b - a for a, b in zip(articles, articles[1:])]
+    assert min(gaps) > 0.15, gaps  # never two at once (a little slack for thread scheduling in the mirror)
+    assert articles[-1] - articles[0] >= 0.9 * 0.3 * (len(articles) - 1), gaps
+
+
+def test_host_pace_spaces_reservations_of_different_workers(redis_server, redis_url):
+    import redis
+
+    from crawlers.shared_pace import HostPace
+
+    first, second = (HostPace(redis.Redis.from_url(redis_url)) for _ in range(2))
+    starts = []
+    for i in range(6):
+        pace = first if i % 2 else second
+        wait = pace.reserve("a.example", 0.2)
+        starts.append(time.monotonic() + wait)  # the turn given, on this clock (read just after Redis answered)
+    assert all(b - a >= 0.18 for a, b in zip(starts, starts[1:])), starts
+    assert first.reserve("b.example", 0.2) == 0.0  # another host has its own turn
+    time.sleep(max(starts) - time.monotonic() + 0.25)
+    assert second.reserve("a.example", 0.2) == 0.0  # once the turns have passed, no wait
