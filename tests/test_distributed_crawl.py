@@ -130,3 +130,16 @@ def test_host_pace_spaces_reservations_of_different_workers(redis_server, redis_
     assert first.reserve("b.example", 0.2) == 0.0  # another host has its own turn
     time.sleep(max(starts) - time.monotonic() + 0.25)
     assert second.reserve("a.example", 0.2) == 0.0  # once the turns have passed, no wait
+
+
+def test_cli_errors_are_one_clear_line(tmp_path):
+    from conftest import free_port, pantau
+
+    dead = f"redis://127.0.0.1:{free_port()}/0"
+    for args in (["ingest", "--redis", dead, "--db", str(tmp_path / "x.db")], ["crawl", "--redis", dead],
+                 ["crawl", "--idle-exit", "5", "--db", str(tmp_path / "x.db")]):
+        result = pantau(*args, check=False, timeout=60)
+        assert result.returncode != 0, args
+        errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+        assert len(errors) == 1 and ("cannot reach Redis" in errors[0] or "--redis" in errors[0]), result.stderr
+    assert not (tmp_path / "x.db").exists()  # nothing was started
