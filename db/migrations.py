@@ -330,6 +330,19 @@ M007_SQL = [
     "create index idx_target_events_target on target_events(target_id, date)",
 ]
 
+# Indexes the series views use (pantau.publish builds the same on the public database).
+SERIES_INDEXES = [["metric", "scope", "scope_name", "unit", "figure_date"], ["metric", "scope", "unit", "value"]]
+
+
+@migrations()
+def m011_site(db: Database):
+    """The site's series views: claims of one (metric, scope, scope_name, unit) by date and by value, and syndicated
+    copies of a story found through their group."""
+    for columns in SERIES_INDEXES:
+        db["claims"].create_index(columns, if_not_exists=True)
+    db["articles"].create_index(["syndication_group"], if_not_exists=True)
+
+
 def figure_date(as_of: str | None, stated_on: str | None) -> str | None:
     """The ISO date a figure refers to: `as_of` ("2021-05" -> "2021-05-01", "2021" -> "2021-01-01") else `stated_on`."""
     value = as_of or stated_on
@@ -348,3 +361,46 @@ def apply(db: Database) -> list[str]:
     pending = [m.name for m in migrations.pending(db)]
     migrations.apply(db)
     return pending
+
+
+@migrations()
+def m009_source_health(db: Database):
+    """Operations: which parser produced each article, listing yield per crawl run, per-source health checks and
+    their status changes (an Atom feed), the backfill cursor (finished days) and small key/value run state."""
+    if "parser" not in db["articles"].columns_dict:
+        db["articles"].add_column("parser", str)
+    db["articles"].create_index(["outlet", "parser"], if_not_exists=True)
+    for column, kind in (("listings", int), ("listing_pages_with_links", int), ("listing_yield", str),
+                         ("listing_stops", str), ("responses_by_kind", str), ("errors_by_reason", str),
+                         ("blocked_statuses", str)):
+        if column not in db["crawl_runs"].columns_dict:
+            db["crawl_runs"].add_column(column, kind)
+    if not db["source_health"].exists():
+        db["source_health"].create(
+            {
+                "id": int, "source": str, "checked_at": str, "window_start": str, "status": str, "reasons": str,
+                "problems": str, "crawl_runs": int, "crawl_status": str, "last_crawl_run_id": int,
+                "last_page_id": int, "listing_pages": int, "listing_pages_with_links": int, "listing_yield": str,
+                "selector_fallbacks": int, "article_pages": int, "articles": int, "site_rules": int,
+                "fallback": int, "parsers": str, "missing_date": int, "missing_title": int, "missing_author": int,
+                "missing_body": int, "day_only_dates": int, "date_sources": str, "http_errors": int,
+                "errors_by_reason": str, "blocks": int, "robots_refused": int, "requests": int, "extracted_pages": int,
+            },
+            pk="id",
+        )
+        db["source_health"].create_index(["source", "id"])
+    if not db["source_health_changes"].exists():
+        db["source_health_changes"].create(
+            {"id": int, "source": str, "changed_at": str, "old_status": str, "new_status": str, "reasons": str,
+             "health_id": int},
+            pk="id",
+            foreign_keys=[("health_id", "source_health", "id")],
+        )
+        db["source_health_changes"].create_index(["changed_at"])
+    if not db["backfill_days"].exists():
+        db["backfill_days"].create(
+            {"source": str, "method": str, "day": str, "run_id": int, "done_at": str},
+            pk=("source", "method", "day"),
+        )
+    if not db["ops_state"].exists():
+        db["ops_state"].create({"key": str, "value": str, "updated_at": str}, pk="key")

@@ -11,7 +11,7 @@ from collections import Counter
 
 from db import Store
 from extract import topic
-from pantau.progress import Progress
+from db.progress import Progress
 
 log = logging.getLogger("pantau.extract")
 

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from db import queries
+from pantau.ops_metadata import add_ops_metadata
 
 REPO = Path(__file__).resolve().parent.parent
 METADATA_FILE = REPO / "datasette_metadata.json"
@@ -62,6 +63,12 @@ CLAIM_COLUMNS = {
     "extractor_version": "Version of the claim extractor that produced the row.",
     "review_status": "unreviewed | confirmed | corrected | rejected: human review state of the claim.",
     "first_seen": "UTC time the claim was first extracted (Atom feed order).",
+    "scope": "What the figure is measured over: national | province | city | programme | company | sector; empty = "
+    "unknown. Series (timeline, pace, conflicts, dashboard) never mix scopes; an unknown scope joins none.",
+    "scope_name": "The region, programme or company for a non-national scope (\"Jawa Barat\", \"padi_umkm\").",
+    "source_kind": "media (news article) | official_statement | official_report | plan | regulation.",
+    "document_id": "The policy document the claim was read from, when it comes from one.",
+    "page": "Page of that document.",
 }
 
 ARTICLE_COLUMNS = {
@@ -265,65 +272,79 @@ def description_html(scores: dict | None, db: str = DB_NAME) -> str:
 # -- canned queries and dashboards --------------------------------------------------------------------------------
 
 
+SERIES_PARAMS = ["metric", "scope", "scope_name", "unit"]
+
+
 def _queries(db: str) -> dict:
     return {
         "search_claims": {
             "title": "Search claims",
             "description": "Full-text search over claim sentences. Words are stemmed (Sastrawi), so \"capai\" also "
             "finds \"tercapai\" and \"pencapaian\". Optional claim_type: target, achievement, budget or other. "
-            "Best matches first (bm25 among the 2,000 most recent matching claims), at most 200.",
+            "Newest statement first (among the 2,000 most recent matching claims), at most 200.",
             "sql": queries.SEARCH_CLAIMS.strip(),
             "params": ["q", "claim_type"],
             "hide_sql": True,
         },
         "target_timeline": {
             "title": "Target timeline",
-            "description": "Every target and reported figure for one metric (e.g. umkm_onboarded_digital), oldest "
-            "first, with the figure as a percentage of the target in force (the latest target stated by then whose "
-            "deadline had not passed). Optional unit: UMKM, persen, rupiah, ...",
+            "description": "Every target and reported figure of one series, oldest first, with the figure as a "
+            "percentage of the target in force (the latest target of the same series stated by then whose deadline "
+            "had not passed). A series is one metric (id or name, any case) and one scope: national unless scope "
+            "says province, city, programme, company or sector (then scope_name picks one). Figures of unknown scope "
+            "and syndicated copies are left out. Optional unit: UMKM, persen, rupiah, ...",
             "sql": queries.TARGET_TIMELINE.strip(),
-            "params": ["metric", "unit"],
+            "params": SERIES_PARAMS,
             "hide_sql": True,
         },
         "claims_by_person": {
             "title": "Claims by person",
             "description": "Everything one person was reported saying, newest first, with the role they held on "
-            "that date. Accepts a gazetteer id (teten_masduki), the full name or a name variant (Teten).",
+            "that date. Accepts a gazetteer id (teten_masduki), the full name or any name variant, in any case "
+            "(teten, jokowi).",
             "sql": queries.CLAIMS_BY_PERSON.strip(),
             "params": ["person"],
             "hide_sql": True,
         },
         "new_claims_feed": {
             "title": "New claims (Atom feed)",
-            "description": "The 100 newest claims; subscribe with the .atom link. Optional filters: metric, person "
-            "(id or full name), program (id).",
+            "description": "The 100 newest claims, syndicated copies once; subscribe with the .atom link. Optional "
+            "filters, each an id, name or alias in any case: person (jokowi), program (umkm go online), metric "
+            "(one series: national unless scope says otherwise).",
             "sql": queries.NEW_CLAIMS_FEED.strip(),
-            "params": ["metric", "person", "program"],
+            "params": ["metric", "scope", "person", "program"],
             "hide_sql": True,
         },
         "conflicting_figures": {
             "title": "Conflicting figures",
-            "description": "Reported figures for one metric that fall below an earlier figure, or that differ by "
-            "more than 5 % from another source's figure dated within 120 days.",
+            "description": "Inside one series (metric and scope, as in the target timeline): figures of a running "
+            "total that fall below an earlier figure, and figures more than 5 % away from the closest earlier "
+            "figure of another source dated within 120 days. Syndicated copies count once.",
             "sql": queries.CONFLICTING_FIGURES.strip(),
-            "params": ["metric"],
+            "params": SERIES_PARAMS,
             "hide_sql": True,
         },
         "pace_check": {
             "title": "Pace check",
-            "description": "For each target of a metric (newest first): the monthly progress required from the "
-            "baseline figure to reach it by the end of the deadline year, against the monthly progress actually "
-            "reported, and where that pace leads (figures: the largest reported within 120 days, so regional "
-            "sub-counts do not count as national progress). Optional target_id: one target claim.",
+            "description": "For each target of one series (newest first): the monthly progress required from the "
+            "baseline (the latest figure of the same series on or before the day the target was stated) to reach it "
+            "by the end of the deadline year, against the progress actually reported, and where that pace leads. "
+            "Without a deadline, a baseline or a later figure the verdict says it cannot be computed. Optional "
+            "target_id: one target claim.",
             "sql": queries.PACE_CHECK.strip(),
-            "params": ["metric", "target_id"],
+            "params": SERIES_PARAMS + ["target_id"],
             "hide_sql": True,
         },
     }
 
 
+# The dashboard's one series: UMKM onboarded to digital, national, counted in UMKM, syndicated copies once.
 DIGITAL_SERIES = (
-    "c.metric in (select id from metrics where series = 'umkm_digital') and c.unit = 'UMKM'"
+    "c.metric = 'umkm_onboarded_digital' and c.scope = 'national' and c.unit = 'UMKM' and not exists ("
+    "select 1 from articles a1 join articles a2 on a2.syndication_group = a1.syndication_group and a2.id != a1.id "
+    "join claims c2 on c2.article_id = a2.id where a1.id = c.article_id and c2.claim_type = c.claim_type "
+    "and c2.value = c.value and c2.unit = c.unit and (c2.stated_on < c.stated_on "
+    "or (c2.stated_on = c.stated_on and c2.id < c.id)))"
 )
 
 
@@ -332,8 +353,9 @@ def _dashboards(db: str) -> dict:
     return {
         "umkm-digital": {
             "title": "UMKM digitalisation: targets and reported figures",
-            "description": "Targets (plotted at their deadline) and reported figures for the UMKM-digital series, "
-            "and how many claims each outlet published per month. Extracted automatically; see the methodology.",
+            "description": "Targets (plotted at their deadline) and reported figures for one series: UMKM onboarded "
+            "to digital, national, in UMKM (regional, programme and unknown-scope figures and syndicated copies left "
+            "out), and how many claims each outlet published per month. Extracted automatically; see the methodology.",
             "layout": [
                 ["intro", "claims-count"],
                 ["targets-vs-figures", "targets-vs-figures"],
@@ -418,7 +440,7 @@ def _dashboards(db: str) -> dict:
                     },
                 },
                 "latest-figures": {
-                    "title": "Latest reported UMKM-digital figures",
+                    "title": "Latest reported national UMKM-digital figures",
                     "db": db,
                     "query": "select c.figure_date as date, c.value_text as figure, "
                     "coalesce(c.speaker, c.organization, '-') as source, c.outlet from claims c where "
@@ -565,8 +587,9 @@ def add_target_metadata(tables: dict, queries: dict) -> None:
 # -- the whole file -----------------------------------------------------------------------------------------------
 
 
-def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True) -> dict:
-    """The metadata dict. `scores=True` reads nlp_models/eval_scores.json when present."""
+def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True, public: bool = False) -> dict:
+    """The metadata dict. `scores=True` reads nlp_models/eval_scores.json when present. `public=True`: for the
+    database `pantau publish` writes (no crawler tables, articles without body or status)."""
     if scores is True:
         scores = load_eval_scores()
     tables = {
@@ -609,6 +632,9 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True) ->
         tables[name] = {"hidden": True}
     queries = _queries(db_name)
     add_target_metadata(tables, queries)
+    add_ops_metadata(tables, queries)
+    if public:
+        tables = public_tables(tables)
 
     return {
         "title": "Pantau: who promised how many digital UMKM?",
@@ -638,12 +664,26 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True) ->
     }
 
 
+def public_tables(tables: dict) -> dict:
+    """Table metadata for the public build: only what `pantau.publish` copies, so no facet or column names a column
+    that is not there (a facet on a missing column answers HTTP 400)."""
+    from pantau.publish import ARTICLE_COLUMNS as PUBLIC_ARTICLE_COLUMNS, PRIVATE_TABLES
+
+    tables = {name: dict(meta) for name, meta in tables.items() if name not in PRIVATE_TABLES}
+    articles = tables["articles"]
+    articles["columns"] = {k: v for k, v in articles["columns"].items() if k in PUBLIC_ARTICLE_COLUMNS}
+    articles["facets"] = [f for f in articles.get("facets", []) if f in PUBLIC_ARTICLE_COLUMNS]
+    articles["description"] = ("News articles that claims were extracted from: title, URL, outlet, publication "
+                               "time (the article text stays with the publisher).")
+    return tables
+
+
 def render(metadata: dict | None = None) -> str:
     return json.dumps(metadata if metadata is not None else build_metadata(), indent=2, ensure_ascii=False) + "\n"
 
 
-def write_metadata(path: str | Path = METADATA_FILE, db_name: str = DB_NAME) -> Path:
+def write_metadata(path: str | Path = METADATA_FILE, db_name: str = DB_NAME, public: bool = False) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(build_metadata(db_name)), encoding="utf-8")
+    path.write_text(render(build_metadata(db_name, public=public)), encoding="utf-8")
     return path

@@ -36,6 +36,8 @@ PLUGINS = [
     "datasette-render-markdown", "datasette-copyable", "PySastrawi",
 ]
 DATASETTE_PIN = "datasette>=0.65.5,<0.66"
+# Series views read one (metric, scope, scope_name, unit) range by date, and look earlier figures up by value.
+SERIES_INDEXES = migrations.SERIES_INDEXES
 PUBLIC_SETTINGS = dict(srv.SETTINGS, allow_download="on", default_cache_ttl=3600)
 
 
@@ -89,9 +91,10 @@ def build_public_db(src_db, out_db) -> dict:
         ["metric", "claim_type", "stated_on"], ["person_id", "stated_on"], ["speaker", "stated_on"],
         ["institution_id", "stated_on"], ["program_id", "stated_on"], ["outlet", "stated_on"],
         ["claim_type", "stated_on"], ["stated_year", "stated_on"], ["stated_month", "outlet", "stated_on"], ["stated_on"],
-        ["first_seen", "id"], ["position_id"], ["article_id"],
+        ["first_seen", "id"], ["position_id"], ["article_id"], *SERIES_INDEXES,
     ):
         dst["claims"].create_index(columns)
+    dst["articles"].create_index(["syndication_group"])
     dst["articles"].create_index(["outlet"])
     dst["articles"].create_index(["published"])
     dst["positions"].create_index(["person_id", "start"])
@@ -143,7 +146,7 @@ def publish(src_db, out_path) -> dict:
     out_db = out_path / f"{md.DB_NAME}.db" if out_path.suffix != ".db" else out_path
     out_dir = out_db.parent
     counts = build_public_db(src_db, out_db)
-    metadata_file = md.write_metadata(out_dir / "datasette_metadata.json", db_name=out_db.stem)
+    metadata_file = md.write_metadata(out_dir / "datasette_metadata.json", db_name=out_db.stem, public=True)
     plugins_dir = out_dir / "plugins"
     plugins_dir.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO / "pantau" / "datasette_plugin.py", plugins_dir / "pantau_plugin.py")
