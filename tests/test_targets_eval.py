@@ -55,21 +55,24 @@ def _tracker_gold():
 def test_tracker_on_gold_claims():
     scores = evaluate_gold_claims(_tracker_gold())
     print(json.dumps(scores))
-    assert scores["grouping"]["f1"] >= 0.9
-    assert scores["relations"]["f1"] >= 0.7
-    assert scores["observations"]["f1"] >= 0.85
-    assert scores["status_accuracy"] >= 0.75
-    if scores["point_status_accuracy"] is not None:
-        assert scores["point_status_accuracy"] >= 0.7
+    # measured 2026-12-03 on 16 gold targets / 43 point-in-time statuses: every score 1.0
+    assert scores["grouping"]["f1"] >= 0.95
+    assert scores["relations"]["f1"] >= 0.9
+    assert scores["observations"]["f1"] >= 0.95
+    assert scores["status_accuracy"] >= 0.9
+    assert scores["point_status_accuracy"] >= 0.9
+    assert scores["role_accuracy"] >= 0.9
 
 
 @pytest.mark.slow
 def test_tracker_on_extracted_claims():
     scores = evaluate_extracted(_tracker_gold())
     print(json.dumps(scores))
-    assert scores["grouping"]["f1"] >= 0.5
-    assert scores["observations"]["f1"] >= 0.4
-    assert scores["status_accuracy"] >= 0.4
+    # measured 2026-12-03 with pantau-claims-1.1 (no scope yet): grouping F1 0.60, observations F1 0.67,
+    # status 0.63, point-in-time 0.56; the floors leave room for extractor changes, not for a broken tracker
+    assert scores["grouping"]["precision"] >= 0.9 and scores["grouping"]["f1"] >= 0.5
+    assert scores["observations"]["f1"] >= 0.55
+    assert scores["status_accuracy"] >= 0.5
 
 
 def test_gold_output_does_not_depend_on_arrival_order():

@@ -40,7 +40,21 @@ def with_article_fields(claims: list[dict], articles: list[dict]) -> list[dict]:
 
 
 def _ids(items, key="claim_id") -> list[str]:
+    """Ids from a list of ids, a list of objects, or a {id: role} mapping."""
+    if isinstance(items, dict):
+        return list(items)
     return [i if isinstance(i, str) else i.get(key) for i in items or [] if i]
+
+
+def _gid(target: dict) -> str:
+    return target.get("target_id") or target.get("key")
+
+
+def _roles(target: dict) -> dict[str, str]:
+    statements = target.get("statements") or {}
+    if isinstance(statements, dict):
+        return dict(statements)
+    return {s["claim_id"]: s.get("role") for s in statements if isinstance(s, dict)}
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
@@ -79,8 +93,8 @@ def map_claims(extracted: list[dict], gold: list[dict]) -> dict[str, str]:
 
 
 def _point_statuses(gold_target: dict) -> list[tuple[str, str]]:
-    points = gold_target.get("status_points") or gold_target.get("point_in_time") or gold_target.get(
-        "status_at") or []
+    points = gold_target.get("status_on") or gold_target.get("status_points") or gold_target.get(
+        "point_in_time") or []
     if isinstance(points, dict):
         return sorted(points.items())
     return [(p.get("date") or p.get("as_of"), p.get("status")) for p in points]
@@ -99,7 +113,7 @@ def evaluate(gold_claims: list[dict], gold_targets: list[dict], built: list[dict
     built_pairs = _pairs(built_clusters, gold_target_claims)
     grouping = _prf(len(gold_pairs & built_pairs), len(built_pairs - gold_pairs), len(gold_pairs - built_pairs))
     # target matching: the built target sharing most statements with a gold target
-    owner = {c: t["target_id"] for t in gold_targets for c in _ids(t.get("statements"))}
+    owner = {c: _gid(t) for t in gold_targets for c in _ids(t.get("statements"))}
     to_gold: dict[str, str] = {}
     for t, members in zip(built, built_clusters):
         votes = Counter(owner[c] for c in members if c in owner)
@@ -111,9 +125,9 @@ def evaluate(gold_claims: list[dict], gold_targets: list[dict], built: list[dict
     for t in gold_targets:
         for kind in ("revision_of", "milestone_of"):
             if t.get(kind):
-                gold_rel.add((t["target_id"], kind, t[kind]))
-        for other in _ids(t.get("conflicts"), "target_id"):
-            gold_rel.add(("conflict",) + tuple(sorted((t["target_id"], other))))
+                gold_rel.add((_gid(t), kind, t[kind]))
+        for other in _ids(t.get("conflicts_with") or t.get("conflicts"), "target_id"):
+            gold_rel.add(("conflict",) + tuple(sorted((_gid(t), other))))
     built_rel = set()
     for t in built:
         me = to_gold.get(t["target_id"])
@@ -123,10 +137,10 @@ def evaluate(gold_claims: list[dict], gold_targets: list[dict], built: list[dict
         for conflict in t["conflicts"]:
             built_rel.add(("conflict",) + tuple(sorted((str(me), str(to_gold.get(conflict["target_id"]))))))
     relations = _prf(len(gold_rel & built_rel), len(built_rel - gold_rel), len(gold_rel - built_rel))
-    # observations (counting ones, the gold lists what counts toward each target)
-    gold_obs = {(t["target_id"], c) for t in gold_targets for c in _ids(t.get("observations"))}
+    # observations: every achievement claim of the target's series (counting or not, as the gold lists them)
+    gold_obs = {(_gid(t), c) for t in gold_targets for c in _ids(t.get("observations"))}
     built_obs = {(to_gold.get(t["target_id"]), cmap.get(o["claim_id"])) for t in built for o in t["observations"]
-                 if o["counts"] and o["claim_id"] in cmap}
+                 if o["claim_id"] in cmap}
     observations = _prf(len(gold_obs & built_obs), len(built_obs - gold_obs), len(gold_obs - built_obs))
     # status: current and point in time, per gold target (an unmatched gold target counts as wrong)
     built_by_gold = {}
@@ -134,15 +148,23 @@ def evaluate(gold_claims: list[dict], gold_targets: list[dict], built: list[dict
         g = to_gold.get(t["target_id"])
         if g and (g not in built_by_gold or t["n_statements"] > built_by_gold[g]["n_statements"]):
             built_by_gold[g] = t
-    current = [built_by_gold.get(t["target_id"], {}).get("status") == t.get("status") for t in gold_targets
+    current = [built_by_gold.get(_gid(t), {}).get("status") == t.get("status") for t in gold_targets
                if t.get("status")]
-    points = [status_on(built_by_gold[t["target_id"]], day) == status if t["target_id"] in built_by_gold else False
+    points = [status_on(built_by_gold[_gid(t)], day) == status if _gid(t) in built_by_gold else False
               for t in gold_targets for day, status in _point_statuses(t)]
+    # statement roles and anchoring of the matched targets
+    built_roles = {cmap.get(s["claim_id"]): s["role"] for t in built for s in t["statements"]}
+    gold_roles = {c: r for t in gold_targets for c, r in _roles(t).items()}
+    roles = [built_roles.get(c) == r for c, r in gold_roles.items() if r]
+    anchoring = [built_by_gold.get(_gid(t), {}).get("anchoring") == t["anchoring"] for t in gold_targets
+                 if t.get("anchoring")]
     return {
         "gold_targets": len(gold_targets), "built_targets": len(built), "matched_gold_targets": len(matched_gold),
         "grouping": grouping, "relations": relations, "observations": observations,
         "status_accuracy": round(sum(current) / len(current), 3) if current else None, "status_n": len(current),
         "point_status_accuracy": round(sum(points) / len(points), 3) if points else None, "point_status_n": len(points),
+        "role_accuracy": round(sum(roles) / len(roles), 3) if roles else None,
+        "anchoring_accuracy": round(sum(anchoring) / len(anchoring), 3) if anchoring else None,
     }
 
 
