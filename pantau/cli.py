@@ -109,8 +109,11 @@ def extract(db_path, rebuild):
     """Extract articles and claims from the archived raw pages. Never fetches anything."""
     from extract.stage import extract_pages
 
+    from pantau.cli_health import check_health
+
     store = _store(common.writable_db(db_path))
     stats = extract_pages(store, rebuild=rebuild)
+    check_health(store.path)  # each extract run closes a source-health window (`pantau health` reports it)
     click.echo(json.dumps(stats, indent=2, ensure_ascii=False))
 
 
@@ -120,9 +123,10 @@ def claims(files):
     """Read articles as JSONL (FILES or stdin) and print their claims as JSONL.
 
     Each input line: {"id", "text", "published"?, "url"?, "outlet"?, "title"?}. Output fields are those of
-    the claim schema (article_id, claim_type, subject, metric, value, ... confidence). A line that cannot be read
-    (not UTF-8, not JSON, no text, too long) is reported on stderr with its number and skipped; the exit status is
-    then 1.
+    the claim schema (article_id, claim_type, subject, metric, value, ... confidence) and the seam keys
+    claim_id, scope, scope_name and source_kind (a "source_kind" field of the input line is passed through).
+    A line that cannot be read (not UTF-8, not JSON, no text, too long) is reported on stderr with its number and
+    skipped; the exit status is then 1.
     """
     from pantau.cli_claims import run_claims
 
@@ -157,7 +161,7 @@ def _export_rows(store, kind):
         columns = ", ".join(ARTICLE_EXPORT_FIELDS)
         sql = f"select {columns} from articles where status = 'ok' order by published, id"
         return ARTICLE_EXPORT_FIELDS, store.db.query(sql)
-    fields = [f for f in CLAIM_FIELDS if f != "article_id"]
+    fields = [f for f in CLAIM_FIELDS if f != "article_id"] + ["scope", "scope_name", "source_kind"]
     columns = ", ".join(f"claims.{f}" for f in fields)
     sql = (
         f"select claims.id as claim_id, claims.article_id, {columns}, articles.canonical_url as url "
@@ -235,18 +239,24 @@ def metadata(out_path):
 @click.option("--public-out", default="data/public.db", show_default=True, type=click.Path(dir_okay=False),
               help="Where to write the public database.")
 def run(sources, since, until, mirror, db_path, public_out):
-    """Crawl, extract and publish in one go: what a scheduler (cron, systemd timer) calls.
+    """Crawl, extract, check source health and publish in one go: what a scheduler (cron, systemd timer) calls.
 
-    Exits non-zero when a stage fails or every source failed, so the scheduler can report it.
+    Publishes only when the articles or claims changed since the last publish. Exits non-zero when a stage
+    fails or every source failed, and with status 3 when a source is broken (`pantau health` says why), so the
+    scheduler reports it.
     """
     common.check_range(since, until)
     db_path = common.writable_db(db_path)
+    from pantau.cli_health import EXIT_UNHEALTHY
     from pantau.jobs import run_all
 
     result = run_all(db_path, sources=list(sources) or None, since=since, until=until, mirror=mirror,
                      public_out=public_out)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
     common.fail_if_every_source_failed(result.get("crawl"))
+    if result["broken"]:
+        click.echo(f"pantau run: broken source(s): {', '.join(result['broken'])} (see `pantau health`)", err=True)
+        raise SystemExit(EXIT_UNHEALTHY)
 
 
 # -- mirror and demo ------------------------------------------------------------------------------------
@@ -331,6 +341,14 @@ def eval_claims(gold, articles):
 
     main(gold, articles, out=click.echo)
 
+
+# Commands kept in their own modules, one per area.
+from pantau.cli_documents import document as _document_command  # noqa: E402
+from pantau.cli_health import health  # noqa: E402
+from pantau.cli_targets import targets_command  # noqa: E402
+
+for _command in (targets_command, health, _document_command):
+    cli.add_command(_command)
 
 if __name__ == "__main__":
     cli()

@@ -60,7 +60,7 @@ def parse_article(raw: bytes, number: int) -> dict | None:
 
 def run_claims(files, out: Callable[[str], None], err: Callable[[str], None]) -> tuple[int, int]:
     """Extract claims from every readable line; returns (skipped lines, non-blank lines)."""
-    from extract.claims import CLAIM_FIELDS, extract_claims
+    from extract.claims import CLAIM_FIELDS, SEAM_FIELDS, extract_claims
 
     skipped = total = 0
     for name, handle in _inputs(files):
@@ -76,5 +76,5 @@ def run_claims(files, out: Callable[[str], None], err: Callable[[str], None]) ->
                 continue
             total += 1
             for claim in extract_claims(article):
-                out(json.dumps({k: claim.get(k) for k in CLAIM_FIELDS}, ensure_ascii=False))
+                out(json.dumps({k: claim.get(k) for k in CLAIM_FIELDS + SEAM_FIELDS}, ensure_ascii=False))
     return skipped, total

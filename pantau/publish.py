@@ -27,6 +27,9 @@ ARTICLE_COLUMNS = [
     "id", "canonical_url", "url", "outlet", "title", "published", "published_source", "modified", "authors", "tags",
     "section", "language", "word_count", "syndication_group", "first_seen",
 ]
+# The tracker's tables (extract.target_stage), copied whole: they only hold public claim fields.
+TARGET_TABLES = ["targets", "target_statements", "target_observations", "target_status_history", "target_conflicts",
+                 "target_events"]
 PRIVATE_TABLES = ["pages", "seen_urls", "sources", "crawl_runs", "article_revisions", "_sqlite_migrations"]
 PLUGINS = [
     "datasette-atom", "datasette-dashboards", "datasette-search-all", "datasette-block-robots",
@@ -65,7 +68,7 @@ def build_public_db(src_db, out_db) -> dict:
     dst = sqlite_utils.Database(out_db)
     dst.execute("PRAGMA journal_mode = delete")
     dst.execute("attach database ? as src", [str(src_db)])
-    keep = set(LOOKUP_TABLES) | {"articles", "claims"}
+    keep = set(LOOKUP_TABLES) | {"articles", "claims"} | set(TARGET_TABLES)
     with dst.atomic():
         for table in LOOKUP_TABLES:
             _copy_table(dst, src, table, None, keep_tables=keep)
@@ -77,6 +80,9 @@ def build_public_db(src_db, out_db) -> dict:
         # statement-date order, so rowid order is chronological (search ranks among the newest matches)
         _copy_table(dst, src, "claims", None, where="coalesce(review_status, '') != 'rejected'", keep_tables=keep,
                     order="stated_on, first_seen, id")
+        for table in TARGET_TABLES:
+            if table in src.table_names():
+                _copy_table(dst, src, table, None, keep_tables=keep)
     dst.execute("detach database src")
     # Facet columns are indexed together with the default sort (stated_on): one index serves the facet's GROUP BY
     # (covering) and a filtered table page sorted newest first (no sort step).
@@ -98,7 +104,7 @@ def build_public_db(src_db, out_db) -> dict:
     dst.execute("ANALYZE")
     dst.conn.commit()
     dst.vacuum()
-    counts = {t: dst[t].count for t in LOOKUP_TABLES + ["articles", "claims"]}
+    counts = {t: dst[t].count for t in LOOKUP_TABLES + ["articles", "claims"] + TARGET_TABLES if dst[t].exists()}
     dst.close()
     src.close()
     return counts
@@ -144,6 +150,7 @@ def publish(src_db, out_path) -> dict:
     plugins_dir = out_dir / "plugins"
     plugins_dir.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO / "pantau" / "datasette_plugin.py", plugins_dir / "pantau_plugin.py")
+    shutil.copy2(REPO / "pantau" / "datasette_targets.py", plugins_dir / "pantau_targets.py")
     inspect_file = out_dir / "inspect-data.json"
     _inspect(out_db, inspect_file)
     cmds = commands(out_db, metadata_file, plugins_dir)
