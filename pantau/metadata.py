@@ -91,6 +91,7 @@ ARTICLE_COLUMNS = {
     "content_hash": "sha256 of title and text; a change makes a new revision.",
     "page_id": "Archived page the article was extracted from (crawler state, not public).",
     "syndication_group": "Articles sharing a group are near-duplicates (syndicated copies).",
+    "parser": "Which parser produced the article: the outlet's layout version (e.g. KompasV2) or `fallback`.",
     "first_seen": "UTC time the article was first stored.",
     "updated_at": "UTC time the article row was last written.",
 }
