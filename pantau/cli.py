@@ -222,11 +222,16 @@ def publish(db_path, out_path):
 @click.option("--out", "out_path", default="datasette_metadata.json", show_default=True,
               type=click.Path(dir_okay=False))
 def metadata(out_path):
-    """Regenerate datasette_metadata.json from code (descriptions, facets, canned queries, plugins)."""
+    """Regenerate datasette_metadata.json from code (descriptions, facets, canned queries, plugins), and the
+    claim-quality figures in README.md and docs/claims.md from nlp_models/eval_scores.json."""
     from pantau.metadata import write_metadata
+
+    from pantau.doc_figures import update_docs
 
     write_metadata(out_path)
     click.echo(f"wrote {out_path}")
+    for path in update_docs():  # the same figures in README.md and docs/claims.md
+        click.echo(f"updated the claim-quality figures in {path}")
 
 
 @cli.command()
