@@ -637,6 +637,7 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True, pu
     add_ops_metadata(tables, queries)
     if public:
         tables = public_tables(tables)
+        queries = public_queries(queries)
 
     return {
         "title": "Pantau: who promised how many digital UMKM?",
@@ -664,6 +665,24 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True, pu
             "datasette-dashboards": _dashboards(db_name),
         },
     }
+
+
+def _tables_read(sql: str) -> set[str]:
+    """Tables a query reads (names after FROM/JOIN that are not its own CTEs or table-valued functions)."""
+    import re
+
+    named = {m.lower() for m in re.findall(r"(?i)\b(\w+)\s+as\s*\(", sql)}
+    read = {m.lower() for m in re.findall(r"(?i)\b(?:from|join)\s+\[?(\w+)\]?(?![\w(])(?!\s*\()", sql)}
+    return read - named
+
+
+def public_queries(queries: dict) -> dict:
+    """Canned queries for the public build: only those whose tables `pantau.publish` copies (a query over crawler
+    or health tables would answer HTTP 400 there)."""
+    from pantau.publish import published_tables
+
+    public = published_tables() | {f"{t}_fts" for t in published_tables()}
+    return {name: q for name, q in queries.items() if _tables_read(q["sql"]) <= public}
 
 
 def public_tables(tables: dict) -> dict:
