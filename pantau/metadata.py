@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from db import queries
+from pantau import metadata_documents
 
 REPO = Path(__file__).resolve().parent.parent
 METADATA_FILE = REPO / "datasette_metadata.json"
@@ -477,6 +478,7 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True) ->
         tables[name]["hidden"] = True
     for name in HIDDEN:
         tables[name] = {"hidden": True}
+    _add_documents(tables)
 
     return {
         "title": "Pantau: who promised how many digital UMKM?",
@@ -494,7 +496,7 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True) ->
                 "description": "Claims database: claims, the articles they come from, and the gazetteer lookup "
                 "tables (people, positions, institutions, programmes, metrics, outlets).",
                 "tables": tables,
-                "queries": _queries(db_name),
+                "queries": {**_queries(db_name), **metadata_documents.document_queries(db_name)},
             }
         },
         "plugins": {
@@ -504,6 +506,13 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True) ->
             "datasette-dashboards": _dashboards(db_name),
         },
     }
+
+
+def _add_documents(tables: dict):
+    """Policy documents (pantau/metadata_documents.py): their tables and the claim columns they add."""
+    tables.update(metadata_documents.document_tables())
+    tables["claims"]["columns"] = {**tables["claims"]["columns"], **metadata_documents.CLAIM_COLUMNS}
+    tables["claims"]["facets"] = tables["claims"]["facets"] + ["source_kind"]
 
 
 def render(metadata: dict | None = None) -> str:
