@@ -291,6 +291,8 @@ class PantauSpider(scrapy.Spider):
         method = self.source.methods[meta["pantau_method"]]
         run = self.run
         run.listings += 1
+        if not 200 <= response.status < 300:
+            run.listing_page(method.kind, 0)
         if response.status in (404, 410):
             self._stop(f"http_{response.status}")
             return
@@ -343,6 +345,7 @@ class PantauSpider(scrapy.Spider):
     def parse_html_listing(self, response, method: S.Method):
         meta = response.meta
         links = self.listing_links(response, method)
+        self.run.listing_page(method.kind, len(links))
         walk = meta["pantau_walk"]
         seen = self._walk_links.setdefault(walk, set())
         new = [(u, t) for u, t in links if u not in seen]
@@ -455,6 +458,8 @@ class PantauSpider(scrapy.Spider):
                     link = next((c.get("href") for c in node if isinstance(c.tag, str)
                                  and etree.QName(c).localname == "link" and c.get("href")), None)
                     entries.append((link, text(node, "published") or text(node, "updated"), text(node, "title")))
+        self.run.listing_page(method.kind, sum(1 for loc, _, _ in entries
+                                               if loc and self.source.is_article(response.urljoin(loc.strip()))))
         for loc, stamp, title in entries:
             if not loc:
                 continue
@@ -481,6 +486,7 @@ class PantauSpider(scrapy.Spider):
             return
         if not isinstance(data, list):
             data = [data]
+        self.run.listing_page(method.kind, sum(1 for e in data if isinstance(e, dict) and "canonical_url" in e))
 
         def value(ref):
             if isinstance(ref, int) and not isinstance(ref, bool) and 0 <= ref < len(data):

@@ -18,6 +18,7 @@ Politeness, robots.txt, blocks, incremental fetching and resume are the shared m
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import scrapy
@@ -34,14 +35,32 @@ DOCUMENT_MAXSIZE = 64 * 1024 * 1024  # performance reports and RPJMN annexes run
 DEFAULT_MAX_NEW = 1000
 
 
-def listing_day(text: str | None) -> date | None:
-    """The day a listing entry shows ("Selasa, 15 Juni 2021", "15/06/2021 10:12 WIB")."""
-    if not text or not text.strip():
-        return None
-    from extract.dates import parse_indonesian_datetime_detail
+MONTHS = {"januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4,
+          "apr": 4, "mei": 5, "may": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8,
+          "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11,
+          "nov": 11, "nopember": 11, "desember": 12, "des": 12, "dec": 12}
+DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+([A-Za-z]+)\.?\s+((?:19|20)\d\d)\b")
+ISO_OR_DMY = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b|\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
 
-    parsed = parse_indonesian_datetime_detail(" ".join(text.split()))
-    return parsed[0].date() if parsed else None
+
+def listing_day(text: str | None) -> date | None:
+    """The day a listing entry shows ("Selasa, 15 Juni 2021", "2021-06-15", "15/06/2021 10:12 WIB").
+
+    The crawler only needs the day to stop a walk; the extract stage reads the page's own date properly."""
+    if not text:
+        return None
+    try:
+        match = DAY_MONTH_YEAR.search(text)
+        if match and match.group(2).lower() in MONTHS:
+            return date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
+        match = ISO_OR_DMY.search(text)
+        if match and match.group(1):
+            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if match:
+            return date(int(match.group(6)), int(match.group(5)), int(match.group(4)))
+    except ValueError:  # 31 Februari: no usable date, the entry is fetched and dated later
+        return None
+    return None
 
 
 class GovSpider(PantauSpider):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 
 
 class SourceRun:
@@ -21,6 +21,7 @@ class SourceRun:
         self.robots_blocked = 0
         self.robots_ignored = 0
         self.listings = 0
+        self.listing_yield: dict[str, Counter] = defaultdict(Counter)  # per discovery kind: pages, with_links, links
         self.content_responses = 0  # responses other than robots.txt
         self.fetched: Counter = Counter()  # responses by request kind (article / listing / robots)
         self.discovered = 0  # article requests queued
@@ -36,6 +37,13 @@ class SourceRun:
     def error(self, reason: str, n: int = 1):
         self.errors[reason] += n
 
+    def listing_page(self, kind: str, links: int):
+        """One listing page of discovery ``kind`` answered with ``links`` article links (source health reads it)."""
+        counts = self.listing_yield[kind]
+        counts["pages"] += 1
+        counts["with_links"] += 1 if links else 0
+        counts["links"] += links
+
     def as_stats(self) -> dict:
         return {
             "requests": self.requests,
@@ -46,6 +54,8 @@ class SourceRun:
             "unchanged": self.outcomes["unchanged"],
             "listings": self.listings,
             "listing_pages_new": self.listing_outcomes["new"] + self.listing_outcomes["updated"],
+            "listing_pages_with_links": sum(c["with_links"] for c in self.listing_yield.values()),
+            "listing_yield": {kind: dict(sorted(c.items())) for kind, c in sorted(self.listing_yield.items())},
             "skipped_by_reason": dict(sorted(self.skipped.items())),
             "listing_stops": dict(sorted(self.listing_stops.items())),
             "errors": sum(self.errors.values()),

@@ -176,7 +176,7 @@ class Store:
             outcome = "new" if previous is None else ("unchanged" if previous[0] == digest else "updated")
             row = {k: article.get(k) for k in (
                 "canonical_url", "url", "outlet", "title", "published", "published_source", "modified",
-                "section", "text", "language", "word_count", "status", "skip_reason", "syndication_group",
+                "section", "text", "language", "word_count", "status", "skip_reason", "syndication_group", "parser",
                 "published_precision",
             )}
             row.update(

@@ -11,7 +11,7 @@ from collections import Counter
 
 from db import Store
 from extract import topic
-from pantau.progress import Progress
+from db.progress import Progress
 
 log = logging.getLogger("pantau.extract")
 
@@ -75,6 +75,9 @@ def extract_pages(store: Store, rebuild: bool = False) -> dict:
     stats.update(extract_documents(store, rebuild))  # PDFs, regulations, official press releases (docs/documents.md)
     if hasattr(store, "refresh_search"):
         store.refresh_search()
+    from extract.target_stage import update_targets
+
+    stats["targets"] = update_targets(store)["targets"]
     result = dict(stats)
     result["errors"] = dict(errors)
     result["pages"] = progress.done

@@ -104,8 +104,11 @@ def extract(db_path, rebuild):
     """Extract articles and claims from the archived raw pages. Never fetches anything."""
     from extract.stage import extract_pages
 
+    from pantau.cli_health import check_health
+
     store = _store(db_path)
     stats = extract_pages(store, rebuild=rebuild)
+    check_health(store.path)  # each extract run closes a source-health window (`pantau health` reports it)
     click.echo(json.dumps(stats, indent=2, ensure_ascii=False))
 
 
@@ -115,9 +118,10 @@ def claims(files):
     """Read articles as JSONL (FILES or stdin) and print their claims as JSONL.
 
     Each input line: {"id", "text", "published"?, "url"?, "outlet"?, "title"?}. Output fields are those of
-    the claim schema (article_id, claim_type, subject, metric, value, ... confidence).
+    the claim schema (article_id, claim_type, subject, metric, value, ... confidence) and the seam keys
+    claim_id, scope, scope_name and source_kind (a "source_kind" field of the input line is passed through).
     """
-    from extract.claims import CLAIM_FIELDS, extract_claims
+    from extract.claims import CLAIM_FIELDS, SEAM_FIELDS, extract_claims
 
     for handle in files or [click.get_text_stream("stdin")]:
         for number, line in enumerate(handle, 1):
@@ -131,7 +135,7 @@ def claims(files):
                 raise click.ClickException(f"{handle.name}:{number}: an article needs at least a \"text\" field")
             article.setdefault("id", str(number))
             for claim in extract_claims(article):
-                click.echo(json.dumps({k: claim.get(k) for k in CLAIM_FIELDS}, ensure_ascii=False))
+                click.echo(json.dumps({k: claim.get(k) for k in CLAIM_FIELDS + SEAM_FIELDS}, ensure_ascii=False))
 
 
 @cli.command()
@@ -160,7 +164,7 @@ def _export_rows(store, kind):
         columns = ", ".join(ARTICLE_EXPORT_FIELDS)
         sql = f"select {columns} from articles where status = 'ok' order by published, id"
         return ARTICLE_EXPORT_FIELDS, store.db.query(sql)
-    fields = [f for f in CLAIM_FIELDS if f != "article_id"]
+    fields = [f for f in CLAIM_FIELDS if f != "article_id"] + ["scope", "scope_name", "source_kind"]
     columns = ", ".join(f"claims.{f}" for f in fields)
     sql = (
         f"select claims.id as claim_id, claims.article_id, {columns}, articles.canonical_url as url "
@@ -236,15 +240,20 @@ def metadata(out_path):
 @click.option("--public-out", default="data/public.db", show_default=True, type=click.Path(dir_okay=False),
               help="Where to write the public database.")
 def run(sources, since, until, mirror, db_path, public_out):
-    """Crawl, extract and publish in one go: what a scheduler (cron, systemd timer) calls.
+    """Crawl, extract, check source health and publish in one go: what a scheduler (cron, systemd timer) calls.
 
-    Exits non-zero when a stage fails, so the scheduler can report it.
+    Publishes only when the articles or claims changed since the last publish. Exits non-zero when a stage
+    fails, and with status 3 when a source is broken (`pantau health` says why), so the scheduler reports it.
     """
+    from pantau.cli_health import EXIT_UNHEALTHY
     from pantau.jobs import run_all
 
     result = run_all(db_path, sources=list(sources) or None, since=since, until=until, mirror=mirror,
                      public_out=public_out)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+    if result["broken"]:
+        click.echo(f"pantau run: broken source(s): {', '.join(result['broken'])} (see `pantau health`)", err=True)
+        raise SystemExit(EXIT_UNHEALTHY)
 
 
 # -- mirror and demo ------------------------------------------------------------------------------------
@@ -325,9 +334,13 @@ def eval_claims(gold, articles):
     main(gold, articles, out=click.echo)
 
 
+# Commands kept in their own modules, one per area.
 from pantau.cli_documents import document as _document_command  # noqa: E402
+from pantau.cli_health import health  # noqa: E402
+from pantau.cli_targets import targets_command  # noqa: E402
 
-cli.add_command(_document_command)
+for _command in (targets_command, health, _document_command):
+    cli.add_command(_command)
 
 if __name__ == "__main__":
     cli()

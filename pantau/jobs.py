@@ -16,18 +16,58 @@ DEMO_SINCE, DEMO_UNTIL = "2021-06-11", "2021-06-16"
 
 def run_all(db_path=None, *, sources=None, since=None, until=None, mirror=None, public_out="data/public.db",
             ignore_robots=()) -> dict:
-    """crawl -> extract -> publish. Each stage reads and writes through the store."""
+    """crawl -> extract -> health check -> publish (only when the published content changed).
+
+    Each stage reads and writes through the store. ``result["health"]`` holds every source's latest health and
+    ``result["broken"]`` the sources that are broken now (the CLI exits non-zero for them).
+    """
     from crawlers.run import crawl
     from db import Store, default_db_path
     from extract.stage import extract_pages
-    from pantau.publish import publish
+    from pantau.cli_health import check_health
 
     db_path = Path(db_path) if db_path else default_db_path()
     crawl_stats = crawl(db_path, sources=sources, since=since, until=until, mirror=mirror,
                         ignore_robots=tuple(ignore_robots))
     extract_stats = extract_pages(Store(db_path))
-    publish_stats = publish(db_path, Path(public_out))
-    return {"crawl": crawl_stats, "extract": extract_stats, "publish": publish_stats}
+    health = check_health(db_path)
+    publish_stats = publish_if_changed(db_path, Path(public_out))
+    broken = sorted(row["source"] for row in health if row["status"] == "broken")
+    for row in health:
+        if row["status"] != "ok":
+            log.warning("health: %s is %s: %s", row["source"], row["status"], "; ".join(row["reasons"]))
+    return {"crawl": crawl_stats, "extract": extract_stats, "publish": publish_stats,
+            "health": {row["source"]: {"status": row["status"], "reasons": row["reasons"]} for row in health},
+            "broken": broken}
+
+
+PUBLISHED_VERSION_KEY = "published_data_version"
+
+
+def publish_if_changed(db_path: Path, public_out: Path) -> dict:
+    """Publish when the articles and claims differ from what was last published (or nothing is published yet).
+
+    The data version (a hash of the published content) is kept in ``ops_state`` after a successful publish, so a
+    run that changed nothing leaves the public database and its deployment alone, and a failed publish is
+    retried by the next run.
+    """
+    from db import Store
+    from db.ops import data_version, get_state, set_state
+    from pantau.publish import publish
+
+    store = Store(db_path)
+    try:
+        version = data_version(store.db)
+        if public_out.exists() and get_state(store.db, PUBLISHED_VERSION_KEY) == version:
+            log.info("publish skipped: articles and claims unchanged since the last publish (data version %s)",
+                     version)
+            return {"skipped": "unchanged", "data_version": version}
+        result = publish(db_path, public_out)
+        set_state(store.db, PUBLISHED_VERSION_KEY, version)
+        result["data_version"] = version
+        return result
+    finally:
+        store.close()
 
 
 def demo_sources() -> list[str]:

@@ -80,7 +80,7 @@ def document_tables() -> dict:
     }
 
 
-def document_queries(db: str) -> dict:
+def document_queries() -> dict:
     return {
         "document_claims": {
             "title": "Figures from policy documents, with a link to the PDF page",
