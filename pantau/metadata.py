@@ -671,6 +671,7 @@ def _add_documents(tables: dict, queries: dict, public: bool):
     """Policy documents (pantau/metadata_documents.py): the claim columns they add and, in the full database, their
     tables and the document_claims query (the public build carries no documents table)."""
     tables["claims"]["columns"] = {**metadata_documents.CLAIM_COLUMNS, **tables["claims"]["columns"]}
+    tables["articles"]["columns"] = {**tables["articles"]["columns"], **metadata_documents.ARTICLE_COLUMNS}
     if "source_kind" not in tables["claims"]["facets"]:
         tables["claims"]["facets"] = tables["claims"]["facets"] + ["source_kind"]
     if not public:

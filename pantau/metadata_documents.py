@@ -42,6 +42,18 @@ REGULATION_EXTRA = {
     "fetched_at": "UTC time the record was stored.",
 }
 
+RELATION_COLUMNS = {
+    "regulation_id": "The regulation whose status states the relation.",
+    "relation": "amends | amended_by | revokes | revoked_by.",
+    "target_text": "The other regulation as written (\"Peraturan Presiden Nomor 18 Tahun 2020\").",
+    "target_id": "The other regulation's id when it is in the table.",
+}
+
+ARTICLE_COLUMNS = {
+    "published_precision": "How precise `published` is: date (the page shows a day without a time, usual on "
+    "government sites; the time part is then 00:00) | minute. Empty: not recorded (news outlets).",
+}
+
 CLAIM_COLUMNS = {
     "scope": "What the figure is measured over: national | province | city | programme | company | sector.",
     "scope_name": "The region, programme or company (empty for national).",
@@ -75,7 +87,7 @@ def document_tables() -> dict:
         },
         "regulation_relations": {
             "description": "amends / amended_by / revokes / revoked_by, read from each regulation's status.",
-            "facets": ["relation"],
+            "columns": RELATION_COLUMNS, "facets": ["relation"],
         },
     }
 
