@@ -102,7 +102,7 @@ def document_queries() -> dict:
                    "c.source_kind, c.text_quality, c.confidence, c.row_label, c.column_label, c.page, "
                    "d.url || '#page=' || c.page as pdf_page, d.title as document, d.kind, d.issuer "
                    "from claims c join documents d on d.id = c.document_id "
-                   "where 1 [[ and d.kind = :kind ]] [[ and c.metric = :metric ]] "
+                   "where (:kind = '' or d.kind = :kind) and (:metric = '' or c.metric = :metric) "
                    "order by d.published desc, c.page, c.row_label",
         },
     }
