@@ -371,6 +371,14 @@ JDIHN_FIELDS = (
 )
 
 
+DOCUMENT_CLAIMS_VIEW = """
+select c.id, c.claim_type, c.subject, c.metric, c.value, c.unit, c.target_year, c.as_of, c.source_kind,
+       c.text_quality, c.confidence, c.row_label, c.column_label, c.page,
+       d.url || '#page=' || c.page as pdf_page, c.document_id, d.title as document, d.kind, d.issuer, d.published
+from claims c join documents d on d.id = c.document_id
+"""
+
+
 @migrations()
 def m008_documents(db: Database):
     """Policy documents (PDF) with page-level text, regulations (the JDIHN field set) and their amends/revokes
@@ -408,6 +416,9 @@ def m008_documents(db: Database):
     if "published_precision" not in db["articles"].columns_dict:
         db["articles"].add_column("published_precision", str)
     db["claims"].create_index(["document_id", "page"], if_not_exists=True)
+    # Datasette links a figure to its page: pdf_page (a URL) is rendered as a link. A later migration that transforms
+    # `claims` or `documents` (sqlite-utils .transform) must drop this view first and create it again after.
+    db.create_view("document_claims", DOCUMENT_CLAIMS_VIEW, ignore=True)
 
 
 @migrations()

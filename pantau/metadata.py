@@ -669,14 +669,14 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True, pu
 
 def _add_documents(tables: dict, queries: dict, public: bool):
     """Policy documents (pantau/metadata_documents.py): the claim columns they add and, in the full database, their
-    tables and the document_claims query (the public build carries no documents table)."""
+    tables and the document_claims view (the public build carries no documents table)."""
     tables["claims"]["columns"] = {**metadata_documents.CLAIM_COLUMNS, **tables["claims"]["columns"]}
     tables["articles"]["columns"] = {**tables["articles"]["columns"], **metadata_documents.ARTICLE_COLUMNS}
     if "source_kind" not in tables["claims"]["facets"]:
         tables["claims"]["facets"] = tables["claims"]["facets"] + ["source_kind"]
     if not public:
         tables.update(metadata_documents.document_tables())
-        queries.update(metadata_documents.document_queries())
+        tables.update(metadata_documents.document_view())
 
 
 def public_tables(tables: dict) -> dict:

@@ -92,17 +92,23 @@ def document_tables() -> dict:
     }
 
 
-def document_queries() -> dict:
-    return {
-        "document_claims": {
-            "title": "Figures from policy documents, with a link to the PDF page",
-            "description": "Every claim read from a government PDF: the figure, its row and column in a table, the "
-            "page, the text quality, and pdf_page (the PDF opened at that page).",
-            "sql": "select c.id, c.claim_type, c.subject, c.metric, c.value, c.unit, c.target_year, c.as_of, "
-                   "c.source_kind, c.text_quality, c.confidence, c.row_label, c.column_label, c.page, "
-                   "d.url || '#page=' || c.page as pdf_page, d.title as document, d.kind, d.issuer "
-                   "from claims c join documents d on d.id = c.document_id "
-                   "where (:kind = '' or d.kind = :kind) and (:metric = '' or c.metric = :metric) "
-                   "order by d.published desc, c.page, c.row_label",
-        },
-    }
+VIEW_COLUMNS = {
+    "pdf_page": "The PDF opened at the figure's page (URL#page=N).",
+    "document": "Title of the document.",
+    "kind": "Document type (siaran_pers, peraturan, rpjmn, renstra, lkj, ...).",
+    "issuer": "Issuing institution.",
+    "published": "Publication or enactment date of the document.",
+}
+
+
+def document_view() -> dict:
+    """The `document_claims` view (db/migrations.py m008): every figure read from a PDF, linked to its page."""
+    return {"document_claims": {
+        "description": "Figures from government PDFs: the value, its table row and column, the page, the text "
+        "quality, and pdf_page (the PDF opened at that page).",
+        "columns": {**{k: v for k, v in CLAIM_COLUMNS.items() if k in ("source_kind", "text_quality", "row_label",
+                                                                          "column_label", "page", "document_id")},
+                    **VIEW_COLUMNS},
+        "facets": ["kind", "source_kind", "text_quality", "metric", "claim_type"],
+        "sort_desc": "published", "label_column": "subject",
+    }}

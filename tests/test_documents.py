@@ -201,7 +201,7 @@ def test_datasette_links_document_claims_to_the_pdf_page(documents, tmp_path):
         try:
             serve.wait_until_up(base, process)
             with httpx.Client(base_url=base, timeout=30) as client:
-                found = client.get("/pantau/document_claims.json", params={"_shape": "array", "kind": "lkj"}).json()
+                found = client.get("/pantau/document_claims.json", params={"_shape": "array", "kind": "lkj", "_size": "max"}).json()
                 docs = client.get("/pantau/documents.json", params={"_shape": "array"}).json()
         finally:
             serve.stop(process)
