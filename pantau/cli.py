@@ -334,8 +334,10 @@ def eval_claims(gold, articles):
 
 
 from pantau.cli_health import health  # noqa: E402  (commands kept in their own modules)
+from pantau.cli_schedule import schedule  # noqa: E402
 
 cli.add_command(health)
+cli.add_command(schedule)
 
 if __name__ == "__main__":
     cli()
