@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test eval train-ner bench bench-crawl bench-extract bench-claims bench-datasette metadata lock clean
+.PHONY: setup demo test eval train-ner bench bench-crawl bench-extract bench-claims bench-datasette bench-backfill metadata lock clean
 
 setup: $(STAMP)
 
@@ -41,6 +41,10 @@ bench-claims: setup
 
 bench-datasette: setup
 	$(BIN)/python scripts/bench_datasette
+
+# Per-page cost of a backfill (crawl + extract, bytes in WARC and database) and a 10-year, 12-outlet projection.
+bench-backfill: setup
+	$(BIN)/python scripts/bench_backfill
 
 metadata: setup
 	$(BIN)/pantau metadata
