@@ -103,8 +103,10 @@ def article_figures(db, source: str, after_page_id: int, after_checked_at: str |
         """select p.id, p.fetched_at, p.extract_error, a.id, a.parser, a.title, a.published, a.published_source,
                   a.authors, a.word_count
            from pages p left join articles a on a.page_id = p.id
-           where p.kind = 'article' and p.source = :source and p.extracted_at is not null
-             and (p.id > :page_id or (:checked_at is not null and p.extracted_at > :checked_at))
+           where p.id in (  -- two indexed lookups (rowid range, extracted_at), never a scan of the archive
+                   select id from pages where id > :page_id
+                   union select id from pages where :checked_at is not null and extracted_at > :checked_at)
+             and p.kind = 'article' and p.source = :source and p.extracted_at is not null
            order by p.id""",
         {"source": source, "page_id": after_page_id, "checked_at": after_checked_at}).fetchall()
     figures = {"articles": 0, "site_rules": 0, "fallback": 0, "parsers": Counter(), "missing_date": 0,
