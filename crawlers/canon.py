@@ -1,6 +1,6 @@
 """Canonical URLs for seen-URL bookkeeping.
 
-Articles use ``extract.article.canonicalize_url`` (the one the extract stage uses, so both stages agree on ids);
+Articles use ``db.urls.canonicalize_url`` (the one the extract stage uses, so both stages agree on ids);
 a minimal local normaliser stands in when that import fails. Listings keep their full URL (their ``?page=`` and
 date parameters are what make them distinct).
 """
@@ -40,12 +40,8 @@ def _local_canonicalize(url: str) -> str:
     return urlunsplit(("https", host, path, urlencode(sorted(query)), ""))
 
 
-try:  # the extract stage's canonicaliser is the reference
-    from extract.article import canonicalize_url as _extract_canonicalize  # type: ignore
-except Exception as _error:  # pragma: no cover - depends on the extract package being importable
-    _extract_canonicalize = None
-    log.warning("extract.article.canonicalize_url unavailable (%s): using the crawler's minimal normaliser; "
-                "seen-URL keys may differ from the extract stage's", _error)
+# the canonicaliser the extract stage uses too (db.urls, below both stages), so both agree on ids
+from db.urls import canonicalize_url as _extract_canonicalize  # noqa: E402
 
 
 def canonical_article_url(url: str) -> str:

@@ -272,6 +272,77 @@ def m006_claim_scope(db: Database):
     db["claims"].create_index(["scope"], if_not_exists=True)
 
 
+@migrations()
+def m007_targets(db: Database):
+    """The target tracker (extract.targets): one row per commitment, its statements, observations (vintages),
+    status history, conflicts and a change log, all rewritten by extract.target_stage from the claims.
+
+    Links to claims and articles are foreign keys that follow a re-extraction: a statement or observation whose claim
+    is deleted goes with it (ON DELETE CASCADE), a target's first/latest claim becomes null, and the tracker stage that
+    runs after every extraction rebuilds the tables."""
+    if "targets" in db.table_names():
+        return
+    for sql in M007_SQL:
+        db.execute(sql)
+
+
+_CLAIM_FK = "references claims(id) on delete cascade"
+_TARGET_FK = "references targets(target_id) on delete cascade"
+M007_SQL = [
+    """create table targets (
+        target_id text primary key, metric text references metrics(id), scope text, scope_name text, subject text,
+        value float, value_max float, unit text, deadline integer, per_period integer, direction text,
+        revision_of text references targets(target_id) on delete set null,
+        milestone_of text references targets(target_id) on delete set null,
+        first_stated_on text, first_claim_id text references claims(id) on delete set null, first_speaker text,
+        first_institution text, n_statements integer, n_outlets integer, n_observations integer, latest_value float,
+        latest_as_of text, latest_claim_id text references claims(id) on delete set null, progress_pct float,
+        status text, status_as_of text, status_rationale text, status_evidence text, anchoring text,
+        n_conflicts integer, summary text)""",
+    f"""create table target_statements (
+        target_id text {_TARGET_FK}, claim_id text {_CLAIM_FK},
+        article_id text references articles(id) on delete cascade, role text, stated_on text, speaker text,
+        organization text, outlet text, value float, target_year integer, quote text, url text, source_kind text,
+        syndication_group text, counted integer, primary key (target_id, claim_id))""",
+    f"""create table target_observations (
+        target_id text {_TARGET_FK}, claim_id text {_CLAIM_FK},
+        article_id text references articles(id) on delete cascade, value float, unit text, as_of text,
+        stated_on text, speaker text, organization text, outlet text, url text, quote text, source_kind text,
+        counts integer, primary key (target_id, claim_id))""",
+    f"""create table target_status_history (
+        target_id text {_TARGET_FK}, date text, status text, rationale text, evidence text,
+        primary key (target_id, date))""",
+    f"""create table target_conflicts (
+        target_id text {_TARGET_FK}, other_target_id text {_TARGET_FK}, claim_id text {_CLAIM_FK},
+        other_claim_id text {_CLAIM_FK}, stated_on text, other_stated_on text,
+        primary key (target_id, other_target_id))""",
+    f"""create table target_events (
+        id text primary key, target_id text {_TARGET_FK}, date text, kind text,
+        claim_id text references claims(id) on delete set null, title text, detail text)""",
+    "create index idx_targets_status on targets(status)",
+    "create index idx_targets_series on targets(metric, scope, scope_name, unit)",
+    "create index idx_targets_deadline on targets(deadline)",
+    "create index idx_targets_anchoring on targets(anchoring)",
+    "create index idx_targets_first_institution on targets(first_institution)",
+    "create index idx_target_statements_claim on target_statements(claim_id)",
+    "create index idx_target_observations_claim on target_observations(claim_id)",
+    "create index idx_target_events_date on target_events(date)",
+    "create index idx_target_events_target on target_events(target_id, date)",
+]
+
+# Indexes the series views use (pantau.publish builds the same on the public database).
+SERIES_INDEXES = [["metric", "scope", "scope_name", "unit", "figure_date"], ["metric", "scope", "unit", "value"]]
+
+
+@migrations()
+def m011_site(db: Database):
+    """The site's series views: claims of one (metric, scope, scope_name, unit) by date and by value, and syndicated
+    copies of a story found through their group."""
+    for columns in SERIES_INDEXES:
+        db["claims"].create_index(columns, if_not_exists=True)
+    db["articles"].create_index(["syndication_group"], if_not_exists=True)
+
+
 def figure_date(as_of: str | None, stated_on: str | None) -> str | None:
     """The ISO date a figure refers to: `as_of` ("2021-05" -> "2021-05-01", "2021" -> "2021-01-01") else `stated_on`."""
     value = as_of or stated_on
@@ -299,6 +370,7 @@ def m009_source_health(db: Database):
     if "parser" not in db["articles"].columns_dict:
         db["articles"].add_column("parser", str)
     db["articles"].create_index(["outlet", "parser"], if_not_exists=True)
+    db["articles"].create_index(["page_id"], if_not_exists=True)  # health joins the pages of a window to articles
     for column, kind in (("listings", int), ("listing_pages_with_links", int), ("listing_yield", str),
                          ("listing_stops", str), ("responses_by_kind", str), ("errors_by_reason", str),
                          ("blocked_statuses", str)):

@@ -4,15 +4,15 @@ Optional parameters use the `(:x = '' or col = :x)` idiom: Datasette passes '' f
 """
 
 # Full-text search over the claim sentence and its Sastrawi-stemmed copy; the query is stemmed the same way, so
-# "capai" finds "tercapai" and "pencapaian". Ranked by bm25 among the 2,000 newest matching claims (highest rowids:
-# the public database stores claims in statement-date order), so a word found in most claims ("UMKM") costs the same
-# as a rare one instead of ranking a million rows.
+# "capai" finds "tercapai" and "pencapaian". Results are the claims (their sentence, never the article body), newest
+# statement first, among the 2,000 matches with the highest rowids (the public database stores claims in
+# statement-date order), so a word found in most claims ("UMKM") costs the same as a rare one.
 _FTS_QUERY = "coalesce(nullif(escape_fts(stem_id(:q)), ''), '\"\"')"
 SEARCH_CLAIMS = f"""
 select
-  c.stated_on, c.claim_type, c.value_text, c.value, c.unit, c.target_year,
-  c.speaker, c.organization, c.metric, c.program,
-  c.quote, a.title as article_title, a.url as article_url, c.outlet, c.id as claim_id
+  c.stated_on, c.quote, c.claim_type, c.value_text, c.value, c.unit, c.target_year,
+  c.speaker, c.organization, c.metric, c.scope, c.scope_name, c.program,
+  a.title as article_title, a.url as article_url, c.outlet, c.id as claim_id
 from claims_fts
   join claims c on c.rowid = claims_fts.rowid
   join articles a on a.id = c.article_id
@@ -21,19 +21,60 @@ where claims_fts match {_FTS_QUERY}
     select coalesce(min(rowid), 0) from (
       select rowid from claims_fts where claims_fts match {_FTS_QUERY} order by rowid desc limit 2000))
   and (:claim_type = '' or c.claim_type = :claim_type)
-order by claims_fts.rank
+order by c.stated_on desc, c.id
 limit 200
 """
 
-# The target a figure is measured against: the latest target for the same metric and unit stated on or before the
-# figure's date whose deadline year has not passed; else the earliest such target stated later.
-_TARGET_FOR = """coalesce(
+# -- forgiving inputs ----------------------------------------------------------------------------------------------
+# People, programmes and metrics are matched on their id, name or any alias, in any case ("jokowi", "TETEN",
+# "umkm go online"). The same rules live in pantau/datasette_plugin.py (RESOLVE), which answers "no such person"
+# instead of an empty result; keep the two in step.
+PERSON_ID = """(select p.id from people p
+    where lower(p.id) = lower(trim(:person)) or lower(p.name) = lower(trim(:person))
+       or exists (select 1 from json_each(p.variants) v where lower(v.value) = lower(trim(:person)))
+    order by p.origin = 'stub' limit 1)"""
+PROGRAM_ID = """(select g.id from programs g
+    where lower(g.id) = lower(trim(:program)) or lower(g.name) = lower(trim(:program))
+       or exists (select 1 from json_each(g.aliases) v where lower(v.value) = lower(trim(:program)))
+    limit 1)"""
+METRIC_ID = """(select m.id from metrics m
+    where lower(m.id) = lower(replace(trim(:metric), ' ', '_')) or lower(m.name) = lower(trim(:metric))
+    limit 1)"""
+
+# -- series: one metric, one scope ---------------------------------------------------------------------------------
+# A series is keyed by (metric, scope, scope_name, unit) (docs/CONTRACTS.md): a province's, a programme's or a
+# company's figure never joins the national series, and a claim whose scope is unknown (null) joins none. `scope` is
+# national unless given; `scope_name` picks one region/programme when the scope is not national.
+SCOPE = "coalesce(nullif(lower(trim(:scope)), ''), 'national')"
+_IN_SERIES = f"""c.metric = {METRIC_ID}
+  and c.scope = {SCOPE}
+  and (:scope_name = '' or lower(coalesce(c.scope_name, '')) = lower(trim(:scope_name)))
+  and (:unit = '' or c.unit = :unit)"""
+# Same series as claim `c` (alias given), for comparisons inside a series.
+def _same_series(other: str, c: str = "c") -> str:
+    return (f"{other}.metric = {c}.metric and {other}.scope = {c}.scope"
+            f" and coalesce({other}.scope_name, '') = coalesce({c}.scope_name, '') and {other}.unit = {c}.unit")
+
+
+# Syndicated copies of one story (articles.syndication_group) count once: a claim is left out when an earlier-stated
+# claim of the same type, value and unit sits in another article of its group.
+def _not_a_copy(c: str = "c", a: str = "a") -> str:
+    return f"""not exists (
+    select 1 from articles a2 join claims c2 on c2.article_id = a2.id
+    where a2.syndication_group = {a}.syndication_group and a2.id != {a}.id
+      and c2.claim_type = {c}.claim_type and c2.value = {c}.value and c2.unit is {c}.unit
+      and (c2.stated_on < {c}.stated_on or (c2.stated_on = {c}.stated_on and c2.id < {c}.id)))"""
+
+
+# The target a figure is measured against: the latest target of the same series stated on or before the figure's
+# date whose deadline year has not passed; else the earliest such target stated later.
+_TARGET_FOR = f"""coalesce(
     (select t1.id from claims t1
-      where t1.metric = c.metric and t1.claim_type = 'target' and t1.unit = c.unit
+      where {_same_series("t1")} and t1.claim_type = 'target'
         and t1.figure_date <= c.figure_date and t1.target_year >= cast(substr(c.figure_date, 1, 4) as integer)
       order by t1.figure_date desc, t1.target_year desc limit 1),
     (select t2.id from claims t2
-      where t2.metric = c.metric and t2.claim_type = 'target' and t2.unit = c.unit
+      where {_same_series("t2")} and t2.claim_type = 'target'
         and t2.target_year >= cast(substr(c.figure_date, 1, 4) as integer)
       order by t2.figure_date, t2.target_year limit 1))"""
 
@@ -43,41 +84,40 @@ select
   case when c.claim_type != 'target' and t.value > 0 then round(100.0 * c.value / t.value, 1) end as pct_of_target,
   t.value as target_value, t.target_year as target_deadline,
   c.speaker, c.speaker_title, c.organization, c.program, c.outlet, c.stated_on, c.qualifier, c.value_max,
+  c.metric, c.scope, c.scope_name,
   c.quote, a.title as article_title, a.url as article_url, c.id as claim_id
 from claims c
   join articles a on a.id = c.article_id
   left join claims t on t.id = {_TARGET_FOR}
-where c.metric = :metric
-  and (:unit = '' or c.unit = :unit)
+where {_IN_SERIES}
+  and c.claim_type in ('target', 'achievement')
+  and {_not_a_copy()}
 order by c.figure_date, c.stated_on
 """
 
-CLAIMS_BY_PERSON = """
+CLAIMS_BY_PERSON = f"""
 select
-  c.stated_on, c.claim_type, c.value_text, c.value, c.unit, c.target_year, c.metric, c.subject,
-  coalesce(pos.title, c.speaker_title) as role, i.name as institution, c.program,
+  c.stated_on, c.claim_type, c.value_text, c.value, c.unit, c.target_year, c.metric, c.scope, c.scope_name,
+  c.subject, coalesce(pos.title, c.speaker_title) as role, i.name as institution, c.program,
   c.quote, a.title as article_title, a.url as article_url, c.outlet, c.id as claim_id
 from claims c
   join articles a on a.id = c.article_id
   left join positions pos on pos.id = c.position_id
   left join institutions i on i.id = c.institution_id
-where c.person_id = (
-    select p.id from people p
-    where p.id = :person or p.name = :person
-       or exists (select 1 from json_each(p.variants) v where v.value = :person)
-    limit 1)
-  or c.speaker = :person
+where c.person_id = {PERSON_ID}
 order by c.stated_on desc
 """
 
-# Atom feed (datasette-atom): the newest claims, optionally for one metric, person or programme.
-NEW_CLAIMS_FEED = """
+# Atom feed (datasette-atom): the newest claims, optionally for one person, programme or metric; a metric feed is one
+# series (national unless `scope` says otherwise), and syndicated copies appear once.
+NEW_CLAIMS_FEED = f"""
 with recent as (
-  select id from claims
-  where (:metric = '' or metric = :metric)
-    and (:person = '' or person_id = :person or speaker = :person)
-    and (:program = '' or program_id = :program)
-  order by first_seen desc, id desc
+  select c.id from claims c join articles a on a.id = c.article_id
+  where (:metric = '' or (c.metric = {METRIC_ID} and c.scope = {SCOPE}))
+    and (:person = '' or c.person_id = {PERSON_ID})
+    and (:program = '' or c.program_id = {PROGRAM_ID})
+    and {_not_a_copy()}
+  order by c.first_seen desc, c.id desc
   limit 100
 )
 select
@@ -91,7 +131,7 @@ select
     as atom_content,
   a.url as atom_link,
   coalesce(c.speaker, c.organization, o.name, c.outlet, 'Pantau') as atom_author_name,
-  c.claim_type, c.metric, c.value, c.unit, c.target_year, c.stated_on, c.outlet, c.id as claim_id
+  c.claim_type, c.metric, c.scope, c.value, c.unit, c.target_year, c.stated_on, c.outlet, c.id as claim_id
 from recent
   join claims c on c.id = recent.id
   join articles a on a.id = c.article_id
@@ -99,120 +139,136 @@ from recent
 order by c.first_seen desc, c.id desc
 """
 
-# Reported figures for one metric that fall below an earlier figure (same unit), or that differ by more than 5 %
-# from another source's figure dated within 120 days.
-CONFLICTING_FIGURES = """
+# Conflicts inside one series (metric, scope, scope_name, unit), syndicated copies counted once:
+# - "falls below an earlier figure": for a cumulative metric only (a count that can only grow), a figure lower than
+#   the highest figure dated before it;
+# - "differs > 5 % within 120 days": a figure more than 5 % away from the closest earlier figure of another source
+#   (outlet or organisation) dated within 120 days.
+# Each figure is compared with one earlier figure per kind (not every pair), so the cost grows with n log n.
+CONFLICTING_FIGURES = f"""
 with f as (
-  select id, metric, unit, value, figure_date, stated_on, outlet, speaker, organization, article_id,
-    max(value) over (partition by metric, unit order by figure_date, id
-                     rows between unbounded preceding and 1 preceding) as earlier_max
-  from claims
-  where claim_type = 'achievement' and metric = :metric and figure_date is not null
+  select c.id, c.metric, c.scope, c.scope_name, c.unit, c.value, c.figure_date, c.outlet, c.organization,
+    c.article_id, a.syndication_group,
+    max(c.value) over (partition by c.unit, c.scope_name order by c.figure_date, c.id
+                       rows between unbounded preceding and 1 preceding) as earlier_max
+  from claims c join articles a on a.id = c.article_id
+  where {_IN_SERIES}
+    and c.claim_type = 'achievement' and c.figure_date is not null
+    and {_not_a_copy()}
 ),
-pairs as (
-  select 'falls below an earlier figure' as conflict, e.id as earlier_id, l.id as later_id
+flagged as (
+  select 'falls below an earlier figure' as conflict, l.id as later_id, (
+      select e.id from claims e
+      where {_same_series("e", "l")} and e.claim_type = 'achievement' and e.value = l.earlier_max
+        and (e.figure_date < l.figure_date or (e.figure_date = l.figure_date and e.id < l.id))
+      order by e.figure_date limit 1) as earlier_id
   from f l
-    join claims e on e.id = (
-      select f2.id from f f2
-      where f2.unit = l.unit and f2.value = l.earlier_max
-        and (f2.figure_date < l.figure_date or (f2.figure_date = l.figure_date and f2.id < l.id))
-      order by f2.figure_date limit 1)
-  where l.value < l.earlier_max
-  union
-  select 'differs > 5 % within 120 days' as conflict, e.id, l.id
-  from f e join f l
-    on l.unit = e.unit
-   and l.figure_date between e.figure_date and date(e.figure_date, '+120 days')
-   and l.id != e.id
-   and (l.figure_date > e.figure_date or l.id > e.id)
-  where (coalesce(l.outlet, '') != coalesce(e.outlet, '') or coalesce(l.organization, '') != coalesce(e.organization, ''))
-    and abs(l.value - e.value) > 0.05 * max(abs(l.value), abs(e.value))
+  where l.value < l.earlier_max and (select cumulative from metrics where id = l.metric) = 1
+  union all
+  select 'differs > 5 % within 120 days', l.id, (
+      select e.id from claims e join articles ea on ea.id = e.article_id
+      where {_same_series("e", "l")} and e.claim_type = 'achievement'
+        and e.figure_date between date(l.figure_date, '-120 days') and l.figure_date
+        and (e.figure_date < l.figure_date or (e.figure_date = l.figure_date and e.id < l.id))
+        and (coalesce(e.outlet, '') != coalesce(l.outlet, '') or coalesce(e.organization, '') != coalesce(l.organization, ''))
+        and ea.syndication_group is not l.syndication_group and {_not_a_copy("e", "ea")}
+      order by e.figure_date desc, e.id desc limit 1)
+  from f l
 )
 select
-  p.conflict, e.metric, e.unit,
+  p.conflict, e.metric, e.scope, e.scope_name, e.unit,
   e.figure_date as earlier_date, e.value as earlier_value,
   coalesce(e.speaker, e.organization) as earlier_source, e.outlet as earlier_outlet,
   l.figure_date as later_date, l.value as later_value,
   coalesce(l.speaker, l.organization) as later_source, l.outlet as later_outlet,
   round(100.0 * (l.value - e.value) / e.value, 1) as change_pct,
   ea.url as earlier_url, la.url as later_url, e.id as earlier_claim, l.id as later_claim
-from pairs p
+from flagged p
   join claims e on e.id = p.earlier_id
   join claims l on l.id = p.later_id
   join articles ea on ea.id = e.article_id
   join articles la on la.id = l.article_id
+where p.conflict like 'falls%' or abs(l.value - e.value) > 0.05 * max(abs(l.value), abs(e.value))
 order by l.figure_date, e.figure_date
 """
 
-# For each target of a metric (the 100 most recently stated, newest first): required monthly progress (from the
-# baseline figure to the target by the end of the deadline year) against actual monthly progress (baseline to the
-# latest figure before the deadline). Baseline and latest figure are each the largest figure reported in the 120 days
-# up to the last figure on or before the target was stated (else the first figure) / before the deadline, so a
-# regional sub-count reported the same week does not pass for national progress.
-def _figure_in_window(anchor: str) -> str:
-    return (
-        "(select a.id from claims a where a.metric = tb0.metric and a.claim_type = 'achievement'"
-        f" and a.unit = tb0.unit and a.figure_date between date({anchor}, '-120 days') and {anchor}"
-        " order by a.value desc, a.figure_date desc limit 1)"
-    )
+# Pace toward each target of one series (the 100 most recently stated, newest first). Pace needs a deadline (the end
+# of the target year) and a baseline (the latest figure of the same series dated on or before the day the target was
+# stated) and a later figure; otherwise the verdict says why it cannot be computed. A baseline already at or above
+# the target means the figures do not measure what the target counts: no verdict either.
+def _latest_figure(condition: str) -> str:
+    return (f"(select a.id from claims a"
+            f" where {_same_series('a', 't')} and a.claim_type = 'achievement' and {condition}"
+            " order by a.figure_date desc, a.value desc limit 1)")
 
 
-_ACTUAL = "from claims a where a.metric = t.metric and a.claim_type = 'achievement' and a.unit = t.unit"
 PACE_CHECK = f"""
 with t as (
-  select id, metric, value, unit, target_year, figure_date, stated_on, speaker, organization, quote,
-    target_year || '-12-31' as deadline
-  from claims
-  where claim_type = 'target' and metric = :metric and target_year is not null
-    and (:target_id = '' or id = :target_id)
-  order by stated_on desc, id desc
+  select c.id, c.metric, c.scope, c.scope_name, c.value, c.unit, c.target_year, c.figure_date, c.stated_on,
+    c.speaker, c.organization, c.quote, c.target_year || '-12-31' as deadline,
+    (select cumulative from metrics where id = c.metric) as cumulative
+  from claims c join articles a on a.id = c.article_id
+  where {_IN_SERIES}
+    and c.claim_type = 'target'
+    and (:target_id = '' or c.id = :target_id)
+    and {_not_a_copy()}
+  order by c.stated_on desc, c.id desc
   limit 100
 ),
-tb0 as (
+tb as (
   select t.*,
-    coalesce(
-      (select max(a.figure_date) {_ACTUAL} and a.figure_date <= t.figure_date),
-      (select min(a.figure_date) {_ACTUAL})) as baseline_anchor,
-    (select max(a.figure_date) {_ACTUAL} and a.figure_date <= t.deadline) as latest_anchor
+    {_latest_figure("a.figure_date <= t.stated_on")} as baseline_id
   from t
 ),
-tb as (
-  select tb0.*,
-    {_figure_in_window("tb0.baseline_anchor")} as baseline_id,
-    {_figure_in_window("tb0.latest_anchor")} as latest_id
-  from tb0
+tl as (
+  select t.*,
+    {_latest_figure("a.figure_date <= t.deadline and a.figure_date > (select figure_date from claims where id = t.baseline_id)")}
+      as latest_id
+  from tb t
 ),
 j as (
-  select tb.*, b.value as baseline_value, b.figure_date as baseline_date,
+  select tl.*, b.value as baseline_value, b.figure_date as baseline_date,
     l.value as latest_value, l.figure_date as latest_date,
-    (julianday(tb.deadline) - julianday(b.figure_date)) / 30.4375 as months_baseline_to_deadline,
+    (julianday(tl.deadline) - julianday(b.figure_date)) / 30.4375 as months_baseline_to_deadline,
     (julianday(l.figure_date) - julianday(b.figure_date)) / 30.4375 as months_elapsed,
-    (julianday(tb.deadline) - julianday(l.figure_date)) / 30.4375 as months_left
-  from tb
-    left join claims b on b.id = tb.baseline_id
-    left join claims l on l.id = tb.latest_id
+    (julianday(tl.deadline) - julianday(l.figure_date)) / 30.4375 as months_left
+  from tl
+    left join claims b on b.id = tl.baseline_id
+    left join claims l on l.id = tl.latest_id
+),
+v as (
+  select j.*,
+    case
+      when target_year is null then 'cannot be computed: the target has no deadline'
+      when coalesce(cumulative, 0) != 1 then 'cannot be computed: the metric is not a running total'
+      when baseline_value is null then 'cannot be computed: no figure of this series before the target was stated'
+      when baseline_value >= value then 'cannot be computed: the baseline already meets the target, so the figures '
+        || 'do not measure what the target counts'
+      when latest_value is null then 'cannot be computed: no figure after the baseline'
+      when latest_value >= value then 'reached'
+      when months_left <= 0 then 'not reached by the deadline'
+      when latest_value + (latest_value - baseline_value) / months_elapsed * months_left >= value then 'on pace'
+      else 'behind pace'
+    end as verdict
+  from j
 )
 select
-  id as target_claim, metric, unit, value as target_value, target_year, stated_on as target_stated_on,
-  coalesce(speaker, organization) as stated_by,
+  id as target_claim, metric, scope, scope_name, unit, value as target_value, target_year,
+  stated_on as target_stated_on, coalesce(speaker, organization) as stated_by,
   baseline_date, baseline_value, latest_date, latest_value,
-  round(100.0 * latest_value / value, 1) as pct_of_target,
-  round((value - baseline_value) / months_baseline_to_deadline, 0) as required_per_month,
-  case when months_elapsed > 0 then round((latest_value - baseline_value) / months_elapsed, 0) end
+  case when verdict not like 'cannot%' then round(100.0 * latest_value / value, 1) end as pct_of_target,
+  case when verdict not like 'cannot%' then round((value - baseline_value) / months_baseline_to_deadline, 0) end
+    as required_per_month,
+  case when verdict not like 'cannot%' then round((latest_value - baseline_value) / months_elapsed, 0) end
     as actual_per_month,
-  case when months_left > 0 then round((value - latest_value) / months_left, 0) end as needed_per_month_from_latest,
-  case when months_elapsed > 0 then
+  case when verdict not like 'cannot%' and months_left > 0 then round((value - latest_value) / months_left, 0) end
+    as needed_per_month_from_latest,
+  case when verdict not like 'cannot%' and months_left > 0 then
     round(latest_value + (latest_value - baseline_value) / months_elapsed * months_left, 0) end
     as projected_at_deadline,
-  case
-    when latest_value is null then 'no reported figure'
-    when latest_value >= value then 'reached'
-    when months_elapsed is null or months_elapsed <= 0 then 'one figure only'
-    when latest_value + (latest_value - baseline_value) / months_elapsed * months_left >= value then 'on pace'
-    else 'behind pace'
-  end as verdict,
+  verdict,
   quote as target_quote
-from j
+from v
 order by stated_on desc, id desc
 """
 

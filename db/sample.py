@@ -2,7 +2,9 @@
 
 The articles are written for the sample (figures follow the public record of the UMKM-digital target: 8 million
 online UMKM by 2019, 30 million by 2024) and include a falling figure and two sources disagreeing within 120 days,
-and a regional sub-count reported after the national figure, so every canned query has something to show.
+a regional sub-count reported after the national figure, a programme's training target, a figure whose scope is
+unknown and a story syndicated by a second outlet, so every canned query has something to show and something it must
+leave out of the national series (`scope`, docs/CONTRACTS.md).
 """
 
 from __future__ import annotations
@@ -113,6 +115,16 @@ ARTICLES = [
                  value=21, unit="persen", value_text="21 persen", **JOKOWI),
         ]),
     ]),
+    ("antaranews", "https://www.antaranews.com/berita/2330000/presiden-baru-13-7-juta-umkm-masuk-ekosistem-digital",
+     "Presiden: Baru 13,7 Juta UMKM Masuk Ekosistem Digital", "2021-08-03T18:00:00+07:00", [
+        ("\"Baru 13,7 juta UMKM yang masuk ke ekosistem digital, atau 21 persen,\" kata Presiden Joko Widodo, Selasa "
+         "(3/8/2021).", [
+            dict(claim_type="achievement", subject="UMKM masuk ekosistem digital", metric=DIGITAL, value=13.7e6,
+                 unit="UMKM", value_text="13,7 juta", **JOKOWI),
+            dict(claim_type="achievement", subject="persentase UMKM di ekosistem digital", metric=DIGITAL,
+                 value=21, unit="persen", value_text="21 persen", **JOKOWI),
+        ]),
+    ]),
     ("okezone", "https://economy.okezone.com/read/2021/10/06/320/2482000/umkm-digital-turun",
      "Data Terbaru: 12,3 Juta UMKM di Platform Digital", "2021-10-06T10:00:00+07:00", [
         ("Data terbaru yang dipaparkan dalam rapat kerja menunjukkan 12,3 juta UMKM berada di platform digital.", [
@@ -158,11 +170,24 @@ ARTICLES = [
         ]),
         ("Di Bali saja, sebanyak 45 ribu UMKM sudah go digital per 20 Desember 2023.", [
             dict(claim_type="achievement", subject="UMKM di Bali go digital", metric=DIGITAL, value=45e3, unit="UMKM",
-                 value_text="45 ribu", as_of="2023-12-20", **NONE),
+                 value_text="45 ribu", as_of="2023-12-20", scope="province", scope_name="Bali", **NONE),
         ]),
         ("Penyaluran Kredit Usaha Rakyat (KUR) tahun 2023 mencapai Rp254 triliun.", [
             dict(claim_type="achievement", subject="penyaluran KUR", metric="kur_disbursement", value=254e12,
                  unit="rupiah", value_text="Rp254 triliun", program="KUR", program_id="kur", **NONE),
+        ]),
+    ]),
+    ("antaranews", "https://www.antaranews.com/berita/2300000/kominfo-latih-100-ribu-umkm",
+     "Kominfo Targetkan 100 Ribu UMKM Ikut Pelatihan Digital", "2021-03-02T10:00:00+07:00", [
+        ("Kementerian Kominfo menargetkan 100 ribu UMKM mengikuti pelatihan pemasaran digital sepanjang 2021.", [
+            dict(claim_type="target", subject="UMKM ikut pelatihan pemasaran digital", metric=DIGITAL, value=100e3,
+                 unit="UMKM", value_text="100 ribu", target_year=2021, scope="programme",
+                 scope_name="pelatihan_pemasaran_digital", organization="Kementerian Komunikasi dan Informatika",
+                 institution_id="kominfo", speaker=None, speaker_title=None, person_id=None),
+        ]),
+        ("Sebelumnya, sebanyak 30 ribu UMKM binaan disebut sudah memasarkan produknya secara daring.", [
+            dict(claim_type="achievement", subject="UMKM binaan memasarkan produk daring", metric=DIGITAL,
+                 value=30e3, unit="UMKM", value_text="30 ribu", scope=None, **NONE),
         ]),
     ]),
     ("tribunnews", "https://www.tribunnews.com/bisnis/2024/03/05/umkm-kontribusi-pdb",
@@ -177,6 +202,13 @@ ARTICLES = [
 ]
 
 
+# Copies of one story carry the same syndication group (as extract.syndication assigns it).
+SYNDICATED = {
+    "https://bisnis.tempo.co/read/1490000/jokowi-umkm-digital-baru-13-juta": "sample-jokowi-13-7",
+    "https://www.antaranews.com/berita/2330000/presiden-baru-13-7-juta-umkm-masuk-ekosistem-digital": "sample-jokowi-13-7",
+}
+
+
 def sample_articles() -> list[tuple[dict, list[dict]]]:
     """(article, claims) pairs shaped like `extract.article.extract_article` and `extract.claims.extract_claims`."""
     out = []
@@ -186,6 +218,7 @@ def sample_articles() -> list[tuple[dict, list[dict]]]:
             "url": url, "canonical_url": url, "outlet": outlet, "title": title, "published": published,
             "published_source": "jsonld", "modified": None, "authors": [], "tags": ["UMKM", "digital"],
             "section": "ekonomi", "text": text, "language": "id", "word_count": len(text.split()), "status": "ok",
+            "syndication_group": SYNDICATED.get(url, url),
         }
         claims = []
         for sentence, specs in paragraphs:
@@ -197,6 +230,7 @@ def sample_articles() -> list[tuple[dict, list[dict]]]:
                     "stated_on": published[:10], "speaker": None, "speaker_title": None, "organization": None,
                     "program": None, "quote": sentence, "char_start": start, "char_end": start + len(sentence),
                     "confidence": 0.9, "person_id": None, "institution_id": None, "program_id": None,
+                    "scope": "national", "scope_name": None, "source_kind": "media",
                 }
                 claim.update(spec)
                 assert claim["value_text"] in sentence, claim["value_text"]

@@ -14,6 +14,7 @@ import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import lxml.html
+import trafilatura  # the fallback body extractor; it needs lxml_html_clean: a broken install fails here, at start-up
 from lxml import etree
 
 from . import dates as D
@@ -50,128 +51,14 @@ class ExtractionError(ValueError):
 # ---------------------------------------------------------------------------
 # Outlet registry and URL normalisation
 # ---------------------------------------------------------------------------
-OUTLET_DOMAINS = {
-    "kompas.com": "kompas",
-    "liputan6.com": "liputan6",
-    "republika.co.id": "republika",
-    "ihram.co.id": "republika",
-    "ekbis.co": "republika",
-    "detik.com": "detik",
-    "cnnindonesia.com": "cnnindonesia",
-    "antaranews.com": "antara",
-    "tempo.co": "tempo",
-    "katadata.co.id": "katadata",
-    "bisnis.com": "bisnis",
-    "kontan.co.id": "kontan",
-    "okezone.com": "okezone",
-    "tribunnews.com": "tribunnews",
-}
-_SECOND_LEVEL = {
-    "co.id", "go.id", "ac.id", "or.id", "web.id", "sch.id", "my.id", "biz.id", "net.id", "mil.id", "desa.id",
-    "ponpes.id", "co.uk", "org.uk", "ac.uk", "com.au", "com.sg", "com.my", "co.jp", "com.br", "co.in", "com.cn",
-}
-_DROP_PARAMS = {"source", "jxrecoid", "medium", "campaign", "page", "amp", "outputtype", "fbclid", "gclid",
-                "_ga", "ref", "from", "utm", "mc_cid", "mc_eid", "s_cid", "cx_testid", "cx_testvariant", "i"}
-_MOBILE_PREFIXES = ("m.", "amp.", "mobile.", "opera.", "wap.")
-
-
-def registrable_domain(host: str) -> str:
-    host = (host or "").lower().strip(".")
-    if host.startswith("www."):
-        host = host[4:]
-    labels = host.split(".")
-    if len(labels) <= 2:
-        return host
-    if ".".join(labels[-2:]) in _SECOND_LEVEL:
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
-
-
-def _is_local(host: str) -> bool:
-    return host in ("localhost", "0.0.0.0") or host.startswith("127.") or host.endswith(".localhost") or \
-        bool(re.fullmatch(r"[\d.]+|\[[0-9a-f:]+\]", host or ""))
-
-
-def unmirror_url(url: str) -> str:
-    """``http://localhost:8000/HOST/PATH?Q`` (the Pantau mirror mapping) -> ``https://HOST/PATH?Q``."""
-    try:
-        p = urlsplit(url)
-    except ValueError:
-        return url
-    host = (p.hostname or "").lower()
-    if _is_local(host):
-        segs = p.path.lstrip("/").split("/", 1)
-        if segs and re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", segs[0].lower() or "") and not _is_local(segs[0]):
-            rest = "/" + (segs[1] if len(segs) > 1 else "")
-            return urlunsplit(("https", segs[0].lower(), rest, p.query, ""))
-    return url
-
-
-def outlet_for_url(url: str) -> str | None:
-    try:
-        host = (urlsplit(unmirror_url(url)).hostname or "").lower()
-    except ValueError:
-        return None
-    if not host:
-        return None
-    dom = registrable_domain(host)
-    return OUTLET_DOMAINS.get(dom, dom)
-
-
-def canonicalize_url(url: str) -> str:
-    """Normalise an article URL so that copies of one article compare equal.
-
-    Drops the fragment, ``utm_*``, ``source``, ``jxrecoid``, ``medium``/``campaign``, ``page`` and
-    AMP markers; maps ``m.``/``amp.`` hosts and ``/amp/`` paths to the desktop article; lower-cases
-    the host; uses https for known outlets; collapses duplicate slashes.
-    """
-    if not url:
-        return url
-    url = unmirror_url(url.strip())
-    if url.startswith("//"):
-        url = "https:" + url
-    try:
-        p = urlsplit(url)
-    except ValueError:
-        return url
-    scheme = (p.scheme or "https").lower()
-    host = (p.hostname or "").lower().rstrip(".")
-    if not host:
-        return url
-    port = p.port if p.port not in (None, 80, 443) else None
-    path = p.path or "/"
-    path = re.sub(r"/{2,}", "/", path)
-    dom = registrable_domain(host)
-    # AMP / mobile hosts
-    if dom == "kompas.com" and host in ("amp.kompas.com", "m.kompas.com"):
-        m = re.match(r"^/([a-z0-9-]+)/read/", path)
-        if m:
-            host = m.group(1) + ".kompas.com"
-            path = path[len(m.group(1)) + 1:]
-        else:
-            host = "www.kompas.com"
-    else:
-        for pre in _MOBILE_PREFIXES:
-            if host.startswith(pre) and host[len(pre):].count(".") >= 1:
-                rest = host[len(pre):]
-                host = ("www." + rest) if rest == dom else rest
-                break
-    # AMP paths: /amp/..., .../amp, /amp.html
-    path = re.sub(r"^/amp(?=/)", "", path)
-    path = re.sub(r"/amp/?$", "", path) or "/"
-    path = re.sub(r"/amp(?=/)", "", path)
-    path = re.sub(r"\.amp(?=$|\.html$)", "", path)
-    q = []
-    for k, v in parse_qsl(p.query, keep_blank_values=True):
-        kl = k.lower()
-        if kl.startswith("utm_") or kl in _DROP_PARAMS:
-            continue
-        q.append((k, v))
-    q.sort()
-    if dom in OUTLET_DOMAINS and not _is_local(host):
-        scheme = "https"
-    netloc = host + (f":{port}" if port else "")
-    return urlunsplit((scheme, netloc, path, urlencode(q), ""))
+from db.urls import (  # noqa: E402,F401 - re-exported: callers import them from here
+    OUTLET_DOMAINS,
+    _is_local,
+    canonicalize_url,
+    outlet_for_url,
+    registrable_domain,
+    unmirror_url,
+)
 
 
 # ---------------------------------------------------------------------------
@@ -592,13 +479,18 @@ def _language(root, metas, jsonld, text) -> str | None:
     return None
 
 
+# errors that say the installation or the call is wrong, not the page: never read as "no text"
+_TRAFILATURA_SETUP_ERRORS = (ImportError, TypeError, AttributeError, OSError)
+
+
 def _trafilatura_paragraphs(text_html: str, url: str):
     try:
-        import trafilatura
         res = trafilatura.bare_extraction(text_html, url=url or None, with_metadata=False, include_comments=False,
                                           include_tables=False, favor_precision=True, deduplicate=False)
-    except Exception as e:  # trafilatura has its own failure modes
-        log.debug("trafilatura failed: %s", e)
+    except _TRAFILATURA_SETUP_ERRORS:
+        raise
+    except Exception as e:  # a page trafilatura cannot read (parser errors on bad markup): no fallback text
+        log.warning("trafilatura could not read %s: %s", url, e)
         return []
     if res is None:
         return []
@@ -625,6 +517,8 @@ def extract_article(html, url: str, *, feed_date: str | None = None, site_rules:
         raise ExtractionError("parse_error", "recursion") from None
     except MemoryError:
         raise ExtractionError("too_large", "memory") from None
+    except ImportError:
+        raise  # a broken installation is not bad input: stop the run instead of counting every page as unreadable
     except Exception as e:  # never leak another exception type
         log.exception("extraction failed for %s", url)
         raise ExtractionError("parse_error", f"{type(e).__name__}: {e}"[:200]) from None

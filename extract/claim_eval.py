@@ -74,6 +74,23 @@ def _same_speaker(g, p) -> bool:
     return _norm(g) == _norm(p) and g is not None and p is not None
 
 
+def _same_scope(g, p) -> bool:
+    """Scope and, unless national, its canonical name (case-insensitive)."""
+    if g.get("scope") != p.get("scope"):
+        return False
+    return g.get("scope") in (None, "national") or _norm(g.get("scope_name")) == _norm(p.get("scope_name"))
+
+
+_FIELD_CHECKS = {
+    "metric": lambda g, p: g.get("metric") == p.get("metric"),
+    "scope": _same_scope,
+}
+
+
+def _field_view(c: dict, name: str):
+    return [c.get("scope"), c.get("scope_name")] if name == "scope" else c.get(name)
+
+
 def _prf(tp, n_pred, n_gold) -> dict:
     p = tp / n_pred if n_pred else (1.0 if not n_gold else 0.0)
     r = tp / n_gold if n_gold else 1.0
@@ -92,6 +109,8 @@ def evaluate(gold_claims: list[dict], predicted_claims: list[dict], details: boo
     spk_total = spk_right = 0
     core_total = core_hit = 0
     targets_matched = targets_year_right = 0
+    field_total = defaultdict(int)
+    field_right = defaultdict(int)
     errors = []
     for aid in sorted(set(gold_by) | set(pred_by)):
         gs, ps = gold_by.get(aid, []), pred_by.get(aid, [])
@@ -109,6 +128,15 @@ def evaluate(gold_claims: list[dict], predicted_claims: list[dict], details: boo
                 elif details:
                     errors.append({"article_id": aid, "kind": "speaker", "gold": g.get("speaker"),
                                    "pred": p.get("speaker"), "value": g["value"], "quote": p.get("quote", "")[:160]})
+            for name, same in _FIELD_CHECKS.items():
+                if name in g:
+                    field_total[name] += 1
+                    ok = same(g, p)
+                    field_right[name] += int(ok)
+                    if details and not ok:
+                        errors.append({"article_id": aid, "kind": name, "gold": _field_view(g, name),
+                                       "pred": _field_view(p, name), "value": g["value"],
+                                       "quote": p.get("quote", "")[:160]})
             if g["claim_type"] == "target":
                 targets_matched += 1
                 targets_year_right += int(g.get("target_year") == p.get("target_year"))
@@ -141,6 +169,10 @@ def evaluate(gold_claims: list[dict], predicted_claims: list[dict], details: boo
         "targets_matched": targets_matched,
         "target_year_accuracy": round(targets_year_right / targets_matched, 4) if targets_matched else None,
     }
+    for name in _FIELD_CHECKS:
+        # measured only on gold that carries the field (older gold sets have no metric / scope)
+        res[f"{name}_accuracy"] = round(field_right[name] / field_total[name], 4) if field_total[name] else None
+        res[f"{name}_evaluated"] = field_total[name]
     if details:
         res["errors"] = errors
     return res
@@ -177,6 +209,10 @@ def format_report(res: dict) -> str:
         "target year " + (f"{res['target_year_accuracy']:.3f} of {res['targets_matched']} matched targets"
                           if res["target_year_accuracy"] is not None else "n/a"),
     ]
+    for name in _FIELD_CHECKS:
+        acc = res.get(f"{name}_accuracy")
+        lines.append(f"{name} accuracy " + (f"{acc:.3f} ({res[f'{name}_evaluated']} matched claims with a gold {name})"
+                                            if acc is not None else "n/a (gold has no " + name + ")"))
     return "\n".join(lines)
 
 

@@ -11,7 +11,7 @@ from collections import Counter
 
 from db import Store
 from extract import topic
-from pantau.progress import Progress
+from db.progress import Progress
 
 log = logging.getLogger("pantau.extract")
 
@@ -72,6 +72,9 @@ def extract_pages(store: Store, rebuild: bool = False) -> dict:
         stats["syndication_groups_changed"] = store.update_syndication_groups(grouper.group_map())
     if hasattr(store, "refresh_search"):
         store.refresh_search()
+    from extract.target_stage import update_targets
+
+    stats["targets"] = update_targets(store)["targets"]
     result = dict(stats)
     result["errors"] = dict(errors)
     result["pages"] = progress.done

@@ -118,9 +118,10 @@ def claims(files):
     """Read articles as JSONL (FILES or stdin) and print their claims as JSONL.
 
     Each input line: {"id", "text", "published"?, "url"?, "outlet"?, "title"?}. Output fields are those of
-    the claim schema (article_id, claim_type, subject, metric, value, ... confidence).
+    the claim schema (article_id, claim_type, subject, metric, value, ... confidence) and the seam keys
+    claim_id, scope, scope_name and source_kind (a "source_kind" field of the input line is passed through).
     """
-    from extract.claims import CLAIM_FIELDS, extract_claims
+    from extract.claims import CLAIM_FIELDS, SEAM_FIELDS, extract_claims
 
     for handle in files or [click.get_text_stream("stdin")]:
         for number, line in enumerate(handle, 1):
@@ -134,7 +135,7 @@ def claims(files):
                 raise click.ClickException(f"{handle.name}:{number}: an article needs at least a \"text\" field")
             article.setdefault("id", str(number))
             for claim in extract_claims(article):
-                click.echo(json.dumps({k: claim.get(k) for k in CLAIM_FIELDS}, ensure_ascii=False))
+                click.echo(json.dumps({k: claim.get(k) for k in CLAIM_FIELDS + SEAM_FIELDS}, ensure_ascii=False))
 
 
 @cli.command()
@@ -163,7 +164,7 @@ def _export_rows(store, kind):
         columns = ", ".join(ARTICLE_EXPORT_FIELDS)
         sql = f"select {columns} from articles where status = 'ok' order by published, id"
         return ARTICLE_EXPORT_FIELDS, store.db.query(sql)
-    fields = [f for f in CLAIM_FIELDS if f != "article_id"]
+    fields = [f for f in CLAIM_FIELDS if f != "article_id"] + ["scope", "scope_name", "source_kind"]
     columns = ", ".join(f"claims.{f}" for f in fields)
     sql = (
         f"select claims.id as claim_id, claims.article_id, {columns}, articles.canonical_url as url "
@@ -333,11 +334,14 @@ def eval_claims(gold, articles):
     main(gold, articles, out=click.echo)
 
 
-from pantau.cli_health import health  # noqa: E402  (commands kept in their own modules)
+# Commands kept in their own modules, one per area.
+from pantau.cli_documents import document as _document_command  # noqa: E402
+from pantau.cli_health import health  # noqa: E402
 from pantau.cli_schedule import schedule  # noqa: E402
+from pantau.cli_targets import targets_command  # noqa: E402
 
-cli.add_command(health)
-cli.add_command(schedule)
+for _command in (targets_command, health, schedule, _document_command):
+    cli.add_command(_command)
 
 if __name__ == "__main__":
     cli()

@@ -63,6 +63,12 @@ CLAIM_COLUMNS = {
     "extractor_version": "Version of the claim extractor that produced the row.",
     "review_status": "unreviewed | confirmed | corrected | rejected: human review state of the claim.",
     "first_seen": "UTC time the claim was first extracted (Atom feed order).",
+    "scope": "What the figure is measured over: national | province | city | programme | company | sector; empty = "
+    "unknown. Series (timeline, pace, conflicts, dashboard) never mix scopes; an unknown scope joins none.",
+    "scope_name": "The region, programme or company for a non-national scope (\"Jawa Barat\", \"padi_umkm\").",
+    "source_kind": "media (news article) | official_statement | official_report | plan | regulation.",
+    "document_id": "The policy document the claim was read from, when it comes from one.",
+    "page": "Page of that document.",
 }
 
 ARTICLE_COLUMNS = {
@@ -85,6 +91,7 @@ ARTICLE_COLUMNS = {
     "content_hash": "sha256 of title and text; a change makes a new revision.",
     "page_id": "Archived page the article was extracted from (crawler state, not public).",
     "syndication_group": "Articles sharing a group are near-duplicates (syndicated copies).",
+    "parser": "Which parser produced the article: the outlet's layout version (e.g. KompasV2) or `fallback`.",
     "first_seen": "UTC time the article was first stored.",
     "updated_at": "UTC time the article row was last written.",
 }
@@ -266,65 +273,79 @@ def description_html(scores: dict | None, db: str = DB_NAME) -> str:
 # -- canned queries and dashboards --------------------------------------------------------------------------------
 
 
+SERIES_PARAMS = ["metric", "scope", "scope_name", "unit"]
+
+
 def _queries(db: str) -> dict:
     return {
         "search_claims": {
             "title": "Search claims",
             "description": "Full-text search over claim sentences. Words are stemmed (Sastrawi), so \"capai\" also "
             "finds \"tercapai\" and \"pencapaian\". Optional claim_type: target, achievement, budget or other. "
-            "Best matches first (bm25 among the 2,000 most recent matching claims), at most 200.",
+            "Newest statement first (among the 2,000 most recent matching claims), at most 200.",
             "sql": queries.SEARCH_CLAIMS.strip(),
             "params": ["q", "claim_type"],
             "hide_sql": True,
         },
         "target_timeline": {
             "title": "Target timeline",
-            "description": "Every target and reported figure for one metric (e.g. umkm_onboarded_digital), oldest "
-            "first, with the figure as a percentage of the target in force (the latest target stated by then whose "
-            "deadline had not passed). Optional unit: UMKM, persen, rupiah, ...",
+            "description": "Every target and reported figure of one series, oldest first, with the figure as a "
+            "percentage of the target in force (the latest target of the same series stated by then whose deadline "
+            "had not passed). A series is one metric (id or name, any case) and one scope: national unless scope "
+            "says province, city, programme, company or sector (then scope_name picks one). Figures of unknown scope "
+            "and syndicated copies are left out. Optional unit: UMKM, persen, rupiah, ...",
             "sql": queries.TARGET_TIMELINE.strip(),
-            "params": ["metric", "unit"],
+            "params": SERIES_PARAMS,
             "hide_sql": True,
         },
         "claims_by_person": {
             "title": "Claims by person",
             "description": "Everything one person was reported saying, newest first, with the role they held on "
-            "that date. Accepts a gazetteer id (teten_masduki), the full name or a name variant (Teten).",
+            "that date. Accepts a gazetteer id (teten_masduki), the full name or any name variant, in any case "
+            "(teten, jokowi).",
             "sql": queries.CLAIMS_BY_PERSON.strip(),
             "params": ["person"],
             "hide_sql": True,
         },
         "new_claims_feed": {
             "title": "New claims (Atom feed)",
-            "description": "The 100 newest claims; subscribe with the .atom link. Optional filters: metric, person "
-            "(id or full name), program (id).",
+            "description": "The 100 newest claims, syndicated copies once; subscribe with the .atom link. Optional "
+            "filters, each an id, name or alias in any case: person (jokowi), program (umkm go online), metric "
+            "(one series: national unless scope says otherwise).",
             "sql": queries.NEW_CLAIMS_FEED.strip(),
-            "params": ["metric", "person", "program"],
+            "params": ["metric", "scope", "person", "program"],
             "hide_sql": True,
         },
         "conflicting_figures": {
             "title": "Conflicting figures",
-            "description": "Reported figures for one metric that fall below an earlier figure, or that differ by "
-            "more than 5 % from another source's figure dated within 120 days.",
+            "description": "Inside one series (metric and scope, as in the target timeline): figures of a running "
+            "total that fall below an earlier figure, and figures more than 5 % away from the closest earlier "
+            "figure of another source dated within 120 days. Syndicated copies count once.",
             "sql": queries.CONFLICTING_FIGURES.strip(),
-            "params": ["metric"],
+            "params": SERIES_PARAMS,
             "hide_sql": True,
         },
         "pace_check": {
             "title": "Pace check",
-            "description": "For each target of a metric (newest first): the monthly progress required from the "
-            "baseline figure to reach it by the end of the deadline year, against the monthly progress actually "
-            "reported, and where that pace leads (figures: the largest reported within 120 days, so regional "
-            "sub-counts do not count as national progress). Optional target_id: one target claim.",
+            "description": "For each target of one series (newest first): the monthly progress required from the "
+            "baseline (the latest figure of the same series on or before the day the target was stated) to reach it "
+            "by the end of the deadline year, against the progress actually reported, and where that pace leads. "
+            "Without a deadline, a baseline or a later figure the verdict says it cannot be computed. Optional "
+            "target_id: one target claim.",
             "sql": queries.PACE_CHECK.strip(),
-            "params": ["metric", "target_id"],
+            "params": SERIES_PARAMS + ["target_id"],
             "hide_sql": True,
         },
     }
 
 
+# The dashboard's one series: UMKM onboarded to digital, national, counted in UMKM, syndicated copies once.
 DIGITAL_SERIES = (
-    "c.metric in (select id from metrics where series = 'umkm_digital') and c.unit = 'UMKM'"
+    "c.metric = 'umkm_onboarded_digital' and c.scope = 'national' and c.unit = 'UMKM' and not exists ("
+    "select 1 from articles a1 join articles a2 on a2.syndication_group = a1.syndication_group and a2.id != a1.id "
+    "join claims c2 on c2.article_id = a2.id where a1.id = c.article_id and c2.claim_type = c.claim_type "
+    "and c2.value = c.value and c2.unit = c.unit and (c2.stated_on < c.stated_on "
+    "or (c2.stated_on = c.stated_on and c2.id < c.id)))"
 )
 
 
@@ -333,8 +354,9 @@ def _dashboards(db: str) -> dict:
     return {
         "umkm-digital": {
             "title": "UMKM digitalisation: targets and reported figures",
-            "description": "Targets (plotted at their deadline) and reported figures for the UMKM-digital series, "
-            "and how many claims each outlet published per month. Extracted automatically; see the methodology.",
+            "description": "Targets (plotted at their deadline) and reported figures for one series: UMKM onboarded "
+            "to digital, national, in UMKM (regional, programme and unknown-scope figures and syndicated copies left "
+            "out), and how many claims each outlet published per month. Extracted automatically; see the methodology.",
             "layout": [
                 ["intro", "claims-count"],
                 ["targets-vs-figures", "targets-vs-figures"],
@@ -419,7 +441,7 @@ def _dashboards(db: str) -> dict:
                     },
                 },
                 "latest-figures": {
-                    "title": "Latest reported UMKM-digital figures",
+                    "title": "Latest reported national UMKM-digital figures",
                     "db": db,
                     "query": "select c.figure_date as date, c.value_text as figure, "
                     "coalesce(c.speaker, c.organization, '-') as source, c.outlet from claims c where "
@@ -433,11 +455,142 @@ def _dashboards(db: str) -> dict:
     }
 
 
+# -- targets (the tracker: extract.targets, extract.target_stage) -------------------------------------------------
+# Kept in its own section: tables, facets and canned queries of the target tracker, added by `add_target_metadata`.
+
+TARGET_FACETS = ["status", "metric", "deadline", "first_institution", "anchoring"]
+
+TARGET_TABLES = {
+    "targets": (
+        "One row per tracked target (commitment): a metric and scope, a value and a deadline, grouped from every "
+        "statement of it whatever the wording, speaker or outlet. Status on two axes: anchoring (how strongly it is "
+        "committed) and progress (computed by documented rules from the reported figures and the pace). Open a "
+        "target with its target_id link for its page: statements, chart, history.",
+        {"target_id": "Target id: sha1 of (metric, scope, scope_name, unit, value, deadline, per period); the same "
+         "commitment always gets the same id.",
+         "metric": "Canonical metric.", "scope": "national | province | city | programme | company | sector.",
+         "scope_name": "Region, programme or company (empty for national).",
+         "subject": "What is counted, in the words of the first statement.", "value": "Target value.",
+         "value_max": "Upper bound when a range was stated.", "unit": "Unit of the value.",
+         "deadline": "Deadline year (empty: none stated).",
+         "per_period": "1 = a rate per period (\"1 juta UMKM per tahun\"), its own commitment.",
+         "direction": "naik (more is better) | turun (a reduction target).",
+         "revision_of": "The target this one revises (same value and another deadline, or the reverse).",
+         "milestone_of": "The final target this one is a milestone of (stated together, earlier and on the way).",
+         "first_stated_on": "Date of the first statement.", "first_claim_id": "The first statement's claim.",
+         "first_speaker": "Who stated it first.", "first_institution": "The first speaker's institution.",
+         "n_statements": "Statements (syndicated copies and repeats within one article counted once).",
+         "n_outlets": "Distinct outlets stating it (syndicated copies counted once).",
+         "n_observations": "Reported figures that count toward the target.",
+         "latest_value": "Newest reported figure counting toward the target.", "latest_as_of": "Its reference date.",
+         "latest_claim_id": "Its claim.", "progress_pct": "100 x latest figure / target value.",
+         "status": "Progress: belum_dinilai | berjalan | tertinggal | terhenti | tercapai | tercapai_sebagian | "
+         "tidak_tercapai | direvisi | dihentikan | tidak_terukur (rules in the methodology).",
+         "status_as_of": "The date the status was computed for.", "status_rationale": "Why, in one sentence.",
+         "status_evidence": "JSON list of the claim ids the status rests on.",
+         "anchoring": "diusulkan | pernyataan | dokumen_kebijakan | peraturan: the strongest source stating it.",
+         "n_conflicts": "Other targets stated at the same time by other sources with another value or deadline.",
+         "summary": "The target in one sentence."},
+    ),
+    "target_statements": (
+        "Every target claim linked to its target, with its role: first, restatement, revision (the first statement "
+        "of a revised target) or milestone.",
+        {"target_id": "The target.", "claim_id": "The claim.", "article_id": "The article.",
+         "role": "first | restatement | revision | milestone.", "stated_on": "Date of the statement.",
+         "speaker": "Speaker.", "organization": "Speaker's institution or the cited source.", "outlet": "Outlet.",
+         "value": "Value stated.", "target_year": "Deadline stated.", "quote": "The sentence.", "url": "Article URL.",
+         "source_kind": "media | official_statement | official_report | plan | regulation.",
+         "syndication_group": "Syndicated copies share a group.",
+         "counted": "0 = a syndicated copy or a repeat in the same article, not counted again."},
+    ),
+    "target_observations": (
+        "Reported figures of the same metric and scope attached to each target, as vintages: a later, lower figure "
+        "from another source is kept beside the earlier one, never replaces it.",
+        {"target_id": "The target.", "claim_id": "The achievement claim.", "article_id": "The article.",
+         "value": "Figure.", "unit": "Unit.", "as_of": "Date the figure refers to (as_of, else stated_on).",
+         "stated_on": "Date it was reported (the vintage).", "speaker": "Speaker.", "organization": "Institution or "
+         "source.", "outlet": "Outlet.", "url": "Article URL.", "quote": "The sentence.", "source_kind": "Kind of "
+         "source.", "counts": "1 = dated on or before the end of the deadline year plus 90 days."},
+    ),
+    "target_status_history": (
+        "The progress status of each target as it stood from each date: what was known then. Only changes are "
+        "recorded.",
+        {"target_id": "The target.", "date": "From this date.", "status": "Progress status.",
+         "rationale": "Why.", "evidence": "JSON list of claim ids."},
+    ),
+    "target_conflicts": (
+        "Two targets of one series that share the value or the deadline but not both, stated by different sources "
+        "within 180 days and both still stated: flagged, never merged.",
+        {"target_id": "The target.", "other_target_id": "The conflicting target.", "claim_id": "This target's claim.",
+         "other_claim_id": "The other target's claim.", "stated_on": "Date of this claim.",
+         "other_stated_on": "Date of the other claim."},
+    ),
+    "target_events": (
+        "Change log of every target: new statements, new figures and status changes, by date (the Atom feeds).",
+        {"id": "Event id.", "target_id": "The target.", "date": "Date of the change.",
+         "kind": "statement | figure | status.", "claim_id": "The claim behind it.", "title": "What changed.",
+         "detail": "The sentence or the status rationale."},
+    ),
+}
+
+TARGET_EVENTS_SQL = """
+select e.date, e.kind, e.title, t.summary as target, e.detail, t.status as current_status, e.target_id, e.claim_id,
+  e.id as atom_id, e.title || ' | ' || t.summary as atom_title, e.date || 'T00:00:00+07:00' as atom_updated,
+  e.detail as atom_content, '/target/' || e.target_id as atom_link
+from target_events e join targets t on t.target_id = e.target_id
+where e.target_id = :target_id
+order by e.date desc, e.kind, e.id limit 500
+"""
+
+TARGET_CHANGES_SQL = """
+with newest as (select max(date) as day from target_events)
+select e.date, e.kind, e.title, t.summary as target, e.detail, t.status as current_status, e.target_id, e.claim_id,
+  e.id as atom_id, e.title || ' | ' || t.summary as atom_title, e.date || 'T00:00:00+07:00' as atom_updated,
+  e.detail as atom_content, '/target/' || e.target_id as atom_link
+from target_events e join targets t on t.target_id = e.target_id, newest
+where e.date > coalesce(nullif(:since, ''), date(newest.day, '-7 days'))
+order by e.date desc, e.target_id, e.kind limit 1000
+"""
+
+
+def _target_queries() -> dict:
+    return {
+        "target_events": {
+            "title": "Changes to one target (Atom feed)",
+            "description": "New statements, new reported figures and status changes of one target, newest first. "
+            "Subscribe with the .atom link; .csv and .json for the data.",
+            "sql": TARGET_EVENTS_SQL.strip(), "params": ["target_id"], "hide_sql": True,
+        },
+        "target_changes": {
+            "title": "What changed this week (all targets)",
+            "description": "Every new statement, reported figure and status change across all targets in the 7 days "
+            "up to the newest change in the database, newest first. Give `since` (YYYY-MM-DD) for another window. "
+            "Dates are statement dates. Atom feed: the .atom link.",
+            "sql": TARGET_CHANGES_SQL.strip(), "params": ["since"], "hide_sql": True,
+        },
+    }
+
+
+def add_target_metadata(tables: dict, queries: dict) -> None:
+    """Descriptions, facets and canned queries of the target tables."""
+    for name, (description, columns) in TARGET_TABLES.items():
+        tables[name] = {"description": description, "columns": columns}
+    tables["targets"].update(facets=TARGET_FACETS, sort="first_stated_on", label_column="summary",
+                             sortable_columns=["first_stated_on", "deadline", "value", "progress_pct", "n_statements",
+                                               "n_outlets", "status"])
+    tables["target_statements"]["facets"] = ["role", "outlet"]
+    tables["target_observations"]["facets"] = ["counts", "outlet"]
+    tables["target_status_history"]["facets"] = ["status"]
+    tables["target_events"].update(facets=["kind"], sort_desc="date")
+    queries.update(_target_queries())
+
+
 # -- the whole file -----------------------------------------------------------------------------------------------
 
 
-def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True) -> dict:
-    """The metadata dict. `scores=True` reads nlp_models/eval_scores.json when present."""
+def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True, public: bool = False) -> dict:
+    """The metadata dict. `scores=True` reads nlp_models/eval_scores.json when present. `public=True`: for the
+    database `pantau publish` writes (no crawler tables, articles without body or status)."""
     if scores is True:
         scores = load_eval_scores()
     tables = {
@@ -479,7 +632,10 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True) ->
     for name in HIDDEN:
         tables[name] = {"hidden": True}
     queries = _queries(db_name)
+    add_target_metadata(tables, queries)
     add_ops_metadata(tables, queries)
+    if public:
+        tables = public_tables(tables)
 
     return {
         "title": "Pantau: who promised how many digital UMKM?",
@@ -509,12 +665,26 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True) ->
     }
 
 
+def public_tables(tables: dict) -> dict:
+    """Table metadata for the public build: only what `pantau.publish` copies, so no facet or column names a column
+    that is not there (a facet on a missing column answers HTTP 400)."""
+    from pantau.publish import ARTICLE_COLUMNS as PUBLIC_ARTICLE_COLUMNS, PRIVATE_TABLES
+
+    tables = {name: dict(meta) for name, meta in tables.items() if name not in PRIVATE_TABLES}
+    articles = tables["articles"]
+    articles["columns"] = {k: v for k, v in articles["columns"].items() if k in PUBLIC_ARTICLE_COLUMNS}
+    articles["facets"] = [f for f in articles.get("facets", []) if f in PUBLIC_ARTICLE_COLUMNS]
+    articles["description"] = ("News articles that claims were extracted from: title, URL, outlet, publication "
+                               "time (the article text stays with the publisher).")
+    return tables
+
+
 def render(metadata: dict | None = None) -> str:
     return json.dumps(metadata if metadata is not None else build_metadata(), indent=2, ensure_ascii=False) + "\n"
 
 
-def write_metadata(path: str | Path = METADATA_FILE, db_name: str = DB_NAME) -> Path:
+def write_metadata(path: str | Path = METADATA_FILE, db_name: str = DB_NAME, public: bool = False) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(build_metadata(db_name)), encoding="utf-8")
+    path.write_text(render(build_metadata(db_name, public=public)), encoding="utf-8")
     return path

@@ -164,5 +164,9 @@ def base_url(server: ThreadingHTTPServer) -> str:
 def serve_in_thread(directory: str | Path, port: int = 0, fault_plan=None) -> tuple[ThreadingHTTPServer, str]:
     """Start a mirror server in a daemon thread; returns the server and its base URL."""
     server = make_server(directory, port, fault_plan=fault_plan)
+    # socketserver's default listen backlog is 5: a crawler's 8-16 parallel connections overflow it and wait for the
+    # 1 s TCP retransmit. Re-listen with a real backlog.
+    if getattr(server, "request_queue_size", 5) < 128:
+        server.socket.listen(128)
     threading.Thread(target=server.serve_forever, name="pantau-mirror", daemon=True).start()
     return server, base_url(server)

@@ -27,12 +27,17 @@ ARTICLE_COLUMNS = [
     "id", "canonical_url", "url", "outlet", "title", "published", "published_source", "modified", "authors", "tags",
     "section", "language", "word_count", "syndication_group", "first_seen",
 ]
+# The tracker's tables (extract.target_stage), copied whole: they only hold public claim fields.
+TARGET_TABLES = ["targets", "target_statements", "target_observations", "target_status_history", "target_conflicts",
+                 "target_events"]
 PRIVATE_TABLES = ["pages", "seen_urls", "sources", "crawl_runs", "article_revisions", "_sqlite_migrations"]
 PLUGINS = [
     "datasette-atom", "datasette-dashboards", "datasette-search-all", "datasette-block-robots",
     "datasette-render-markdown", "datasette-copyable", "PySastrawi",
 ]
 DATASETTE_PIN = "datasette>=0.65.5,<0.66"
+# Series views read one (metric, scope, scope_name, unit) range by date, and look earlier figures up by value.
+SERIES_INDEXES = migrations.SERIES_INDEXES
 PUBLIC_SETTINGS = dict(srv.SETTINGS, allow_download="on", default_cache_ttl=3600)
 
 
@@ -63,7 +68,7 @@ def build_public_db(src_db, out_db) -> dict:
     dst = sqlite_utils.Database(out_db)
     dst.execute("PRAGMA journal_mode = delete")
     dst.execute("attach database ? as src", [str(src_db)])
-    keep = set(LOOKUP_TABLES) | {"articles", "claims"}
+    keep = set(LOOKUP_TABLES) | {"articles", "claims"} | set(TARGET_TABLES)
     with dst.atomic():
         for table in LOOKUP_TABLES:
             _copy_table(dst, src, table, None, keep_tables=keep)
@@ -75,6 +80,9 @@ def build_public_db(src_db, out_db) -> dict:
         # statement-date order, so rowid order is chronological (search ranks among the newest matches)
         _copy_table(dst, src, "claims", None, where="coalesce(review_status, '') != 'rejected'", keep_tables=keep,
                     order="stated_on, first_seen, id")
+        for table in TARGET_TABLES:
+            if table in src.table_names():
+                _copy_table(dst, src, table, None, keep_tables=keep)
     dst.execute("detach database src")
     # Facet columns are indexed together with the default sort (stated_on): one index serves the facet's GROUP BY
     # (covering) and a filtered table page sorted newest first (no sort step).
@@ -83,9 +91,10 @@ def build_public_db(src_db, out_db) -> dict:
         ["metric", "claim_type", "stated_on"], ["person_id", "stated_on"], ["speaker", "stated_on"],
         ["institution_id", "stated_on"], ["program_id", "stated_on"], ["outlet", "stated_on"],
         ["claim_type", "stated_on"], ["stated_year", "stated_on"], ["stated_month", "outlet", "stated_on"], ["stated_on"],
-        ["first_seen", "id"], ["position_id"], ["article_id"],
+        ["first_seen", "id"], ["position_id"], ["article_id"], *SERIES_INDEXES,
     ):
         dst["claims"].create_index(columns)
+    dst["articles"].create_index(["syndication_group"])
     dst["articles"].create_index(["outlet"])
     dst["articles"].create_index(["published"])
     dst["positions"].create_index(["person_id", "start"])
@@ -95,7 +104,7 @@ def build_public_db(src_db, out_db) -> dict:
     dst.execute("ANALYZE")
     dst.conn.commit()
     dst.vacuum()
-    counts = {t: dst[t].count for t in LOOKUP_TABLES + ["articles", "claims"]}
+    counts = {t: dst[t].count for t in LOOKUP_TABLES + ["articles", "claims"] + TARGET_TABLES if dst[t].exists()}
     dst.close()
     src.close()
     return counts
@@ -137,10 +146,11 @@ def publish(src_db, out_path) -> dict:
     out_db = out_path / f"{md.DB_NAME}.db" if out_path.suffix != ".db" else out_path
     out_dir = out_db.parent
     counts = build_public_db(src_db, out_db)
-    metadata_file = md.write_metadata(out_dir / "datasette_metadata.json", db_name=out_db.stem)
+    metadata_file = md.write_metadata(out_dir / "datasette_metadata.json", db_name=out_db.stem, public=True)
     plugins_dir = out_dir / "plugins"
     plugins_dir.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO / "pantau" / "datasette_plugin.py", plugins_dir / "pantau_plugin.py")
+    shutil.copy2(REPO / "pantau" / "datasette_targets.py", plugins_dir / "pantau_targets.py")
     inspect_file = out_dir / "inspect-data.json"
     _inspect(out_db, inspect_file)
     cmds = commands(out_db, metadata_file, plugins_dir)

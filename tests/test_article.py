@@ -452,3 +452,36 @@ def test_canonicalize_url_total_and_idempotent(u):
     c = canonicalize_url(u)
     assert isinstance(c, str)
     assert canonicalize_url(c) == c
+
+
+def test_trafilatura_fallback_really_runs_on_a_page_without_site_rules(monkeypatch):
+    """A layout no site rule or common container knows: the text can only come from trafilatura."""
+    import extract.article as article_module
+
+    calls = []
+    real = article_module.trafilatura.bare_extraction
+
+    def spy(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(article_module.trafilatura, "bare_extraction", spy)
+    body = "".join(f"<div class='x{i}'><span>{PARA} Kalimat {i}.</span></div>" for i in range(5))
+    html = f"<html><head><title>Judul berita</title></head><body><div class='zq'>{body}</div></body></html>"
+    r = extract_article(html, "https://www.unknown-outlet.example/2024/05/berita")
+    assert calls, "the trafilatura fallback did not run"
+    assert r["text"].count("Kalimat") == 5
+
+
+def test_a_broken_trafilatura_install_fails_loudly_instead_of_giving_no_text(monkeypatch):
+    import extract.article as article_module
+
+    def broken(*args, **kwargs):
+        raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
+
+    monkeypatch.setattr(article_module.trafilatura, "bare_extraction", broken)
+    html = "<html><body><div class='zq'><span>" + PARA + "</span></div></body></html>"
+    with pytest.raises(ImportError):
+        article_module._trafilatura_paragraphs(html, "https://www.unknown-outlet.example/x")
+    with pytest.raises(ImportError):  # not turned into an ExtractionError ("parse_error") by extract_article
+        extract_article(html, "https://www.unknown-outlet.example/x")

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from extract.claims import CLAIM_FIELDS, EXTRACTOR_VERSION, LINK_FIELDS, extract_claims, stated_on
+from extract.claims import CLAIM_FIELDS, EXTRACTOR_VERSION, LINK_FIELDS, SEAM_FIELDS, extract_claims, stated_on
 
 
 def claims(text, published="2021-06-14T10:00:00+07:00", **kw):
@@ -24,7 +24,7 @@ def test_output_schema_and_quote_offsets():
             "terkoneksi dengan digital.")
     c = one(text)
     assert list(c)[:len(CLAIM_FIELDS)] == CLAIM_FIELDS
-    assert set(c) == set(CLAIM_FIELDS) | set(LINK_FIELDS)
+    assert set(c) == set(CLAIM_FIELDS) | set(LINK_FIELDS) | set(SEAM_FIELDS)
     assert text[c["char_start"]:c["char_end"]] == c["quote"]
     assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
     assert (c["value"], c["unit"], c["claim_type"]) == (13, "persen", "achievement")

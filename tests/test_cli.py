@@ -8,6 +8,8 @@ SCHEMA_FIELDS = [
     "article_id", "claim_type", "subject", "metric", "value", "value_max", "unit", "qualifier", "value_text",
     "target_year", "as_of", "stated_on", "speaker", "speaker_title", "organization", "program", "quote",
     "char_start", "char_end", "confidence",
+    # the claims/targets seam (docs/CONTRACTS.md)
+    "claim_id", "scope", "scope_name", "source_kind",
 ]
 
 
@@ -32,6 +34,8 @@ def test_claims_from_stdin_have_exactly_the_schema_fields():
     for claim in claims:
         assert list(claim) == SCHEMA_FIELDS
         assert claim["article_id"] == "x"
+        assert claim["scope"] == "national" and claim["scope_name"] is None and claim["source_kind"] == "media"
+        assert len(claim["claim_id"]) == 16
     target = next(c for c in claims if c["value"] == 30_000_000)
     assert target["claim_type"] == "target" and target["target_year"] == 2024
     assert any(c["value"] == 13_700_000 and c["claim_type"] == "achievement" for c in claims)

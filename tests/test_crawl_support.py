@@ -97,7 +97,7 @@ def fixture_sources() -> list[str]:
 
 
 def serve_mirror(directory, fault_plan=None):
-    """The lead's mirror server (see crawlers.synthetic.serve_mirror for the one known bug it shields)."""
-    from crawlers.synthetic import serve_mirror as serve
+    """The lead's mirror server (pantau.mirror), on loopback in a daemon thread."""
+    from pantau.mirror import serve_in_thread as serve
 
     return serve(directory, fault_plan=fault_plan)

@@ -214,7 +214,7 @@ def test_every_page_links_the_methodology(site):
 def test_other_plugins_answer(site):
     robots = site.get("/robots.txt").text
     assert "Disallow: /*?" in robots
-    assert site.get("/-/search", params={"q": "capai"}).status_code == 200
+    assert site.get("/-/search", params={"q": "capai"}, follow_redirects=True).status_code == 200
     copyable = site.get("/pantau/claims.copyable", params={"_table_format": "github"})
     assert copyable.status_code == 200 and "Teten" in copyable.text
     assert site.get("/-/dashboards/umkm-digital").status_code == 200

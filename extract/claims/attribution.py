@@ -1,0 +1,253 @@
+"""Attribution: who states the figures of each sentence (quotes, said-verbs, "Menurut X", pronouns, carry-over)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+import re
+
+from extract.claims.filters import _lowercase_figure_phrase
+from extract.claims.gaz import _gaz, _inst_matcher, resolve_institution
+from extract.claims.lexicon import ME_VERBS, TITLE_HEADS, _ME_VERB_RE, _SAID_VERB_AFTER
+from extract.claims.people import Ctx, Person, _known_name_at, _person_for_title, _person_from_ent, _rule_name_before
+
+
+PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?"
+                      rf"(?:{ME_VERBS}|mengatakan)\b|\bMenurut(?:nya|\s+(?:dia|ia|beliau))\b|\bkata\s+(?:dia|ia|beliau)\b",
+                      re.IGNORECASE)
+
+
+@dataclass
+class Attribution:
+    person: Person | None = None
+    organization: str | None = None
+    institution_id: str | None = None
+    kind: str = "none"  # quote | explicit | pronoun | carry | org | none
+    strength: int = 0
+
+
+_SENT_ENTS: dict = {}  # (id(doc), sentence start) -> entities, filled once per article by _index_ents
+
+
+def _index_ents(doc) -> None:
+    """Entities per sentence, computed once (``Span.ents`` rebuilds every entity of the document on each call)."""
+    import bisect
+
+    _SENT_ENTS.clear()
+    starts = [s.start for s in doc.sents]
+    by = {st: [] for st in starts}
+    for e in doc.ents:
+        k = bisect.bisect_right(starts, e.start) - 1
+        if k >= 0:
+            by[starts[k]].append(e)
+    for st, ents in by.items():
+        _SENT_ENTS[(id(doc), st)] = ents
+
+
+def _sent_ents(sent):
+    got = _SENT_ENTS.get((id(sent.doc), sent.start))
+    return got if got is not None else list(sent.ents)
+
+
+def _ents(sent, labels):
+    return [e for e in _sent_ents(sent) if e.label_ in labels and e.end <= sent.end]
+
+
+def _valid_person_ent(e) -> bool:
+    t = e.text.strip()
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and not any(c.isdigit() for c in t) \
+        and t.lower() not in {"menurut", "ia", "dia", "kami", "saya", "pak", "bu", "ibu"}
+
+
+def attribute_sentence(sent, ctx: Ctx) -> Attribution:
+    """Explicit attribution of one sentence (no carry-over)."""
+    text = sent.text
+    s0 = sent.start_char
+    pers = [e for e in _ents(sent, {"PER"}) if _valid_person_ent(e)]
+
+    # A. quote/said-verb followed by a name: '..." kata Menteri X, Teten Masduki'
+    for m in _SAID_VERB_AFTER.finditer(text):
+        if m.group("nya"):
+            # "ujarnya": the name is the last speaker unless a name follows the verb anyway
+            if ctx.last_speaker and _quoteish(text, m.start()):
+                return Attribution(person=ctx.last_speaker, kind="quote" if _has_quote(text) else "pronoun",
+                                   strength=3)
+            continue
+        after = [e for e in pers if e.start_char - s0 >= m.end() and e.start_char - s0 - m.end() <= 110
+                 and "." not in text[m.end():e.start_char - s0].replace("Dr.", "").replace("Ir.", "")]
+        if after and _quoteish(text, m.start()):
+            e = after[0]
+            if re.match(r"\s*,\s*(?:sapaan|panggilan|akrab\s+disapa)\b", text[e.end_char - s0:], re.I) and ctx.persons:
+                # '"...," kata Ani, sapaan akrabnya': a nickname of the person named before
+                named = [p for p in ctx.persons.values() if e.text.lower() not in p.name.lower().split()]
+                if named:
+                    # the article's protagonist (first named) unless someone was already speaking
+                    person = ctx.last_speaker if ctx.last_speaker in named else named[0]
+                    ctx.persons[e.text.strip()] = person  # later "Ani" mentions are the same person
+                    return Attribution(person=person, kind="quote" if _has_quote(text) else "explicit", strength=4)
+            return Attribution(person=_person_from_ent(e, sent, ctx),
+                               kind="quote" if _has_quote(text) else "explicit", strength=4)
+        if re.match(r"\s+(?:dia|ia|beliau)\b", text[m.end():], re.I) and ctx.last_speaker:
+            return Attribution(person=ctx.last_speaker, kind="pronoun", strength=3)
+        orgs_after = [e for e in _ents(sent, {"ORG"}) if 0 <= e.start_char - s0 - m.end() <= 3]
+        known = _known_name_at(text, m.end(), ctx) if orgs_after else None
+        if known and _quoteish(text, m.start()):
+            # '..." ujar Budiharto' where the NER read the surname of a person named before as an organisation
+            return Attribution(person=known, kind="quote" if _has_quote(text) else "explicit", strength=4)
+        if orgs_after and _quoteish(text, m.start()):
+            return _org_attr(orgs_after[0], ctx.day)  # '..." tulis Kemenkop UKM dalam keterangannya'
+        tm = re.match(rf"\s+(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s*(?:[,.]|$|\s+(?:saat|dalam|di|kepada|usai|ketika|seusai)\b)",
+                      text[m.end():])
+        if tm and _quoteish(text, m.start()) and m.group("v").lower() not in ("aku", "jawab"):
+            p = _person_for_title(tm.group("t"), ctx)
+            if p:
+                return Attribution(person=p, kind="quote" if _has_quote(text) else "explicit", strength=3)
+        known = _known_name_at(text, m.end(), ctx)
+        if known and _quoteish(text, m.start()):
+            return Attribution(person=known, kind="quote" if _has_quote(text) else "explicit", strength=4)
+
+    # A2. passive reporting: "hal itu disampaikan (oleh) Kepala BPS Margo Yuwono"
+    for m in re.finditer(r"\b(?:disampaikan|diungkapkan|dikatakan|dijelaskan|dipaparkan|ditegaskan|diutarakan)\s+"
+                         r"(?:oleh\s+)?", text):
+        after = [e for e in pers if 0 <= e.start_char - s0 - m.end() <= 90
+                 and "." not in text[m.end():e.start_char - s0]]
+        if after:
+            return Attribution(person=_person_from_ent(after[0], sent, ctx), kind="explicit", strength=4)
+
+    # C. Menurut X
+    m = re.search(r"\bMenurut\s+", text)
+    if m:
+        after = [e for e in pers if 0 <= e.start_char - s0 - m.end() <= 90
+                 and not re.search(r"[.]", text[m.end():e.start_char - s0])]
+        if after:
+            return Attribution(person=_person_from_ent(after[0], sent, ctx), kind="explicit", strength=4)
+        known = _known_name_at(text, m.end(), ctx)
+        if known:
+            return Attribution(person=known, kind="explicit", strength=4)
+        org = _org_after(text, m.end(), ctx.day)
+        if org:
+            return org
+
+    # B. X (title) mengatakan
+    for v in _ME_VERB_RE.finditer(text):
+        before = [e for e in pers if e.end_char - s0 <= v.start() and v.start() - (e.end_char - s0) <= 120]
+        if before:
+            e = before[-1]
+            gap = text[e.end_char - s0:v.start()]
+            if not re.search(r"[.;]|(?<!, )\byang\b|\b(?:bahwa|karena)\b", gap) and gap.count(",") <= 3:
+                return Attribution(person=_person_from_ent(e, sent, ctx), kind="explicit", strength=4)
+        # a titled name the statistical NER missed ("Kepala Dinas ... Elisabeth Ratu Rante Allo di Jakarta, Rabu, mengatakan")
+        if not before:
+            p = _rule_name_before(text, v.start(), ctx)
+            if p:
+                return Attribution(person=p, kind="explicit", strength=4)
+        # title without a name ("Menteri Koperasi dan UKM menyatakan", "Menkop UKM tersebut menjelaskan")
+        seg = text[max(0, v.start() - 120):v.start()]
+        tm = re.search(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+(?:tersebut\s+|itu\s+)?(?:juga\s+|pun\s+|lebih\s+lanjut\s+)?$",
+                       seg)
+        if tm:
+            p = _person_for_title(tm.group("t"), ctx)
+            if p:
+                return Attribution(person=p, kind="explicit", strength=3)
+        # institution as the subject: "Kementerian Kominfo menyebutkan ..."
+        orgs = [e for e in _ents(sent, {"ORG"}) if e.end_char - s0 <= v.start() and v.start() - (e.end_char - s0) <= 40]
+        if orgs and not re.search(r"[.;,]", text[orgs[-1].end_char - s0:v.start()]):
+            return _org_attr(orgs[-1], ctx.day)
+        if re.search(r"\b(?:ia|dia|beliau)\s+(?:\w+\s+)?$", text[max(0, v.start() - 25):v.start()], re.I) \
+                and ctx.last_speaker:
+            return Attribution(person=ctx.last_speaker, kind="pronoun", strength=3)
+
+    # D. pronouns and "tersebut" titles
+    if PRONOUNS.search(text) and ctx.last_speaker:
+        return Attribution(person=ctx.last_speaker, kind="pronoun", strength=3)
+    tm = re.search(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+tersebut\b", text)
+    if tm:
+        p = _person_for_title(tm.group("t"), ctx)
+        if p:
+            return Attribution(person=p, kind="pronoun", strength=3)
+
+    # G. data sources: "Berdasarkan data X", "data X menunjukkan", "X mencatat"
+    m = re.search(r"\b(?:berdasarkan|menurut|merujuk|mengutip|mengacu|dikutip\s+dari|data|laporan|riset|survei|"
+                  r"studi|catatan|hasil)\s+(?:pada\s+|ke\s+)?(?:data\s+|laporan\s+|riset\s+|survei\s+|studi\s+)?",
+                  text, re.I)
+    if m:
+        org = _org_after(text, m.end(), ctx.day)
+        if org:
+            return org
+    return Attribution()
+
+
+def _has_quote(text: str) -> bool:
+    return bool(re.search(r"[“”\"]", text))
+
+
+def _quoteish(text: str, pos: int) -> bool:
+    """A said-verb counts when it follows a quote or a comma (", kata Teten, ...")."""
+    before = text[:pos].rstrip()
+    if not before or re.fullmatch(r"\W*", before):
+        return True  # "Kata Teten, ..." opening the sentence
+    return before[-1] in "”\"',’" or before.endswith(("”", ",\"")) or _has_quote(before)
+
+
+def _org_after(text: str, pos: int, day: date | None = None) -> Attribution | None:
+    iid = None
+    m = _inst_matcher()[0].match(text, pos) or _inst_matcher()[0].search(text[pos:pos + 60])
+    if m:
+        iid = resolve_institution(_inst_matcher()[1].get(m.group(0).lower()), m.group(0), day)
+    if iid:
+        idx, _ = _gaz()
+        name = idx["institutions"][iid]["name"]
+        return Attribution(organization=name, institution_id=iid, kind="org", strength=2)
+    m = re.match(r"\s*((?:[A-Z][\w&.-]*|dan|\(|\))(?:\s+(?:[A-Z][\w&.()-]*|dan|\(\w+\)))*)", text[pos:])
+    if m and m.group(1).strip() and m.group(1).strip() not in ("Ia", "Dia"):
+        org = m.group(1).strip(" (")
+        if len(org) > 2:
+            return Attribution(organization=org, kind="org", strength=2)
+    return None
+
+
+def _org_attr(ent, day: date | None = None) -> Attribution:
+    idx, _ = _gaz()
+    iid = ent.ent_id_.split(":", 1)[1] if ent.ent_id_.startswith("inst:") else None
+    iid = resolve_institution(iid, ent.text, day)
+    name = idx["institutions"][iid]["name"] if iid and iid in idx["institutions"] else ent.text
+    return Attribution(organization=name, institution_id=iid, kind="org", strength=2)
+
+
+NARRATION_SUBJECT = re.compile(r"^\W*(?:Pemerintah(?:\s+(?:Provinsi|Kabupaten|Kota|Daerah|Pusat))?(?:\s+[A-Z]\w+)*|"
+                               r"Pemprov\s+[A-Z]\w+|Pemkab\s+[A-Z]\w+|Pemkot\s+[A-Z]\w+)")
+
+
+def _institution_subject(sent, ctx: Ctx) -> Attribution | None:
+    """The institution a narration sentence opens with ("Pemerintah Provinsi Bali menganggarkan ...", "Bank Indonesia
+    juga menggelar ..."), as a source without a person; None when the sentence does not open with one."""
+    if _has_quote(sent.text):
+        return None  # a quotation opening with an institution is still somebody speaking
+    s0 = sent.start_char
+    orgs = [e for e in _ents(sent, {"ORG"}) if e.start_char - s0 <= 2 and not _lowercase_figure_phrase(e.text)]
+    if orgs:
+        return _org_attr(orgs[0], ctx.day)
+    m = NARRATION_SUBJECT.match(sent.text)
+    if m and len(m.group(0).split()) >= 2:
+        return Attribution(organization=m.group(0).strip(), kind="org", strength=1)
+    return None
+
+
+_OPEN_Q = re.compile(r"^\s*[“\"]")
+
+
+_CLOSE_Q = re.compile(r"[”\"]")
+
+
+def _attribute_open_quotes(entries) -> None:
+    """A quotation that runs over several paragraphs ("“Kami menargetkan ...\n\nItu realistis,” kata X.") belongs
+    to the speaker named where it closes."""
+    for i, (sent, para, attr) in enumerate(entries):
+        if attr.kind not in ("carry", "none") or not _OPEN_Q.match(sent.text) or len(_CLOSE_Q.findall(sent.text)) > 1:
+            continue
+        for sent2, para2, attr2 in entries[i + 1:i + 5]:
+            if para2 - para > 2:
+                break
+            if _CLOSE_Q.search(sent2.text) and not _OPEN_Q.match(sent2.text) or _CLOSE_Q.search(sent2.text[1:]):
+                if attr2.person is not None and attr2.kind in ("quote", "explicit", "pronoun"):
+                    entries[i][2] = Attribution(person=attr2.person, kind="quote", strength=attr2.strength)
+                break

@@ -1,0 +1,238 @@
+"""Claim type (target / achievement / budget / other) from the clause that governs a figure."""
+from __future__ import annotations
+
+from datetime import date
+import re
+
+from extract.claims.clauses import _clause_bounds, _nearest
+from extract.claims.lexicon import ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
+
+
+# counts of people or businesses taking part in / hit by something are context ("1.700 koperasi terdampak",
+# "120 ribu penjual ikut pelatihan"), not programme results
+PARTICIPANT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:(?:dan|serta)\s+[\d.,]+\s+(?:\w+\s+){0,2}?)?(?:yang\s+)?(?:terdampak|ikut|mengikuti|turut|hadir|menghadiri|"
+                               r"berpartisipasi|terkena|dirumahkan)\b", re.IGNORECASE)
+
+
+# figures derived from other figures: a gap ("selisih 800 ribu"), an average or per-unit amount
+DERIVED_LEFT = re.compile(r"\b(?:selisih(?:nya)?|kekurangan(?:nya)?|kesenjangan|gap)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
+
+
+PER_UNIT_LEFT = re.compile(r"(?:\b(?:rata-rata|rerata)\b[^,.;]*|\b(?:setiap|tiap|per)\s+(?!(?:" + _MONTH_RE +
+                           r"|akhir|awal|tanggal|tahun|bulan|hari|pekan|minggu|kuartal|semester|triwulan|kapita)\b)"
+                           r"[a-z]\w*\s+(?:\w+\s+){0,2}?)$", re.IGNORECASE)
+
+
+SHARE_BASE_LEFT = re.compile(r"(?:persen|%)\s+dari\s+(?:sekitar\s+|total\s+|seluruh\s+)?$", re.IGNORECASE)
+
+
+TARGET_SET_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?yang\s+(?:telah\s+|sudah\s+)?(?:dipatok|ditetapkan|dicanangkan|"
+                              r"ditargetkan|direncanakan|dipasang|disepakati)\b", re.IGNORECASE)
+
+
+DARI_TARGET = re.compile(r"^\s*(?:\S+\s+){0,2}dari\s+(?:total\s+)?(?:target|sasaran)", re.IGNORECASE)
+
+
+NOT_TARGET = re.compile(r"\b(?:menembus|tembus|melewati|melampaui|melebihi|mencapai|capai|mengejar|memenuhi|di\s+atas|di\s+bawah|"
+                        r"realisasi)\s+(?:\w+\s+)?(?:target|sasaran)\b", re.IGNORECASE)
+
+
+GROWTH = re.compile(r"\b(?:tumbuh|naik|meningkat|turun|menurun|melonjak|anjlok|merosot|bertumbuh|pertumbuhan|"
+                    r"kenaikan|penurunan|peningkatan)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
+POPULATION_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:di\s+(?:seluruh\s+)?(?:Indonesia|Tanah\s+Air|tanah\s+air)|"
+                              r"nasional|se-?Indonesia)\b", re.IGNORECASE)
+
+
+PLACE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?di\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*,")
+
+
+COMPOSITION_AFTER = re.compile(r"^[^,.;]{0,60}?\b(?:merupakan|adalah|berasal\s+dari|didominasi)\b", re.IGNORECASE)
+POSSESSION_LEFT = re.compile(r"\b(?:punya|mempunyai|memiliki)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?$", re.IGNORECASE)
+POPULATION_LEFT = re.compile(r"\bjumlah\s+(?:\w+\s+)?(?:umkm|ukm|umk|ikm|koperasi|pelaku|usaha|penduduk|anggota)\w*"
+                             r"(?:\s+\w+){0,3}\s+(?:di\s+(?:seluruh\s+)?(?:Indonesia|Tanah\s+Air)|nasional)\b",
+                             re.IGNORECASE)
+
+
+_COORD_VERB = re.compile(r"\b(?:dan|serta|lalu|kemudian)\s+(?:telah\s+|sudah\s+)?(?:di|ter|me|ber)[a-z]{3,}", re.I)
+
+
+def _clean_cues(t: str) -> str:
+    """Remove phrases that look like cues but are not ("yang baru bergabung" = newly joined)."""
+    # "jauh melampaui target." / "menembus target 60 persen": the target was reached; but in "mengejar target
+    # 30 juta" or "mencapai target 400 unit" the figure is the target itself
+    t = NOT_TARGET.sub(lambda m: m.group(0) if re.match(r"\s*(?:sebesar\s+|sebanyak\s+)?(?:Rp\s*)?(?:\d|$)", t[m.end():m.end() + 20])
+                       and not re.match(r"(?:menembus|tembus|melewati|melampaui|melebihi)", m.group(0), re.I)
+                       else "mencapai", t)
+    t = re.sub(r"\byang\s+baru\b", "yang", t, flags=re.I)
+    t = re.sub(r"\b(?:umkm|ukm|usaha|pelaku|merchant|wirausaha(?:wan)?|koperasi)\s+baru\b", "UMKM", t, flags=re.I)
+    return t
+
+
+def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, metric: str | None,
+              after_text: str, day: date | None = None) -> tuple[str, bool]:
+    """(claim_type, decided_by_a_cue)."""
+    left, right = _clause_bounds(sent_text, rel_start, rel_end)
+    seg_left = _clean_cues(sent_text[left:rel_start])
+    seg_right = _clean_cues(sent_text[rel_end:right])
+    near_left = seg_left[-70:]
+    near_right = seg_right[:60].split(",")[0]
+    money = unit in ("rupiah", "USD")
+    pieces = re.split(r"\d[\d.,]*\s*(?:juta|ribu|miliar|triliun|persen|%)?", seg_left[-60:])
+    ach_left = pieces[-1]
+    if len(pieces) > 1 and re.fullmatch(r"[\s(]*(?:(?:atau|dan|sekitar|setara|dengan|yaitu|yakni|alias|kurang\s+lebih|"
+                                         r"hampir|lebih\s+dari|sebesar|sebanyak)[\s(]*)*", ach_left, re.I):
+        ach_left = pieces[-2] + ach_left  # "13,7 juta atau 21 persen": the share shares the count's cue
+    ach_left = ach_left[-45:].split(",")[-1] if not re.fullmatch(r"[\s(]*", ach_left.split(",")[-1]) else ach_left[-45:]
+
+    if DERIVED_LEFT.search(seg_left[-45:]) or (SHARE_BASE_LEFT.search(seg_left[-30:]) and not money):
+        return "other", True  # "selisihnya 23 poin persen"; "16 persen dari 64 juta UMKM": the base of a share
+    if DARI_TARGET.match(after_text):
+        return "achievement", True
+    raw_left = sent_text[left:rel_start]
+    if re.search(r"\b(?:melampaui|melebihi|menembus|tembus|melewati|mencapai)\s+(?:\w+\s+)?(?:target|sasaran)\s+"
+                 r"(?:sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*)?$", raw_left, re.I) and TARGET_SET_AFTER.match(after_text):
+        return "target", True  # "melampaui target 1 juta UMKM yang dipatok untuk 2024": the figure is the target
+    if re.match(r"[^\d“”\"]{0,70}?\b(?:target|sasaran)\s+(?:itu|tersebut)\b", after_text, re.I) and \
+            not STRONG_REALIZED.search(_clean_cues(raw_left)[-45:]):
+        return "target", True  # "Porsi BRI Rp 67,5 triliun. Kami yakin bisa melebihi target itu": named a target after
+    # the current level a target starts from ("naik menjadi 3,95 persen pada 2024 dari 3,47 persen saat ini")
+    if re.search(r"\bmenjadi\b.*\bdari\s+(?:sebelumnya\s+|semula\s+)?(?:yang\s+)?(?:hanya\s+|sekitar\s+)?$", seg_left, re.I):
+        if re.match(r"\s*(?:\S+\s+){0,2}(?:saat\s+ini|sekarang|kini|tahun\s+lalu)", after_text, re.I):
+            return "achievement", True
+        return "skip", True  # "dinaikkan menjadi Rp100 juta dari Rp50 juta": the old value is not a claim
+    if unit == "kali" and GROWTH.search(seg_left[-40:]):
+        return "growth", True  # "tumbuh 3 kali lipat": a realised growth multiple
+    if unit == "kali" and re.match(r"\s*kali\s+(?:lebih|lipat\s+(?:lebih|dibanding))", after_text, re.I):
+        return "other", True  # "1,5 kali lebih tinggi dibandingkan ...": a comparison
+    # per-unit money ("Rp 1,2 juta per penerima"): aid amounts are budget, credit ceilings and prices context
+    if money and (re.match(r"\s*(?:dari\s+(?:sebelumnya\s+|semula\s+)?(?:Rp\.?\s*)?[\d.,]+\s*(?:juta|ribu|miliar|triliun)?\s+)?"
+                           r"(?:per|untuk\s+setiap|bagi\s+setiap|setiap)\s+(?:penerima|orang|pelaku|debitur|umkm|ukm|"
+                           r"unit|koperasi|keluarga|kk|peserta|nasabah|usaha|merchant|pedagang|penjual|toko)", after_text, re.I)
+                  or PER_UNIT_LEFT.search(seg_left[-70:])):
+        return ("budget" if re.search(r"\b(?:bantuan|bpum|banpres|blt|bansos|subsidi|insentif|hibah|"
+                                      r"menyalurkan|disalurkan|penyaluran)\b", sent_text, re.I)
+                else "other"), True
+    # 1. an explicit target verb/noun governs the clause unless a realised marker follows it
+    targets = [m for m in EXPLICIT_TARGET.finditer(seg_left)]
+    targets = [m for m in targets if not (NOT_TARGET.search(seg_left[max(0, m.start() - 25):m.end()]) and
+                                          (not re.match(r"\s*(?:sebesar\s+|sebanyak\s+)?$", seg_left[m.end():]) or
+                                           re.search(r"(?:menembus|tembus|melewati|melampaui|melebihi)\s+(?:\w+\s+)?$",
+                                                     seg_left[max(0, m.start() - 25):m.start()], re.I)))]
+    if targets:
+        last = targets[-1]
+        between = seg_left[last.end():]
+        if not STRONG_REALIZED.search(between) and not _COORD_VERB.search(between):
+            return "target", True
+    if EXPLICIT_TARGET.match(near_right.strip()) or re.match(r"\s*(?:\w+\s+){0,4}(?:ditargetkan|menjadi\s+target)\b",
+                                                              near_right, re.I):
+        return "target", True
+    # 2a. a comparison base ("dibandingkan realisasi tahun lalu sebesar Rp 253 triliun") is context
+    if re.search(r"\b(?:dibandingkan|dibanding|ketimbang|daripada)\b[^,.;]*$", seg_left, re.I) or \
+            re.search(r"\b(?:naik|turun|meningkat|menurun|bertambah|berkurang|melonjak|tumbuh)\s+dari\s+(?:\w+\s+)?$",
+                      seg_left[-40:], re.I):
+        return "other", True
+    # 2. money (or a subsidy rate) allocated / disbursed
+    if money and (BUDGET_CUES.search(seg_left) or BUDGET_CUES.search(near_right[:40])
+                  or re.search(r"\brealisasi\s+(?:\w+\s+){0,2}(?:program|kur|pen|bpum|bantuan|penyaluran)\b", seg_left,
+                               re.I)):
+        if not re.search(r"\b(?:transaksi|omzet|penjualan|pembelian)\b|(?<!bisa\s)(?<!dapat\s)\b(?:terserap|diserap)\b",
+                         seg_left[-80:], re.I):
+            return "budget", True
+    if unit == "persen" and re.search(r"\bsubsidi\b", near_left[-40:], re.I):
+        return "budget", True
+    if unit == "persen" and re.search(r"\b(?:bunga|suku\s+bunga|tarif|pajak|ppn|pph|mdr|bea|margin|inflasi|"
+                                      r"imbal\s+hasil)\b[^,.;]{0,45}$", seg_left, re.I) and not targets:
+        return "other", True  # rates and tariffs are parameters
+    # 3. a quota of recipients
+    if not money and QUOTA.search(near_left[-50:]):
+        return "target", True
+    # growth rates take the standing of the figure they describe; projections are context
+    if unit in ("persen", "kali") and GROWTH.search(seg_left[-40:]):
+        if re.search(r"\b(?:ekonomi|pdb|inflasi|ekspor|impor|investasi|konsumsi|daya\s+beli)\b", seg_left[-60:], re.I):
+            return "other", True  # macro-economic growth is context
+        return "growth", True
+    if re.search(r"\b(?:negara\s+(?:lain|tetangga|maju|berkembang)|asean|malaysia|thailand|vietnam|"
+                 r"singapura|filipina|china|tiongkok|india|jepang|korea)\b", sent_text[left:right], re.I) \
+            and not EXPLICIT_TARGET.search(seg_left):
+        return "other", True
+    if re.search(r"\b(?:kajian|riset|survei|studi|penelitian|responden)\b", seg_left + after_text[:60], re.I) and not STRONG_REALIZED.search(ach_left) \
+            and not STRONG_REALIZED.search(_clean_cues(after_text[:90].split(".")[0])):
+        return "other", True
+    t_left = _nearest(TARGET_CUES, near_left, True)
+    a_left = _nearest(ACHIEVE_CUES, ach_left, True)
+    p_left = _nearest(PROJECTION, near_left, True)
+    t_right = _nearest(TARGET_CUES, near_right, False)
+    a_right = _nearest(ACHIEVE_CUES, near_right, False)
+    if t_left is None and a_left is None and "," in seg_left:
+        t_left = _nearest(TARGET_CUES, seg_left, True)
+    if p_left is not None and (t_left is None or p_left < t_left) and \
+            not STRONG_REALIZED.search(near_left[len(near_left) - p_left:]):
+        return "other", True  # a projection ("diproyeksi mencapai Rp 337 triliun")
+    if PER_PERIOD.search(seg_left) and (t_left is not None or t_right is not None):
+        return "target", True
+    if t_left is not None and not _COORD_VERB.search(near_left[len(near_left) - t_left:]) and \
+            (a_left is None or t_left < a_left or not REALIZED.search(near_left[len(near_left) - t_left:])):
+        return "target", True  # "akan ... hingga mencapai 500 koperasi": a weak cue does not undo the target
+    if a_left is None and t_right is not None and (a_right is None or t_right < a_right) and t_right < 40:
+        return "target", True
+    # 5. context statistics (population, GDP share, digital economy, employment)
+    context_metric = metric in ("umkm_population", "umkm_gdp_share", "digital_economy_value", "umkm_employment_share")
+    other_m = OTHER_CUES.search(near_left[-45:])
+    if other_m and other_m.group(0).lower().startswith("jumlah") and DIGITAL_WORDS.search(sent_text[left:right]):
+        other_m = None  # "jumlah UMKM yang onboarding": a count of digital UMKM is a result, not a population
+    is_other = context_metric or bool(other_m)
+    if re.search(r"\b(?:kontribusi|sumbangan|menyumbang|berkontribusi)\b[^.;]{0,40}\b(?:pdb|ekspor|perekonomian|ekonomi|"
+                 r"produk\s+domestik)", sent_text[left:rel_end + 40], re.I):
+        return "other", True
+    if re.match(r"\s*(?:orang\s+)?(?:peserta|responden|pengunjung|hadirin)\b", after_text, re.I):
+        return "other", True  # participant counts are context
+    if unit == "persen" and COMPOSITION_AFTER.match(after_text) and not STRONG_REALIZED.search(ach_left) and \
+            not ANAPHOR.search(sent_text[left:rel_end + 40]):
+        return "other", True  # "70 persen pedagang di marketplace merupakan usaha mikro": composition (R10)
+    if not STRONG_REALIZED.search(ach_left) and POSSESSION_LEFT.search(seg_left[-40:]) and unit in ("UMKM", "koperasi"):
+        return "other", True  # "Kita punya sekitar 56 juta UMKM": the population a body has (R10)
+    pm = PARTICIPANT_AFTER.match(after_text)
+    if pm and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(_clean_cues(after_text[:100].split(".")[0])) and \
+            _nearest(TARGET_CUES, near_left, True) is None:
+        return "other", True  # "sebanyak 1.700 koperasi terdampak", "1.200 perajin ikut pelatihan"
+    strong = STRONG_REALIZED.search(ach_left) or (a_right is not None and STRONG_REALIZED.search(near_right[:25]))
+    if not strong and unit in ("UMKM", "koperasi", "orang") and POPULATION_AFTER.match(after_text) \
+            and not DIGITAL_WORDS.search(sent_text[left:right]):
+        return "other", True
+    if not STRONG_REALIZED.search(ach_left) and POPULATION_LEFT.search(seg_left) and \
+            not DIGITAL_WORDS.search(sent_text[left:right]):
+        return "other", True
+    # "dari sekitar 160 ribu UMKM di Kalimantan Barat, baru 28.500 ...": the base population
+    if re.search(r"\bdari\s+(?:sekitar\s+|total\s+|sebanyak\s+)?$", seg_left[-25:], re.I) and \
+            (PLACE_AFTER.match(after_text) or POPULATION_AFTER.match(after_text)):
+        return "other", True
+    if re.search(r"\bdari\s+(?:total|seluruh|keseluruhan)\s+(?:sekitar\s+)?$", seg_left[-30:], re.I):
+        return "other", True  # "0,1 persen dari total 4 juta penjual": the base a share is taken of
+    if context_metric or (is_other and not strong):
+        return "other", True
+    if re.match(r"\s*(?:\S+\s+){0,2}?(?:ekonomi\s+(?:indonesia|nasional|global|dunia)|pdb|konsumsi\s+rumah\s+tangga|"
+                r"inflasi|penduduk)\b", after_text, re.I) and not strong:
+        return "other", True
+    # a figure tied to a year after the statement ("mencapai 5,5 persen pada 2024" said in 2021) is a goal
+    if day is not None and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(near_right[:25]):
+        years = [int(y) for y in re.findall(r"\b(?:pada|di|hingga|sampai|tahun)\s+(?:tahun\s+)?((?:19|20)\d\d)\b",
+                                             sent_text[left:right])]
+        if years and max(years) > day.year and not re.search(r"\b(?:diproyeksi\w*|diprediksi|diperkirakan|proyeksi|"
+                                                               r"potensi|prediksi)\b", sent_text[left:right], re.I):
+            return "target", True
+    if unit not in (None, "UMKM", "koperasi", "orang", "persen", "rupiah", "USD", "transaksi", "produk", "kali") \
+            and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(near_right[:25]):
+        return "other", True  # counts of platforms, partners, places ...
+    if a_left is not None or a_right is not None:
+        return "achievement", True
+    if is_other:
+        return "other", True
+    if unit in ("UMKM", "persen", "koperasi", "transaksi") and metric:
+        return "achievement", False
+    if unit in ("UMKM", "koperasi", "orang", "transaksi", "produk") and ACHIEVE_CUES.search(seg_left):
+        return "achievement", False
+    if money:
+        return ("achievement" if re.search(r"transaksi|omzet|penjualan", sent_text, re.I) else "other"), False
+    return "other", False

@@ -1,0 +1,89 @@
+"""One fact, one claim: restatements of the same figure in an article collapse into the best-attributed claim."""
+from __future__ import annotations
+
+import re
+
+
+
+def _key(claim) -> tuple:
+    v = claim["value"]
+    rv = float(f"{v:.3g}") if v else 0.0
+    return (claim["claim_type"], rv, claim["target_year"], claim["unit"])
+
+
+def _dedupe(candidates):
+    """One fact, one claim: the same type, value (3 significant digits), target year and unit keep the best-attributed
+    sentence; a figure without a unit joins the same figure stated with one."""
+    best = {}
+    order = []
+    for claim, rank, q in candidates:
+        k = _key(claim)
+        if claim["unit"] is None:
+            same = [kk for kk in order if kk[:3] == k[:3]]
+            if same:
+                k = same[0]
+        if k not in best:
+            best[k] = (claim, rank)
+            order.append(k)
+            if claim["unit"] is not None:
+                orphan = (k[0], k[1], k[2], None)
+                if orphan in best:  # an earlier unit-less mention of the same figure
+                    old, old_rank = best.pop(orphan)
+                    order.remove(orphan)
+                    if old_rank > rank:
+                        old["unit"] = claim["unit"]
+                        best[k] = (old, old_rank)
+            continue
+        kept, kept_rank = best[k]
+        if rank > kept_rank:
+            winner, loser = claim, kept
+            if winner["unit"] is None:
+                winner["unit"] = loser["unit"]
+            best[k] = (winner, rank)
+        else:
+            winner, loser = kept, claim
+        for f in ("program", "program_id", "as_of", "qualifier", "metric", "subject"):
+            if winner.get(f) is None and loser.get(f) is not None:
+                winner[f] = loser[f]
+    # the same sum of money (or a count of thousands) stated twice with different standings ("nilainya Rp 400
+    # triliun" / "belanja ... sebesar Rp 400 triliun") is one fact: keep the best-attributed mention, typed
+    # budget > achievement > other
+    money = {}
+    for k in list(order):
+        c, r = best[k]
+        if c["claim_type"] != "target" and ((c["unit"] in ("rupiah", "USD") and c["value"] >= 1e9) or
+                                            (c["unit"] not in ("persen", "rupiah", "USD") and c["value"] >= 1000)):
+            mk = (c["unit"], float(f"{c['value']:.4g}"))
+            if mk in money:
+                k0 = money[mk]
+                c0, r0 = best[k0]
+                types = {c0["claim_type"], c["claim_type"]}
+                keep_k, drop_k = (k0, k) if r0 >= r else (k, k0)
+                kept = best[keep_k][0]
+                kept["claim_type"] = next(t for t in ("budget", "achievement", "other") if t in types)
+                order.remove(drop_k)
+                money[mk] = keep_k
+            else:
+                money[mk] = k
+    out = [best[k][0] for k in order]
+    targets_by = {(c["value"], c["unit"]): c for c in out if c["claim_type"] == "target"}
+    out = [c for c in out if not (c["claim_type"] != "target" and (c["value"], c["unit"]) in targets_by and c["value"] >= 1000
+                                  and re.search(r"\b(?:target\w*|program|sasaran)\b", c["quote"], re.I))]
+    # a restated target without its year ("Targetnya 50 ribu UMKM") is the same fact as the dated one
+    dated = [c for c in out if c["claim_type"] == "target" and c["target_year"] is not None]
+    final = []
+    for c in out:
+        twin = None
+        if c["claim_type"] == "target" and c["target_year"] is None:
+            twins = [d for d in dated if d["value"] == c["value"] and (d["unit"] == c["unit"] or None in (d["unit"], c["unit"]))]
+            twin = twins[0] if len(twins) == 1 else None
+        if twin is None:
+            final.append(c)
+            continue
+        if c["speaker"] and (not twin["speaker"] or c["quote"][:1] in "\"“"):
+            year, unit = twin["target_year"], twin["unit"] or c["unit"]
+            twin.clear()
+            twin.update(c)
+            twin["target_year"], twin["unit"] = year, unit
+    final.sort(key=lambda c: c["char_start"])
+    return final

@@ -1,0 +1,73 @@
+"""Scope filters: numbers that are not claims (dates, times, durations, names, phone numbers, categories, ...)."""
+from __future__ import annotations
+
+from extract.numbers import Quantity
+import re
+
+from extract.claims.lexicon import CATEGORY, DURATION, _MONTH_RE
+
+
+REG_NAME_BEFORE = re.compile(r"(?:\b(?:nomor|no\.?|pasal|ayat|pp|uu|perpres|permen\w*|inpres|keppres|kepmen\w*|"
+                             r"perda|perpu|perppu|pmk|pojk|peraturan|tahun|thn|angka|ke|kode|versi|"
+                             r"seri|tipe|kelas|jilid|volume|vol\.?|edisi|halaman|hlm\.?|hal\.?|rt|rw|km|jl\.?|"
+                             r"jalan|gedung|lantai|ruang|kamar|pukul|jam|tanggal|tgl\.?|sejak|selama|usia|umur|"
+                             r"berusia|berumur|medio|era|zaman|periode|angkatan|generasi)|[#@/])\s*$",
+                             re.IGNORECASE)
+
+
+TIME_AFTER = re.compile(r"^\s*(?:WIB|WITA|WIT|GMT|UTC|pagi|siang|sore|malam)\b", re.IGNORECASE)
+
+
+MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTH_RE})\b\.?", re.IGNORECASE)
+
+
+def _lowercase_figure_phrase(ent_text: str) -> bool:
+    """A name that starts with a figure ("8 Juta UMKM Go Online") is a name only when written as one: in "menyasar 8
+    juta UMKM go online" the lowercase words make it a figure and its noun, not the programme."""
+    m = re.match(r"\s*\d[\d.,]*\s+(.*)$", ent_text)
+    if not m:
+        return False
+    words = [w for w in m.group(1).split() if w[:1].isalpha()]
+    return any(w[0].islower() for w in words)
+
+
+def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spans) -> bool:
+    before = sent_text[:rel_start]
+    after = sent_text[rel_end:]
+    raw = q.raw_number
+    if after[:1].isalpha() or after[:1] in "-" and after[1:2].isalnum():
+        return False  # "25th", "24.com", "4G"
+    if re.match(r"^[.,]\d", after):
+        return False
+    if re.search(r"\bdari\s+(?:sebelumnya\s+|semula\s+)?$", before[-25:], re.I) and \
+            re.match(r"^\s*(?:\S+\s+){0,3}?menjadi\b", after, re.I):
+        return False  # the old value of "dari Rp 50 juta menjadi Rp 100 juta"
+    if q.has_scale and re.match(r"^\s*(?:UMKM\s+|unit\s+)?(?:itu|tersebut)\b", after, re.I):
+        return False  # "target 30 juta itu", "30 juta tersebut": a back-reference to a figure stated before
+    if any(a <= rel_start < b or a < rel_end <= b for a, b in ent_spans):
+        return False  # inside a name / programme
+    if not q.unit and not q.has_scale and re.fullmatch(r"(?:19|20)\d\d", raw):
+        return False  # a year
+    if not q.unit and not q.has_scale and re.fullmatch(r"\d{1,2}", raw) and (MONTH_AFTER.match(after)
+                                                                              or re.match(r"^\s*/\s*\d", after)):
+        return False  # day of a date
+    if re.search(r"/\s*$", before) or TIME_AFTER.match(after) or re.match(r"^\s*[:.]\d\d", after):
+        return False
+    if re.match(r"^0\d{2,}", raw) or re.match(r"^\s*\d{3,}", after) or re.search(r"\+62\s*$", before) or \
+            (re.search(r"\b\d{3,}[\s-]+$", before) and not q.has_scale and not q.unit):
+        return False  # phone numbers
+    if REG_NAME_BEFORE.search(before) and not q.unit and not q.has_scale:
+        return False
+    if re.search(r"\bke-?\s*$", before, re.I):
+        return False
+    if q.unit not in ("persen", "rupiah", "USD") and DURATION.match(after):
+        return False
+    if q.unit not in ("persen", "rupiah", "USD") and CATEGORY.match(after) and not q.has_scale:
+        return False  # "tiga klaster", "5 paket kebijakan"; but "4 juta paket per hari" is a volume
+    if re.search(r"\b(?:salah|satu-satunya)\s*$", before, re.I):
+        return False
+    return True
+
+
+_FAST_TRIGGER = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|"
+                           r"seratus|seribu|sejuta|setengah|separuh)\b", re.IGNORECASE)

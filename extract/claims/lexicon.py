@@ -1,0 +1,107 @@
+"""Cue lexicons of the claim stages, loaded once from ``nlp_models/lexicons/*.yaml``.
+
+The word lists live in data files a linguist can edit (each file opens with a comment saying what its lists mean);
+this module only turns them into compiled patterns. Entries match as whole words, case-insensitive, in file order.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LEXICON_DIR = Path(__file__).resolve().parents[2] / "nlp_models" / "lexicons"
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> dict:
+    """The lists of ``nlp_models/lexicons/NAME.yaml``; a missing or malformed file fails at import time."""
+    path = LEXICON_DIR / f"{name}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+        raise ValueError(f"{path}: expected lists of words under named keys")
+    return data
+
+
+def alternation(name: str, key: str) -> str:
+    """The entries of one list as a regular-expression alternation (``a|b|c``)."""
+    return "|".join(str(e) for e in lexicon(name)[key])
+
+
+def words(name: str, key: str, flags=re.IGNORECASE) -> re.Pattern:
+    """A pattern matching any entry of one list as a whole word."""
+    return re.compile(rf"\b(?:{alternation(name, key)})\b", flags)
+
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4, "apr": 4,
+    "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "nop": 11,
+    "desember": 12, "des": 12, "dec": 12,
+}
+
+
+WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6,
+            "ahad": 6}
+
+
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+_WEEKDAY_RE = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
+
+
+ME_VERBS = alternation("speech", "said_verbs_subject")
+_ME_VERB_RE = re.compile(rf"\b(?:{ME_VERBS})\b", re.IGNORECASE)
+_SAID_VERB_AFTER = re.compile(rf"(?<![\w-])(?P<v>(?:{alternation('speech', 'said_verbs_after_quote')})(?P<nya>nya)?)\b",
+                              re.IGNORECASE)
+TITLE_HEADS = alternation("speech", "title_heads")
+_TITLE_HEAD_RE = re.compile(rf"\b(?:{TITLE_HEADS})\b")
+WISH_GOAL_VERBS = words("speech", "wish_goal_verbs")
+NEWS_BLOCK = re.compile(rf"^\s*(?:{alternation('out_of_scope', 'link_line_openers')})\b", re.IGNORECASE)
+ILLUSTRATION = re.compile(rf"^\W*(?:{alternation('out_of_scope', 'illustration_openers')})\b", re.IGNORECASE)
+SKIP_SENTENCE = words("out_of_scope", "boilerplate_words")
+CONDITIONAL = re.compile(rf"\b(?:{alternation('conditional', 'markers')})\b"
+                         rf"(?!\s+(?:{alternation('conditional', 'framing_after_marker')}))", re.IGNORECASE)
+DURATION = re.compile(rf"^\s*(?:{alternation('categories', 'duration_nouns')})\b", re.IGNORECASE)
+CATEGORY = re.compile(rf"^\s*(?:\w+\s+)?(?:{alternation('categories', 'category_nouns')})\b", re.IGNORECASE)
+PLACE_REACH = re.compile(rf"^\s*(?:{alternation('categories', 'place_reach_nouns')})\b", re.IGNORECASE)
+TARGET_CUES = words("target", "target_cues")
+EXPLICIT_TARGET = words("target", "explicit_target")
+QUOTA = words("target", "quota")
+ACHIEVE_CUES = words("realised", "realised_cues")
+REALIZED = words("realised", "realised_markers")
+STRONG_REALIZED = words("realised", "strong_realised")
+BUDGET_CUES = words("budget", "budget_cues")
+OTHER_CUES = words("context", "context_cues")
+PROJECTION = words("context", "projection")
+GAP_WORDS = alternation("gap", "gap_words")
+
+
+UMKM_WORDS = re.compile(
+    r"^(?:pelaku\s+|unit\s+|para\s+)?(?:umkm|ukm|umk|ikm|kumkm|usaha\s+mikro(?:,?\s+kecil(?:,?\s+dan\s+menengah)?)?|"
+    r"usaha\s+kecil|usaha\s+ultra\s+mikro|ultra\s+mikro|pelaku\s+usaha|wirausaha\w*|pengusaha|unit\s+usaha|"
+    r"pedagang|merchants?|mitra|sellers?|penjual|usaha|industri\s+kecil|warung|toko|pengrajin|perajin|"
+    r"pelapak|reseller|umkm-nya|brand\s+lokal|jenama\s+lokal)\b", re.IGNORECASE)
+
+
+RELEVANT = re.compile(r"\b(?:umkm|ukm|umk|ikm|kumkm|usaha\s+(?:mikro|kecil)|ultra\s+mikro|koperasi|e-commerce|"
+                      r"ecommerce|ekonomi\s+digital|lokapasar|marketplace|kur|bpum|qris|padi\s+umkm|e-katalog|"
+                      r"pelaku\s+usaha|wirausaha\w*)\b", re.I)
+
+
+UMKM_CONTEXT = re.compile(r"\b(?:umkm|ukm|umk|ikm|usaha\s+mikro|pelaku\s+usaha|wirausaha|koperasi|pedagang|"
+                          r"merchants?|pelapak|penjual|seller)\b", re.I)
+
+
+PER_PERIOD = re.compile(r"\b(?:setiap|tiap|per)\s+(?:tahun(?:nya)?|bulan|pekan|minggu|hari)\b|\btiap\s+tahunnya\b|"
+                        r"\bsetahun\b|\bper\s*annum\b", re.IGNORECASE)
+
+
+DIGITAL_WORDS = re.compile(r"digital|online|daring|e-commerce|ecommerce|marketplace|lokapasar|onboard|go\s+online|"
+                           r"terhubung|terkoneksi|platform|e-katalog|katalog\s+elektronik|qris", re.IGNORECASE)
+
+
+ANAPHOR = re.compile(r"\b(?:angka|jumlah|capaian|nilai|realisasi|total)\s+(?:itu|tersebut|ini)\b|\bdi\s+antaranya\b|"
+                     r"\bdari\s+jumlah\s+(?:itu|tersebut)\b", re.IGNORECASE)

@@ -1,0 +1,85 @@
+"""Subject phrase and canonical metric of a claim (metrics from nlp_models/gazetteer/metrics.yaml)."""
+from __future__ import annotations
+
+from functools import lru_cache
+import re
+
+from extract.claims.clauses import _clause_bounds
+from extract.claims.gaz import _gaz
+from extract.claims.lexicon import DIGITAL_WORDS, UMKM_CONTEXT
+
+
+@lru_cache(maxsize=1)
+def _metric_rules():
+    idx, _ = _gaz()
+    rules = []
+    for mid, m in idx["metrics"].items():
+        cues = [re.compile(r"(?<![\w-])" + re.escape(c.lower()) + r"(?:nya)?(?![\w-])") for c in m.get("cues", [])]
+        rules.append((mid, cues, set(m.get("units", [])), [r.lower() for r in m.get("requires_any", [])]))
+    return rules
+
+
+def _metric(sent_low: str, unit: str | None, subject_low: str) -> str | None:
+    if unit is None:
+        return None
+    umkm = bool(UMKM_CONTEXT.search(sent_low))
+    scores = {}
+    for mid, cues, units, req in _metric_rules():
+        if unit and units and unit not in units:
+            continue
+        if req and not any(r in sent_low for r in req):
+            continue
+        hits = sum(1 for c in cues if c.search(subject_low)) * 2 + sum(1 for c in cues if c.search(sent_low))
+        if hits:
+            scores[mid] = hits
+    if not scores:
+        return None
+    order = ["umkm_on_ekatalog_padi", "program_transaction_value", "kur_disbursement", "umkm_gdp_share",
+             "umkm_employment_share", "digital_economy_value"]
+    if re.search(r"\b(?:gmv|ekonomi\s+digital|digital\s+economy|e-conomy|pasar\s+digital)\b", sent_low):
+        order.remove("digital_economy_value")
+        order.insert(1, "digital_economy_value")  # the size of the digital economy, not a programme's sales
+    for mid in order:
+        if mid in scores and (mid != "program_transaction_value" or unit in ("rupiah", "USD")):
+            if mid == "digital_economy_value" and unit == "UMKM":
+                continue
+            return mid
+    if "umkm_population" in scores and unit == "UMKM" and not DIGITAL_WORDS.search(sent_low):
+        return "umkm_population"
+    if "umkm_onboarded_digital" in scores and unit in ("UMKM", "persen") and umkm:
+        return "umkm_onboarded_digital"
+    if "government_budget_umkm" in scores and unit in ("rupiah", "USD"):
+        return "government_budget_umkm"
+    if "cooperatives_count" in scores and unit == "koperasi":
+        return "cooperatives_count"
+    if "umkm_trained" in scores and unit in ("UMKM", "orang"):
+        return "umkm_trained"
+    return None
+
+
+_SUBJECT_STOP = {"dari", "dan", "atau", "pada", "di", "ke", "per", "hingga", "sampai", "dibandingkan", "dibanding",
+                 "saja", "lebih", "dengan", "dalam", "selama", "tahun", "sejak", "menjadi", "setiap", "secara", "untuk",
+                 "itu", "tersebut", "ini", "sehingga", "namun", "tetapi", "sedangkan", "sementara"}
+
+
+def _subject(sent_text: str, rel_start: int, rel_end: int, noun: str) -> str:
+    after = sent_text[rel_end:]
+    if noun:
+        m = re.match(r"\s*[(\[]?\s*(.{0,120}?)(?=[,.;:)\]”\"]|\s+(?:sementara|sedangkan|namun|tetapi|dan\s+\d|atau\s+\d|"
+                     r"sehingga|hingga\s+(?:tahun\s+)?\d|pada\s+(?:tahun\s+)?\d|di\s+tahun|untuk\s+\w+kan|$))", after)
+        subj = m.group(1) if m else noun
+        words = subj.split()
+        return " ".join(words[:12]).strip() or noun
+    left, _ = _clause_bounds(sent_text, rel_start, rel_end)
+    seg = sent_text[left:rel_start]
+    seg = re.split(r"\d[\d.,]*\s*(?:juta|ribu|miliar|triliun|persen|%)?\s*(?:atau\s+)?", seg)[-1]  # after an earlier figure
+    seg = re.split(r",\s+(?!(?:dan|serta|kecil|menengah|mikro)\b)|\bbahwa\b|\bkarena\b|\bmengatakan\b|\bmenyebut\w*\b",
+                   seg)[-1]
+    seg = re.sub(r"\b(?:mencapai|sebesar|sebanyak|senilai|sekitar|baru|sudah|telah|ada|terdapat|menjadi|"
+                 r"yakni|yaitu|adalah|sekitar|hanya|kurang\s+lebih|lebih\s+dari|hampir|minimal|hingga|sampai|"
+                 r"tercatat|naik|turun|tumbuh|meningkat|saat\s+ini|kini|sekarang)\s*$", "", seg.strip(), flags=re.I)
+    for _ in range(3):
+        seg = re.sub(r"\b(?:mencapai|sebesar|sebanyak|senilai|sekitar|baru|sudah|telah|ada|terdapat|menjadi|"
+                     r"yakni|yaitu|adalah|berjumlah|tercatat|hanya|masih)\s*$", "", seg.strip(), flags=re.I)
+    words = seg.split()
+    return " ".join(words[-14:]).strip(" ,") or sent_text[rel_start:rel_end]

@@ -1,0 +1,247 @@
+"""People named in an article: names, titles, institutions, surname and title back-references (coreference by name)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+import re
+
+from extract.claims.gaz import _gaz, _in_period, _inst_matcher, _institution_in, _position_at, _surface_institutions, resolve_institution
+from extract.claims.lexicon import _TITLE_HEAD_RE, _WEEKDAY_RE
+
+
+_TITLE_WORD_OK = re.compile(r"^(?:[A-Z0-9(][\w.&/'’()-]*|dan|&|serta|bidang|untuk|pada|di|dari|atas|sekaligus|"
+                            r"ekonom|pengamat|peneliti|analis|dosen|guru|besar|pakar|pendiri|pemilik|pelaku|usaha|"
+                            r"perajin|pengusaha|senior|of|on|for|and|the|"
+                            r"yang|urusan|ke|ri|RI|se|e-\w+|\(\w+\))$")
+
+
+@dataclass
+class Person:
+    name: str
+    person_id: str | None = None
+    title: str | None = None
+    institution_id: str | None = None
+    organization: str | None = None
+
+
+@dataclass
+class Ctx:
+    text: str
+    day: date | None  # stated_on as a date
+    persons: dict = field(default_factory=dict)  # full name -> Person
+    last_speaker: Person | None = None
+
+
+def _clean_title(t: str) -> str | None:
+    t = re.sub(r"\s*\([^)]*\)\s*", " ", t)
+    t = re.sub(r"\s+", " ", t).strip(" ,.-–—")
+    t = re.sub(r"\bKemenetrian\b", "Kementerian", t)
+    return t or None
+
+
+def _title_before(sent_text: str, rel_start: int) -> str | None:
+    """The role phrase right before a name ("Menteri Koperasi dan UKM (Menkop UKM) Teten" -> the minister title)."""
+    before = sent_text[max(0, rel_start - 160):rel_start]
+    before = before.rstrip(" ,")
+    heads = list(_TITLE_HEAD_RE.finditer(before))
+    if not heads:
+        return None
+    for h in heads:  # earliest head whose phrase up to the name is title-like
+        phrase = before[h.start():]
+        words = re.sub(r"\([^)]*\)", "", phrase).replace(",", " ").split()
+        if 1 <= len(words) <= 16 and all(_TITLE_WORD_OK.match(w) for w in words):
+            return _clean_title(phrase)
+    return None
+
+
+def _resolve_name(ent_text: str, ent_id: str, ctx: Ctx) -> tuple[str, str | None]:
+    idx, _ = _gaz()
+    if ent_id and ent_id.startswith("person:"):
+        pid = ent_id.split(":", 1)[1]
+        p = idx["people"].get(pid)
+        if p:
+            return p["name"], pid
+    name = re.sub(r"\s+", " ", ent_text).strip(" ,.")
+    name = re.sub(r"-?nya$", "", name)
+    low = name.lower()
+    for full, person in ctx.persons.items():
+        parts = full.lower().split()
+        if low != full.lower() and (low in parts or (len(low.split()) < len(parts) and full.lower().endswith(low))):
+            i = parts.index(low.split()[0]) if low.split()[0] in parts else 0
+            if i > 0 and not person.person_id and any(w in ORG_NAME_HEADS for w in parts[:i]):
+                # "Universitas Gadjah Mada Rimawan Pradiptyo" then "kata Rimawan": the institution was read into the
+                # name; the person starts at the word used for him or her later
+                org = " ".join(person.name.split()[:i])
+                person.name = " ".join(person.name.split()[i:])
+                person.title = f"{person.title} {org}" if person.title and org not in person.title else (person.title or org)
+                if not person.organization:
+                    person.organization = org
+                ctx.persons[person.name] = person
+                return person.name, person.person_id
+            return (person.name if person.name != full else full), person.person_id
+    for full, person in ctx.persons.items():
+        # a short form of a single-word or first name ("Rudi" for Rudiantara)
+        if len(low) >= 4 and " " not in low and any(p.startswith(low) and p != low for p in full.lower().split()):
+            return full, person.person_id
+    return name, None
+
+
+# Balinese names open with "I" (men) or "Ni" (women) before the birth-order name; the NER often leaves it out
+BALINESE_PREFIX = re.compile(r"(?<![\w-])(?P<p>I|Ni)\s+$")
+
+
+BALINESE_GIVEN = re.compile(r"(?:Gusti|Gede|Wayan|Made|Nyoman|Ketut|Putu|Kadek|Komang|Nengah|Luh|Dewa|Dewi|Ayu|Kade|"
+                            r"Desak|Wyn|Md|Nym|Kt|Pt|Gst)\b")
+
+
+# words that open an institution's name: "Ekonom Universitas Gadjah Mada Rimawan Pradiptyo" is a person after them
+ORG_NAME_HEADS = {"universitas", "institut", "politeknik", "sekolah", "akademi", "bank", "pt", "asosiasi", "lembaga",
+                  "badan", "dinas", "kantor", "perwakilan", "kementerian", "yayasan", "perusahaan", "center", "centre",
+                  "institute", "university", "koperasi", "perkumpulan", "himpunan", "forum", "ikatan"}
+
+
+def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
+    name, pid = _resolve_name(ent.text, ent.ent_id_, ctx)
+    rel = ent.start_char - sent.start_char
+    bm = BALINESE_PREFIX.search(sent.text[:rel])
+    if bm and not pid and BALINESE_GIVEN.match(ent.text.strip()) and name == re.sub(r"\s+", " ", ent.text).strip(" ,."):
+        name, rel = f"{bm.group('p')} {name}", bm.start()
+    title = _title_before(sent.text, rel)
+    known = ctx.persons.get(name)
+    if known is None:
+        known = Person(name=name, person_id=pid)
+        ctx.persons[name] = known
+    if title and not known.title:
+        known.title = title
+    if not known.organization:
+        _fill_org(known, ctx, title)
+    return known
+
+
+REGIONAL_OFFICE = re.compile(r"\b(?:Dinas|Disperindag\w*|Diskop\w*|Provinsi|Kabupaten|Pemprov|Pemkab|Pemkot|Kanwil|"
+                             r"Kantor\s+Wilayah|Kota\s+[A-Z])", re.UNICODE)
+
+
+def _fill_org(person: Person, ctx: Ctx, title: str | None):
+    idx, _ = _gaz()
+    inst_id = None
+    if title:
+        inst_id = _institution_in(title)
+        m = _inst_matcher()[0].search(title)
+        inst_id = resolve_institution(inst_id, m.group(0) if m else None, ctx.day)
+        if m is None and REGIONAL_OFFICE.search(title):
+            inst_id = None  # "Kepala Dinas Koperasi dan UKM Provinsi Bali": a regional office, not the ministry
+    if person.person_id:
+        p = idx["people"].get(person.person_id)
+        pos = _position_at(p, ctx.day, title) if p else None
+        if pos:
+            if not person.title and not title:
+                person.title = pos.get("title")
+            inst_id = inst_id or pos.get("institution")
+    if inst_id:
+        person.institution_id = inst_id
+        inst = idx["institutions"].get(inst_id)
+        person.organization = inst["name"] if inst else None
+    elif title:
+        # no gazetteer institution: the organisation named in the role ("ekonom CORE ..." -> "CORE ...")
+        m = _TITLE_HEAD_RE.match(title)
+        rest = title[m.end():].strip() if m else ""
+        rest = re.sub(r"^(?:Umum|Utama|Eksekutif|Bidang\s+\w+)\s+", "", rest)
+        if rest and rest[0].isupper():
+            person.organization = rest
+
+
+_NAME_BEFORE_VERB = re.compile(
+    r"(?P<name>(?:[A-Z][a-z'’]+\s+){0,5}[A-Z][a-z'’]+)\s*,?\s*"
+    r"(?:di\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s*,?\s*)?(?:(?:pada\s+)?" + _WEEKDAY_RE + r"\s*(?:\([^)]*\))?\s*,?\s*)?"
+    r"(?:juga\s+|pun\s+|lebih\s+lanjut\s+)?$")
+
+
+_NAME_STOPWORDS = {
+    "jakarta", "indonesia", "dki", "jawa", "barat", "timur", "tengah", "utara", "selatan", "bandung", "surabaya",
+    "kementerian", "badan", "dinas", "pemerintah", "provinsi", "kabupaten", "kota", "umum", "utama", "bidang",
+    "komisioner", "pengawas", "perbankan", "koperasi", "usaha", "mikro", "kecil", "menengah", "perdagangan",
+    "perindustrian", "keuangan", "digital", "informatika", "komunikasi", "ekonomi", "nasional", "pemasaran",
+    "produksi", "pengembangan", "asosiasi", "lembaga", "direktorat", "jenderal", "kantor", "negara", "republik",
+    "ri", "kreatif", "pariwisata", "desa", "daerah", "wilayah", "sumber", "daya", "manusia", "industri",
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "menurut", "sementara", "namun", "dalam",
+    "negeri", "luar", "deputi", "direktur", "kepala", "ketua", "menteri", "sekretaris", "staf", "khusus", "asisten",
+}
+
+
+def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
+    # drop an appositive ("Ipuk Fiestiandani, yang juga Ketua Dekranasda, mengatakan")
+    app = re.search(r",\s*yang\s+(?:juga\s+)?[^,]{3,80},\s*$", text[:pos])
+    if app:
+        pos = app.start()
+    m = _NAME_BEFORE_VERB.search(text[max(0, pos - 160):pos])
+    if not m:
+        return None
+    words = m.group("name").split()
+    surfaces = _surface_institutions()
+    cut = [i for i, w in enumerate(words) if w.lower() in _NAME_STOPWORDS or w.lower() in surfaces
+           or _TITLE_HEAD_RE.fullmatch(w)]
+    if cut:
+        words = words[cut[-1] + 1:]  # the name follows the last role / institution / place word
+    if not words or any(w.lower() in _NAME_STOPWORDS for w in words):
+        return None
+    lead = text[max(0, pos - 160):pos][:m.start("name")]
+    if len(words) >= 3 and re.search(r"\b(?:Bupati|Gubernur|Wali\s*[Kk]ota|Walikota|Camat|Lurah)\s*$", lead + " ".join(
+            m.group("name").split()[:len(m.group("name").split()) - len(words)])):
+        words = words[1:]  # "Bupati Banyuwangi Ipuk Fiestiandani": the region, then the name
+    name = " ".join(words)
+    abs_start = max(0, pos - 160) + m.start("name") + m.group("name").rfind(words[0])
+    title = _title_before(text, abs_start - 0) if abs_start <= len(text) else None
+    full, pid = name, None
+    for known, person in ctx.persons.items():
+        if name.lower() == known.lower() or name.lower() in known.lower().split():
+            return person
+    if title is None:
+        return None  # an unknown capitalised phrase without a role is too risky
+    idx, surname = _gaz()
+    pid = surname.get(name.lower())
+    if pid:
+        full = idx["people"][pid]["name"]
+    person = ctx.persons.get(full) or Person(name=full, person_id=pid, title=title)
+    ctx.persons[full] = person
+    _fill_org(person, ctx, title)
+    return person
+
+
+def _known_name_at(text: str, pos: int, ctx: Ctx) -> Person | None:
+    """A capitalised word at ``pos`` that is part of a person already named in the article ("Menurut Rosmaniar,")."""
+    m = re.match(r"\s*((?:[A-Z][a-z'’]+)(?:\s+[A-Z][a-z'’]+){0,3})", text[pos:])
+    if not m:
+        return None
+    words = m.group(1).lower().split()
+    for full, person in reversed(list(ctx.persons.items())):
+        parts = full.lower().split()
+        if words[0] in parts:
+            return person
+    return None
+
+
+def _person_for_title(title: str, ctx: Ctx) -> Person | None:
+    title_l = title.lower().strip()
+    iid = _institution_in(title)
+    # a person already named in the article with a matching title / institution
+    for p in reversed(list(ctx.persons.values())):
+        if p.title and (title_l in p.title.lower() or p.title.lower() in title_l):
+            return p
+        if iid and p.institution_id == iid and _TITLE_HEAD_RE.match(title) and p.title and \
+                p.title.split()[0].lower()[:4] == title.split()[0].lower()[:4]:
+            return p
+    # gazetteer: who held it on the statement date
+    idx, _ = _gaz()
+    if ctx.day is None:
+        return ctx.last_speaker if ctx.last_speaker and ctx.last_speaker.institution_id == iid and iid else None
+    for pid, person in idx["people"].items():
+        for q in person.get("positions", []):
+            forms = [q.get("title", ""), *q.get("title_variants", [])]
+            if any(f and f.lower() == title_l for f in forms) and q.get("start") and _in_period(q, ctx.day):
+                p = ctx.persons.get(person["name"]) or Person(name=person["name"], person_id=pid, title=title)
+                ctx.persons[person["name"]] = p
+                _fill_org(p, ctx, title)
+                return p
+    return None

@@ -1,0 +1,294 @@
+"""The claim pipeline: spaCy document -> attribution per sentence -> quantities -> type, years, metric -> one claim per fact."""
+from __future__ import annotations
+
+from extract.numbers import find_quantities
+import re
+
+from extract.claims.attribution import Attribution, _attribute_open_quotes, _ents, _index_ents, _institution_subject, _sent_ents, _valid_person_ent, attribute_sentence
+from extract.claims.claim_type import _classify
+from extract.claims.dedupe import _dedupe
+from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, _scope_ok
+from db.ids import claim_id
+from extract.claims.scope import scope_of
+from extract.claims.gaz import _institution_type, _program_kind, _program_name
+from extract.claims.lexicon import ANAPHOR, CONDITIONAL, NEWS_BLOCK, PER_PERIOD, RELEVANT, SKIP_SENTENCE, UMKM_CONTEXT
+from extract.claims.metric import _SUBJECT_STOP, _metric, _subject
+from extract.claims.people import Ctx, _person_from_ent
+from extract.claims.quantities import PHYSICAL_UNITS, _unit_for
+from extract.claims.when import _as_of, _target_year, _target_year_in, stated_on
+
+
+EXTRACTOR_VERSION = "pantau-claims-2.0"
+
+
+CLAIM_FIELDS = [
+    "article_id", "claim_type", "subject", "metric", "value", "value_max", "unit", "qualifier", "value_text",
+    "target_year", "as_of", "stated_on", "speaker", "speaker_title", "organization", "program", "quote",
+    "char_start", "char_end", "confidence",
+]
+
+
+# the claims/targets seam (docs/CONTRACTS.md): printed by `pantau claims` next to CLAIM_FIELDS
+SEAM_FIELDS = ["claim_id", "scope", "scope_name", "source_kind"]
+LINK_FIELDS = ["person_id", "institution_id", "program_id"]
+
+
+def _paragraph_index(text: str):
+    bounds = [m.end() for m in re.finditer(r"\n+", text)]  # "\n\n" between paragraphs is one break
+    import bisect
+
+    return lambda pos: bisect.bisect_right(bounds, pos)
+
+
+def extract_claims(article: dict) -> list[dict]:
+    """Claims of one article (``{"id", "text", "published"?, "title"?, ...}``), one per fact."""
+    from nlp_models import load_pipeline
+
+    text = article.get("text") or ""
+    if not text.strip():
+        return []
+    if not RELEVANT.search(text):
+        return []  # not an economy / UMKM article (sports, crime ...): no claims
+    nlp = load_pipeline()
+    doc = nlp(text)
+    _index_ents(doc)
+    source_kind = article.get("source_kind") or "media"
+    day = stated_on(text, article.get("published"))
+    ctx = Ctx(text=text, day=day)
+    para_of = _paragraph_index(text)
+    candidates = []
+    carry: dict[int, Attribution] = {}
+    skip_line_until = -1
+    prev_claim = None
+    prev_sent = None
+    first_speaker = None
+    last_program = None  # (PROGRAM entity, paragraph) most recently named
+
+    entries = []  # (sentence, paragraph, attribution) of every sentence that is not a link line
+    for sent in doc.sents:
+        st = sent.text
+        if not st.strip():
+            continue
+        if sent.start_char < skip_line_until:
+            continue
+        if NEWS_BLOCK.match(st):
+            nl = text.find("\n", sent.start_char)
+            skip_line_until = nl if nl >= 0 else len(text)
+            continue
+        para = para_of(sent.start_char)
+        attr = attribute_sentence(sent, ctx)
+        if attr.person is not None:
+            ctx.last_speaker = attr.person
+            carry[para] = attr
+            if first_speaker is None and attr.kind in ("quote", "explicit"):
+                first_speaker = (attr.person, para, sent.start_char)
+        elif attr.kind == "org":
+            carry[para] = attr
+        else:
+            # register names for later surname / pronoun resolution
+            for e in _ents(sent, {"PER"}):
+                if _valid_person_ent(e):
+                    _person_from_ent(e, sent, ctx)
+            if para in carry:
+                prev = carry[para]
+                attr = Attribution(person=prev.person, organization=prev.organization,
+                                   institution_id=prev.institution_id, kind="carry", strength=1)
+            elif ctx.last_speaker is not None:
+                own = _institution_subject(sent, ctx)
+                if own is not None and own.organization != ctx.last_speaker.organization:
+                    # a new paragraph about another institution ("Pemerintah Provinsi Bali menganggarkan ...") is the
+                    # journalist's account of it, not the last speaker's
+                    attr = own
+                    carry[para] = own
+                else:
+                    # narration after a speaker has been introduced continues his or her account
+                    attr = Attribution(person=ctx.last_speaker, kind="carry", strength=0)
+        entries.append([sent, para, attr])
+    _attribute_open_quotes(entries)
+
+    for sent, para, attr in entries:
+        st = sent.text
+        before_sent, prev_sent = prev_sent, sent
+        sents_ents = _sent_ents(sent)
+        prog_ents = [e for e in sents_ents if e.label_ == "PROGRAM"]
+        known_program = last_program
+        if prog_ents:
+            last_program = (prog_ents[-1], para)
+        if not _FAST_TRIGGER.search(st):
+            continue
+        if SKIP_SENTENCE.search(st):
+            continue
+        ent_spans = [(e.start_char - sent.start_char, e.end_char - sent.start_char) for e in sents_ents
+                     if e.label_ in ("PER", "ORG", "PROGRAM", "LOC") and any(c.isalpha() for c in e.text)
+                     and not _lowercase_figure_phrase(e.text)]
+        ent_keys = [(e.start_char - sent.start_char, e.end_char - sent.start_char, e.label_, e.ent_id_)
+                    for e in sents_ents if e.label_ in ("ORG", "PROGRAM")]
+        cond = [m.start() for m in CONDITIONAL.finditer(st)]
+        sent_low = st.lower()
+        for q in find_quantities(st):
+            rs, re_ = q.start, q.end
+            if not _scope_ok(q, st, rs, re_, ent_spans):
+                continue
+            if any(c < rs for c in cond):
+                continue
+            unit, noun = _unit_for(q, st, re_)
+            small = q.value < 100 and not q.has_scale and q.value_max is None
+            if unit is None:
+                if q.has_scale and UMKM_CONTEXT.search(st[max(0, rs - 120):rs]):
+                    unit = "UMKM"
+                elif q.has_scale and re.search(r"\b(?:transaksi|omzet|nilai)\b", st[max(0, rs - 60):rs], re.I):
+                    unit = "rupiah" if re.search(r"rp|rupiah", st, re.I) else None
+                elif q.has_scale and prev_claim is not None and prev_claim["_para"] >= para - 1 and \
+                        prev_claim["unit"] not in (None, "persen", "rupiah", "USD"):
+                    unit = prev_claim["unit"]  # "2,4 juta. Dan di 2024 itu 3,4 juta": the count of the list
+                elif q.has_scale and before_sent is not None and UMKM_CONTEXT.search(before_sent.text):
+                    unit = "UMKM"
+                if unit is None and not small and not q.is_words and q.value >= 1000 and \
+                        re.search(r"\b(?:jumlah|sebanyak|total)\b", st[max(0, rs - 100):rs], re.I):
+                    m_ctx = list(UMKM_CONTEXT.finditer(st[max(0, rs - 100):rs]))
+                    if m_ctx:  # "jumlah pedagang pengguna QRIS sudah 455.400"
+                        unit = "koperasi" if m_ctx[-1].group(0).lower() == "koperasi" else "UMKM"
+                if unit is None and (small or q.is_words or not q.has_scale):
+                    continue
+                if unit is None and not q.has_scale:
+                    continue
+            if q.is_words and small and unit is None:
+                continue
+            if small and unit == "rupiah" and q.value < 10 and not q.has_scale:
+                continue
+            if unit in PHYSICAL_UNITS and not UMKM_CONTEXT.search(st):
+                continue
+            if unit == "kali" and (q.is_words or not re.match(r"\s*kali\s+(?:lipat|lebih)", st[re_:re_ + 20])):
+                continue  # "dua kali", "3 kali seminggu": counts of occasions
+            subject_noun = noun
+            if unit == "persen" and not noun:
+                m_after = re.match(r"\s*([A-Za-z][\w-]*)", st[re_:])
+                if m_after and m_after.group(1).lower() not in _SUBJECT_STOP:
+                    subject_noun = m_after.group(1)  # "25 persen anggotanya yang memanfaatkan e-commerce"
+            subject = _subject(st, rs, re_, subject_noun)
+            if subject_noun and len(subject.split()) <= 2:
+                left_subject = _subject(st, rs, re_, "")
+                if len(left_subject.split()) >= 3 and re.search(r"\byang\b", left_subject):
+                    subject = left_subject  # "... UMKM yang sudah terhubung ke ekosistem digital baru berjumlah 13,7 juta unit"
+            if prev_claim is not None and ANAPHOR.search(subject) and para - prev_claim["_para"] <= 2:
+                subject = prev_claim["subject"]  # "Angka tersebut setara dengan 21 persen": what the figure counts
+            metric = _metric(sent_low, unit, subject.lower())
+            after_text = st[re_:]
+            ctype, by_cue = _classify(st, rs, re_, unit, metric, after_text, day)
+            if ctype == "skip":
+                continue
+            inherited = None
+            if ctype == "growth":
+                # "tumbuh 11 persen": growth of the figure just stated keeps its standing
+                # when it refers back ("Angka itu naik 33 persen") or follows it in the same sentence
+                refers = prev_claim is not None and (
+                    prev_claim["char_start"] == sent.start_char or
+                    (ANAPHOR.search(st[:rs]) and before_sent is not None and prev_claim["char_start"] >= before_sent.start_char))
+                ctype = prev_claim["claim_type"] if refers and prev_claim["claim_type"] in ("other", "achievement") \
+                    else "achievement"
+            elif not by_cue and prev_claim is not None and para - prev_claim["_para"] <= 2 and \
+                    ANAPHOR.search(st[max(0, rs - 80):min(len(st), re_ + 30)]):
+                inherited = prev_claim  # "Angka itu setara dengan 21 persen ...": same standing as the figure it refers to
+                ctype = prev_claim["claim_type"]
+            elif not by_cue and prev_claim is not None and prev_claim["char_start"] == sent.start_char and \
+                    prev_claim["unit"] == unit:
+                # a list in one sentence keeps the standing of its first item ("2023 itu 2,4 juta. Dan di 2024 itu
+                # 3,4 juta"; "Kota Samarinda 45.773 unit, kemudian Kota Balikpapan 39.196 unit")
+                ctype = prev_claim["claim_type"]
+            elif not by_cue and ctype == "other" and metric == "umkm_onboarded_digital":
+                ctype = "achievement"
+            tyear = None
+            if ctype == "target":
+                per_period = PER_PERIOD.search(st[max(0, rs - 60):min(len(st), re_ + 40)])
+                tyear = _target_year(st, rs, re_, day)
+                if per_period and tyear is not None and not re.search(r"(?:19|20)\d\d", st[re_:re_ + 40]):
+                    tyear = None  # a per-year rate has no deadline unless the year is explicit next to it
+                back = re.match(r"[^\d“”\"]{0,70}?\b(?:target|sasaran)\s+(?:itu|tersebut)\b[^.;]*", st[re_:], re.I)
+                if tyear is None and back:
+                    # "Porsi BRI Rp 67,5 triliun. Kami yakin bisa melebihi target itu tahun ini": the year of the
+                    # sentence that names the figure a target
+                    tyear = _target_year_in(back.group(0), 0, 0, day)
+                if tyear is None and not per_period:
+                    if inherited is not None:
+                        tyear = inherited.get("target_year")
+                    elif before_sent is not None and para_of(before_sent.start_char) == para and \
+                            not re.search(r"\b(?:akan|bakal)\s+(?:\w+\s+)?me[a-z]{3,}\b", st[max(0, rs - 60):rs], re.I):
+                        # R2: a year of the previous sentence only when this one continues its plan; a new plan
+                        # of its own ("akan menyasar ...") carries no year from elsewhere
+                        pt = before_sent.text
+                        tyear = _target_year(pt, len(pt), len(pt), day)
+            as_of = _as_of(st, rs) if ctype != "target" else None
+            if as_of is None and ctype != "target" and inherited is not None:
+                as_of = inherited.get("as_of")  # "Angka itu setara 21 persen": as of the figure it refers to
+            if as_of and day is not None and int(as_of[:4]) > day.year:
+                as_of = None  # a figure cannot be "as of" a later year than the statement
+            program, program_id = None, None
+            pe = min(prog_ents, key=lambda e: abs(e.start_char - sent.start_char - rs)) if prog_ents else None
+            if pe is None and known_program is not None and para - known_program[1] <= 1:
+                pe = known_program[0]  # the programme the paragraph (or the one before) is about
+            if pe is not None:
+                program_id = pe.ent_id_.split(":", 1)[1] if pe.ent_id_.startswith("prog:") else None
+                program = _program_name(program_id) or pe.text
+            person = attr.person
+            scope = scope_of(st, rs, re_, entities=ent_keys, program_id=program_id,
+                             program_kind=_program_kind(program_id), unit=unit, metric=metric,
+                             speaker_office=" ".join(filter(None, (person.title, person.organization))) if person else
+                             attr.organization, inst_type=_institution_type)
+            conf = 0.55 + (0.1 if unit else 0) + (0.1 if metric else 0) + (0.1 if person else 0) + \
+                (0.05 if ctype != "other" else 0) + (0.05 if q.has_scale or q.unit else 0)
+            claim = {
+                "article_id": article.get("id"),
+                "claim_type": ctype,
+                "subject": subject,
+                "metric": metric,
+                "value": q.value,
+                "value_max": q.value_max,
+                "unit": unit,
+                "qualifier": q.qualifier,
+                "value_text": q.text,
+                "target_year": tyear,
+                "as_of": as_of,
+                "stated_on": day.isoformat() if day else None,
+                "speaker": person.name if person else None,
+                "speaker_title": person.title if person else None,
+                "organization": (person.organization if person else attr.organization),
+                "program": program,
+                "quote": st,
+                "char_start": sent.start_char,
+                "char_end": sent.end_char,
+                "confidence": round(min(conf, 0.99), 2),
+                "person_id": person.person_id if person else None,
+                "institution_id": (person.institution_id if person else attr.institution_id),
+                "program_id": program_id,
+                "scope": scope.scope,
+                "scope_name": scope.name,
+                "source_kind": source_kind,
+            }
+            claim["_lede"] = attr.person is None and (first_speaker is None or sent.start_char < first_speaker[2])
+            claim["_para"] = para
+            rank = (attr.strength + (1 if attr.kind == "quote" else 0), -sent.start_char)
+            candidates.append((claim, rank, q))
+            prev_claim = claim
+    if first_speaker is not None:
+        # lede narration before the first named speaker: the figures are the speaker's when he or she is introduced
+        # right after (same institution or no other source named)
+        person, fpara, _ = first_speaker
+        lede_para = min((c["_para"] for c, _, _ in candidates), default=None)
+        for claim, _, _ in candidates:
+            if claim["_lede"] and claim["speaker"] is None and claim["_para"] == lede_para and fpara - claim["_para"] <= 2 and \
+                    claim["institution_id"] in (None, person.institution_id):
+                claim.update(speaker=person.name, speaker_title=person.title, organization=person.organization,
+                             person_id=person.person_id, institution_id=person.institution_id)
+    for claim, _, _ in candidates:
+        claim.pop("_lede", None)
+        claim.pop("_para", None)
+    claims = _dedupe(candidates)
+    for c in claims:
+        # quote must be verbatim: trim surrounding whitespace
+        qs, qe = c["char_start"], c["char_end"]
+        seg = text[qs:qe]
+        lead = len(seg) - len(seg.lstrip())
+        c["char_start"], c["char_end"] = qs + lead, qs + lead + len(seg.strip())
+        c["quote"] = text[c["char_start"]:c["char_end"]]
+        c["claim_id"] = claim_id(c["article_id"], c["value"], c["unit"], c["claim_type"], c["char_start"])
+    return claims

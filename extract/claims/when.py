@@ -1,0 +1,178 @@
+"""Years and dates: the statement date (dateline / publication), the deadline year of a target, the as-of date of a figure."""
+from __future__ import annotations
+
+from datetime import date
+from datetime import timedelta
+import re
+
+from extract.claims.clauses import _clause_bounds
+from extract.claims.gaz import _parse_day
+from extract.claims.lexicon import MONTHS, WEEKDAYS, _MONTH_RE, _WEEKDAY_RE
+
+
+YEAR_RE = re.compile(r"(?<![\d/.,-])(?P<y>(?:19|20)\d\d)(?![\d/.,]\d)")
+
+
+REL_SPAN = re.compile(r"\b(?:dalam\s+(?:waktu\s+)?|pada\s+)?(?P<n>\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|"
+                      r"sembilan|sepuluh)\s+tahun\s+(?:ke\s+depan|mendatang|lagi)\b", re.IGNORECASE)
+
+
+REL_YEAR = re.compile(r"\b(?:tahun|thn)\s+(?P<rel>ini|depan|lalu|kemarin|mendatang)\b|\bakhir\s+tahun\b(?!\s+(?:\d|ini|depan|lalu|mendatang|kemarin))",
+                      re.IGNORECASE)
+
+
+_DATELINE = re.compile(rf"\b(?P<wd>{_WEEKDAY_RE})\s*,?\s*\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
+                       rf"(?:\s*/\s*(?P<y>\d{{2,4}}))?\s*\)", re.IGNORECASE)
+
+
+_DATELINE_LONG = re.compile(rf"\b(?P<wd>{_WEEKDAY_RE})\s*,?\s*\(?\s*(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_RE})\b\.?"
+                            rf"(?:\s+(?P<y>\d{{4}}))?\s*\)?", re.IGNORECASE)
+
+
+_WEEKDAY_ONLY = re.compile(rf"(?:,\s*|\bpada\s+(?:hari\s+)?|\bhari\s+)(?P<wd>{_WEEKDAY_RE})\b(?!\s*[(\d])",
+                           re.IGNORECASE)
+
+
+def _published_day(published) -> date | None:
+    """Publication day in WIB (machine dates go through extract.dates.parse_iso, the project's one ISO parser)."""
+    if not published:
+        return None
+    from extract.dates import parse_iso
+
+    dt = parse_iso(published)
+    return dt.date() if dt else _parse_day(published)
+
+
+def stated_on(text: str, published) -> date | None:
+    """Dateline "Kamis (11/6/2021)" (day/month order), else a weekday-only mention resolved to the latest such day on
+    or before publication, else the publication date."""
+    pub = _published_day(published)
+    for m in _DATELINE.finditer(text):
+        try:
+            d, mo = int(m.group("d")), int(m.group("m"))
+            ys = m.group("y")
+            y = int(ys) + (2000 if len(ys) == 2 else 0) if ys else (pub.year if pub else None)
+            if y is None:
+                continue
+            cand = date(y, mo, d)
+            if pub and cand > pub:
+                if not ys and (cand - pub).days > 31:
+                    cand = date(y - 1, mo, d)  # "Rabu (30/12)" in an article of 2 January
+                else:
+                    continue  # a coming event ("diluncurkan besok, Sabtu (15/8)"), not the statement
+            return cand
+        except ValueError:
+            continue
+    for m in _DATELINE_LONG.finditer(text):
+        try:
+            y = int(m.group("y")) if m.group("y") else (pub.year if pub else None)
+            if y is None:
+                continue
+            cand = date(y, MONTHS[m.group("mon").lower()], int(m.group("d")))
+            if pub and cand > pub:
+                if not m.group("y") and (cand - pub).days > 31:
+                    cand = date(y - 1, cand.month, cand.day)
+                else:
+                    continue
+            return cand
+        except (ValueError, KeyError):
+            continue
+    if pub:
+        m = _WEEKDAY_ONLY.search(text)
+        if m:
+            wd = WEEKDAYS[m.group("wd").lower().replace("’", "'")]
+            delta = (pub.weekday() - wd) % 7
+            return pub - timedelta(days=delta)
+    return pub
+
+
+def _year_candidates(sent_text: str):
+    out = []
+    for m in YEAR_RE.finditer(sent_text):
+        y = int(m.group("y"))
+        before = sent_text[max(0, m.start() - 4):m.start()]
+        if "/" in before or re.search(r"\d\s*[-–]\s*$", before):
+            continue
+        out.append((m.start(), y, m.end()))
+    return out
+
+
+def _target_year(sent_text: str, rel_start: int, rel_end: int, day: date | None) -> int | None:
+    """Deadline year for a target: in its clause first (a quotation listing "2023 itu 2,4 juta. Dan di 2024 itu 3,4
+    juta" has one year per clause), else in the whole sentence."""
+    left, right = _clause_bounds(sent_text, rel_start, rel_end)
+    for m in _LIST_JOIN.finditer(sent_text, left, rel_start):
+        left = m.end()
+    m = _LIST_JOIN.search(sent_text, rel_end, right)
+    if m:
+        right = m.start()
+    if (left, right) != (0, len(sent_text)):
+        y = _target_year_in(sent_text[left:right], rel_start - left, rel_end - left, day)
+        if y is not None:
+            return y
+        # a year stated before the clause ("Kita sudah menargetkan tahun 2024, 30 juta"), never one of a later clause
+        return _target_year_in(sent_text[:right], rel_start, rel_end, day) if left else None
+    return _target_year_in(sent_text, rel_start, rel_end, day)
+
+
+_LIST_JOIN = re.compile(r",\s*(?:dan|serta|lalu|kemudian|sedangkan|sementara)\b|;", re.IGNORECASE)
+
+
+def _target_year_in(sent_text: str, rel_start: int, rel_end: int, day: date | None) -> int | None:
+    cands = []
+    for pos, y, end in _year_candidates(sent_text):
+        if 1990 <= y <= 2100:
+            pre = sent_text[max(0, pos - 30):pos].lower()
+            if re.search(rf"\b(?:sejak|dari|semenjak|mulai|per|selama|pada\s+periode)\s+(?:(?:bulan\s+)?(?:{_MONTH_RE})\.?\s+)?"
+                         r"(?:tahun\s+)?$", pre):
+                continue
+            # "2020-2024": the deadline is the end year
+            rng = re.match(r"\s*[-–]\s*((?:19|20)\d\d)", sent_text[end:end + 8])
+            if rng:
+                y = int(rng.group(1))
+            cands.append((pos, y))
+    for m in REL_SPAN.finditer(sent_text):
+        if day is None:
+            continue
+        from extract.numbers import parse_number
+
+        n = parse_number(m.group("n"))
+        if n and 0 < n <= 30 and n == int(n):
+            cands.append((m.start(), day.year + int(n)))
+    for m in REL_YEAR.finditer(sent_text):
+        if day is None:
+            continue
+        rel = (m.group("rel") or "").lower()
+        y = day.year + {"depan": 1, "mendatang": 1, "lalu": -1, "kemarin": -1}.get(rel, 0)
+        cands.append((m.start(), y))
+    if not cands:
+        return None
+    # nearest, preferring years after the number in the same clause
+    def dist(c):
+        pos = c[0]
+        if pos >= rel_end:
+            return pos - rel_end
+        return (rel_start - pos) * 1.5 + 5
+    return min(cands, key=dist)[1]
+
+
+def _as_of(sent_text: str, rel_start: int) -> str | None:
+    m = None
+    for m2 in re.finditer(rf"\b(?:per|hingga|sampai(?:\s+dengan)?|s\.d\.?|pada|sepanjang|selama|akhir|awal|"
+                          rf"semester\s+\w+|kuartal\s+\w+|triwulan\s+\w+)\s+(?:(?:akhir|awal|bulan)\s+)?"
+                          rf"(?:(?P<d>\d{{1,2}})\s+)?(?:(?P<mon>{_MONTH_RE})\s+)?(?:tahun\s+)?(?P<y>(?:19|20)\d\d)\b",
+                          sent_text, re.I):
+        if re.search(r"\bsejak\b[^,.;]{0,30}$", sent_text[max(0, m2.start() - 40):m2.start()], re.I):
+            continue
+        m = m2
+        if m2.start() > rel_start:
+            break
+    if not m:
+        return None
+    y = int(m.group("y"))
+    if m.group("mon"):
+        mon = MONTHS[m.group("mon").lower()]
+        if m.group("d") and 1 <= int(m.group("d")) <= 31:
+            return f"{y:04d}-{mon:02d}-{int(m.group('d')):02d}"  # "hingga 31 Mei 2021"
+        return f"{y:04d}-{mon:02d}"
+    return f"{y:04d}"

@@ -1,0 +1,189 @@
+"""Claim normalisation for the tracker: dates, series and commitment keys, sources, cues.
+
+Everything the other modules need from a raw claim dict is computed here once, into a `Claim` record, so the rules
+(grouping, relations, observations, status) read plain attributes and never re-parse claim fields.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from db.ids import claim_id as make_claim_id
+
+CUES_FILE = Path(__file__).with_name("cues.yaml")
+SOURCE_RANK = {"regulation": 3, "plan": 2, "official_report": 2, "official_statement": 1, "media": 1}
+ANCHORING_BY_RANK = {3: "peraturan", 2: "dokumen_kebijakan", 1: "pernyataan"}
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, re.Pattern]:
+    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    return {name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+            for name, words in data.items()}
+
+
+def parse_day(value) -> date | None:
+    """An ISO date, month ("2021-05" -> 1 May) or year ("2021" -> 1 January), as `figure_date` in db.migrations."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()[:10]
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return date(int(text), 1, 1)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            return date(int(text[:4]), int(text[5:7]), 1)
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def deadline_end(year: int | None) -> date | None:
+    """E: the last day of the deadline year."""
+    return date(int(year), 12, 31) if year else None
+
+
+def days(n: int) -> timedelta:
+    return timedelta(days=n)
+
+
+def _norm_text(value) -> str:
+    return re.sub(r"\s+", " ", str(value or "").strip().lower())
+
+
+def _int_year(value) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        return int(str(value)[:4])
+    except ValueError:
+        return None
+
+
+def _float(value) -> float | None:
+    if value in (None, ""):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@dataclass
+class Claim:
+    """One input claim, normalised. `raw` keeps the original dict for pass-through fields."""
+
+    claim_id: str
+    article_id: str | None
+    claim_type: str
+    metric: str | None
+    scope: str | None
+    scope_name: str | None
+    unit: str | None
+    value: float | None
+    value_max: float | None
+    target_year: int | None
+    stated_on: date | None
+    ref_date: date | None  # as_of else stated_on
+    per_period: bool
+    direction: str  # naik | turun
+    proposed: bool
+    source_rank: int
+    speaker: str | None
+    institution: str | None
+    outlet: str | None
+    syndication_group: str | None
+    char_start: int
+    raw: dict = field(repr=False)
+
+    @property
+    def series(self) -> tuple:
+        """(metric, scope, scope_name, unit). A claim without a metric is keyed by its subject words instead, so
+        two unrecognised subjects with the same number never merge."""
+        metric = self.metric or ("?" + _norm_text(self.raw.get("subject")))
+        return (metric, self.scope, self.scope_name, self.unit)
+
+    @property
+    def source_key(self) -> tuple:
+        """Who stated it: (speaker, institution), falling back to the outlet when neither is known."""
+        if self.speaker or self.institution:
+            return (_norm_text(self.speaker), _norm_text(self.institution))
+        return ("", "outlet:" + _norm_text(self.outlet))
+
+    @property
+    def unit_key(self) -> str:
+        """One article's copy in a syndication group counts once: group id, else the article itself."""
+        return self.syndication_group or self.article_id or self.claim_id
+
+    @property
+    def order(self) -> tuple:
+        """Chronological order, ties broken by claim id: never by arrival order."""
+        return (self.stated_on or date.max, self.claim_id)
+
+
+def different_sources(a: Claim, b: Claim) -> bool:
+    sa, sb = a.source_key, b.source_key
+    if sa[0] and sb[0]:
+        return sa[0] != sb[0]
+    return sa != sb
+
+
+def normalise(raw: dict) -> Claim | None:
+    """A `Claim` from a claim dict, or None when it cannot be placed in time or has no value."""
+    value = _float(raw.get("value"))
+    stated_on = parse_day(raw.get("stated_on"))
+    claim_type = str(raw.get("claim_type") or "").lower()
+    if claim_type not in ("target", "achievement") or stated_on is None:
+        return None
+    text = " ".join(str(raw.get(k) or "") for k in ("subject", "qualifier", "value_text"))
+    quote = str(raw.get("quote") or "")
+    cid = raw.get("claim_id") or raw.get("id")
+    char_start = int(raw.get("char_start") or 0)
+    if not cid:
+        cid = make_claim_id(str(raw.get("article_id") or ""), value, raw.get("unit"), claim_type, char_start)
+    metric = raw.get("metric") or None
+    scope = raw.get("scope") or ("national" if metric else None)
+    return Claim(
+        claim_id=str(cid),
+        article_id=raw.get("article_id"),
+        claim_type=claim_type,
+        metric=metric,
+        scope=scope,
+        scope_name=raw.get("scope_name") or None,
+        unit=raw.get("unit") or None,
+        value=value,
+        value_max=_float(raw.get("value_max")),
+        target_year=_int_year(raw.get("target_year")),
+        stated_on=stated_on,
+        ref_date=parse_day(raw.get("as_of")) or stated_on,
+        per_period=bool(cues()["per_period"].search(text)),
+        direction="turun" if cues()["direction_down"].search(str(raw.get("subject") or "")) else "naik",
+        proposed=claim_type == "target" and bool(cues()["proposed"].search(quote)),
+        source_rank=SOURCE_RANK.get(str(raw.get("source_kind") or "media"), 1),
+        speaker=raw.get("speaker") or None,
+        institution=raw.get("institution_id") or raw.get("organization") or None,
+        outlet=raw.get("outlet") or None,
+        syndication_group=raw.get("syndication_group") or None,
+        char_start=char_start,
+        raw=raw,
+    )
+
+
+def stable_id(prefix: str, *parts) -> str:
+    """A short id from content only (sorted JSON of the parts)."""
+    text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
+    return prefix + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def fmt_value(value: float | None) -> str | None:
+    """Value in an id: 6 significant digits, so 30000000.0 and 3e7 give the same id."""
+    return None if value is None else f"{value:.6g}"
