@@ -308,16 +308,21 @@ def status_of(problems: list[Problem]) -> str:
 JSON_COLUMNS = ("listing_yield", "parsers", "date_sources", "errors_by_reason", "problems")
 
 
-def _history(db, source: str) -> list[dict]:
-    rows = db.execute("select * from source_health where source = ? order by id desc limit 60", [source])
-    names = [d[0] for d in rows.description]
-    history = []
-    for values in rows.fetchall():
+def _health_rows(db, sql: str, params=()) -> list[dict]:
+    """source_health rows as dicts, their JSON columns decoded."""
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    rows = []
+    for values in cursor.fetchall():
         row = dict(zip(names, values))
         for column in JSON_COLUMNS:
             row[column] = _loads(row.get(column), {})
-        history.append(row)
-    return history
+        rows.append(row)
+    return rows
+
+
+def _history(db, source: str) -> list[dict]:
+    return _health_rows(db, "select * from source_health where source = ? order by id desc limit 60", [source])
 
 
 def sources_to_check(db) -> list[str]:
@@ -375,20 +380,14 @@ def _record(db, source, current, problems, old_status):
 
 def latest(db) -> list[dict]:
     """The newest health row of every source, with shares, oldest problems first."""
-    rows = db.execute(
-        "select h.* from source_health h join (select source, max(id) as id from source_health group by source) m"
+    out = _health_rows(
+        db, "select h.* from source_health h join (select source, max(id) as id from source_health group by source) m"
         " on m.id = h.id order by h.source")
-    names = [d[0] for d in rows.description]
-    out = []
-    for values in rows.fetchall():
-        row = dict(zip(names, values))
-        for column in JSON_COLUMNS:
-            row[column] = _loads(row.get(column), {})
+    for row in out:
         row["reasons"] = [reason for _, reason in row["problems"].values()]
         articles = row.get("articles") or 0
         row["shares"] = {key: round(_share(row.get(key) or 0, articles), 3) for key in (
             "fallback", "missing_date", "missing_title", "missing_author", "missing_body", "day_only_dates")}
-        out.append(row)
     return out
 
 
