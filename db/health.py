@@ -404,16 +404,26 @@ def summary_line(row: dict) -> str:
     return line
 
 
-# The Atom feed of status changes (datasette-atom columns), a canned query over source_health_changes.
+# The Atom feed of status changes (datasette-atom columns), a canned query over source_health_changes. A feed must
+# have an entry (datasette-atom fails on none), so before the first change it says that there is none yet.
 SOURCE_HEALTH_FEED = """
-select
-  'urn:pantau:source-health:' || c.id as atom_id,
-  c.source || ': ' || coalesce(c.old_status, 'new') || ' -> ' || c.new_status as atom_title,
-  c.changed_at as atom_updated,
-  coalesce(c.reasons, c.source || ': ok') as atom_content,
-  c.source, c.old_status, c.new_status, c.changed_at, c.health_id
-from source_health_changes c
-where (:source = '' or c.source = :source)
-order by c.id desc
-limit 200
+with changes as (
+  select
+    'urn:pantau:source-health:' || c.id as atom_id,
+    c.source || ': ' || coalesce(c.old_status, 'new') || ' -> ' || c.new_status as atom_title,
+    c.changed_at as atom_updated,
+    coalesce(c.reasons, c.source || ': ok') as atom_content,
+    c.source, c.old_status, c.new_status, c.changed_at, c.health_id
+  from source_health_changes c
+  where (:source = '' or c.source = :source)
+  order by c.id desc
+  limit 200
+)
+select * from changes
+union all
+select 'urn:pantau:source-health:none', 'No source health changes yet',
+  coalesce((select max(checked_at) from source_health), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  'Every source checked so far has kept its first status (see the source_health table).',
+  nullif(:source, ''), null, null, null, null
+where not exists (select 1 from changes)
 """

@@ -633,7 +633,7 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True, pu
         tables[name] = {"hidden": True}
     queries = _queries(db_name)
     add_target_metadata(tables, queries)
-    add_ops_metadata(tables, queries)
+    add_ops_metadata(tables, queries, public=public)
     if public:
         tables = public_tables(tables)
 
