@@ -428,6 +428,7 @@ def m009_source_health(db: Database):
     if "parser" not in db["articles"].columns_dict:
         db["articles"].add_column("parser", str)
     db["articles"].create_index(["outlet", "parser"], if_not_exists=True)
+    db["articles"].create_index(["page_id"], if_not_exists=True)  # health joins the pages of a window to articles
     for column, kind in (("listings", int), ("listing_pages_with_links", int), ("listing_yield", str),
                          ("listing_stops", str), ("responses_by_kind", str), ("errors_by_reason", str),
                          ("blocked_statuses", str)):

@@ -352,9 +352,10 @@ def eval_claims(gold, articles, reliability):
 # Commands kept in their own modules, one per area.
 from pantau.cli_documents import document as _document_command  # noqa: E402
 from pantau.cli_health import health  # noqa: E402
+from pantau.cli_schedule import schedule  # noqa: E402
 from pantau.cli_targets import targets_command  # noqa: E402
 
-for _command in (targets_command, health, _document_command):
+for _command in (targets_command, health, schedule, _document_command):
     cli.add_command(_command)
 
 if __name__ == "__main__":

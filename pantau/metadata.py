@@ -635,7 +635,7 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True, pu
         tables[name] = {"hidden": True}
     queries = _queries(db_name)
     add_target_metadata(tables, queries)
-    add_ops_metadata(tables, queries)
+    add_ops_metadata(tables, queries, public=public)
     _add_documents(tables, queries, public)
     if public:
         tables = public_tables(tables)
