@@ -31,6 +31,7 @@ from collections import Counter
 import redis
 
 from crawlers.archive import is_disk_full
+from crawlers.pipelines import ARTICLE_KINDS
 from crawlers.distributed import INGEST_GROUP, PAGES_STREAM, SEEN_INDEX, WORKERS, alive_workers, redis_now
 
 log = logging.getLogger("pantau.ingest")
@@ -269,7 +270,7 @@ class Ingest:
             feed_date=page["feed_date"], fetched_at=page["fetched_at"],
         )
         self.stats[f"{page['kind']}_{outcome}"] += 1
-        if page["kind"] == "article" and 200 <= status < 300:
+        if page["kind"] in ARTICLE_KINDS and 200 <= status < 300:  # what workers skip as already seen
             row = self.store.seen(page["canonical_url"]) or {}
             self._seen_updates[page["canonical_url"]] = json.dumps(
                 {k: row.get(k) for k in ("last_status", "first_seen", "etag", "last_modified")})
