@@ -31,8 +31,8 @@ from collections import Counter
 import redis
 
 from crawlers.archive import is_disk_full
-from crawlers.pipelines import ARTICLE_KINDS
 from crawlers.distributed import INGEST_GROUP, PAGES_STREAM, SEEN_INDEX, WORKERS, alive_workers, redis_now
+from crawlers.pipelines import ARTICLE_KINDS
 
 log = logging.getLogger("pantau.ingest")
 
