@@ -33,6 +33,9 @@ class DayBatches:
         self.min_days = settings.getint("PANTAU_BACKFILL_MIN_DAYS", 7)
         self.settled_days = settings.getint("PANTAU_BACKFILL_SETTLED_DAYS", 2)
         self.redo = settings.getbool("PANTAU_REFETCH")
+        # A distributed worker has no database: it seeds the whole range at once into the shared Redis queue, which
+        # is itself the resumable cursor (crawlers.distributed), and records no backfill_days.
+        self.distributed = bool(settings.get("PANTAU_REDIS_URL"))
         self.walks: list[tuple[int, object, date]] = []  # (method index, method, day) still to schedule
         self.batch: list[tuple[int, object, date]] = []
         self.failed_days: set[str] = set()
@@ -55,7 +58,7 @@ class DayBatches:
         from db.ops import done_days
 
         days = self.spider.days()
-        skip_done = self.is_backfill and not self.redo
+        skip_done = self.is_backfill and not self.redo and not self.distributed
         walked_days = set()
         for index, method in dated:
             done = done_days(self._store().db, self.spider.name, method.url) if skip_done else set()
@@ -76,7 +79,8 @@ class DayBatches:
         if not self.walks:
             self.batch = []
             return []
-        days = sorted({walk[2] for walk in self.walks})[: self.batch_days]
+        days = sorted({walk[2] for walk in self.walks})
+        days = days if self.distributed else days[: self.batch_days]
         self.batch = [walk for walk in self.walks if walk[2] in days]
         self.walks = [walk for walk in self.walks if walk[2] not in days]
         return [self.spider.listing_request(index, method, method.first, day=day) for index, method, day in self.batch]
@@ -89,7 +93,7 @@ class DayBatches:
     def on_idle(self):
         """Record the finished batch, then schedule the next one (keeping the spider open) if any."""
         spider = self.spider
-        if not self.batch or spider.run.blocked:
+        if not self.batch or spider.run.blocked or self.distributed:
             return
         self._record_batch()
         requests = self.next_batch()

@@ -57,12 +57,15 @@ INGEST_GROUP = "ingest"
 # The arguments that define a job: workers started with the same ones share its queue (sources are per queue key).
 JOB_ARGS = ("since", "until", "methods", "refetch", "recheck_days", "topic_prefilter", "ignore_robots")
 
+# KEYS: queue, this worker's in-flight hash, job registry of in-flight hashes. Registering on every pop matters: a
+# worker wrongly reaped (frozen past its heartbeat) must not go on filling a hash that no reaper can find.
 POP_SCRIPT = """
 local items = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 if #items == 0 then return false end
 redis.call('ZREM', KEYS[1], items[1])
 local field = items[2] .. ':' .. redis.sha1hex(items[1])
 redis.call('HSET', KEYS[2], field, items[1])
+redis.call('HSET', KEYS[3], KEYS[2], KEYS[1])
 return {field, items[1]}
 """
 # KEYS: in-flight hash, queue, job registry of in-flight hashes
@@ -273,6 +276,7 @@ class ReliableQueue(PriorityQueue):
     """scrapy-redis's priority queue whose pop moves the request into this worker's in-flight hash (see above)."""
 
     inflight_key: str | None = None
+    registry_key: str | None = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -280,7 +284,7 @@ class ReliableQueue(PriorityQueue):
         self._inflight: dict[int, bytes] = {}  # id(request) -> field in the in-flight hash
 
     def pop(self, timeout=0):
-        result = self._pop(keys=[self.key, self.inflight_key])
+        result = self._pop(keys=[self.key, self.inflight_key, self.registry_key])
         if not result:
             return None
         field, data = result
@@ -317,7 +321,8 @@ class ReliableScheduler(Scheduler):
         self.job_prefix = job_prefix(settings.get("PANTAU_REDIS_JOB"))
         self.base_key = self.queue.key.rsplit(":requests", 1)[0]
         self.queue.inflight_key = f"{self.base_key}:inflight:{settings.get('PANTAU_WORKER_ID')}"
-        self.server.hset(f"{self.job_prefix}:inflight", self.queue.inflight_key, self.queue.key)
+        self.queue.registry_key = f"{self.job_prefix}:inflight"
+        self.server.hset(self.queue.registry_key, self.queue.inflight_key, self.queue.key)
         spider.walk_memory = RedisWalkMemory(self.server, f"{self.base_key}:walks")
         self._enqueue = self.server.register_script(ENQUEUE_SCRIPT)
         self._acknowledge_on_completion()

@@ -60,6 +60,7 @@ def test_two_workers_one_killed_every_article_archived_once(tmp_path, redis_url,
     assert {canonical(u) for u in held if "/read/" in u} <= set(stored)  # what it held in flight was fetched again
     survivor_log = (tmp_path / "survivor.log").read_text()
     assert "in-flight request(s) of dead worker" in survivor_log
+    assert " ERROR: " not in survivor_log and "Traceback" not in survivor_log, survivor_log[-3000:]
     assert leftovers(client) == {"queued": 0, "inflight": 0, "stream": 0}
     assert integrity(db) == "ok"
     statuses = run_statuses(db)
