@@ -246,22 +246,34 @@ def test_hostile_pages_are_handled_one_by_one_with_a_counted_reason(tmp_path):
 # -- disk full while archiving -------------------------------------------------------------------------------
 @pytest.fixture
 def tiny_disk(tmp_path):
-    """A 700 KB tmpfs (needs root and mount); grown afterwards with remount, as an operator would free space."""
+    """A tmpfs (needs root and mount) holding an empty store, shrunk to leave 400 KB free; grown afterwards with
+    remount, as an operator would free space. Yields the store's path."""
     mount = tmp_path / "tiny"
     mount.mkdir()
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=700k", "tmpfs", str(mount)], capture_output=True)
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount)], capture_output=True)
     if made.returncode != 0:
         pytest.skip(f"cannot mount a small tmpfs here: {made.stderr.decode().strip()}")
     try:
-        yield mount
+        db = mount / "full.db"
+        from db.store import Store
+
+        Store(db).close()  # the schema fits; the pages will not
+        usage = os.statvfs(mount)
+        used_kb = (usage.f_blocks - usage.f_bfree) * usage.f_frsize // 1024
+        subprocess.run(["mount", "-o", f"remount,size={used_kb + 400}k", str(mount)], check=True)
+        yield db
     finally:
         subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+def _grow(db):
+    subprocess.run(["mount", "-o", "remount,size=64m", str(db.parent)], check=True)
 
 
 def test_disk_full_while_ingesting_is_a_clear_error_and_loses_nothing(redis_url, redis_server, small_mirror,
                                                                       tiny_disk, tmp_path):
     mirror, expected = small_mirror
-    db = tiny_disk / "full.db"
+    db = tiny_disk
     crawl = subprocess.run(worker_command(redis_url, mirror, sources=SOURCES, idle_exit=0.5), cwd=REPO,
                            capture_output=True, text=True, timeout=120)
     assert crawl.returncode == 0, crawl.stderr[-3000:]
@@ -272,7 +284,7 @@ def test_disk_full_while_ingesting_is_a_clear_error_and_loses_nothing(redis_url,
     assert "stay queued in Redis" in error_lines[0]
     assert integrity(db) == "ok"
     assert 0 < stream_pages(redis_server.client)  # what was not committed is still waiting
-    subprocess.run(["mount", "-o", "remount,size=64m", str(tiny_disk)], check=True)
+    _grow(db)
     again = subprocess.run(ingest_command(redis_url, db, 0.5), cwd=REPO, capture_output=True, text=True,
                            timeout=120)
     assert again.returncode == 0, again.stderr[-3000:]
@@ -282,7 +294,7 @@ def test_disk_full_while_ingesting_is_a_clear_error_and_loses_nothing(redis_url,
 
 def test_disk_full_during_a_single_process_crawl_stops_it_cleanly(small_mirror, tiny_disk, tmp_path):
     mirror, expected = small_mirror
-    db = tiny_disk / "crawl.db"
+    db = tiny_disk
     out = tmp_path / "full.json"  # not on the full disk
     done = subprocess.run(crawl_command(db, mirror, sources=SOURCES, json_out=out), cwd=REPO, capture_output=True,
                           text=True, timeout=120)
@@ -293,7 +305,7 @@ def test_disk_full_during_a_single_process_crawl_stops_it_cleanly(small_mirror, 
     assert "Traceback" not in done.stderr
     assert integrity(db) == "ok"
     assert len(article_counts(db)) < len(expected)
-    subprocess.run(["mount", "-o", "remount,size=64m", str(tiny_disk)], check=True)
+    _grow(db)
     again = run_crawl(db, mirror, sources=SOURCES)
     assert {again[s]["status"] for s in SOURCES} == {"finished"}
     _assert_exactly_once(db, expected)
