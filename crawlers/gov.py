@@ -108,16 +108,14 @@ class GovSpider(PantauSpider):
             yield from super().parse_html_listing(response, method)
             return
         entries = self.dated_entries(response, method)
-        walk = response.meta["pantau_walk"]
-        seen = self._walk_links.setdefault(walk, set())
-        new = [e for e in entries if e[0] not in seen]
         if not entries:
             self._stop("empty")
             return
+        fresh = self.walk_memory.new_links(response.meta["pantau_walk"], [e[0] for e in entries], page=response.url)
+        new = [e for e in entries if e[0] in fresh]
         if not new:
             self._stop("repeat")
             return
-        seen.update(url for url, _, _ in new)
         for url, title, day in new:
             if day is not None and not self.in_range(day):
                 self.run.skip("out_of_range")
