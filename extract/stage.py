@@ -72,6 +72,7 @@ def extract_pages(store: Store, rebuild: bool = False) -> dict:
         stats["syndication_groups_changed"] = store.update_syndication_groups(grouper.group_map())
     if hasattr(store, "refresh_search"):
         store.refresh_search()
+    stats["review"] = _reapply_review(store)
     from extract.target_stage import update_targets
 
     stats["targets"] = update_targets(store)["targets"]
@@ -80,6 +81,13 @@ def extract_pages(store: Store, rebuild: bool = False) -> dict:
     result["pages"] = progress.done
     log.info("extract done: %s", result)
     return result
+
+
+def _reapply_review(store: Store) -> dict:
+    """Editors' decisions survive re-extraction (db/review.py); before the tracker, which skips rejected claims."""
+    from db.review import reapply_claim_decisions
+
+    return reapply_claim_decisions(store)
 
 
 def _syndication_grouper(store: Store):
