@@ -178,6 +178,25 @@ def evaluate(gold_claims: list[dict], predicted_claims: list[dict], details: boo
     return res
 
 
+REPO = Path(__file__).resolve().parents[1]
+
+
+def gold_sets(repo: Path = REPO) -> dict[str, tuple[Path, Path]]:
+    """Every development gold set: ``tests/gold/NAME_claims.jsonl`` with ``NAME_articles.jsonl`` (fixture, dev2,
+    heldout, tracker, dev3 ...) and the seed gold of ``../shared/gold`` when present."""
+    sets = {}
+    for claims_path in sorted((repo / "tests" / "gold").glob("*_claims.jsonl")):
+        articles_path = claims_path.with_name(claims_path.name.replace("_claims.jsonl", "_articles.jsonl"))
+        if articles_path.exists():
+            sets[claims_path.name[: -len("_claims.jsonl")]] = (claims_path, articles_path)
+    for shared in (repo.parent / "shared", repo.parents[1] / "shared"):  # beside the checkout or its worktree folder
+        seeds = shared / "gold"
+        if (seeds / "seeds_claims.jsonl").exists():
+            sets["seeds"] = (seeds / "seeds_claims.jsonl", seeds / "seeds_articles.jsonl")
+            break
+    return sets
+
+
 def load_articles(path: Path | str) -> list[dict]:
     """Articles JSONL: ``id``, ``text`` (or ``text_file`` relative to the JSONL file), ``published``, ..."""
     path = Path(path)
@@ -225,7 +244,7 @@ def predict(articles: list[dict], extractor=None) -> list[dict]:
     return preds
 
 
-def main(gold_path, articles_path, out=print, details: bool = False, extractor=None) -> dict:
+def main(gold_path, articles_path, out=print, details: bool = False, extractor=None, reliability: bool = False) -> dict:
     """Run the extractor over ARTICLES, score against GOLD, print the figures with ``out`` and return them."""
     gold = load_jsonl(gold_path)
     articles = load_articles(articles_path)
@@ -237,6 +256,11 @@ def main(gold_path, articles_path, out=print, details: bool = False, extractor=N
     if details:
         for e in res["errors"]:
             out(json.dumps(e, ensure_ascii=False))
+    if reliability:
+        from extract.claims.calibrate import format_table, reliability as table, scored_claims
+
+        out("reliability (confidence as shipped, not refitted on this gold):")
+        out(format_table(table([(conf, ok) for _, _, conf, ok in scored_claims(gold, articles)])))
     return res
 
 

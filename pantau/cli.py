@@ -326,12 +326,14 @@ def eval_articles(gold):
 @eval_group.command("claims")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("articles", type=click.Path(exists=True, dir_okay=False))
-def eval_claims(gold, articles):
-    """Precision, recall and F1 (strict and lenient), speaker accuracy and core recall of the claim
-    extractor on GOLD claims for ARTICLES, as defined in the claim specification."""
+@click.option("--reliability", is_flag=True,
+              help="Also print the reliability table: claimed confidence per bin against observed precision.")
+def eval_claims(gold, articles, reliability):
+    """Precision, recall and F1 (strict and lenient), speaker accuracy, core recall, metric and scope
+    accuracy of the claim extractor on GOLD claims for ARTICLES, as defined in the claim specification."""
     from extract.claim_eval import main
 
-    main(gold, articles, out=click.echo)
+    main(gold, articles, out=click.echo, reliability=reliability)
 
 
 # Commands kept in their own modules, one per area.

@@ -20,8 +20,8 @@ def test_region_forms_map_to_canonical_names():
 
 
 def test_place_of_a_statement_is_not_a_scope():
-    assert region_in("kata dia di Bandung, Jawa Barat, Rabu (5/3).") == []
-    assert region_in("Gubernur BI Perry Warjiyo mengatakan") == []
+    assert region_in("kata dia di Bandung, Jawa Barat, Rabu (5/3).") == ()
+    assert region_in("Gubernur BI Perry Warjiyo mengatakan") == ()
 
 
 def test_provincial_figure_is_not_national():

@@ -9,6 +9,7 @@ from extract.claims.claim_type import _classify
 from extract.claims.dedupe import _dedupe
 from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, _scope_ok
 from db.ids import claim_id
+from extract.claims.confidence import calibrate, raw_score
 from extract.claims.scope import scope_of
 from extract.claims.gaz import _institution_type, _program_kind, _program_name
 from extract.claims.lexicon import ANAPHOR, CONDITIONAL, NEWS_BLOCK, PER_PERIOD, RELEVANT, SKIP_SENTENCE, UMKM_CONTEXT
@@ -40,8 +41,9 @@ def _paragraph_index(text: str):
     return lambda pos: bisect.bisect_right(bounds, pos)
 
 
-def extract_claims(article: dict) -> list[dict]:
-    """Claims of one article (``{"id", "text", "published"?, "title"?, ...}``), one per fact."""
+def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]:
+    """Claims of one article (``{"id", "text", "published"?, "title"?, "source_kind"?, ...}``), one per fact.
+    ``raw_confidence=True`` keeps the uncalibrated score as ``raw_confidence`` (used to fit the calibration)."""
     from nlp_models import load_pipeline
 
     text = article.get("text") or ""
@@ -234,8 +236,8 @@ def extract_claims(article: dict) -> list[dict]:
                              program_kind=_program_kind(program_id), unit=unit, metric=metric,
                              speaker_office=" ".join(filter(None, (person.title, person.organization))) if person else
                              attr.organization, inst_type=_institution_type)
-            conf = 0.55 + (0.1 if unit else 0) + (0.1 if metric else 0) + (0.1 if person else 0) + \
-                (0.05 if ctype != "other" else 0) + (0.05 if q.has_scale or q.unit else 0)
+            raw = raw_score(by_cue=by_cue, attribution=attr.kind, unit=unit, scaled=bool(q.has_scale or q.unit),
+                            metric=metric, claim_type=ctype, scope=scope.scope, words=q.is_words)
             claim = {
                 "article_id": article.get("id"),
                 "claim_type": ctype,
@@ -256,7 +258,8 @@ def extract_claims(article: dict) -> list[dict]:
                 "quote": st,
                 "char_start": sent.start_char,
                 "char_end": sent.end_char,
-                "confidence": round(min(conf, 0.99), 2),
+                "confidence": calibrate(raw),
+                "_raw_confidence": raw,
                 "person_id": person.person_id if person else None,
                 "institution_id": (person.institution_id if person else attr.institution_id),
                 "program_id": program_id,
@@ -290,5 +293,8 @@ def extract_claims(article: dict) -> list[dict]:
         lead = len(seg) - len(seg.lstrip())
         c["char_start"], c["char_end"] = qs + lead, qs + lead + len(seg.strip())
         c["quote"] = text[c["char_start"]:c["char_end"]]
+        raw = c.pop("_raw_confidence", None)
+        if raw_confidence:
+            c["raw_confidence"] = raw
         c["claim_id"] = claim_id(c["article_id"], c["value"], c["unit"], c["claim_type"], c["char_start"])
     return claims

@@ -43,7 +43,7 @@ def _regions():
             forms.append((form, prov["name"]))
     forms.sort(key=lambda f: -len(f[0]))  # "Kepulauan Riau" before "Riau", "Papua Barat Daya" before "Papua"
     canon = {f.lower(): name for f, name in forms}
-    province_rx = re.compile("|".join(rf"(?<![\w-]){re.escape(f)}(?![\w-])" for f, _ in forms))
+    province_rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f, _ in forms) + r")(?![\w-])")
     heads = lambda key: "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(data[key], key=len, reverse=True))
     city_rx = re.compile(rf"\b(?P<head>{heads('city_heads')})\s+(?P<name>{_NAME})")
     province_head_rx = re.compile(rf"\b(?:{heads('province_heads')})\s+(?P<name>{_NAME})")
@@ -60,8 +60,10 @@ def _city_name(head: str, name: str) -> str:
     return f"{kind} {name}"
 
 
-def region_in(text: str) -> list[tuple[int, Scope]]:
-    """Every region reference of ``text`` as (position, Scope), places of a statement ("di Bandung, Rabu") left out."""
+@lru_cache(maxsize=2048)
+def region_in(text: str) -> tuple[tuple[int, Scope], ...]:
+    """Every region reference of ``text`` as (position, Scope), places of a statement ("di Bandung, Rabu") left out.
+    Cached: every figure of a sentence asks about the same sentence."""
     province_rx, canon, city_rx, province_head_rx, _, _ = _regions()
     found = []
     taken = []
@@ -81,7 +83,7 @@ def region_in(text: str) -> list[tuple[int, Scope]]:
         if any(a <= m.start() < b for a, b in taken) or _WEEKDAY_NEAR.match(text[m.end():]):
             continue
         found.append((m.start(), Scope("province", canon[m.group(0).lower()])))
-    return sorted(found, key=lambda f: f[0])
+    return tuple(sorted(found, key=lambda f: f[0]))
 
 
 def _nearest(found: list[tuple[int, Scope]], pos: int) -> Scope | None:
