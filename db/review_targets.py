@@ -191,6 +191,11 @@ def _unlink(db, decision_id, anchor, figure) -> str | None:
     db.execute("delete from target_observations where target_id = ? and claim_id = ?", [target_id, figure])
     db.execute("delete from target_events where target_id = ? and claim_id = ? and kind = 'figure'", [target_id, figure])
     _recount(db, target_id)
+    evidence = db.execute("select status_evidence from targets where target_id = ?", [target_id]).fetchone()[0]
+    if figure in json.loads(evidence or "[]"):
+        db.execute("update targets set status_rationale = status_rationale || ? where target_id = ?",
+                   [f" (the figure {figure} behind this status was unlinked by an editor; status not reassessed)",
+                    target_id])
     _event(db, target_id, decision_id, "unlinked", f"figure {figure} unlinked by an editor", figure)
     return None
 

@@ -340,8 +340,9 @@ def eval_claims(gold, articles, reliability):
 from pantau.cli_documents import document as _document_command  # noqa: E402
 from pantau.cli_health import health  # noqa: E402
 from pantau.cli_targets import targets_command  # noqa: E402
+from pantau.cli_review import review_group  # noqa: E402
 
-for _command in (targets_command, health, _document_command):
+for _command in (targets_command, health, _document_command, review_group):
     cli.add_command(_command)
 
 if __name__ == "__main__":
