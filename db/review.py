@@ -379,6 +379,8 @@ def errata_rows(db) -> list[dict]:
         base = {"correction_id": d["id"], "claim_id": d["current_claim_id"], "article_id": d["article_id"],
                 "action": d["action"], "corrected_at": d["decided_at"], "note": d["note"], "quote": keys.get("quote")}
         if d["action"] == "reject":
+            if _status(db, d["current_claim_id"]) != "rejected":
+                continue  # a later decision took the rejection back
             out.append({**base, "field": "claim", "old_value": _show(keys.get("value")),
                         "new_value": "(removed: not a valid claim)"})
             continue
@@ -386,6 +388,11 @@ def errata_rows(db) -> list[dict]:
         for field, new in after.items():
             out.append({**base, "field": field, "old_value": _show(before.get(field)), "new_value": _show(new)})
     return out
+
+
+def _status(db, claim_id: str) -> str | None:
+    found = db.execute("select review_status from claims where id = ?", [claim_id]).fetchone()
+    return found[0] if found else None
 
 
 def _show(value) -> str | None:
