@@ -194,7 +194,10 @@ def export(kind, fmt, db_path):
 @click.option("--db", "db_path", envvar="PANTAU_DB", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--port", default=8001, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-def serve(db_path, port, host):
+@click.option("--editors", is_flag=True, help="Editor mode: editors from $PANTAU_EDITORS sign in at /-/login and "
+              "verify, correct or reject claims on their pages (docs/review.md). Opens the database writable for "
+              "the review route only.")
+def serve(db_path, port, host, editors):
     """Serve the database (full or public) with Datasette and Pantau's metadata, facets and queries."""
     from db import default_db_path
     from pantau.serve import serve as run_server
@@ -202,8 +205,11 @@ def serve(db_path, port, host):
     path = Path(db_path) if db_path else default_db_path()
     if not path.exists():
         raise click.ClickException(f"{path} does not exist: run `pantau crawl` and `pantau extract` first")
-    click.echo(f"Serving {path} at http://{host}:{port}/")
-    run_server(path, port, host=host)
+    click.echo(f"Serving {path} at http://{host}:{port}/" + (" (editor mode)" if editors else ""))
+    try:
+        run_server(path, port, host=host, editors=editors)
+    except ValueError as error:  # editor accounts missing or malformed, or a public build: refuse to start
+        raise click.ClickException(str(error)) from None
 
 
 @cli.command()

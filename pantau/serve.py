@@ -69,8 +69,11 @@ def datasette_command(
     return argv
 
 
-def serve(db_path, port: int = 8001, host: str = "127.0.0.1", public: bool = False):
-    """Run Datasette in the foreground until interrupted (blocking). Returns its exit code."""
+def serve(db_path, port: int = 8001, host: str = "127.0.0.1", public: bool = False, editors: bool = False):
+    """Run Datasette in the foreground until interrupted (blocking). Returns its exit code.
+
+    `editors`: editor mode (docs/review.md): editors from PANTAU_EDITORS sign in and review claims; the file is
+    opened mutable (never immutable, so readers see the edits) and only the review route writes to it."""
     db_path = Path(db_path)
     if not db_path.exists():
         raise FileNotFoundError(f"{db_path} does not exist: run `pantau extract` (or `pantau demo`) first")
@@ -84,17 +87,32 @@ def serve(db_path, port: int = 8001, host: str = "127.0.0.1", public: bool = Fal
         from db import Store
 
         Store(db_path).close()
-    argv = datasette_command(db_path, port, host=host, public=public)
+    env = None
+    if editors:
+        if not pipeline_db:
+            raise ValueError(f"{db_path} is a public build: editors review the pipeline database (data/pantau.db)")
+        metadata, env = editor_mode(db_path)
+        argv = datasette_command(db_path, port, host=host, public=public, immutable=False, metadata_path=metadata)
+    else:
+        argv = datasette_command(db_path, port, host=host, public=public)
     print(f"Datasette on http://{'0.0.0.0' if public else host}:{port}/  (Ctrl-C to stop)", file=sys.stderr)
-    return _run(argv)
+    return _run(argv, env=env)
 
 
-def _run(argv: list[str]) -> int:
+def editor_mode(db_path) -> tuple[Path, dict]:
+    """(metadata file, environment) of editor mode; raises pantau.editors.EditorConfigError when no accounts."""
+    from pantau.editors import editor_metadata, load_editors
+
+    db_path = Path(db_path)
+    return editor_metadata(_metadata_file(db_path), db_path.stem, load_editors())
+
+
+def _run(argv: list[str], env: dict | None = None) -> int:
     """Run Datasette in the foreground; SIGTERM/SIGHUP/Ctrl-C sent to this process reach Datasette too, so stopping
     `pantau serve` never leaves an orphaned server holding the port."""
     import signal
 
-    process = subprocess.Popen(argv)
+    process = subprocess.Popen(argv, env=dict(os.environ, **env) if env else None)
 
     def forward(signum, _frame):
         if process.poll() is None:
@@ -118,10 +136,11 @@ def _run(argv: list[str]) -> int:
             stop(process)
 
 
-def start(db_path, port: int, *, log=None, **kwargs) -> subprocess.Popen:
+def start(db_path, port: int, *, log=None, env: dict | None = None, **kwargs) -> subprocess.Popen:
     """Start Datasette in the background (tests, benchmarks); pair with `wait_until_up` and `stop`."""
     argv = datasette_command(db_path, port, **kwargs)
-    return subprocess.Popen(argv, stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT if log else subprocess.DEVNULL)
+    return subprocess.Popen(argv, stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
+                            env=dict(os.environ, **env) if env else None)
 
 
 def wait_until_up(base_url: str, process: subprocess.Popen | None = None, timeout: float = 60.0):
