@@ -96,7 +96,7 @@ def serve(db_path, port: int = 8001, host: str = "127.0.0.1", public: bool = Fal
     else:
         argv = datasette_command(db_path, port, host=host, public=public)
     print(f"Datasette on http://{'0.0.0.0' if public else host}:{port}/  (Ctrl-C to stop)", file=sys.stderr)
-    return _run(argv, env=env)
+    return _run(argv, env=env) if env else _run(argv)
 
 
 def editor_mode(db_path) -> tuple[Path, dict]:
