@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from db import queries
+from pantau import metadata_documents
 from pantau.ops_metadata import add_ops_metadata
 from pantau.review_metadata import add_review_metadata
 
@@ -494,10 +495,10 @@ TARGET_TABLES = {
          "summary": "The target in one sentence."},
     ),
     "target_statements": (
-        "Every target claim linked to its target, with its role: first, restatement, revision (the first statement "
-        "of a revised target) or milestone.",
+        "Every target claim linked to its target, with its role: first (the earliest) or restatement. Whether the "
+        "target itself is a revision or a milestone of another is in targets.revision_of / milestone_of.",
         {"target_id": "The target.", "claim_id": "The claim.", "article_id": "The article.",
-         "role": "first | restatement | revision | milestone.", "stated_on": "Date of the statement.",
+         "role": "first | restatement.", "stated_on": "Date of the statement.",
          "speaker": "Speaker.", "organization": "Speaker's institution or the cited source.", "outlet": "Outlet.",
          "value": "Value stated.", "target_year": "Deadline stated.", "quote": "The sentence.", "url": "Article URL.",
          "source_kind": "media | official_statement | official_report | plan | regulation.",
@@ -539,7 +540,7 @@ select e.date, e.kind, e.title, t.summary as target, e.detail, t.status as curre
   e.id as atom_id, e.title || ' | ' || t.summary as atom_title, e.date || 'T00:00:00+07:00' as atom_updated,
   e.detail as atom_content, '/target/' || e.target_id as atom_link
 from target_events e join targets t on t.target_id = e.target_id
-where e.target_id = :target_id
+where :target_id = '' or e.target_id = :target_id
 order by e.date desc, e.kind, e.id limit 500
 """
 
@@ -556,9 +557,10 @@ order by e.date desc, e.target_id, e.kind limit 1000
 
 def _target_queries() -> dict:
     return {
-        "target_events": {
+        "target_feed": {
             "title": "Changes to one target (Atom feed)",
-            "description": "New statements, new reported figures and status changes of one target, newest first. "
+            "description": "New statements, new reported figures and status changes of one target (all targets when "
+            "target_id is empty), newest first. "
             "Subscribe with the .atom link; .csv and .json for the data.",
             "sql": TARGET_EVENTS_SQL.strip(), "params": ["target_id"], "hide_sql": True,
         },
@@ -634,10 +636,12 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True, pu
         tables[name] = {"hidden": True}
     queries = _queries(db_name)
     add_target_metadata(tables, queries)
-    add_ops_metadata(tables, queries)
+    add_ops_metadata(tables, queries, public=public)
+    _add_documents(tables, queries, public)
     add_review_metadata(tables, queries, public=public)
     if public:
         tables = public_tables(tables)
+        queries = public_queries(queries)
 
     return {
         "title": "Pantau: who promised how many digital UMKM?",
@@ -665,6 +669,34 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True, pu
             "datasette-dashboards": _dashboards(db_name),
         },
     }
+
+
+def _tables_read(sql: str) -> set[str]:
+    """Tables a query reads (names after FROM/JOIN that are not its own CTEs or table-valued functions)."""
+    import re
+
+    named = {m.lower() for m in re.findall(r"(?i)\b(\w+)\s+as\s*\(", sql)}
+    read = {m.lower() for m in re.findall(r"(?i)\b(?:from|join)\s+\[?(\w+)\]?(?![\w(])(?!\s*\()", sql)}
+    return read - named
+
+
+def public_queries(queries: dict) -> dict:
+    """Canned queries for the public build: only those whose tables `pantau.publish` copies (a query over crawler
+    or health tables would answer HTTP 400 there)."""
+    from pantau.publish import published_tables
+
+    public = published_tables() | {f"{t}_fts" for t in published_tables()}
+    return {name: q for name, q in queries.items() if _tables_read(q["sql"]) <= public}
+def _add_documents(tables: dict, queries: dict, public: bool):
+    """Policy documents (pantau/metadata_documents.py): the claim columns they add and, in the full database, their
+    tables and the document_claims view (the public build carries no documents table)."""
+    tables["claims"]["columns"] = {**metadata_documents.CLAIM_COLUMNS, **tables["claims"]["columns"]}
+    tables["articles"]["columns"] = {**tables["articles"]["columns"], **metadata_documents.ARTICLE_COLUMNS}
+    if "source_kind" not in tables["claims"]["facets"]:
+        tables["claims"]["facets"] = tables["claims"]["facets"] + ["source_kind"]
+    if not public:
+        tables.update(metadata_documents.document_tables())
+        tables.update(metadata_documents.document_view())
 
 
 def public_tables(tables: dict) -> dict:

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import free_port
 from db import sample
+from extract.target_stage import update_targets
 from pantau import metadata as md
 from pantau import publish as pub
 from pantau import serve
@@ -36,6 +37,7 @@ def builds(tmp_path_factory):
     """{"full": (client, db name, db path), "public": (...)}: both builds served at once."""
     root = tmp_path_factory.mktemp("site")
     store = sample.build_sample(root / "pantau.db")
+    update_targets(store)  # the tracker stage runs after every extraction: a real database has target tables
     run = store.start_run("kompas")
     store.finish_run(run, {"requests": 3})
     store.close()
@@ -135,6 +137,13 @@ def test_dashboard_series_is_national_umkm_digital_with_copies_once(builds):
     assert min(figures) >= 3.79
     latest = _dashboard_rows(builds, "latest-figures")
     assert len({(r["date"], r["figure"]) for r in latest}) == len(latest)
+
+
+def test_a_feed_without_entries_is_an_empty_feed_not_an_error(site):
+    response = site.get("/pantau/new_claims_feed.atom", params={"metric": "umkm_population", "scope": "city"})
+    assert response.status_code == 200
+    feed = ET.fromstring(response.text)
+    assert feed.tag == f"{ATOM}feed" and not feed.findall(f"{ATOM}entry")
 
 
 def test_feed_for_a_metric_is_one_series(site):
@@ -253,6 +262,9 @@ def test_query_forms_offer_lists_to_choose_from(site):
 # -- 5. every published page answers --------------------------------------------------------------------------------
 
 QUERY_PARAMS = {"q": "UMKM", "metric": DIGITAL, "person": "teten", "unit": "UMKM"}
+# The site's own queries have rows in the sample; others' (targets, health) may legitimately be empty there.
+EXPECT_ROWS = {"search_claims", "target_timeline", "claims_by_person", "new_claims_feed", "conflicting_figures",
+               "pace_check"}
 
 
 @pytest.mark.parametrize("build", ["full", "public"])
@@ -288,7 +300,7 @@ def test_every_table_row_query_feed_and_dashboard_answers(builds, build):
         check(f"/{db}/{name}", params)
         fmt = "atom" if name.endswith("_feed") else "json"
         response = check(f"/{db}/{name}.{fmt}", {**params, "_shape": "array"} if fmt == "json" else params)
-        if response.status_code == 200 and fmt == "json" and not response.json():
+        if response.status_code == 200 and fmt == "json" and not response.json() and name in EXPECT_ROWS:
             failures.append(f"{name}: empty for {params}")
     charts = md.build_metadata(db, public=build == "public")["plugins"]["datasette-dashboards"]["umkm-digital"]
     for chart_name, chart in charts["charts"].items():
