@@ -174,3 +174,32 @@ def test_editor_accounts_come_from_configuration(tmp_path):
     metadata, env = editor_metadata(md.METADATA_FILE, "pantau", {"ana": good}, out_dir=tmp_path)
     assert good not in metadata.read_text() and good in env.values()  # hashes stay out of files
     assert (metadata.stat().st_mode & 0o077) == 0
+
+
+def test_pantau_serve_editors_needs_accounts_and_then_lets_an_editor_in(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    path = tmp_path / "pantau.db"
+    sample.build_sample(path).close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PANTAU_EDITORS")}
+    refused = subprocess.run([sys.executable, "-m", "pantau.cli", "serve", "--editors", "--db", str(path), "--port",
+                              str(free_port())], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert refused.returncode != 0 and "no editor accounts" in refused.stderr
+
+    port = free_port()
+    env["PANTAU_EDITORS"] = f"ana:{hash_password(PASSWORD, iterations=1000)}"
+    server = subprocess.Popen([sys.executable, "-m", "pantau.cli", "serve", "--editors", "--db", str(path), "--port",
+                               str(port)], cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        serve.wait_until_up(base, server)
+        claim_id = _claim(path, "claim_type = 'target'")
+        with _sign_in(base) as client:
+            assert "pantau-review-form" in client.get(f"/pantau/claims/{claim_id}").text
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
