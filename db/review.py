@@ -182,13 +182,18 @@ def _original_keys(db, claim: dict) -> tuple[str, dict]:
     return claim["id"], match_keys(claim)
 
 
+def check_decision(action: str, allowed, by: str | None):
+    """A known action and an editor's name, or a ReviewError saying which is missing."""
+    if action not in allowed:
+        raise ReviewError(f"unknown action {action!r}: one of {', '.join(allowed)}")
+    if not (by or "").strip():
+        raise ReviewError("a decision needs the editor's name (--by)")
+
+
 def decide_claim(store, action: str, claim_id: str, *, by: str, note: str | None = None,
                  changes: dict | None = None, decided_at: str | None = None) -> dict:
     """Verify, correct or reject one claim: log the decision and apply it now. Returns the log row."""
-    if action not in CLAIM_ACTIONS:
-        raise ReviewError(f"unknown action {action!r}: one of {', '.join(CLAIM_ACTIONS)}")
-    if not (by or "").strip():
-        raise ReviewError("a decision needs the editor's name (--by)")
+    check_decision(action, CLAIM_ACTIONS, by)
     db = store.db
     claim = claim_row(db, claim_id)
     if claim is None:

@@ -18,7 +18,7 @@ import hashlib
 import json
 import logging
 
-from db.review import ReviewError, TARGET_ACTIONS, claim_row, match_keys, now_iso, resolve_claim
+from db.review import ReviewError, TARGET_ACTIONS, check_decision, claim_row, match_keys, now_iso, resolve_claim
 
 log = logging.getLogger("pantau.review")
 
@@ -61,10 +61,7 @@ def _in(db, table: str, target_id: str, claim_id: str) -> bool:
 
 def decide_target(store, action: str, target_id: str, other: str, *, by: str, note: str | None = None) -> dict:
     """merge TARGET OTHER_TARGET | split TARGET CLAIM | unlink TARGET CLAIM: log the decision and apply it."""
-    if action not in TARGET_ACTIONS:
-        raise ReviewError(f"unknown action {action!r}: one of {', '.join(TARGET_ACTIONS)}")
-    if not (by or "").strip():
-        raise ReviewError("a decision needs the editor's name (--by)")
+    check_decision(action, TARGET_ACTIONS, by)
     db = store.db
     target = _require_target(db, target_id)
     anchors = [_keys(db, _anchor(db, target_id), "target")]
