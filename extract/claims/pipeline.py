@@ -6,6 +6,7 @@ import re
 
 from extract.claims.attribution import Attribution, _attribute_open_quotes, _ents, _index_ents, _institution_subject, _sent_ents, _valid_person_ent, attribute_sentence
 from extract.claims.claim_type import _classify
+from extract.claims.clauses import hypothetical
 from extract.claims.dedupe import _dedupe
 from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, _scope_ok
 from db.ids import claim_id
@@ -131,8 +132,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
             rs, re_ = q.start, q.end
             if not _scope_ok(q, st, rs, re_, ent_spans):
                 continue
-            if any(c < rs for c in cond):
-                continue
+            if cond and hypothetical(st, rs):
+                continue  # R6: the condition and its consequence; other clauses of the sentence are kept
             unit, noun = _unit_for(q, st, re_)
             small = q.value < 100 and not q.has_scale and q.value_max is None
             if unit is None:
