@@ -5,6 +5,7 @@ from datetime import date
 import re
 
 from extract.claims.clauses import _clause_bounds, _nearest
+from extract.claims.structure import structural_type
 from extract.claims.lexicon import ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
 
 
@@ -73,6 +74,9 @@ def _clean_cues(t: str) -> str:
 def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, metric: str | None,
               after_text: str, day: date | None = None) -> tuple[str, bool]:
     """(claim_type, decided_by_a_cue)."""
+    decided = structural_type(sent_text, rel_start, rel_end, unit, day)
+    if decided is not None:
+        return decided
     left, right = _clause_bounds(sent_text, rel_start, rel_end)
     seg_left = _clean_cues(sent_text[left:rel_start])
     seg_right = _clean_cues(sent_text[rel_end:right])

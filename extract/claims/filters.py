@@ -39,10 +39,7 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False  # "25th", "24.com", "4G"
     if re.match(r"^[.,]\d", after):
         return False
-    if re.search(r"\bdari\s+(?:sebelumnya\s+|semula\s+)?$", before[-25:], re.I) and \
-            re.match(r"^\s*(?:\S+\s+){0,3}?menjadi\b", after, re.I):
-        return False  # the old value of "dari Rp 50 juta menjadi Rp 100 juta"
-    if q.has_scale and re.match(r"^\s*(?:UMKM\s+|unit\s+)?(?:itu|tersebut)\b", after, re.I):
+    if q.has_scale and re.match(r"^\s*(?:lebih\s+)?(?:UMKM\s+|unit\s+)?(?:itu|tersebut)\b", after, re.I):
         return False  # "target 30 juta itu", "30 juta tersebut": a back-reference to a figure stated before
     if any(a <= rel_start < b or a < rel_end <= b for a, b in ent_spans):
         return False  # inside a name / programme

@@ -1,0 +1,118 @@
+"""Claim type from the structure of the clause that holds a figure (runs before the cue-word rules of claim_type).
+
+Each rule asks what the figure *is* inside its own clause (``clauses.segment``): the earlier term of a change, the
+base of a share, a remainder to a target, the object of a projection, the target a result is compared with, the
+subject of a modal, an applicant count, a programme's realised output, an allocation, a market-wide statistic.
+A rule that does not apply returns None and the cue-word rules decide. Word lists: nlp_models/lexicons/*.yaml.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from extract.claims.clauses import clause_at, segment
+from extract.claims.lexicon import EXPLICIT_TARGET, PROJECTION, STRONG_REALIZED, TARGET_CUES, alternation, words
+
+_NUM = r"(?:Rp\.?\s*|US\$\s*)?\d[\d.,]*"
+_MONEY_PREFIX = r"(?:sekitar\s+|sebesar\s+|sebanyak\s+|senilai\s+|hanya\s+|lebih\s+dari\s+|hampir\s+)?(?:Rp\.?\s*|US\$\s*)?"
+
+EARLIER_LEFT = re.compile(r"\bdari\s+(?:sebelumnya\s+|semula\s+|posisi\s+|level\s+)?(?:yang\s+)?(?:hanya\s+|sekitar\s+|"
+                          r"sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
+EARLIER_RIGHT = re.compile(rf"^[^,;]{{0,70}}?\b(?:menjadi|jadi|ke)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?{_NUM}",
+                           re.IGNORECASE)
+TO_VALUE_BEFORE = re.compile(rf"\b(?:menjadi|jadi|ke)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?{_NUM}[^,;]{{0,60}}?"
+                             r"\bdari\s+(?:sebelumnya\s+|semula\s+|posisi\s+|level\s+)?(?:yang\s+)?(?:hanya\s+|"
+                             r"sekitar\s+|sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
+BUDGET_WORD = words("budget", "budget_nouns")
+BASE_OPENER = re.compile(rf"^[\s\"“(]*[Dd]ari\s+(?:sekitar\s+|total\s+|sebanyak\s+|seluruh\s+|jumlah\s+)?(?:Rp\.?\s*)?$")
+GAP = re.compile(rf"\b(?:{alternation('gap', 'gap_words')}|{alternation('gap', 'remainder_words')})\b", re.IGNORECASE)
+LAGI_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?lagi\b", re.IGNORECASE)
+OBLIGATION = words("gap", "obligation")
+REACHED_TARGET = re.compile(rf"\b(?:{alternation('target', 'reached_target_verbs')})\s+(?:\w+\s+)?(?:target|sasaran)(?:nya)?"
+                            rf"\s+{_MONEY_PREFIX}$", re.IGNORECASE)
+COLON_TARGET = re.compile(r"\b(?:target|sasaran)(?:nya|\s+\w+){0,3}\s*$", re.IGNORECASE)
+MODAL_AFTER = re.compile(rf"^\s*(?:(?!yang\b)[^\s,;]+\s+){{0,4}}?(?:{alternation('target', 'modal_after')})\b", re.IGNORECASE)
+APPLICANTS_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:{alternation('context', 'applicants')})\b",
+                              re.IGNORECASE)
+PROGRAMME_OUTPUT = re.compile(rf"\b(?:{alternation('realised', 'programme_output')})\s+(?:\w+\s+){{0,2}}?{_MONEY_PREFIX}$",
+                              re.IGNORECASE)
+BUDGET_NOUN = re.compile(rf"\b(?:{alternation('budget', 'budget_nouns')})\b(?:(?![.;]|\d)[^,]){{0,60}}?"
+                         rf"(?:sebesar|senilai|mencapai|hingga|menjadi|yakni|yaitu)?\s*{_MONEY_PREFIX}$", re.IGNORECASE)
+DISBURSED_CREDIT = words("realised", "disbursed_credit")
+CREDIT_REALISED = re.compile(r"\b(?:tercatat|mencapai|telah|sudah|sebesar|terealisasi|menembus|tembus)\b", re.IGNORECASE)
+MARKET_WIDE = words("context", "market_wide")
+PARAMETERS = words("context", "parameters")
+ANY_NUMBER = re.compile(r"\d")
+NEGATED = re.compile(r"\b(?:tidak|tak|belum|bukan)\s+(?:\w+\s+)?(?:bisa\s+|dapat\s+|akan\s+)?\w+$|\b(?:tidak|tak)\s+(?:bisa|dapat)\b",
+                     re.IGNORECASE)
+CURRENT_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:saat\s+ini|sekarang|kini|tahun\s+lalu|sebelumnya)\b", re.IGNORECASE)
+PER_UNIT = re.compile(r"\b(?:per|untuk\s+setiap|bagi\s+setiap|setiap)\s+"
+                            r"(?:penerima|orang|pelaku|debitur|umkm|unit|koperasi|nasabah|usaha|peserta)\b", re.IGNORECASE)
+
+
+def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | None) -> tuple[str, bool] | None:
+    """(claim_type, True) when the clause structure decides the type of the figure at ``rs:re_``, else None."""
+    clause = clause_at(sent, rs)
+    left, right = sent[clause.start:rs], sent[re_:clause.end]
+    money = unit in ("rupiah", "USD")
+    whole = sent[clause.start:clause.end]
+
+    if EARLIER_LEFT.search(left) and (EARLIER_RIGHT.match(right) or TO_VALUE_BEFORE.search(left)):
+        return _earlier_term(whole, left, right, money, day), True  # "dari N menjadi M" (R12 a)
+    if BASE_OPENER.match(left) and any(ANY_NUMBER.search(c.text(sent)) for c in segment(sent) if c.start >= clause.end):
+        return "other", True  # "Dari 9.000 pedagang, baru 2.300 ...": the base of a share (R12 c)
+    if (GAP.search(left[-60:]) or LAGI_AFTER.match(right)) and not (money and BUDGET_NOUN.search(left)):
+        # a remainder to a target (R4): arithmetic unless its clause puts it under an obligation
+        own_right = right.split(",")[0]
+        planned = OBLIGATION.search(own_right) or OBLIGATION.search(_after_gap(left)) or TARGET_CUES.search(left)
+        return ("target" if planned and not NEGATED.search(own_right) else "other"), True
+    projection = list(PROJECTION.finditer(left))
+    if projection and not EXPLICIT_TARGET.search(left[projection[-1].end():]) and \
+            not STRONG_REALIZED.search(left[projection[-1].end():]):
+        return "other", True  # "memperkirakan ... bakal menembus N": a forecast (R1, R5)
+    if REACHED_TARGET.search(left):
+        return "target", True  # "melampaui sasaran 3 juta": the figure is the target itself
+    if clause.opener == ":" and not ANY_NUMBER.search(left):
+        before = _previous_clause(sent, clause)
+        if before is not None and COLON_TARGET.search(before) and not ANY_NUMBER.search(before):
+            return "target", True  # "sasarannya: 120 pasar tahun ini"
+    if APPLICANTS_AFTER.match(right):
+        return "other", True  # "48 ribu UMKM yang mendaftar": applicants (R10)
+    if money and DISBURSED_CREDIT.search(left) and CREDIT_REALISED.search(left) and not TARGET_CUES.search(left):
+        return "achievement", True  # "realisasi penyaluran KUR tercatat Rp 192 triliun": credit disbursed
+    if money and BUDGET_NOUN.search(left) and not STRONG_REALIZED.search(left[-40:]):
+        return "budget", True  # "menetapkan plafon KUR sebesar Rp 460 triliun": an allocation, whatever the verb
+    if not money and MODAL_AFTER.match(right) and not STRONG_REALIZED.search(left):
+        return "target", True  # "... bagi 2 juta UMKM wajib selesai sebelum Oktober"
+    if unit in ("UMKM", "koperasi") and PROGRAMME_OUTPUT.search(left) and not TARGET_CUES.search(left):
+        return "achievement", True  # "dinasnya telah melatih 35 ribu pelaku UMKM": a programme's output
+    if MARKET_WIDE.search(left) and not TARGET_CUES.search(left) and not EXPLICIT_TARGET.search(right[:40]):
+        return "other", True  # "transaksi e-commerce sepanjang 2019 mencapai Rp 205 triliun": market-wide (R5)
+    return None
+
+
+def _earlier_term(clause: str, left: str, right: str, money: bool, day: date | None) -> str:
+    context = PARAMETERS.search(clause) or MARKET_WIDE.search(clause) or (money and PER_UNIT.search(right))
+    if not CURRENT_AFTER.match(right) and not _past_year_after(right, day) and \
+            (EXPLICIT_TARGET.search(left) or re.search(r"\b(?:target|sasaran|kuota)\b", left, re.IGNORECASE)):
+        return "target"  # a replaced target, or the first step of a target series (R12 a, b)
+    if context:
+        return "other"  # an earlier policy parameter (rate, ceiling per debtor) or market statistic
+    if money and BUDGET_WORD.search(clause):
+        return "budget"
+    return "achievement"  # an earlier level of a tracked quantity
+
+
+def _past_year_after(right: str, day: date | None) -> bool:
+    m = re.match(r"^\s*(?:\S+\s+){0,3}?(?:pada|di|tahun|per|akhir|awal)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", right)
+    return bool(m and day is not None and int(m.group(1)) < day.year)
+
+
+def _after_gap(left: str) -> str:
+    m = list(GAP.finditer(left))
+    return left[m[-1].end():] if m else ""
+
+
+def _previous_clause(sent: str, clause) -> str | None:
+    prev = [c for c in segment(sent) if c.end <= clause.start]
+    return prev[-1].text(sent) if prev else None
