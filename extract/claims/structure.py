@@ -80,7 +80,7 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         return "other", True  # "48 ribu UMKM yang mendaftar": applicants (R10)
     if money and DISBURSED_CREDIT.search(left) and CREDIT_REALISED.search(left) and not TARGET_CUES.search(left):
         return "achievement", True  # "realisasi penyaluran KUR tercatat Rp 192 triliun": credit disbursed
-    if money and BUDGET_NOUN.search(left) and not STRONG_REALIZED.search(left[-40:]):
+    if money and BUDGET_NOUN.search(left) and not STRONG_REALIZED.search(left[-40:]) and not PER_UNIT.search(right):
         return "budget", True  # "menetapkan plafon KUR sebesar Rp 460 triliun": an allocation, whatever the verb
     if not money and MODAL_AFTER.match(right) and not STRONG_REALIZED.search(left):
         return "target", True  # "... bagi 2 juta UMKM wajib selesai sebelum Oktober"
