@@ -4,7 +4,7 @@ from __future__ import annotations
 from extract.numbers import Quantity
 import re
 
-from extract.claims.lexicon import CATEGORY, DURATION, _MONTH_RE
+from extract.claims.lexicon import CATEGORY, DURATION, PLACE_REACH, _MONTH_RE
 
 
 REG_NAME_BEFORE = re.compile(r"(?:\b(?:nomor|no\.?|pasal|ayat|pp|uu|perpres|permen\w*|inpres|keppres|kepmen\w*|"
@@ -13,6 +13,10 @@ REG_NAME_BEFORE = re.compile(r"(?:\b(?:nomor|no\.?|pasal|ayat|pp|uu|perpres|perm
                              r"jalan|gedung|lantai|ruang|kamar|pukul|jam|tanggal|tgl\.?|sejak|selama|usia|umur|"
                              r"berusia|berumur|medio|era|zaman|periode|angkatan|generasi)|[#@/])\s*$",
                              re.IGNORECASE)
+
+
+# the places a survey sampled are not a programme's reach (R13)
+SURVEY = re.compile(r"\b(?:survei|responden|riset|studi|penelitian|sampel)\b", re.IGNORECASE)
 
 
 TIME_AFTER = re.compile(r"^\s*(?:WIB|WITA|WIT|GMT|UTC|pagi|siang|sore|malam)\b", re.IGNORECASE)
@@ -59,7 +63,9 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False
     if q.unit not in ("persen", "rupiah", "USD") and DURATION.match(after):
         return False
-    if q.unit not in ("persen", "rupiah", "USD") and CATEGORY.match(after) and not q.has_scale:
+    if q.unit not in ("persen", "rupiah", "USD") and CATEGORY.match(after) and not q.has_scale and \
+            not (PLACE_REACH.match(after) and re.search(r"\b(?:di|ke)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", before, re.I)
+                 and not SURVEY.search(sent_text)):
         return False  # "tiga klaster", "5 paket kebijakan"; but "4 juta paket per hari" is a volume
     if re.search(r"\b(?:salah|satu-satunya)\s*$", before, re.I):
         return False

@@ -28,6 +28,8 @@ BASE_OPENER = re.compile(rf"^[\s\"“(]*[Dd]ari\s+(?:sekitar\s+|total\s+|sebanya
 GAP = re.compile(rf"\b(?:{alternation('gap', 'gap_words')}|{alternation('gap', 'remainder_words')})\b", re.IGNORECASE)
 LAGI_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?lagi\b", re.IGNORECASE)
 OBLIGATION = words("gap", "obligation")
+REMAINDER_ACTION = words("gap", "remainder_actions")
+CHASE = re.compile(r"\b(?:dikejar|dikebut|digenjot|kejar|kebut|genjot)\b", re.IGNORECASE)
 REACHED_TARGET = re.compile(rf"\b(?:{alternation('target', 'reached_target_verbs')})\s+(?:\w+\s+)?(?:target|sasaran)(?:nya)?"
                             rf"\s+{_MONEY_PREFIX}$", re.IGNORECASE)
 COLON_TARGET = re.compile(r"\b(?:target|sasaran)(?:nya|\s+\w+){0,3}\s*$", re.IGNORECASE)
@@ -36,13 +38,16 @@ APPLICANTS_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:yang\s+)?(?:sudah\s+|t
                               re.IGNORECASE)
 PROGRAMME_OUTPUT = re.compile(rf"\b(?:{alternation('realised', 'programme_output')})\s+(?:\w+\s+){{0,2}}?{_MONEY_PREFIX}$",
                               re.IGNORECASE)
-BUDGET_NOUN = re.compile(rf"\b(?:{alternation('budget', 'budget_nouns')})\b(?:(?![.;]|\d)[^,]){{0,60}}?"
+BUDGET_NOUN = re.compile(rf"\b(?:{alternation('budget', 'budget_nouns')})\b(?:(?:19|20)\d\d|(?![.;]|\d)[^,]){{0,60}}?"
                          rf"(?:sebesar|senilai|mencapai|hingga|menjadi|yakni|yaitu)?\s*{_MONEY_PREFIX}$", re.IGNORECASE)
 DISBURSED_CREDIT = words("realised", "disbursed_credit")
 CREDIT_REALISED = re.compile(r"\b(?:tercatat|mencapai|telah|sudah|sebesar|terealisasi|menembus|tembus)\b", re.IGNORECASE)
 MARKET_WIDE = words("context", "market_wide")
 PARAMETERS = words("context", "parameters")
 ANY_NUMBER = re.compile(r"\d")
+THRESHOLD = re.compile(r"\b(?:bernilai|senilai|berplafon)\s+(?:hingga|sampai|di\s+bawah|maksimal|paling\s+banyak)\s+(?:Rp\.?\s*)?$|"
+                       r"\b(?:batas|ambang)\s+(?:\w+\s+){0,3}?(?:Rp\.?\s*)?$", re.IGNORECASE)
+PLACE_REACH_AFTER = re.compile(rf"^\s*(?:{alternation('categories', 'place_reach_nouns')})\b", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:tidak|tak|belum|bukan)\s+(?:\w+\s+)?(?:bisa\s+|dapat\s+|akan\s+)?\w+$|\b(?:tidak|tak)\s+(?:bisa|dapat)\b",
                      re.IGNORECASE)
 CURRENT_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:saat\s+ini|sekarang|kini|tahun\s+lalu|sebelumnya)\b", re.IGNORECASE)
@@ -64,7 +69,10 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
     if (GAP.search(left[-60:]) or LAGI_AFTER.match(right)) and not (money and BUDGET_NOUN.search(left)):
         # a remainder to a target (R4): arithmetic unless its clause puts it under an obligation
         own_right = right.split(",")[0]
-        planned = OBLIGATION.search(own_right) or OBLIGATION.search(_after_gap(left)) or TARGET_CUES.search(left)
+        after_gap = _after_gap(left) if GAP.search(left[-60:]) else left
+        governed = after_gap + " " + own_right
+        planned = (OBLIGATION.search(governed) and REMAINDER_ACTION.search(governed)) or \
+            CHASE.search(governed) or EXPLICIT_TARGET.search(after_gap)
         return ("target" if planned and not NEGATED.search(own_right) else "other"), True
     projection = list(PROJECTION.finditer(left))
     if projection and not EXPLICIT_TARGET.search(left[projection[-1].end():]) and \
@@ -78,10 +86,15 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
             return "target", True  # "sasarannya: 120 pasar tahun ini"
     if APPLICANTS_AFTER.match(right):
         return "other", True  # "48 ribu UMKM yang mendaftar": applicants (R10)
-    if money and DISBURSED_CREDIT.search(left) and CREDIT_REALISED.search(left) and not TARGET_CUES.search(left):
-        return "achievement", True  # "realisasi penyaluran KUR tercatat Rp 192 triliun": credit disbursed
     if money and BUDGET_NOUN.search(left) and not STRONG_REALIZED.search(left[-40:]) and not PER_UNIT.search(right):
         return "budget", True  # "menetapkan plafon KUR sebesar Rp 460 triliun": an allocation, whatever the verb
+    if money and DISBURSED_CREDIT.search(left) and CREDIT_REALISED.search(left) and not TARGET_CUES.search(left):
+        return "achievement", True  # "realisasi penyaluran KUR tercatat Rp 192 triliun": credit disbursed
+    if money and THRESHOLD.search(left):
+        return "other", True  # "pengadaan bernilai hingga Rp 14 miliar": a threshold of a rule is a parameter
+    if PLACE_REACH_AFTER.match(right) and re.search(r"\b(?:di|ke)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", left):
+        # places a programme reaches (R13): planned reach is a target, realised reach an achievement
+        return ("target" if TARGET_CUES.search(left) else "achievement"), True
     if not money and MODAL_AFTER.match(right) and not STRONG_REALIZED.search(left):
         return "target", True  # "... bagi 2 juta UMKM wajib selesai sebelum Oktober"
     if unit in ("UMKM", "koperasi") and PROGRAMME_OUTPUT.search(left) and not TARGET_CUES.search(left):
