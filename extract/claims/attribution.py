@@ -7,13 +7,20 @@ import re
 
 from extract.claims.filters import _lowercase_figure_phrase
 from extract.claims.gaz import _gaz, _inst_matcher, resolve_institution
-from extract.claims.lexicon import ME_VERBS, TITLE_HEADS, _ME_VERB_RE, _SAID_VERB_AFTER
+from extract.claims.lexicon import ME_VERBS, TITLE_HEADS, _SAID_VERB_AFTER, alternation
 from extract.claims.people import Ctx, Person, _known_name_at, _person_for_title, _person_from_ent, _rule_name_before
 
 
 PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?"
                       rf"(?:{ME_VERBS}|mengatakan)\b|\bMenurut(?:nya|\s+(?:dia|ia|beliau))\b|\bkata\s+(?:dia|ia|beliau)\b",
                       re.IGNORECASE)
+
+
+# verbs whose subject is the speaker: saying and reporting, and wishing or setting a goal ("X mematok sasaran ...")
+_SUBJECT_VERB_RE = re.compile(rf"\b(?:{ME_VERBS}|{alternation('speech', 'wish_goal_verbs')})\b", re.IGNORECASE)
+CITING_OPENER = re.compile(r"^\W*(?:Mengutip|Merujuk)\b")
+NICKNAME_AFTER_VERB = re.compile(r"\s+(?:[a-z]+\s+){0,3}?yang\s+(?:akrab\s+|biasa\s+|kerap\s+)?(?:disapa|dipanggil)\s+"
+                                 r"(?P<alias>[A-Z][\w'’-]+)")
 
 
 @dataclass
@@ -72,6 +79,11 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
                 return Attribution(person=ctx.last_speaker, kind="quote" if _has_quote(text) else "pronoun",
                                    strength=3)
             continue
+        alias = NICKNAME_AFTER_VERB.match(text, m.end())
+        if alias and _quoteish(text, m.start()) and ctx.last_speaker is not None:
+            # '..." kata pria yang akrab disapa Emil itu': a description and nickname of the person speaking
+            ctx.persons[alias.group("alias")] = ctx.last_speaker
+            return Attribution(person=ctx.last_speaker, kind="quote" if _has_quote(text) else "explicit", strength=4)
         after = [e for e in pers if e.start_char - s0 >= m.end() and e.start_char - s0 - m.end() <= 110
                  and "." not in text[m.end():e.start_char - s0].replace("Dr.", "").replace("Ir.", "")]
         if after and _quoteish(text, m.start()):
@@ -128,12 +140,13 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
             return org
 
     # B. X (title) mengatakan
-    for v in _ME_VERB_RE.finditer(text):
+    for v in _SUBJECT_VERB_RE.finditer(text):
         before = [e for e in pers if e.end_char - s0 <= v.start() and v.start() - (e.end_char - s0) <= 120]
         if before:
             e = before[-1]
             gap = text[e.end_char - s0:v.start()]
-            if not re.search(r"[.;]|(?<!, )\byang\b|\b(?:bahwa|karena)\b", gap) and gap.count(",") <= 3:
+            subject_relative = e.start_char - s0 <= 2 and re.fullmatch(r"\s+yang\s+[^,.;]{3,80}?\s*", gap)
+            if (subject_relative or not re.search(r"[.;]|(?<!, )\byang\b|\b(?:bahwa|karena)\b", gap)) and gap.count(",") <= 3:
                 return Attribution(person=_person_from_ent(e, sent, ctx), kind="explicit", strength=4)
         # a titled name the statistical NER missed ("Kepala Dinas ... Elisabeth Ratu Rante Allo di Jakarta, Rabu, mengatakan")
         if not before:
@@ -166,6 +179,9 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
             return Attribution(person=p, kind="pronoun", strength=3)
 
     # G. data sources: "Berdasarkan data X", "data X menunjukkan", "X mencatat"
+    if CITING_OPENER.match(text) and ctx.last_speaker is not None:
+        return Attribution(person=ctx.last_speaker, kind="carry", strength=1)  # "Mengutip survei APJII, ...": the
+        # speaker of the account cites it (the subject of "mengutip" is left out)
     m = re.search(r"\b(?:berdasarkan|menurut|merujuk|mengutip|mengacu|dikutip\s+dari|data|laporan|riset|survei|"
                   r"studi|catatan|hasil)\s+(?:pada\s+|ke\s+)?(?:data\s+|laporan\s+|riset\s+|survei\s+|studi\s+)?",
                   text, re.I)

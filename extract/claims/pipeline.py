@@ -80,6 +80,10 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
             continue
         para = para_of(sent.start_char)
         attr = attribute_sentence(sent, ctx)
+        if attr.kind == "org" and ctx.last_speaker is not None and attr.institution_id and \
+                attr.institution_id == ctx.last_speaker.institution_id:
+            # "BI mencatat ..." in the account of the BI governor: the institution's figures are his or hers
+            attr = Attribution(person=ctx.last_speaker, kind="carry", strength=1)
         if attr.person is not None:
             ctx.last_speaker = attr.person
             carry[para] = attr
