@@ -6,14 +6,14 @@ import re
 
 from extract.claims.attribution import Attribution, _attribute_open_quotes, _ents, _index_ents, _institution_subject, _sent_ents, _valid_person_ent, attribute_sentence
 from extract.claims.claim_type import _classify
-from extract.claims.clauses import hypothetical
+from extract.claims.clauses import clause_at, hypothetical
 from extract.claims.dedupe import _dedupe
 from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, _scope_ok
 from db.ids import claim_id
 from extract.claims.confidence import calibrate, raw_score
 from extract.claims.scope import scope_of
 from extract.claims.gaz import _institution_type, _program_kind, _program_name
-from extract.claims.lexicon import ANAPHOR, CONDITIONAL, NEWS_BLOCK, PER_PERIOD, RELEVANT, SKIP_SENTENCE, UMKM_CONTEXT
+from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, NEWS_BLOCK, PER_PERIOD, RELEVANT, SKIP_SENTENCE, UMKM_CONTEXT
 from extract.claims.metric import _SUBJECT_STOP, _metric, _subject
 from extract.claims.people import Ctx, _person_from_ent
 from extract.claims.quantities import PHYSICAL_UNITS, _unit_for
@@ -40,6 +40,25 @@ def _paragraph_index(text: str):
     import bisect
 
     return lambda pos: bisect.bisect_right(bounds, pos)
+
+
+# metrics a later figure may take over from an earlier one of the same unit ("target 20 juta" after "19,5 juta UMKM
+# terhubung ke ekosistem digital"); populations and macro statistics are never carried over
+_CARRIED_METRICS = {"umkm_onboarded_digital", "umkm_on_ekatalog_padi", "program_transaction_value", "umkm_trained",
+                    "digital_economy_value", "kur_disbursement"}
+
+
+def _metric_from_context(candidates, unit, ctype, para, clause) -> str | None:
+    """The metric of a figure whose own sentence names none: a population when it is context about UMKM, else the
+    metric of the nearest earlier figure of the same unit within three paragraphs (what the article is counting)."""
+    if ctype == "other" and unit == "UMKM" and not DIGITAL_WORDS.search(clause):
+        return "umkm_population"
+    for claim, _, _ in reversed(candidates):
+        if para - claim["_para"] > 3:
+            break
+        if claim["unit"] == unit and claim["metric"] in _CARRIED_METRICS:
+            return claim["metric"]
+    return None
 
 
 def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]:
@@ -179,7 +198,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                     subject = left_subject  # "... UMKM yang sudah terhubung ke ekosistem digital baru berjumlah 13,7 juta unit"
             if prev_claim is not None and ANAPHOR.search(subject) and para - prev_claim["_para"] <= 2:
                 subject = prev_claim["subject"]  # "Angka tersebut setara dengan 21 persen": what the figure counts
-            metric = _metric(sent_low, unit, subject.lower())
+            own = clause_at(st, rs)
+            metric = _metric(sent_low, unit, subject.lower(), st[own.start:own.end].lower())
             after_text = st[re_:]
             ctype, by_cue = _classify(st, rs, re_, unit, metric, after_text, day)
             if ctype == "skip":
@@ -204,6 +224,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                 ctype = prev_claim["claim_type"]
             elif not by_cue and ctype == "other" and metric == "umkm_onboarded_digital":
                 ctype = "achievement"
+            if metric is None:
+                metric = _metric_from_context(candidates, unit, ctype, para, st[own.start:own.end])
             tyear = None
             if ctype == "target":
                 per_period = PER_PERIOD.search(st[max(0, rs - 60):min(len(st), re_ + 40)])
@@ -240,7 +262,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
             scope = scope_of(st, rs, re_, entities=ent_keys, program_id=program_id,
                              program_kind=_program_kind(program_id), unit=unit, metric=metric,
                              speaker_office=" ".join(filter(None, (person.title, person.organization))) if person else
-                             attr.organization, inst_type=_institution_type)
+                             attr.organization, inst_type=_institution_type,
+                             earlier=text[max(0, sent.start_char - 800):sent.start_char])
             raw = raw_score(by_cue=by_cue, attribution=attr.kind, unit=unit, scaled=bool(q.has_scale or q.unit),
                             metric=metric, claim_type=ctype, scope=scope.scope, words=q.is_words)
             claim = {
