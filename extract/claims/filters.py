@@ -19,6 +19,10 @@ REG_NAME_BEFORE = re.compile(r"(?:\b(?:nomor|no\.?|pasal|ayat|pp|uu|perpres|perm
 SURVEY = re.compile(r"\b(?:survei|responden|riset|studi|penelitian|sampel)\b", re.IGNORECASE)
 
 
+# "300 pasar tahun ini, 450 tahun depan": a count whose noun is left out before a year, not a duration ("3 tahun")
+OMITTED_NOUN_YEAR = re.compile(r"^\s*tahun\s+(?:ini|depan|berikutnya)\b", re.IGNORECASE)
+
+
 TIME_AFTER = re.compile(r"^\s*(?:WIB|WITA|WIT|GMT|UTC|pagi|siang|sore|malam)\b", re.IGNORECASE)
 
 
@@ -57,11 +61,12 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
     if re.match(r"^0\d{2,}", raw) or re.match(r"^\s*\d{3,}", after) or re.search(r"\+62\s*$", before) or \
             (re.search(r"\b\d{3,}[\s-]+$", before) and not q.has_scale and not q.unit):
         return False  # phone numbers
-    if REG_NAME_BEFORE.search(before) and not q.unit and not q.has_scale:
+    reach = bool(re.search(r"\b(?:di|ke)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", before, re.I) and PLACE_REACH.match(after))
+    if REG_NAME_BEFORE.search(before) and not q.unit and not q.has_scale and not reach:
         return False
-    if re.search(r"\bke-?\s*$", before, re.I):
-        return False
-    if q.unit not in ("persen", "rupiah", "USD") and DURATION.match(after):
+    if re.search(r"\bke-?\s*$", before, re.I) and not (re.search(r"\bke\s+$", before, re.I) and PLACE_REACH.match(after)):
+        return False  # "ke-30", not "diperluas ke 15 kabupaten"
+    if q.unit not in ("persen", "rupiah", "USD") and DURATION.match(after) and not OMITTED_NOUN_YEAR.match(after):
         return False
     if q.unit not in ("persen", "rupiah", "USD") and CATEGORY.match(after) and not q.has_scale and \
             not (PLACE_REACH.match(after) and re.search(r"\b(?:di|ke)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", before, re.I)

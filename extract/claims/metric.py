@@ -19,20 +19,20 @@ def _metric_rules():
     return rules
 
 
-def _metric(sent_low: str, unit: str | None, subject_low: str, clause_low: str | None = None) -> str | None:
-    """The canonical metric of a figure: decided on its own clause first (``clause_low``: "Kontribusi UMKM terhadap PDB
-    61 persen, sementara serapan tenaga kerjanya 97 persen" has two metrics), then on the whole sentence."""
+def _metric(sent_low: str, unit: str | None, subject_low: str, clause_low: str | None = None,
+            left_low: str = "") -> str | None:
+    """The canonical metric of a figure from its own clause (``clause_low``: "Kontribusi UMKM terhadap PDB 61 persen,
+    sementara serapan tenaga kerjanya 97 persen" has two metrics) or, without ``clause_low``, its sentence. A training
+    verb before the figure in its clause (``left_low``) makes it a training count."""
     if unit is None:
         return None
-    if clause_low and clause_low != sent_low:
-        found = _metric_in(clause_low, unit, subject_low, sent_low)
-        if found:
-            return found
-    return _metric_in(sent_low, unit, subject_low, sent_low)
+    if unit in ("UMKM", "orang") and _TRAINING.search(left_low[-80:]):
+        return "umkm_trained"
+    return _metric_in(clause_low if clause_low is not None else sent_low, unit, subject_low, sent_low)
 
 
 # a training verb governing the figure makes it a training count even in a sentence about going digital
-_TRAINING = re.compile(r"\b(?:melatih|dilatih|mendampingi|didampingi|pelatihan|pendampingan)\b")
+_TRAINING = re.compile(r"\b(?:melatih|dilatih|mendampingi|didampingi|pelatihan|pendampingan)\b(?:(?!\d)[^.;])*$")
 # market-wide e-commerce and digital-economy figures are not one programme's transactions
 _MARKET_VALUE = re.compile(r"\b(?:gmv|ekonomi\s+digital|digital\s+economy|e-conomy|pasar\s+digital(?!\s+(?:\(padi\)\s+)?umkm)|"
                            r"(?:transaksi|nilai)\s+(?:\w+\s+){0,2}?e-?commerce|e-?commerce\s+(?:indonesia|nasional))\b")
@@ -51,8 +51,6 @@ def _metric_in(text_low: str, unit: str, subject_low: str, sent_low: str) -> str
             scores[mid] = hits
     if not scores:
         return None
-    if "umkm_trained" in scores and unit in ("UMKM", "orang") and _TRAINING.search(text_low) and text_low != sent_low:
-        return "umkm_trained"  # the clause of the figure is about training
     sent_low = text_low
     order = ["umkm_on_ekatalog_padi", "program_transaction_value", "kur_disbursement", "umkm_gdp_share",
              "umkm_employment_share", "digital_economy_value"]

@@ -44,6 +44,7 @@ def _paragraph_index(text: str):
 
 # metrics a later figure may take over from an earlier one of the same unit ("target 20 juta" after "19,5 juta UMKM
 # terhubung ke ekosistem digital"); populations and macro statistics are never carried over
+POPULATION_CLAUSE = re.compile(r"\b(?:memiliki|mempunyai|punya|jumlah|total|populasi|terdapat|sebanyak)\b", re.IGNORECASE)
 _CARRIED_METRICS = {"umkm_onboarded_digital", "umkm_on_ekatalog_padi", "program_transaction_value", "umkm_trained",
                     "digital_economy_value", "kur_disbursement"}
 
@@ -51,7 +52,7 @@ _CARRIED_METRICS = {"umkm_onboarded_digital", "umkm_on_ekatalog_padi", "program_
 def _metric_from_context(candidates, unit, ctype, para, clause) -> str | None:
     """The metric of a figure whose own sentence names none: a population when it is context about UMKM, else the
     metric of the nearest earlier figure of the same unit within three paragraphs (what the article is counting)."""
-    if ctype == "other" and unit == "UMKM" and not DIGITAL_WORDS.search(clause):
+    if ctype == "other" and unit == "UMKM" and POPULATION_CLAUSE.search(clause) and not DIGITAL_WORDS.search(clause):
         return "umkm_population"
     for claim, _, _ in reversed(candidates):
         if para - claim["_para"] > 3:
@@ -174,6 +175,10 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                     m_ctx = list(UMKM_CONTEXT.finditer(st[max(0, rs - 100):rs]))
                     if m_ctx:  # "jumlah pedagang pengguna QRIS sudah 455.400"
                         unit = "koperasi" if m_ctx[-1].group(0).lower() == "koperasi" else "UMKM"
+                if unit is None and prev_claim is not None and prev_claim["char_start"] == sent.start_char and \
+                        prev_claim["unit"] not in (None, "persen", "rupiah", "USD") and \
+                        re.search(r"(?:,|\bdan|\bserta)\s+(?:\S+\s+){0,2}$", st[max(0, rs - 30):rs]):
+                    unit = prev_claim["unit"]  # "300 pasar tahun ini, 450 tahun depan": the noun of the list
                 if unit is None and (small or q.is_words or not q.has_scale):
                     continue
                 if unit is None and not q.has_scale:
@@ -199,7 +204,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
             if prev_claim is not None and ANAPHOR.search(subject) and para - prev_claim["_para"] <= 2:
                 subject = prev_claim["subject"]  # "Angka tersebut setara dengan 21 persen": what the figure counts
             own = clause_at(st, rs)
-            metric = _metric(sent_low, unit, subject.lower(), st[own.start:own.end].lower())
+            own_low = st[own.start:own.end].lower()
+            metric = _metric(sent_low, unit, subject.lower(), own_low, st[own.start:rs].lower())
             after_text = st[re_:]
             ctype, by_cue = _classify(st, rs, re_, unit, metric, after_text, day)
             if ctype == "skip":
@@ -225,7 +231,9 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
             elif not by_cue and ctype == "other" and metric == "umkm_onboarded_digital":
                 ctype = "achievement"
             if metric is None:
-                metric = _metric_from_context(candidates, unit, ctype, para, st[own.start:own.end])
+                # the clause names no metric: the article's running metric, then the rest of the sentence
+                metric = _metric_from_context(candidates, unit, ctype, para, st[own.start:own.end]) or \
+                    _metric(sent_low, unit, subject.lower())
             tyear = None
             if ctype == "target":
                 per_period = PER_PERIOD.search(st[max(0, rs - 60):min(len(st), re_ + 40)])

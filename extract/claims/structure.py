@@ -20,10 +20,21 @@ EARLIER_LEFT = re.compile(r"\bdari\s+(?:sebelumnya\s+|semula\s+|posisi\s+|level\
                           r"sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
 EARLIER_RIGHT = re.compile(rf"^[^,;]{{0,70}}?\b(?:menjadi|jadi|ke)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?{_NUM}",
                            re.IGNORECASE)
+# "naik dari 9 ribu hingga 20 ribu pada 2027": with a verb of change, "hingga" marks the goal, not a range
+CHANGE_FROM_LEFT = re.compile(r"\b(?:naik|meningkat|bertambah|tumbuh|melonjak|turun|menurun|berkurang|ditingkatkan|"
+                              r"dinaikkan|didorong|digenjot|diturunkan)\s+dari\s+(?:sekitar\s+)?$", re.IGNORECASE)
+UNTIL_RIGHT = re.compile(rf"^[^,;]{{0,40}}?\b(?:hingga|sampai)\s+(?:sekitar\s+)?{_NUM}", re.IGNORECASE)
+REPLACED_TARGET = re.compile(r"\b(?:target|sasaran|kuota)\w*\b[^,;]{0,60}\b(?:di|me[nm]?)?(?:naikkan|turunkan|revisi|"
+                             r"pangkas|koreksi|ubah|kerek|tambah)\w*\b", re.IGNORECASE)
+FIRST_STEP_RIGHT = re.compile(r"^\s*(?:\S+\s+){0,3}?untuk\s+(?:tahun\s+berjalan|tahun\s+ini|(?:tahun\s+)?((?:19|20)\d\d))",
+                              re.IGNORECASE)
+TO_VALUE_LEFT = re.compile(rf"\b(?:menjadi|jadi)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?(?:Rp\.?\s*|US\$\s*)?$",
+                           re.IGNORECASE)
 TO_VALUE_BEFORE = re.compile(rf"\b(?:menjadi|jadi|ke)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?{_NUM}[^,;]{{0,60}}?"
                              r"\bdari\s+(?:sebelumnya\s+|semula\s+|posisi\s+|level\s+)?(?:yang\s+)?(?:hanya\s+|"
                              r"sekitar\s+|sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
 BUDGET_WORD = words("budget", "budget_nouns")
+BASE_INSIDE = re.compile(rf",\s*[Dd]ari\s+(?:sekitar\s+|total\s+|sebanyak\s+|seluruh\s+|jumlah\s+)?(?:Rp\.?\s*)?$")
 BASE_OPENER = re.compile(rf"^[\s\"“(]*[Dd]ari\s+(?:sekitar\s+|total\s+|sebanyak\s+|seluruh\s+|jumlah\s+)?(?:Rp\.?\s*)?$")
 GAP = re.compile(rf"\b(?:{alternation('gap', 'gap_words')}|{alternation('gap', 'remainder_words')})\b", re.IGNORECASE)
 LAGI_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?lagi\b", re.IGNORECASE)
@@ -62,9 +73,10 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
     money = unit in ("rupiah", "USD")
     whole = sent[clause.start:clause.end]
 
-    if EARLIER_LEFT.search(left) and (EARLIER_RIGHT.match(right) or TO_VALUE_BEFORE.search(left)):
+    if EARLIER_LEFT.search(left) and (EARLIER_RIGHT.match(right) or TO_VALUE_BEFORE.search(left)
+                                      or (CHANGE_FROM_LEFT.search(left) and UNTIL_RIGHT.match(right))):
         return _earlier_term(whole, left, right, money, day), True  # "dari N menjadi M" (R12 a)
-    if BASE_OPENER.match(left) and any(ANY_NUMBER.search(c.text(sent)) for c in segment(sent) if c.start >= clause.end):
+    if (BASE_OPENER.match(left) or BASE_INSIDE.search(left)) and any(ANY_NUMBER.search(c.text(sent)) for c in segment(sent) if c.start >= clause.end):
         return "other", True  # "Dari 9.000 pedagang, baru 2.300 ...": the base of a share (R12 c)
     if (GAP.search(left[-60:]) or LAGI_AFTER.match(right)) and not (money and BUDGET_NOUN.search(left)):
         # a remainder to a target (R4): arithmetic unless its clause puts it under an obligation
@@ -78,6 +90,8 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
     if projection and not EXPLICIT_TARGET.search(left[projection[-1].end():]) and \
             not STRONG_REALIZED.search(left[projection[-1].end():]):
         return "other", True  # "memperkirakan ... bakal menembus N": a forecast (R1, R5)
+    if TO_VALUE_LEFT.search(left) and _future_year_in(whole, day) and not STRONG_REALIZED.search(left):
+        return "target", True  # "pada 2026 jumlahnya naik menjadi 40 koperasi": a level set for a later year
     if REACHED_TARGET.search(left):
         return "target", True  # "melampaui sasaran 3 juta": the figure is the target itself
     if clause.opener == ":" and not ANY_NUMBER.search(left):
@@ -106,14 +120,21 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
 
 def _earlier_term(clause: str, left: str, right: str, money: bool, day: date | None) -> str:
     context = PARAMETERS.search(clause) or MARKET_WIDE.search(clause) or (money and PER_UNIT.search(right))
-    if not CURRENT_AFTER.match(right) and not _past_year_after(right, day) and \
-            (EXPLICIT_TARGET.search(left) or re.search(r"\b(?:target|sasaran|kuota)\b", left, re.IGNORECASE)):
-        return "target"  # a replaced target, or the first step of a target series (R12 a, b)
+    if not CURRENT_AFTER.match(right) and not _past_year_after(right, day) and REPLACED_TARGET.search(left):
+        return "target"  # a target that has been replaced keeps its standing (R12 a)
+    step = FIRST_STEP_RIGHT.match(right)
+    if step and (not step.group(1) or day is None or int(step.group(1)) >= day.year):
+        return "target"  # the first step of a target series, for a year not yet ended (R12 b)
     if context:
         return "other"  # an earlier policy parameter (rate, ceiling per debtor) or market statistic
     if money and BUDGET_WORD.search(clause):
         return "budget"
     return "achievement"  # an earlier level of a tracked quantity
+
+
+def _future_year_in(text: str, day: date | None) -> bool:
+    years = [int(y) for y in re.findall(r"\b(?:pada|di|hingga|sampai|tahun|akhir)\s+(?:tahun\s+)?((?:19|20)\d\d)\b", text)]
+    return bool(day is not None and years and max(years) > day.year)
 
 
 def _past_year_after(right: str, day: date | None) -> bool:
