@@ -211,6 +211,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "other", True  # "sebanyak 1.700 koperasi terdampak", "1.200 perajin ikut pelatihan"
     strong = STRONG_REALIZED.search(ach_left) or (a_right is not None and STRONG_REALIZED.search(near_right[:25]))
     if not strong and unit in ("UMKM", "koperasi", "orang") and POPULATION_AFTER.match(after_text) \
+            and not MEMBERS_AFTER.match(after_text) \
             and not DIGITAL_WORDS.search(sent_text[left:right]):
         return "other", True
     if not STRONG_REALIZED.search(ach_left) and POPULATION_LEFT.search(seg_left) and \

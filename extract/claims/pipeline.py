@@ -13,14 +13,14 @@ from db.ids import claim_id
 from extract.claims.confidence import calibrate, raw_score
 from extract.claims.scope import scope_of
 from extract.claims.gaz import _institution_type, _program_kind, _program_name
-from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, NEWS_BLOCK, PER_PERIOD, RELEVANT, SKIP_SENTENCE, UMKM_CONTEXT
+from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, NEWS_BLOCK, PER_PERIOD, RELEVANT, SKIP_SENTENCE, UMKM_CONTEXT
 from extract.claims.metric import _SUBJECT_STOP, _metric, _subject
 from extract.claims.people import Ctx, _person_from_ent
 from extract.claims.quantities import PHYSICAL_UNITS, _unit_for
 from extract.claims.when import _as_of, _target_year, _target_year_in, stated_on
 
 
-EXTRACTOR_VERSION = "pantau-claims-2.0"
+EXTRACTOR_VERSION = "pantau-claims-2.1"
 
 
 CLAIM_FIELDS = [
@@ -44,6 +44,14 @@ def _paragraph_index(text: str):
 
 # metrics a later figure may take over from an earlier one of the same unit ("target 20 juta" after "19,5 juta UMKM
 # terhubung ke ekosistem digital"); populations and macro statistics are never carried over
+_HEADER_NOUNS = alternation("target", "list_header_nouns")
+LIST_HEADER = re.compile(rf"\b(?:menetapkan|menargetkan|memasang|mematok|mencanangkan|menyiapkan|punya|memiliki|ada)\s+"
+                         rf"(?:\w+\s+)?(?:dua|tiga|empat|lima|enam|beberapa|sejumlah|\d)\s+(?:{_HEADER_NOUNS})\b|"
+                         rf"\b(?:{_HEADER_NOUNS})(?:nya)?\s+(?:\w+\s+){{0,3}}?(?:adalah|yaitu|yakni|sebagai\s+berikut)?\s*:\s*$",
+                         re.IGNORECASE)
+LIST_ITEM = re.compile(rf"^\W*(?:{alternation('target', 'list_enumerators')})\b", re.IGNORECASE)
+# an illustration opener that frames real, cited data ("Sebagai gambaran skala sektor ini, data BPS menunjukkan ...")
+CITED_DATA = re.compile(r"\b(?:data|mencatat|menunjukkan|laporan|survei|riset|sensus)\b", re.IGNORECASE)
 POPULATION_CLAUSE = re.compile(r"\b(?:memiliki|mempunyai|punya|jumlah|total|populasi|terdapat|sebanyak)\b", re.IGNORECASE)
 _CARRIED_METRICS = {"umkm_onboarded_digital", "umkm_on_ekatalog_padi", "program_transaction_value", "umkm_trained",
                     "digital_economy_value", "kur_disbursement"}
@@ -86,6 +94,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
     prev_sent = None
     first_speaker = None
     last_program = None  # (PROGRAM entity, paragraph) most recently named
+    list_header = None  # (paragraph, year) of a sentence announcing a list of targets
 
     entries = []  # (sentence, paragraph, attribution) of every sentence that is not a link line
     for sent in doc.sents:
@@ -143,13 +152,16 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
             last_program = (prog_ents[-1], para)
         if not _FAST_TRIGGER.search(st):
             continue
-        if SKIP_SENTENCE.search(st):
-            continue
+        if SKIP_SENTENCE.search(st) or (ILLUSTRATION.match(st) and not CITED_DATA.search(st)):
+            continue  # prizes and contact lines; illustrative examples ("Sebagai gambaran, ...")
         ent_spans = [(e.start_char - sent.start_char, e.end_char - sent.start_char) for e in sents_ents
                      if e.label_ in ("PER", "ORG", "PROGRAM", "LOC") and any(c.isalpha() for c in e.text)
                      and not _lowercase_figure_phrase(e.text)]
         ent_keys = [(e.start_char - sent.start_char, e.end_char - sent.start_char, e.label_, e.ent_id_)
                     for e in sents_ents if e.label_ in ("ORG", "PROGRAM")]
+        if LIST_HEADER.search(st):
+            list_header = (para, _target_year(st, len(st), len(st), day))  # "menetapkan dua sasaran untuk 2026."
+        in_list = list_header is not None and para - list_header[0] <= 1 and bool(LIST_ITEM.match(st))
         cond = [m.start() for m in CONDITIONAL.finditer(st)]
         sent_low = st.lower()
         for q in find_quantities(st):
@@ -230,6 +242,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                 ctype = prev_claim["claim_type"]
             elif not by_cue and ctype == "other" and metric == "umkm_onboarded_digital":
                 ctype = "achievement"
+            if in_list and ctype in ("achievement", "other") and not STRONG_REALIZED.search(st[own.start:rs]):
+                ctype = "target"  # an item of a list of targets: "Pertama, 70 ribu pedagang pasar memakai QRIS."
             if metric is None:
                 # the clause names no metric: the article's running metric, then the rest of the sentence
                 metric = _metric_from_context(candidates, unit, ctype, para, st[own.start:own.end]) or \
@@ -254,6 +268,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                         # of its own ("akan menyasar ...") carries no year from elsewhere
                         pt = before_sent.text
                         tyear = _target_year(pt, len(pt), len(pt), day)
+                if tyear is None and in_list:
+                    tyear = list_header[1]  # the year of the header that announced the list
             as_of = _as_of(st, rs) if ctype != "target" else None
             if as_of is None and ctype != "target" and inherited is not None:
                 as_of = inherited.get("as_of")  # "Angka itu setara 21 persen": as of the figure it refers to
