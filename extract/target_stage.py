@@ -40,16 +40,31 @@ def update_targets(store: Store, today: date | None = None) -> dict:
     claims = load_claims(store)
     targets = build_targets(claims, today=today)
     rows = table_rows(targets)
-    with store.db.conn:
-        for table in TABLES:
-            store.db.execute(f"delete from [{table}]")
-        for table in reversed(TABLES):
-            if rows[table]:
-                store.db[table].insert_all(rows[table])
+    _rewrite(store.db.conn, rows)
     counts = {table: len(rows[table]) for table in TABLES}
     counts["claims_read"] = len(claims)
     log.info("targets: %s", counts)
     return counts
+
+
+def _rewrite(conn, rows: dict[str, list[dict]]):
+    """Replace every target table in one transaction (foreign keys checked at commit: targets point at targets)."""
+    conn.commit()  # start from a clean state: the BEGIN below must open the transaction
+    conn.execute("begin")
+    try:
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        for table in TABLES:
+            conn.execute(f"delete from [{table}]")
+        for table in reversed(TABLES):
+            if rows[table]:
+                columns = list(rows[table][0])
+                sql = (f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                       f"values ({', '.join('?' for _ in columns)})")
+                conn.executemany(sql, [[row[c] for c in columns] for row in rows[table]])
+        conn.execute("commit")
+    except BaseException:
+        conn.execute("rollback")
+        raise
 
 
 def table_rows(targets: list[dict]) -> dict[str, list[dict]]:

@@ -78,6 +78,28 @@ def demo_sources() -> list[str]:
     return [s.name for s in sources() if any(h in hosts for h in s.hosts)]
 
 
+def add_sample_articles(store) -> int:
+    """The demo's multi-year story: the sample articles of `db.sample` (2017-2024, written for Pantau and labelled
+    with the tag `pantau-sample`) go through the real claim extractor and the store, then the tracker runs again.
+    The fixture sites hold three days of June 2021 only, too short to follow a target over years."""
+    from db.ids import article_id
+    from db.sample import sample_articles
+    from extract.claims import EXTRACTOR_VERSION, extract_claims
+    from extract.target_stage import update_targets
+
+    count = 0
+    for article, _hand_made_claims in sample_articles():
+        article = dict(article, tags=["pantau-sample"], section="sample")
+        claims = extract_claims({"id": article_id(article["canonical_url"]), "url": article["canonical_url"],
+                                 "outlet": article["outlet"], "title": article["title"],
+                                 "published": article["published"], "text": article["text"]})
+        store.save_article_with_claims(article, claims, page_id=None, extractor_version=EXTRACTOR_VERSION)
+        count += 1
+    store.refresh_search()
+    update_targets(store)
+    return count
+
+
 def demo(db_path: Path, *, serve: bool = True, port: int = 8001, echo=print) -> dict:
     from crawlers.run import crawl
     from db import Store
@@ -95,6 +117,9 @@ def demo(db_path: Path, *, serve: bool = True, port: int = 8001, echo=print) -> 
                         ignore_robots=("republika",))
     server.shutdown()
     extract_stats = extract_pages(Store(db_path))
+    extract_stats["sample_articles"] = add_sample_articles(Store(db_path))
+    echo(f"Added {extract_stats['sample_articles']} multi-year SAMPLE articles (db/sample.py: written for Pantau, "
+         "not real news; tagged pantau-sample) so the target tracker has years to show")
     counts = Store(db_path).counts()
     echo(f"Demo database {db_path}: {counts['articles']} articles, {counts['claims']} claims "
          f"from {counts['pages']} archived pages")

@@ -493,10 +493,10 @@ TARGET_TABLES = {
          "summary": "The target in one sentence."},
     ),
     "target_statements": (
-        "Every target claim linked to its target, with its role: first, restatement, revision (the first statement "
-        "of a revised target) or milestone.",
+        "Every target claim linked to its target, with its role: first (the earliest) or restatement. Whether the "
+        "target itself is a revision or a milestone of another is in targets.revision_of / milestone_of.",
         {"target_id": "The target.", "claim_id": "The claim.", "article_id": "The article.",
-         "role": "first | restatement | revision | milestone.", "stated_on": "Date of the statement.",
+         "role": "first | restatement.", "stated_on": "Date of the statement.",
          "speaker": "Speaker.", "organization": "Speaker's institution or the cited source.", "outlet": "Outlet.",
          "value": "Value stated.", "target_year": "Deadline stated.", "quote": "The sentence.", "url": "Article URL.",
          "source_kind": "media | official_statement | official_report | plan | regulation.",
@@ -538,7 +538,7 @@ select e.date, e.kind, e.title, t.summary as target, e.detail, t.status as curre
   e.id as atom_id, e.title || ' | ' || t.summary as atom_title, e.date || 'T00:00:00+07:00' as atom_updated,
   e.detail as atom_content, '/target/' || e.target_id as atom_link
 from target_events e join targets t on t.target_id = e.target_id
-where e.target_id = :target_id
+where :target_id = '' or e.target_id = :target_id
 order by e.date desc, e.kind, e.id limit 500
 """
 
@@ -555,9 +555,10 @@ order by e.date desc, e.target_id, e.kind limit 1000
 
 def _target_queries() -> dict:
     return {
-        "target_events": {
+        "target_feed": {
             "title": "Changes to one target (Atom feed)",
-            "description": "New statements, new reported figures and status changes of one target, newest first. "
+            "description": "New statements, new reported figures and status changes of one target (all targets when "
+            "target_id is empty), newest first. "
             "Subscribe with the .atom link; .csv and .json for the data.",
             "sql": TARGET_EVENTS_SQL.strip(), "params": ["target_id"], "hide_sql": True,
         },

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import free_port
 from db import sample
+from extract.target_stage import update_targets
 from pantau import metadata as md
 from pantau import publish as pub
 from pantau import serve
@@ -36,6 +37,7 @@ def builds(tmp_path_factory):
     """{"full": (client, db name, db path), "public": (...)}: both builds served at once."""
     root = tmp_path_factory.mktemp("site")
     store = sample.build_sample(root / "pantau.db")
+    update_targets(store)  # the tracker stage runs after every extraction: a real database has target tables
     run = store.start_run("kompas")
     store.finish_run(run, {"requests": 3})
     store.close()

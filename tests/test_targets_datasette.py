@@ -75,12 +75,12 @@ def test_claims_link_to_their_target(site):
 
 def test_atom_feed_per_target_and_changes_page(site):
     client, ids = site
-    feed = client.get("/pantau/target_events.atom", params={"target_id": ids[(30e6, 2024)]})
+    feed = client.get("/pantau/target_feed.atom", params={"target_id": ids[(30e6, 2024)]})
     assert feed.status_code == 200
     entries = ET.fromstring(feed.content).findall(f"{ATOM}entry")
     titles = [e.find(f"{ATOM}title").text for e in entries]
     assert any(t.startswith("status: tercapai_sebagian") for t in titles)
-    assert any(t.startswith("figure: 27 juta") for t in titles) and any(t.startswith("revision: Teten Masduki") for t in titles)
+    assert any(t.startswith("figure: 27 juta") for t in titles) and any(t.startswith("first: Teten Masduki") for t in titles)
     week = client.get("/pantau/target_changes.json", params={"_shape": "array"}).json()
     assert week and max(r["date"] for r in week) == "2025-04-01"  # the 2024 deadline's grace ended
     since = client.get("/pantau/target_changes.json", params={"_shape": "array", "since": "2023-01-01"}).json()

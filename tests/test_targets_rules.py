@@ -78,7 +78,7 @@ def test_milestones_stated_together_are_not_revisions():
     assert t[(24e6, 2023)]["milestone_of"] == final["target_id"]
     assert sorted(final["milestones"]) == sorted([t[(20e6, 2022)]["target_id"], t[(24e6, 2023)]["target_id"]])
     assert not any(x["revision_of"] or x["conflicts"] for x in t.values())
-    assert t[(20e6, 2022)]["statements"][0]["role"] == "milestone"
+    assert t[(20e6, 2022)]["statements"][0]["role"] == "first"  # a milestone keeps its own statements
 
 
 def test_a_new_deadline_that_replaces_the_old_is_a_revision():
@@ -88,7 +88,7 @@ def test_a_new_deadline_that_replaces_the_old_is_a_revision():
     t = by_value(build_targets(claims, today=TODAY))
     old, new = t[(30e6, 2024)], t[(30e6, 2025)]
     assert new["revision_of"] == old["target_id"] and old["revised_by"] == [new["target_id"]]
-    assert new["statements"][0]["role"] == "revision"
+    assert new["statements"][0]["role"] == "first"  # the relation is in revision_of, not in the role
     assert old["status"] == "direvisi" and not old["conflicts"]
     assert status_on(old, "2023-05-01") == "belum_dinilai"
     assert status_on(old, "2023-05-02") == "direvisi"

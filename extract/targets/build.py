@@ -61,9 +61,8 @@ def _anchoring(commitment: Commitment) -> str:
     return ANCHORING_BY_RANK[max(c.source_rank for c in commitment.claims)]
 
 
-def _statements(commitment: Commitment, rel: Relations) -> list[dict]:
-    first_role = ("revision" if commitment.target_id in rel.revision_of
-                  else "milestone" if commitment.target_id in rel.milestone_of else "first")
+def _statements(commitment: Commitment) -> list[dict]:
+    first_role = "first"  # a revision or milestone keeps its own statements: its earliest is its `first`
     seen_units: set[str] = set()
     out = []
     for position, claim in enumerate(commitment.claims):
@@ -106,7 +105,7 @@ def _target(commitment: Commitment, rel: Relations, index: dict[str, Commitment]
     now = status_at(status_input, today)
     known_now = obs.known(counting, today)
     latest = obs.latest(known_now)
-    statements = _statements(commitment, rel)
+    statements = _statements(commitment)
     counted = [s for s in statements if s["counted"]]
     value_max = next((c.value_max for c in commitment.claims if c.value_max is not None), None)
     target = {

@@ -107,10 +107,9 @@ class Claim:
 
     @property
     def series(self) -> tuple:
-        """(metric, scope, scope_name, unit). A claim without a metric is keyed by its subject words instead, so
-        two unrecognised subjects with the same number never merge."""
-        metric = self.metric or ("?" + _norm_text(self.raw.get("subject")))
-        return (metric, self.scope, self.scope_name, self.unit)
+        """(metric, scope, scope_name, unit); a claim without a metric is in the series with metric null (the
+        unit, scope and value still keep "30 persen kredit" apart from "30 juta UMKM")."""
+        return (self.metric, self.scope, self.scope_name, self.unit)
 
     @property
     def source_key(self) -> tuple:

@@ -35,8 +35,8 @@ def is_milestone(early: Commitment, final: Commitment) -> bool:
 
 def revision_shape(a: Commitment, b: Commitment) -> bool:
     """Share exactly one of value and deadline (and the same cumulative/per-period kind)."""
-    if a.per_period != b.per_period:
-        return False
+    if a.per_period != b.per_period or a.deadline is None or b.deadline is None:
+        return False  # "no deadline stated" is not a deadline two statements can share
     same_v, same_d = same_value(a.value, b.value), a.deadline == b.deadline
     return same_v != same_d
 
