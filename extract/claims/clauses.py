@@ -77,8 +77,10 @@ def segment(sentence: str) -> tuple[Clause, ...]:
         if cut < pos:
             continue
         nxt, nxt_opener = cuts[cut]
-        if cut > pos:
+        if sentence[pos:cut].strip():
             clauses.append(_make(sentence, pos, cut, opener, conditional_at))
+        elif clauses:
+            clauses[-1] = _make(sentence, clauses[-1].start, cut, clauses[-1].opener, conditional_at)  # "; " alone
         pos, opener = nxt, nxt_opener
     if pos < len(sentence) or not clauses:
         clauses.append(_make(sentence, pos, len(sentence), opener, conditional_at))

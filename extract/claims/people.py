@@ -117,6 +117,9 @@ _ROLE_WORDS = {"director", "manager", "officer", "president", "head", "chief", "
                "chairman", "ekonom", "pengamat", "peneliti", "analis", "dosen", "pakar", "mantan", "eks"}
 
 
+REGIONAL_HEAD_BEFORE = re.compile(r"\b(?:Bupati|Gubernur|Wali\s*[Kk]ota|Walikota|Camat|Lurah)\s*$")
+
+
 def _strip_role_prefix(name: str) -> str:
     """The person's name without the role and organisation words the NER read into its span: the name starts after
     the last role, title, institution or place word (at least two words stay, or one after a role word)."""
@@ -153,6 +156,9 @@ def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
     name, pid = _resolve_name(ent.text, ent.ent_id_, ctx)
     if pid is None:
         name = _strip_role_prefix(name)
+        words = name.split()
+        if len(words) >= 3 and REGIONAL_HEAD_BEFORE.search(sent.text[:ent.start_char - sent.start_char]):
+            name = " ".join(words[1:])  # "Bupati Sleman Hendra Gunawan": the region, then the name
     else:
         longer = _extended_name(ent, sent)
         idx, _ = _gaz()

@@ -52,6 +52,7 @@ LIST_HEADER = re.compile(rf"\b(?:menetapkan|menargetkan|memasang|mematok|mencana
 LIST_ITEM = re.compile(rf"^\W*(?:{alternation('target', 'list_enumerators')})\b", re.IGNORECASE)
 # an illustration opener that frames real, cited data ("Sebagai gambaran skala sektor ini, data BPS menunjukkan ...")
 CITED_DATA = re.compile(r"\b(?:data|mencatat|menunjukkan|laporan|survei|riset|sensus)\b", re.IGNORECASE)
+EARLIER_TO = re.compile(r"\s+(?:\S+\s+){0,3}?(?:menjadi|jadi|ke|hingga|sampai)\s+\d", re.IGNORECASE)
 POPULATION_CLAUSE = re.compile(r"\b(?:memiliki|mempunyai|punya|jumlah|total|populasi|terdapat|sebanyak)\b", re.IGNORECASE)
 _CARRIED_METRICS = {"umkm_onboarded_digital", "umkm_on_ekatalog_padi", "program_transaction_value", "umkm_trained",
                     "digital_economy_value", "kur_disbursement"}
@@ -109,8 +110,9 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
             continue
         para = para_of(sent.start_char)
         attr = attribute_sentence(sent, ctx)
-        if attr.kind == "org" and ctx.last_speaker is not None and attr.institution_id and \
-                attr.institution_id == ctx.last_speaker.institution_id:
+        if attr.kind == "org" and ctx.last_speaker is not None and (
+                (attr.institution_id and attr.institution_id == ctx.last_speaker.institution_id) or
+                (attr.organization or "").lower() == (ctx.last_speaker.organization or "-").lower()):
             # "BI mencatat ..." in the account of the BI governor: the institution's figures are his or hers
             attr = Attribution(person=ctx.last_speaker, kind="carry", strength=1)
         if attr.person is not None:
@@ -187,6 +189,11 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                     m_ctx = list(UMKM_CONTEXT.finditer(st[max(0, rs - 100):rs]))
                     if m_ctx:  # "jumlah pedagang pengguna QRIS sudah 455.400"
                         unit = "koperasi" if m_ctx[-1].group(0).lower() == "koperasi" else "UMKM"
+                to_value = EARLIER_TO.match(st, re_)
+                if unit is None and to_value:
+                    nxt = [n for n in find_quantities(st[to_value.end() - 1:]) if n.start == 0]
+                    if nxt:  # "naik dari 210 menjadi 480 unit": the earlier term shares the noun of the later
+                        unit, noun = _unit_for(nxt[0], st, to_value.end() - 1 + nxt[0].end)
                 if unit is None and prev_claim is not None and prev_claim["char_start"] == sent.start_char and \
                         prev_claim["unit"] not in (None, "persen", "rupiah", "USD") and \
                         re.search(r"(?:,|\bdan|\bserta)\s+(?:\S+\s+){0,2}$", st[max(0, rs - 30):rs]):
