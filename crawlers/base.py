@@ -24,6 +24,7 @@ from lxml import etree
 from scrapy.exceptions import IgnoreRequest
 
 from crawlers import sources as S
+from crawlers.backfill import DayBatches
 from crawlers.canon import canonical_article_url, canonical_listing_url
 from crawlers.items import PageItem
 from crawlers.middlewares import lower_headers
@@ -158,6 +159,8 @@ class PantauSpider(scrapy.Spider):
             spider.since = spider.until
         if spider.since and spider.until and spider.since > spider.until:
             raise ValueError(f"--since {spider.since} is after --until {spider.until}")
+        spider.day_batches = DayBatches(spider)  # dated walks in batches of days, with the backfill cursor
+        crawler.signals.connect(spider.day_batches.on_idle, signal=scrapy.signals.spider_idle)
         return spider
 
     @property
@@ -201,10 +204,10 @@ class PantauSpider(scrapy.Spider):
             yield request
 
     def initial_requests(self):
+        dated = []
         for index, method in self.selected_methods():
             if method.kind == S.DATED_INDEX:
-                for day in self.days():
-                    yield self.listing_request(index, method, method.first, day=day)
+                dated.append((index, method))
             elif method.kind == S.SEARCH:
                 start = self.since or datetime.now(WIB).date() - timedelta(days=method.window_days - 1)
                 end = self.until or datetime.now(WIB).date()
@@ -231,6 +234,8 @@ class PantauSpider(scrapy.Spider):
                         yield self.listing_request(index, method, method.first, day=date(month[0], month[1], 1))
                 else:
                     yield self.listing_request(index, method, method.first)
+        self.day_batches.plan(dated)
+        yield from self.day_batches.next_batch()
 
     def format_url(self, template: str, page=None, day: date | None = None, window_end: date | None = None,
                    keyword: str | None = None) -> str:
@@ -297,6 +302,7 @@ class PantauSpider(scrapy.Spider):
             self._stop(f"http_{response.status}")
             return
         if not 200 <= response.status < 300:
+            self.day_batches.failed(meta.get("pantau_day"))
             run.error(f"listing_http_{response.status}")
             self._stop(f"http_{response.status}")
             return
@@ -531,6 +537,7 @@ class PantauSpider(scrapy.Spider):
                                              or str(failure.value) == "source blocked"):
             return
         request = failure.request
+        self.day_batches.failed(request.meta.get("pantau_day"))
         self.run.listings += 1
         self.run.error(f"listing_{failure_reason(failure)}")
         log.warning("%s: listing failed %s: %s", self.name, request.url, failure.value)
@@ -544,6 +551,8 @@ class PantauSpider(scrapy.Spider):
             return
         part = meta.get("pantau_part", 1)
         if not 200 <= response.status < 300:
+            if response.status >= 500 or response.status in (403, 408, 429):
+                self.day_batches.failed(meta.get("pantau_feed_date"))  # worth another try: the day is not done
             run.error(f"http_{response.status}" if part == 1 else f"part_http_{response.status}")
             run.articles_done += 1
             return
@@ -621,6 +630,7 @@ class PantauSpider(scrapy.Spider):
                                                                    "source blocked"):
             return  # recorded by the middleware that raised it
         request = failure.request
+        self.day_batches.failed(request.meta.get("pantau_feed_date"))
         part = request.meta.get("pantau_part", 1)
         reason = failure_reason(failure)
         self.run.error(reason if part == 1 else f"part_{reason}")

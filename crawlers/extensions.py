@@ -64,6 +64,9 @@ class RunRecorder:
             f"{run.outcomes['updated']}, unchanged {run.outcomes['unchanged']}), skipped {sum(run.skipped.values())},"
             f" errors {sum(run.errors.values())}"
         )
+        batches = getattr(getattr(self.crawler, "spider", None), "day_batches", None)
+        if batches is not None and batches.is_backfill:
+            line += "; " + batches.progress_line().split(": ", 1)[1]
         pending = run.discovered - run.articles_done
         if pending > 0 and run.articles_done:
             article_rate = run.articles_done / elapsed

@@ -7,7 +7,7 @@ class PageItem(scrapy.Item):
     url = scrapy.Field()  # the real URL requested (never a mirror URL)
     canonical_url = scrapy.Field()
     source = scrapy.Field()  # registry name
-    kind = scrapy.Field()  # article | listing | robots
+    kind = scrapy.Field()  # article | listing | robots | document (PDF) | regulation | regulation_feed
     status = scrapy.Field()
     headers = scrapy.Field()  # lower-case header name -> value
     body = scrapy.Field()  # bytes (pages 2+ of a multi-page article are appended, see crawlers.base)

@@ -226,7 +226,7 @@ class IncrementalMiddleware:
     def check(self, request) -> bool:
         """False if the article request must not be sent (already seen); adds conditional headers otherwise."""
         meta = request.meta
-        if meta.get("pantau_kind") != "article" or meta.get("pantau_part", 1) > 1:
+        if meta.get("pantau_kind") not in ("article", "document") or meta.get("pantau_part", 1) > 1:
             return True
         if meta.get("pantau_conditional_checked"):
             return True  # a retry or redirect of a request already checked
@@ -252,7 +252,7 @@ class IncrementalMiddleware:
         return None
 
     def process_response(self, request, response):
-        if response.status == 304 and request.meta.get("pantau_kind") == "article":
+        if response.status == 304 and request.meta.get("pantau_kind") in ("article", "document"):
             run = get_run(self.crawler)
             self.store.mark_seen_unchanged(request.meta["pantau_canonical"], 304)
             run.outcomes["unchanged"] += 1

@@ -9,6 +9,8 @@ from crawlers.runstate import get_run
 
 log = logging.getLogger("pantau.crawl")
 
+ARTICLE_KINDS = ("article", "document", "regulation")  # fetched once and counted as new/updated/unchanged
+
 
 class StorePipeline:
     def __init__(self, crawler):
@@ -38,10 +40,10 @@ class StorePipeline:
         except Exception as error:  # recorded, never fatal; nothing half-written (save_page is one transaction)
             run.error(f"store:{type(error).__name__}")
             log.exception("%s: could not store %s", run.source, item.get("url"))
-            if kind == "article":
+            if kind in ARTICLE_KINDS:
                 run.articles_done += 1
             return item
-        if kind == "article":
+        if kind in ARTICLE_KINDS:
             run.outcomes[outcome] += 1
             run.articles_done += 1
         else:

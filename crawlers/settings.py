@@ -105,3 +105,8 @@ PANTAU_RUN_ARGS = {}  # recorded in crawl_runs.args
 PANTAU_RESULTS = None  # a dict the run recorder fills with per-source stats (in-process callers)
 STATS_DUMP = False  # Pantau logs its own per-source summary
 DUPEFILTER_CLASS = "crawlers.dupefilter.PantauDupeFilter"  # counts what it drops (redirect loops, duplicates)
+
+# --- backfill (crawlers/backfill.py) --------------------------------------------------------------------------------
+PANTAU_BACKFILL_BATCH_DAYS = 7  # dated listings are walked this many days at a time, oldest first
+PANTAU_BACKFILL_MIN_DAYS = 7  # a longer range is a backfill: days already finished are not walked again
+PANTAU_BACKFILL_SETTLED_DAYS = 2  # a day is recorded as finished only once it is this old (listings still grow)

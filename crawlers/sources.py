@@ -23,8 +23,10 @@ SEARCH = "search"  # keyword search with a date window
 TAG = "tag"  # tag or topic page, paginated, newest first
 LATEST = "latest"  # undated "latest" listing or channel page (walked when the range reaches the last days)
 PAYLOAD = "payload"  # a Nuxt ``_payload.json`` (devalue array) whose objects carry canonical_url/published_at
+LISTING = "listing"  # a paged newest-first listing whose entries show their date (government press releases)
+JDIHN = "jdihn"  # a JDIH node's JDIHN integration feed (JSON list of regulations with their PDF links)
 
-KINDS = (DATED_INDEX, SITEMAP, RSS, SEARCH, TAG, LATEST, PAYLOAD)
+KINDS = (DATED_INDEX, SITEMAP, RSS, SEARCH, TAG, LATEST, PAYLOAD, LISTING, JDIHN)
 
 
 @dataclass(frozen=True)

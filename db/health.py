@@ -103,8 +103,10 @@ def article_figures(db, source: str, after_page_id: int, after_checked_at: str |
         """select p.id, p.fetched_at, p.extract_error, a.id, a.parser, a.title, a.published, a.published_source,
                   a.authors, a.word_count
            from pages p left join articles a on a.page_id = p.id
-           where p.kind = 'article' and p.source = :source and p.extracted_at is not null
-             and (p.id > :page_id or (:checked_at is not null and p.extracted_at > :checked_at))
+           where p.id in (  -- two indexed lookups (rowid range, extracted_at), never a scan of the archive
+                   select id from pages where id > :page_id
+                   union select id from pages where :checked_at is not null and extracted_at > :checked_at)
+             and p.kind = 'article' and p.source = :source and p.extracted_at is not null
            order by p.id""",
         {"source": source, "page_id": after_page_id, "checked_at": after_checked_at}).fetchall()
     figures = {"articles": 0, "site_rules": 0, "fallback": 0, "parsers": Counter(), "missing_date": 0,
@@ -306,16 +308,21 @@ def status_of(problems: list[Problem]) -> str:
 JSON_COLUMNS = ("listing_yield", "parsers", "date_sources", "errors_by_reason", "problems")
 
 
-def _history(db, source: str) -> list[dict]:
-    rows = db.execute("select * from source_health where source = ? order by id desc limit 60", [source])
-    names = [d[0] for d in rows.description]
-    history = []
-    for values in rows.fetchall():
+def _health_rows(db, sql: str, params=()) -> list[dict]:
+    """source_health rows as dicts, their JSON columns decoded."""
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    rows = []
+    for values in cursor.fetchall():
         row = dict(zip(names, values))
         for column in JSON_COLUMNS:
             row[column] = _loads(row.get(column), {})
-        history.append(row)
-    return history
+        rows.append(row)
+    return rows
+
+
+def _history(db, source: str) -> list[dict]:
+    return _health_rows(db, "select * from source_health where source = ? order by id desc limit 60", [source])
 
 
 def sources_to_check(db) -> list[str]:
@@ -373,20 +380,14 @@ def _record(db, source, current, problems, old_status):
 
 def latest(db) -> list[dict]:
     """The newest health row of every source, with shares, oldest problems first."""
-    rows = db.execute(
-        "select h.* from source_health h join (select source, max(id) as id from source_health group by source) m"
+    out = _health_rows(
+        db, "select h.* from source_health h join (select source, max(id) as id from source_health group by source) m"
         " on m.id = h.id order by h.source")
-    names = [d[0] for d in rows.description]
-    out = []
-    for values in rows.fetchall():
-        row = dict(zip(names, values))
-        for column in JSON_COLUMNS:
-            row[column] = _loads(row.get(column), {})
+    for row in out:
         row["reasons"] = [reason for _, reason in row["problems"].values()]
         articles = row.get("articles") or 0
         row["shares"] = {key: round(_share(row.get(key) or 0, articles), 3) for key in (
             "fallback", "missing_date", "missing_title", "missing_author", "missing_body", "day_only_dates")}
-        out.append(row)
     return out
 
 
@@ -403,16 +404,26 @@ def summary_line(row: dict) -> str:
     return line
 
 
-# The Atom feed of status changes (datasette-atom columns), a canned query over source_health_changes.
+# The Atom feed of status changes (datasette-atom columns), a canned query over source_health_changes. A feed must
+# have an entry (datasette-atom fails on none), so before the first change it says that there is none yet.
 SOURCE_HEALTH_FEED = """
-select
-  'urn:pantau:source-health:' || c.id as atom_id,
-  c.source || ': ' || coalesce(c.old_status, 'new') || ' -> ' || c.new_status as atom_title,
-  c.changed_at as atom_updated,
-  coalesce(c.reasons, c.source || ': ok') as atom_content,
-  c.source, c.old_status, c.new_status, c.changed_at, c.health_id
-from source_health_changes c
-where (:source = '' or c.source = :source)
-order by c.id desc
-limit 200
+with changes as (
+  select
+    'urn:pantau:source-health:' || c.id as atom_id,
+    c.source || ': ' || coalesce(c.old_status, 'new') || ' -> ' || c.new_status as atom_title,
+    c.changed_at as atom_updated,
+    coalesce(c.reasons, c.source || ': ok') as atom_content,
+    c.source, c.old_status, c.new_status, c.changed_at, c.health_id
+  from source_health_changes c
+  where (:source = '' or c.source = :source)
+  order by c.id desc
+  limit 200
+)
+select * from changes
+union all
+select 'urn:pantau:source-health:none', 'No source health changes yet',
+  coalesce((select max(checked_at) from source_health), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  'Every source checked so far has kept its first status (see the source_health table).',
+  nullif(:source, ''), null, null, null, null
+where not exists (select 1 from changes)
 """

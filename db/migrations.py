@@ -363,6 +363,64 @@ def apply(db: Database) -> list[str]:
     return pending
 
 
+JDIHN_FIELDS = (
+    "idData", "tahun_pengundangan", "tanggal_pengundangan", "jenis", "noPeraturan", "judul", "noPanggil",
+    "singkatanJenis", "tempatTerbit", "penerbit", "deskripsiFisik", "sumber", "subjek", "isbn", "status", "bahasa",
+    "bidangHukum", "teuBadan", "nomorIndukBuku", "fileDownload", "urlDownload", "urlDetailPeraturan", "operasi",
+    "display", "abstrak", "urlAbstrak", "lastUpdated",
+)
+
+
+DOCUMENT_CLAIMS_VIEW = """
+select c.id, c.claim_type, c.subject, c.metric, c.value, c.unit, c.target_year, c.as_of, c.source_kind,
+       c.text_quality, c.confidence, c.row_label, c.column_label, c.page,
+       d.url || '#page=' || c.page as pdf_page, c.document_id, d.title as document, d.kind, d.issuer, d.published
+from claims c join documents d on d.id = c.document_id
+"""
+
+
+@migrations()
+def m008_documents(db: Database):
+    """Policy documents (PDF) with page-level text, regulations (the JDIHN field set) and their amends/revokes
+    relations; claims from documents carry their text quality and, for table figures, row and column labels."""
+    if not db["documents"].exists():
+        db["documents"].create(
+            {"id": str, "url": str, "canonical_url": str, "sha256": str, "kind": str, "source_kind": str,
+             "issuer": str, "issuer_id": str, "title": str, "published": str, "published_precision": str,
+             "year": int, "pages": int, "pages_without_text": int, "text_quality": str, "tables": int,
+             "source": str, "page_id": int, "fetched_at": str, "extracted_at": str},
+            pk="id",
+        )
+        db["documents"].create_index(["kind"])
+        db["documents"].create_index(["issuer_id"])
+        db["documents"].create_index(["sha256"])
+    if not db["document_pages"].exists():
+        db["document_pages"].create({"document_id": str, "page": int, "text": str, "text_quality": str},
+                                    pk=("document_id", "page"))
+    if not db["regulations"].exists():
+        columns = {"id": str}
+        columns.update({name: str for name in JDIHN_FIELDS})
+        columns.update({"tanggal_penetapan": str, "tempat_penetapan": str, "pejabat_penetap": str,
+                        "source": str, "source_url": str, "document_id": str, "fetched_at": str})
+        db["regulations"].create(columns, pk="id")
+        db["regulations"].create_index(["jenis", "tahun_pengundangan"])
+        db["regulations"].create_index(["document_id"])
+    if not db["regulation_relations"].exists():
+        db["regulation_relations"].create(
+            {"regulation_id": str, "relation": str, "target_text": str, "target_id": str},
+            pk=("regulation_id", "relation", "target_text"),
+        )
+    for column in ("text_quality", "row_label", "column_label"):
+        if column not in db["claims"].columns_dict:
+            db["claims"].add_column(column, str)
+    if "published_precision" not in db["articles"].columns_dict:
+        db["articles"].add_column("published_precision", str)
+    db["claims"].create_index(["document_id", "page"], if_not_exists=True)
+    # Datasette links a figure to its page: pdf_page (a URL) is rendered as a link. A later migration that transforms
+    # `claims` or `documents` (sqlite-utils .transform) must drop this view first and create it again after.
+    db.create_view("document_claims", DOCUMENT_CLAIMS_VIEW, ignore=True)
+
+
 @migrations()
 def m009_source_health(db: Database):
     """Operations: which parser produced each article, listing yield per crawl run, per-source health checks and
@@ -370,6 +428,7 @@ def m009_source_health(db: Database):
     if "parser" not in db["articles"].columns_dict:
         db["articles"].add_column("parser", str)
     db["articles"].create_index(["outlet", "parser"], if_not_exists=True)
+    db["articles"].create_index(["page_id"], if_not_exists=True)  # health joins the pages of a window to articles
     for column, kind in (("listings", int), ("listing_pages_with_links", int), ("listing_yield", str),
                          ("listing_stops", str), ("responses_by_kind", str), ("errors_by_reason", str),
                          ("blocked_statuses", str)):

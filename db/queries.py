@@ -52,8 +52,9 @@ _IN_SERIES = f"""c.metric = {METRIC_ID}
   and (:unit = '' or c.unit = :unit)"""
 # Same series as claim `c` (alias given), for comparisons inside a series.
 def _same_series(other: str, c: str = "c") -> str:
+    # `is`, not coalesce(): a national series has a null scope_name, and `is` still lets SQLite use the series index
     return (f"{other}.metric = {c}.metric and {other}.scope = {c}.scope"
-            f" and coalesce({other}.scope_name, '') = coalesce({c}.scope_name, '') and {other}.unit = {c}.unit")
+            f" and {other}.scope_name is {c}.scope_name and {other}.unit = {c}.unit")
 
 
 # Syndicated copies of one story (articles.syndication_group) count once: a claim is left out when an earlier-stated

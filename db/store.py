@@ -177,6 +177,7 @@ class Store:
             row = {k: article.get(k) for k in (
                 "canonical_url", "url", "outlet", "title", "published", "published_source", "modified",
                 "section", "text", "language", "word_count", "status", "skip_reason", "syndication_group", "parser",
+                "published_precision",
             )}
             row.update(
                 id=article_id,

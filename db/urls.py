@@ -23,6 +23,9 @@ OUTLET_DOMAINS = {
     "kontan.co.id": "kontan",
     "okezone.com": "okezone",
     "tribunnews.com": "tribunnews",
+    # government sources (crawlers/spiders/*.py records; press-release parsers in extract/outlets)
+    "setkab.go.id": "setkab", "ekon.go.id": "ekon", "kemenkopukm.go.id": "kemenkopukm", "umkm.go.id": "kemenumkm",
+    "komdigi.go.id": "komdigi", "peraturan.go.id": "peraturan", "presidenri.go.id": "presidenri",
 }
 _SECOND_LEVEL = {
     "co.id", "go.id", "ac.id", "or.id", "web.id", "sch.id", "my.id", "biz.id", "net.id", "mil.id", "desa.id",

@@ -70,6 +70,9 @@ def extract_pages(store: Store, rebuild: bool = False) -> dict:
         progress.step(claims=stats["claims"])
     if grouper is not None:
         stats["syndication_groups_changed"] = store.update_syndication_groups(grouper.group_map())
+    from extract.documents.stage import extract_documents
+
+    stats.update(extract_documents(store, rebuild))  # PDFs, regulations, official press releases (docs/documents.md)
     if hasattr(store, "refresh_search"):
         store.refresh_search()
     from extract.target_stage import update_targets

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from pantau import __version__
+from pantau import cli_common as common
 
 DB_HELP = "SQLite database file (default: $PANTAU_DB or data/pantau.db)."
 
@@ -30,9 +31,9 @@ def _setup_logging(verbose: bool):
     )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=common.PantauGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pantau")
-@click.option("-v", "--verbose", is_flag=True, help="Log debug messages.")
+@click.option("-v", "--verbose", is_flag=True, help="Log debug messages and show tracebacks of errors.")
 def cli(verbose):
     """Pantau monitors Indonesian news about UMKM digitalization and turns every stated figure and target
     into a sourced claim, published with Datasette.
@@ -48,9 +49,10 @@ def cli(verbose):
 
 
 @cli.command()
-@click.option("--source", "sources", multiple=True, help="Outlet to crawl (repeatable; default: all). See `pantau sources`.")
-@click.option("--since", help="First publication day to collect, YYYY-MM-DD (default: yesterday).")
-@click.option("--until", help="Last publication day to collect, YYYY-MM-DD (default: today).")
+@click.option("--source", "sources", multiple=True, callback=common.known_sources,
+              help="Outlet to crawl (repeatable; default: all). See `pantau sources`.")
+@click.option("--since", callback=common.iso_day, help="First publication day to collect, YYYY-MM-DD (default: yesterday).")
+@click.option("--until", callback=common.iso_day, help="Last publication day to collect, YYYY-MM-DD (default: today).")
 @click.option("--mirror", envvar="PANTAU_MIRROR", help="Fetch https://HOST/PATH from MIRROR/HOST/PATH instead (saved sites; env PANTAU_MIRROR).")
 @click.option("--ignore-robots", "ignore_robots", multiple=True, metavar="SOURCE",
               help="Explicit, logged opt-in to ignore robots.txt for SOURCE. Only with the publisher's permission.")
@@ -69,6 +71,8 @@ def crawl(sources, since, until, mirror, ignore_robots, contact, refetch, method
     started again. Republika disallows Scrapy-based crawlers in robots.txt, so it is reported as blocked
     unless you pass --ignore-robots republika with the publisher's permission.
     """
+    common.check_range(since, until)
+    db_path = common.writable_db(db_path)
     from crawlers.run import crawl as run_crawl
 
     stats = run_crawl(
@@ -78,6 +82,7 @@ def crawl(sources, since, until, mirror, ignore_robots, contact, refetch, method
         topic_prefilter=topic_prefilter or None,
     )
     click.echo(json.dumps(stats, indent=2, ensure_ascii=False, default=str))
+    common.fail_if_every_source_failed(stats)
 
 
 @cli.command()
@@ -106,36 +111,28 @@ def extract(db_path, rebuild):
 
     from pantau.cli_health import check_health
 
-    store = _store(db_path)
+    store = _store(common.writable_db(db_path))
     stats = extract_pages(store, rebuild=rebuild)
     check_health(store.path)  # each extract run closes a source-health window (`pantau health` reports it)
     click.echo(json.dumps(stats, indent=2, ensure_ascii=False))
 
 
 @cli.command()
-@click.argument("files", nargs=-1, type=click.File("r", encoding="utf-8"))
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 def claims(files):
     """Read articles as JSONL (FILES or stdin) and print their claims as JSONL.
 
     Each input line: {"id", "text", "published"?, "url"?, "outlet"?, "title"?}. Output fields are those of
     the claim schema (article_id, claim_type, subject, metric, value, ... confidence) and the seam keys
     claim_id, scope, scope_name and source_kind (a "source_kind" field of the input line is passed through).
+    A line that cannot be read (not UTF-8, not JSON, no text, too long) is reported on stderr with its number and
+    skipped; the exit status is then 1.
     """
-    from extract.claims import CLAIM_FIELDS, SEAM_FIELDS, extract_claims
+    from pantau.cli_claims import run_claims
 
-    for handle in files or [click.get_text_stream("stdin")]:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                article = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise click.ClickException(f"{handle.name}:{number}: not JSON ({error})")
-            if not isinstance(article, dict) or "text" not in article:
-                raise click.ClickException(f"{handle.name}:{number}: an article needs at least a \"text\" field")
-            article.setdefault("id", str(number))
-            for claim in extract_claims(article):
-                click.echo(json.dumps({k: claim.get(k) for k in CLAIM_FIELDS + SEAM_FIELDS}, ensure_ascii=False))
+    skipped, total = run_claims(files, out=click.echo, err=lambda line: click.echo(line, err=True))
+    if skipped:
+        raise click.ClickException(f"{skipped} of {total} input lines skipped (see above)")
 
 
 @cli.command()
@@ -179,7 +176,7 @@ def _export_rows(store, kind):
 @click.option("--db", "db_path", envvar="PANTAU_DB", type=click.Path(dir_okay=False), help=DB_HELP)
 def export(kind, fmt, db_path):
     """Write all articles or claims to stdout as JSONL or CSV (what researchers take away)."""
-    fields, rows = _export_rows(_store(db_path), kind)
+    fields, rows = _export_rows(_store(common.existing_db(db_path)), kind)
     out = click.get_text_stream("stdout")
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
@@ -195,15 +192,17 @@ def export(kind, fmt, db_path):
 @click.option("--port", default=8001, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 def serve(db_path, port, host):
-    """Serve the database (full or public) with Datasette and Pantau's metadata, facets and queries."""
-    from db import default_db_path
+    """Serve the database (full or public) with Datasette and Pantau's metadata, facets and queries.
+
+    Stops cleanly on Ctrl-C or SIGTERM (Datasette with it); exits non-zero when Datasette cannot serve."""
     from pantau.serve import serve as run_server
 
-    path = Path(db_path) if db_path else default_db_path()
-    if not path.exists():
-        raise click.ClickException(f"{path} does not exist: run `pantau crawl` and `pantau extract` first")
+    path = common.existing_db(db_path)
+    common.require_free_port(host, port)
     click.echo(f"Serving {path} at http://{host}:{port}/")
-    run_server(path, port, host=host)
+    code = run_server(path, port, host=host)
+    if code:
+        raise click.ClickException(f"Datasette stopped with exit status {code}")
 
 
 @cli.command()
@@ -213,10 +212,9 @@ def serve(db_path, port, host):
 def publish(db_path, out_path):
     """Build the public database (claims, their sentence and a link; no article bodies or crawler state)
     and print the commands that deploy it."""
-    from db import default_db_path
     from pantau.publish import publish as build_public
 
-    result = build_public(Path(db_path) if db_path else default_db_path(), Path(out_path))
+    result = build_public(common.existing_db(db_path), Path(out_path))
     click.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
 
 
@@ -224,17 +222,23 @@ def publish(db_path, out_path):
 @click.option("--out", "out_path", default="datasette_metadata.json", show_default=True,
               type=click.Path(dir_okay=False))
 def metadata(out_path):
-    """Regenerate datasette_metadata.json from code (descriptions, facets, canned queries, plugins)."""
+    """Regenerate datasette_metadata.json from code (descriptions, facets, canned queries, plugins), and the
+    claim-quality figures in README.md and docs/claims.md from nlp_models/eval_scores.json."""
     from pantau.metadata import write_metadata
+
+    from pantau.doc_figures import update_docs
 
     write_metadata(out_path)
     click.echo(f"wrote {out_path}")
+    for path in update_docs():  # the same figures in README.md and docs/claims.md
+        click.echo(f"updated the claim-quality figures in {path}")
 
 
 @cli.command()
-@click.option("--source", "sources", multiple=True, help="Outlet to crawl (repeatable; default: all).")
-@click.option("--since", help="First publication day, YYYY-MM-DD (default: yesterday).")
-@click.option("--until", help="Last publication day, YYYY-MM-DD (default: today).")
+@click.option("--source", "sources", multiple=True, callback=common.known_sources,
+              help="Outlet to crawl (repeatable; default: all).")
+@click.option("--since", callback=common.iso_day, help="First publication day, YYYY-MM-DD (default: yesterday).")
+@click.option("--until", callback=common.iso_day, help="Last publication day, YYYY-MM-DD (default: today).")
 @click.option("--mirror", envvar="PANTAU_MIRROR", help="Crawl a saved site served at this URL.")
 @click.option("--db", "db_path", envvar="PANTAU_DB", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--public-out", default="data/public.db", show_default=True, type=click.Path(dir_okay=False),
@@ -243,14 +247,18 @@ def run(sources, since, until, mirror, db_path, public_out):
     """Crawl, extract, check source health and publish in one go: what a scheduler (cron, systemd timer) calls.
 
     Publishes only when the articles or claims changed since the last publish. Exits non-zero when a stage
-    fails, and with status 3 when a source is broken (`pantau health` says why), so the scheduler reports it.
+    fails or every source failed, and with status 3 when a source is broken (`pantau health` says why), so the
+    scheduler reports it.
     """
+    common.check_range(since, until)
+    db_path = common.writable_db(db_path)
     from pantau.cli_health import EXIT_UNHEALTHY
     from pantau.jobs import run_all
 
     result = run_all(db_path, sources=list(sources) or None, since=since, until=until, mirror=mirror,
                      public_out=public_out)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+    common.fail_if_every_source_failed(result.get("crawl"))
     if result["broken"]:
         click.echo(f"pantau run: broken source(s): {', '.join(result['broken'])} (see `pantau health`)", err=True)
         raise SystemExit(EXIT_UNHEALTHY)
@@ -299,10 +307,15 @@ def mirror_serve(directory, port, faults, fault_kinds, fault_seed):
 @click.option("--port", default=8001, show_default=True, help="Datasette port.")
 def demo(no_serve, db_path, port):
     """Offline end-to-end run: serve the fixture sites on loopback, crawl them, extract articles and claims,
-    and serve the result with Datasette at http://127.0.0.1:PORT/."""
+    and serve the result with Datasette at http://127.0.0.1:PORT/. Ctrl-C or SIGTERM stops it (and Datasette)."""
+    if not no_serve:
+        common.require_free_port("127.0.0.1", port)
+    common.check_sqlite(Path(db_path))
     from pantau.jobs import demo as run_demo
 
-    run_demo(Path(db_path), serve=not no_serve, port=port, echo=click.echo)
+    result = run_demo(Path(db_path), serve=not no_serve, port=port, echo=click.echo)
+    if result.get("serve_exit"):
+        raise click.ClickException(f"Datasette stopped with exit status {result['serve_exit']}")
 
 
 # -- evaluation -----------------------------------------------------------------------------------------
@@ -339,9 +352,10 @@ def eval_claims(gold, articles, reliability):
 # Commands kept in their own modules, one per area.
 from pantau.cli_documents import document as _document_command  # noqa: E402
 from pantau.cli_health import health  # noqa: E402
+from pantau.cli_schedule import schedule  # noqa: E402
 from pantau.cli_targets import targets_command  # noqa: E402
 
-for _command in (targets_command, health, _document_command):
+for _command in (targets_command, health, schedule, _document_command):
     cli.add_command(_command)
 
 if __name__ == "__main__":

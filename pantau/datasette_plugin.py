@@ -284,6 +284,35 @@ def _not_found_html(message: str, param: str, suggestions: list, path: str, para
             f'</p></section></body></html>')
 
 
+def _empty_feed(path: str) -> str:
+    """A valid Atom feed without entries (datasette-atom answers HTTP 500 when a feed query returns no rows)."""
+    from datetime import datetime, timezone
+
+    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return ("<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+            f"<id>urn:pantau:feed:{escape(path)}</id><title>{escape(path)}: no entries yet</title>"
+            f"<updated>{now}</updated></feed>\n")
+
+
+async def _feed_or_empty(app, scope, receive, send, datasette, path: str, params: dict):
+    """Run an Atom feed; if it fails because its query returned no rows, answer an empty feed instead."""
+    failed = []
+
+    async def watch(message):
+        if message["type"] == "http.response.start" and message["status"] == 500:
+            failed.append(True)
+        if not failed:
+            await send(message)
+
+    await app(scope, receive, watch)
+    if not failed:
+        return
+    response = await datasette.client.get(path[: -len(".atom")] + ".json?" + urlencode({**params, "_shape": "array"}))
+    if response.status_code == 200 and response.json() == []:
+        return await _send(send, 200, "application/atom+xml; charset=utf-8", _empty_feed(path))
+    return await _send(send, 500, "text/plain; charset=utf-8", "The feed could not be built.")
+
+
 async def _send(send, status: int, content_type: str, body: str, headers=()):
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", content_type.encode()), *headers]})
@@ -304,6 +333,10 @@ def asgi_wrapper(datasette):
                     target = datasette.urls.path(f"/{main}/search_claims") + "?" + urlencode({"q": params.get("q", "")})
                     return await _send(send, 302, "text/plain", "", [(b"location", target.encode())])
             match = _QUERY_PATH.match(path)
+            if match and match["format"] == "atom" and match["db"] in datasette.databases:
+                missing = await unresolved(datasette, match["db"], params) if set(params) & set(RESOLVE) else None
+                if missing is None:
+                    return await _feed_or_empty(app, scope, receive, send, datasette, path, params)
             if match and set(params) & set(RESOLVE) and match["db"] in datasette.databases:
                 canned = await datasette.get_canned_query(match["db"], match["query"], None)
                 if canned is not None:

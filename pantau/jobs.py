@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import subprocess
 import sys
 from pathlib import Path
 
@@ -125,13 +124,14 @@ def demo(db_path: Path, *, serve: bool = True, port: int = 8001, echo=print) -> 
          f"from {counts['pages']} archived pages")
     result = {"crawl": crawl_stats, "extract": extract_stats, "counts": counts}
     if serve:
-        from pantau.serve import datasette_command
+        from pantau import serve as srv
 
         echo(f"Datasette: http://127.0.0.1:{port}/  (Ctrl-C to stop)")
+        metadata_path = srv._metadata_file(db_path)
         try:
-            subprocess.run(datasette_command(db_path, port), check=False)
-        except KeyboardInterrupt:
-            pass
+            result["serve_exit"] = srv._run(srv.datasette_command(db_path, port, metadata_path=metadata_path))
+        finally:
+            srv.remove_temporary_metadata(metadata_path)
     return result
 
 

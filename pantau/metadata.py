@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from db import queries
+from pantau import metadata_documents
 from pantau.ops_metadata import add_ops_metadata
 
 REPO = Path(__file__).resolve().parent.parent
@@ -634,9 +635,11 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True, pu
         tables[name] = {"hidden": True}
     queries = _queries(db_name)
     add_target_metadata(tables, queries)
-    add_ops_metadata(tables, queries)
+    add_ops_metadata(tables, queries, public=public)
+    _add_documents(tables, queries, public)
     if public:
         tables = public_tables(tables)
+        queries = public_queries(queries)
 
     return {
         "title": "Pantau: who promised how many digital UMKM?",
@@ -664,6 +667,34 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True, pu
             "datasette-dashboards": _dashboards(db_name),
         },
     }
+
+
+def _tables_read(sql: str) -> set[str]:
+    """Tables a query reads (names after FROM/JOIN that are not its own CTEs or table-valued functions)."""
+    import re
+
+    named = {m.lower() for m in re.findall(r"(?i)\b(\w+)\s+as\s*\(", sql)}
+    read = {m.lower() for m in re.findall(r"(?i)\b(?:from|join)\s+\[?(\w+)\]?(?![\w(])(?!\s*\()", sql)}
+    return read - named
+
+
+def public_queries(queries: dict) -> dict:
+    """Canned queries for the public build: only those whose tables `pantau.publish` copies (a query over crawler
+    or health tables would answer HTTP 400 there)."""
+    from pantau.publish import published_tables
+
+    public = published_tables() | {f"{t}_fts" for t in published_tables()}
+    return {name: q for name, q in queries.items() if _tables_read(q["sql"]) <= public}
+def _add_documents(tables: dict, queries: dict, public: bool):
+    """Policy documents (pantau/metadata_documents.py): the claim columns they add and, in the full database, their
+    tables and the document_claims view (the public build carries no documents table)."""
+    tables["claims"]["columns"] = {**metadata_documents.CLAIM_COLUMNS, **tables["claims"]["columns"]}
+    tables["articles"]["columns"] = {**tables["articles"]["columns"], **metadata_documents.ARTICLE_COLUMNS}
+    if "source_kind" not in tables["claims"]["facets"]:
+        tables["claims"]["facets"] = tables["claims"]["facets"] + ["source_kind"]
+    if not public:
+        tables.update(metadata_documents.document_tables())
+        tables.update(metadata_documents.document_view())
 
 
 def public_tables(tables: dict) -> dict:

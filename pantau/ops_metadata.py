@@ -78,8 +78,11 @@ OPS_QUERIES = {
 }
 
 
-def add_ops_metadata(tables: dict, queries: dict):
-    """Describe the operations tables and add their canned queries (in place)."""
+def add_ops_metadata(tables: dict, queries: dict, public: bool = False):
+    """Describe the operations tables and add their canned queries (in place); none of it in the public build,
+    which holds no operations data."""
+    if public:
+        return
     for name, (description, columns) in OPS_TABLES.items():
         tables[name] = {"description": description, "columns": columns}
     tables["source_health"].update(sort_desc="id", facets=["source", "status"], label_column="status")

@@ -41,6 +41,11 @@ SERIES_INDEXES = migrations.SERIES_INDEXES
 PUBLIC_SETTINGS = dict(srv.SETTINGS, allow_download="on", default_cache_ttl=3600)
 
 
+def published_tables() -> set[str]:
+    """Every table the public database can hold."""
+    return set(LOOKUP_TABLES) | {"articles", "claims"} | set(TARGET_TABLES)
+
+
 def _copy_table(dst: sqlite_utils.Database, src: sqlite_utils.Database, table: str, columns: list[str] | None,
                 where: str = "1", keep_tables: set[str] = frozenset(), order: str = "rowid"):
     source = src[table]

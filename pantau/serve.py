@@ -35,13 +35,35 @@ def settings_args(settings: dict | None = None) -> list[str]:
     return args
 
 
+def is_pipeline_db(db_path) -> bool:
+    """True for a database the pipeline writes (it has migrations); False for a public build."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    try:
+        return conn.execute(
+            "select 1 from sqlite_master where type = 'table' and name = '_sqlite_migrations'").fetchone() is not None
+    finally:
+        conn.close()
+
+
 def _metadata_file(db_path: Path) -> Path:
-    """The committed metadata when the database is named `pantau`, else one generated for the file's name."""
+    """The committed metadata for a pipeline database named `pantau`, else one generated for the file's name (and
+    for a public build, only its tables and columns). A generated file is temporary: `temporary_metadata` removes
+    it."""
     name = db_path.stem
-    if name == md.DB_NAME and md.METADATA_FILE.exists():
+    public = not is_pipeline_db(db_path)
+    if name == md.DB_NAME and not public and md.METADATA_FILE.exists():
         return md.METADATA_FILE
-    out = Path(tempfile.gettempdir()) / f"pantau-metadata-{name}-{os.getpid()}.json"
-    return md.write_metadata(out, db_name=name)
+    handle, out = tempfile.mkstemp(prefix=f"pantau-metadata-{name}-", suffix=".json")
+    os.close(handle)
+    return md.write_metadata(out, db_name=name, public=public)
+
+
+def remove_temporary_metadata(path) -> None:
+    """Delete metadata `_metadata_file` generated (never the committed file)."""
+    if path and Path(path).resolve() != md.METADATA_FILE.resolve():
+        Path(path).unlink(missing_ok=True)
 
 
 def datasette_command(
@@ -74,48 +96,51 @@ def serve(db_path, port: int = 8001, host: str = "127.0.0.1", public: bool = Fal
     db_path = Path(db_path)
     if not db_path.exists():
         raise FileNotFoundError(f"{db_path} does not exist: run `pantau extract` (or `pantau demo`) first")
-    import sqlite3
-
-    with sqlite3.connect(db_path) as conn:
-        pipeline_db = conn.execute(
-            "select 1 from sqlite_master where type = 'table' and name = '_sqlite_migrations'").fetchone()
-    conn.close()
-    if pipeline_db:  # bring the schema up to date before Datasette opens the file read-only; never touch a public db
+    if is_pipeline_db(db_path):  # bring the schema up to date before Datasette opens it; never touch a public db
         from db import Store
 
         Store(db_path).close()
-    argv = datasette_command(db_path, port, host=host, public=public)
-    print(f"Datasette on http://{'0.0.0.0' if public else host}:{port}/  (Ctrl-C to stop)", file=sys.stderr)
-    return _run(argv)
+    metadata_path = _metadata_file(db_path)
+    try:
+        argv = datasette_command(db_path, port, host=host, public=public, metadata_path=metadata_path)
+        print(f"Datasette on http://{'0.0.0.0' if public else host}:{port}/  (Ctrl-C to stop)", file=sys.stderr)
+        return _run(argv)
+    finally:
+        remove_temporary_metadata(metadata_path)
 
 
 def _run(argv: list[str]) -> int:
-    """Run Datasette in the foreground; SIGTERM/SIGHUP/Ctrl-C sent to this process reach Datasette too, so stopping
-    `pantau serve` never leaves an orphaned server holding the port."""
+    """Run Datasette in the foreground; SIGTERM/SIGHUP/SIGINT sent to this process reach Datasette too, so stopping
+    `pantau serve` (or `pantau demo`) never leaves an orphaned server holding the port. Handlers are installed here,
+    not inherited: Scrapy's (left behind by the demo's crawl) would swallow the signals. Returns Datasette's exit
+    status, 0 when it stopped because it was asked to."""
     import signal
 
     process = subprocess.Popen(argv)
+    asked_to_stop = []
 
     def forward(signum, _frame):
+        asked_to_stop.append(signum)
         if process.poll() is None:
-            process.send_signal(signum)
+            process.send_signal(signal.SIGTERM if signum == signal.SIGINT else signum)
 
     previous = {}
-    for sig in (signal.SIGTERM, signal.SIGHUP):
+    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
         try:
             previous[sig] = signal.signal(sig, forward)
         except ValueError:  # not the main thread: nothing to forward
             pass
     try:
-        return process.wait()
+        code = process.wait()
     except KeyboardInterrupt:
         forward(signal.SIGINT, None)
-        return process.wait()
+        code = process.wait()
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         if process.poll() is None:
             stop(process)
+    return 0 if asked_to_stop else code
 
 
 def start(db_path, port: int, *, log=None, **kwargs) -> subprocess.Popen:

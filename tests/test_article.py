@@ -88,7 +88,8 @@ def test_bad_canonicals_are_skipped():
     ("https://www.tempo.co/ekonomi/x-1", "tempo"), ("https://katadata.co.id/berita/x", "katadata"),
     ("https://ekonomi.bisnis.com/read/x", "bisnis"), ("https://nasional.kontan.co.id/news/x", "kontan"),
     ("https://economy.okezone.com/read/x", "okezone"), ("https://www.tribunnews.com/bisnis/x", "tribunnews"),
-    ("https://www.jpnn.com/news/x", "jpnn.com"), ("https://kemenkopukm.go.id/read/x", "kemenkopukm.go.id"),
+    ("https://www.jpnn.com/news/x", "jpnn.com"), ("https://www.kemenkeu.go.id/read/x", "kemenkeu.go.id"),
+        ("https://kemenkopukm.go.id/read/x", "kemenkopukm"),  # a government source since issue 10
     ("http://127.0.0.1:8765/finance.detik.com/berita/d-1/x", "detik"),
 ])
 def test_outlet(url, outlet):

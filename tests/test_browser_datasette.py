@@ -3,6 +3,7 @@ database) and a target timeline show claims. Screenshots are saved under build/s
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -104,6 +105,7 @@ def test_dashboard_draws_targets_and_figures(chromium, base_url):
     assert len(re.findall(r'class="marks"', dom)) >= 3, "Vega-Lite charts were not drawn"
     assert re.search(r"\b\d+ claims\b", dom), "claim count metric missing"
     assert "Teten Masduki" in dom  # the latest-figures table
+    assert "45 ribu" not in dom and "30 ribu" not in dom  # Bali's and an unknown-scope figure stay out
 
 
 def test_target_timeline_shows_claims_with_percent(chromium, base_url):
@@ -116,3 +118,28 @@ def test_target_timeline_shows_claims_with_percent(chromium, base_url):
 def test_methodology_page_renders(chromium, base_url):
     dom = _page(chromium, f"{base_url}/methodology", "methodology")
     assert "How claims are extracted" in dom and "Sastrawi" in dom
+
+
+def test_home_page_shows_coverage_and_a_search_box(chromium, base_url):
+    dom = _page(chromium, f"{base_url}/", "home")
+    assert 'class="pantau-search"' in dom and 'action="/pantau/search_claims"' in dom
+    assert "What the data covers" in dom and re.search(r"\d+</strong> claims from", dom)
+    assert "Search for records across" not in dom  # not the article-body search of datasette-search-all
+
+
+def test_claim_page_is_citable(chromium, base_url):
+    from urllib.request import urlopen
+
+    found = json.loads(urlopen(f"{base_url}/pantau/search_claims.json?q=ekosistem&_shape=array").read())
+    claim = next(r for r in found if r["value_text"] == "13,7 juta")
+    dom = _page(chromium, f"{base_url}/pantau/claims/{claim['claim_id']}", "claim_page")
+    top = dom[dom.index('class="pantau-claim"'):dom.index("pantau-all-fields")]
+    assert "<mark>13,7 juta</mark>" in top and "3 Agustus 2021" in top
+    assert 'href="/pantau/people/joko_widodo"' in top and claim["article_url"] in top
+    assert "<details" in dom  # the stored fields are folded, not first
+
+
+def test_query_form_offers_people_to_choose_from(chromium, base_url):
+    dom = _page(chromium, f"{base_url}/pantau/claims_by_person", "claims_by_person_form")
+    assert 'list="pantau-list-person"' in dom and '<datalist id="pantau-list-person">' in dom
+    assert 'value="teten_masduki"' in dom and 'value="Show"' in dom

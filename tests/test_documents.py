@@ -177,3 +177,37 @@ def test_pantau_document_cli(pdfs):
                and c["value"] == pytest.approx(350_000) and c["unit"] == "orang" for c in claims)
     bad = pantau("document", str(pdfs["permenkopukm_5_2022.pdf"].parent / "missing.pdf"), check=False)
     assert bad.returncode != 0
+
+
+def test_datasette_links_document_claims_to_the_pdf_page(documents, tmp_path):
+    """Stored through db.documents and served by a real Datasette with the committed metadata."""
+    httpx = pytest.importorskip("httpx")
+    from db import Store
+    from db.documents import save_document
+    from pantau import metadata as md
+    from pantau import serve
+    from test_datasette_http import _free_port
+
+    store = Store(tmp_path / "pantau.db")
+    store.sync_reference_data()
+    for doc, claims in documents.values():
+        save_document(store, doc, claims, extractor_version="test")
+    save_document(store, *documents["lkj_deputi_usaha_mikro_2023.pdf"], extractor_version="test")  # re-run upserts
+    store.close()
+    port = _free_port()
+    with open(tmp_path / "datasette.log", "wb") as log:
+        process = serve.start(tmp_path / "pantau.db", port, metadata_path=md.METADATA_FILE, log=log)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            serve.wait_until_up(base, process)
+            with httpx.Client(base_url=base, timeout=30) as client:
+                found = client.get("/pantau/document_claims.json", params={"_shape": "array", "kind": "lkj", "_size": "max"}).json()
+                docs = client.get("/pantau/documents.json", params={"_shape": "array"}).json()
+        finally:
+            serve.stop(process)
+    lkj_gold = [g for g in _gold("documents_claims.jsonl") if g["document"] == "lkj_deputi_usaha_mikro_2023.pdf"]
+    assert len(found) >= len(lkj_gold)
+    qris = next(r for r in found if r["row_label"] == "UMKM yang menggunakan pembayaran digital QRIS"
+                and r["claim_type"] == "achievement")
+    assert qris["pdf_page"] == URL.format("lkj_deputi_usaha_mikro_2023.pdf") + "#page=4"
+    assert {d["kind"] for d in docs} == {"siaran_pers", "peraturan", "lkj", "rpjmn"} and len(docs) == 4

@@ -139,6 +139,13 @@ def test_dashboard_series_is_national_umkm_digital_with_copies_once(builds):
     assert len({(r["date"], r["figure"]) for r in latest}) == len(latest)
 
 
+def test_a_feed_without_entries_is_an_empty_feed_not_an_error(site):
+    response = site.get("/pantau/new_claims_feed.atom", params={"metric": "umkm_population", "scope": "city"})
+    assert response.status_code == 200
+    feed = ET.fromstring(response.text)
+    assert feed.tag == f"{ATOM}feed" and not feed.findall(f"{ATOM}entry")
+
+
 def test_feed_for_a_metric_is_one_series(site):
     feed = ET.fromstring(site.get("/pantau/new_claims_feed.atom", params={"metric": DIGITAL}).text)
     titles = [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")]
@@ -255,6 +262,9 @@ def test_query_forms_offer_lists_to_choose_from(site):
 # -- 5. every published page answers --------------------------------------------------------------------------------
 
 QUERY_PARAMS = {"q": "UMKM", "metric": DIGITAL, "person": "teten", "unit": "UMKM"}
+# The site's own queries have rows in the sample; others' (targets, health) may legitimately be empty there.
+EXPECT_ROWS = {"search_claims", "target_timeline", "claims_by_person", "new_claims_feed", "conflicting_figures",
+               "pace_check"}
 
 
 @pytest.mark.parametrize("build", ["full", "public"])
@@ -290,7 +300,7 @@ def test_every_table_row_query_feed_and_dashboard_answers(builds, build):
         check(f"/{db}/{name}", params)
         fmt = "atom" if name.endswith("_feed") else "json"
         response = check(f"/{db}/{name}.{fmt}", {**params, "_shape": "array"} if fmt == "json" else params)
-        if response.status_code == 200 and fmt == "json" and not response.json():
+        if response.status_code == 200 and fmt == "json" and not response.json() and name in EXPECT_ROWS:
             failures.append(f"{name}: empty for {params}")
     charts = md.build_metadata(db, public=build == "public")["plugins"]["datasette-dashboards"]["umkm-digital"]
     for chart_name, chart in charts["charts"].items():

@@ -19,8 +19,11 @@ def _table(store, sql):
 def test_stage_writes_targets_statements_observations_and_history(tmp_path):
     store = sample.build_sample(tmp_path / "pantau.db")
     counts = update_targets(store, today=TODAY)
-    assert counts["targets"] >= 4 and counts["target_statements"] == counts["targets"]  # one statement each
-    targets = {(r["value"], r["deadline"]): r for r in _table(store, "select * from targets where scope = 'national'")}
+    # 4 national targets and the sample's programme training target (its own series, scope programme)
+    assert counts["targets"] == 5 and counts["target_statements"] == 5
+    programme = _table(store, "select * from targets where scope = 'programme'")
+    assert [(t["value"], t["scope_name"]) for t in programme] == [(100e3, "pelatihan_pemasaran_digital")]
+    targets = {(r["value"], r["deadline"]): r for r in _table(store, "select * from targets")}
     old, new = targets[(30e6, 2023)], targets[(30e6, 2024)]
     assert new["revision_of"] == old["target_id"] and old["status"] == "direvisi"
     assert new["status"] == "tercapai_sebagian" and new["latest_value"] == 27e6 and new["progress_pct"] == 90.0

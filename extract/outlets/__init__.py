@@ -18,11 +18,17 @@ from .okezone import Okezone
 from .republika import Republika
 from .tempo import Tempo
 from .tribunnews import Tribunnews
+from .ekon import Ekon
+from .kemenkopukm import Kemenkopukm
+from .kemenumkm import Kemenumkm
+from .komdigi import Komdigi
+from .setkab import Setkab
 
 REGISTRY: dict[str, OutletParser] = {
     p.name: p
     for p in (Kompas(), Liputan6(), Republika(), Detik(), CNNIndonesia(), Antara(), Tempo(), Katadata(), Bisnis(),
-              Kontan(), Okezone(), Tribunnews())
+              Kontan(), Okezone(), Tribunnews(),
+              Setkab(), Ekon(), Kemenkopukm(), Kemenumkm(), Komdigi())  # government press releases
 }
 
 
