@@ -290,13 +290,15 @@ def find_quantities(text: str) -> list[Quantity]:
                 v1, sc1, w1 = _part_value(n1, money)
                 if v1 is None:
                     continue
+        if text[end:end + 3].lower() == "-an" and not text[end + 3:end + 4].isalpha():
+            end += 3  # "3.900-an koperasi", "70-an": a round, approximate figure
         pos = end
         start = m.start()
         span_text = text[start:end].rstrip()
         end = start + len(span_text)
         unit = _unit_of(pre, post)
         q = qualifier_before(text, start)
-        if q is None and re.search(r"(?:ribu|juta|miliar|milyar|triliun|trilyun)an\b", span_text, re.IGNORECASE):
+        if q is None and re.search(r"(?:ribu|juta|miliar|milyar|triliun|trilyun)an\b|-an$", span_text, re.IGNORECASE):
             q = "sekitar"
         if q is None and _QUAL_AFTER.match(text[end:end + 20]):
             q = "lebih dari"

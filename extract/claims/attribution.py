@@ -18,6 +18,7 @@ PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:jug
 
 # verbs whose subject is the speaker: saying and reporting, and wishing or setting a goal ("X mematok sasaran ...")
 _SUBJECT_VERB_RE = re.compile(rf"\b(?:{ME_VERBS}|{alternation('speech', 'wish_goal_verbs')})\b", re.IGNORECASE)
+QA_LABEL = re.compile(r"^\s*([A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})\s*:\s+\S")
 CITING_OPENER = re.compile(r"^\W*(?:Mengutip|Merujuk)\b")
 NICKNAME_AFTER_VERB = re.compile(r"\s+(?:[a-z]+\s+){0,3}?yang\s+(?:akrab\s+|biasa\s+|kerap\s+)?(?:disapa|dipanggil)\s+"
                                  r"(?P<alias>[A-Z][\w'’-]+)")
@@ -70,6 +71,13 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
     text = sent.text
     s0 = sent.start_char
     pers = [e for e in _ents(sent, {"PER"}) if _valid_person_ent(e)]
+
+    # Q. an interview transcript: "Helvi: Per September 2025 tercatat ..." (the interviewer's label is in capitals)
+    qa = QA_LABEL.match(text)
+    if qa:
+        known = _known_name_at(text, qa.start(1), ctx)
+        if known is not None:
+            return Attribution(person=known, kind="quote", strength=4)
 
     # A. quote/said-verb followed by a name: '..." kata Menteri X, Teten Masduki'
     for m in _SAID_VERB_AFTER.finditer(text):
@@ -145,7 +153,8 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         if before:
             e = before[-1]
             gap = text[e.end_char - s0:v.start()]
-            subject_relative = e.start_char - s0 <= 2 and re.fullmatch(r"\s+yang\s+[^,.;]{3,80}?\s*", gap)
+            subject_relative = re.fullmatch(r"\s+yang\s+[^,.;]{3,60}?\s*", gap) and (
+                e.start_char - s0 <= 2 or re.search(rf"\b(?:{TITLE_HEADS})\b", text[max(0, e.start_char - s0 - 80):e.start_char - s0]))
             if (subject_relative or not re.search(r"[.;]|(?<!, )\byang\b|\b(?:bahwa|karena)\b", gap)) and gap.count(",") <= 3:
                 return Attribution(person=_person_from_ent(e, sent, ctx), kind="explicit", strength=4)
         # a titled name the statistical NER missed ("Kepala Dinas ... Elisabeth Ratu Rante Allo di Jakarta, Rabu, mengatakan")

@@ -45,14 +45,15 @@ def _paragraph_index(text: str):
 # metrics a later figure may take over from an earlier one of the same unit ("target 20 juta" after "19,5 juta UMKM
 # terhubung ke ekosistem digital"); populations and macro statistics are never carried over
 _HEADER_NOUNS = alternation("target", "list_header_nouns")
-LIST_HEADER = re.compile(rf"\b(?:menetapkan|menargetkan|memasang|mematok|mencanangkan|menyiapkan|punya|memiliki|ada)\s+"
-                         rf"(?:\w+\s+)?(?:dua|tiga|empat|lima|enam|beberapa|sejumlah|\d)\s+(?:{_HEADER_NOUNS})\b|"
-                         rf"\b(?:{_HEADER_NOUNS})(?:nya)?\s+(?:\w+\s+){{0,3}}?(?:adalah|yaitu|yakni|sebagai\s+berikut)?\s*:\s*$",
-                         re.IGNORECASE)
-LIST_ITEM = re.compile(rf"^\W*(?:{alternation('target', 'list_enumerators')})\b", re.IGNORECASE)
+LIST_HEADER = re.compile(rf"\b(?:menetapkan|menargetkan|memasang|mematok|mencanangkan|menyiapkan|punya|memiliki|ada|"
+                         rf"berikut)\s+(?:\w+\s+)?(?:dua|tiga|empat|lima|enam|tujuh|beberapa|sejumlah|\d)\s+(?:{_HEADER_NOUNS})\b|"
+                         rf"\b(?:{_HEADER_NOUNS})(?:nya)?\b[^.!?]{{0,60}}:\s*$", re.IGNORECASE)
+LIST_ITEM = re.compile(rf"^\W*(?:(?:{alternation('target', 'list_enumerators')})\b|\d{{1,2}}[.)]\s)", re.IGNORECASE)
 # an illustration opener that frames real, cited data ("Sebagai gambaran skala sektor ini, data BPS menunjukkan ...")
 CITED_DATA = re.compile(r"\b(?:data|mencatat|menunjukkan|laporan|survei|riset|sensus)\b", re.IGNORECASE)
 EARLIER_TO = re.compile(r"\s+(?:\S+\s+){0,3}?(?:menjadi|jadi|ke|hingga|sampai)\s+\d", re.IGNORECASE)
+CONVERSION_LEFT = re.compile(r"(?:rupiah|dolar(?:\s+AS)?|USD|triliun|miliar|juta|ribu)\s*\)?\s*,?\s*(?:atau|alias|\()\s*"
+                             r"(?:setara\s+(?:dengan\s+)?|sekitar\s+|kurang\s+lebih\s+)*(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
 POPULATION_CLAUSE = re.compile(r"\b(?:memiliki|mempunyai|punya|jumlah|total|populasi|terdapat|sebanyak)\b", re.IGNORECASE)
 _CARRIED_METRICS = {"umkm_onboarded_digital", "umkm_on_ekatalog_padi", "program_transaction_value", "umkm_trained",
                     "digital_economy_value", "kur_disbursement"}
@@ -162,8 +163,15 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
         ent_keys = [(e.start_char - sent.start_char, e.end_char - sent.start_char, e.label_, e.ent_id_)
                     for e in sents_ents if e.label_ in ("ORG", "PROGRAM")]
         if LIST_HEADER.search(st):
-            list_header = (para, _target_year(st, len(st), len(st), day))  # "menetapkan dua sasaran untuk 2026."
+            # "menetapkan dua sasaran untuk 2026." / "Berikut lima target ...:"; a header without a year keeps the
+            # year of a header just before it
+            year = _target_year(st, len(st), len(st), day)
+            if year is None and list_header is not None and para - list_header[0] <= 2:
+                year = list_header[1]
+            list_header = (para, year)
         in_list = list_header is not None and para - list_header[0] <= 1 and bool(LIST_ITEM.match(st))
+        if in_list:
+            list_header = (para, list_header[1])  # the list goes on while its items come
         cond = [m.start() for m in CONDITIONAL.finditer(st)]
         sent_low = st.lower()
         for q in find_quantities(st):
@@ -208,7 +216,9 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                 continue
             if unit in PHYSICAL_UNITS and not UMKM_CONTEXT.search(st):
                 continue
-            if unit == "kali" and (q.is_words or not re.match(r"\s*kali\s+(?:lipat|lebih)", st[re_:re_ + 20])):
+            if unit in ("rupiah", "USD") and CONVERSION_LEFT.search(st[max(0, rs - 40):rs]):
+                continue  # "Rp 62,3 triliun, atau setara 3,9 miliar dolar AS": the same amount in another currency
+            if unit == "kali" and not re.match(r"\s*kali\s+(?:lipat|lebih)", st[re_:re_ + 20]):
                 continue  # "dua kali", "3 kali seminggu": counts of occasions
             subject_noun = noun
             if unit == "persen" and not noun:
