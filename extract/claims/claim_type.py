@@ -11,7 +11,7 @@ from extract.claims.lexicon import ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_W
 
 # counts of people or businesses taking part in / hit by something are context ("1.700 koperasi terdampak",
 # "120 ribu penjual ikut pelatihan"), not programme results
-PARTICIPANT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:(?:dan|serta)\s+[\d.,]+\s+(?:\w+\s+){0,2}?)?(?:yang\s+)?(?:terdampak|ikut|mengikuti|turut|hadir|menghadiri|"
+PARTICIPANT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:(?:dan|serta)\s+[\d.,]+\s+(?:\w+\s+){0,2}?)?(?:yang\s+)?(?:terdampak|ikut|mengikuti|turut|hadir|menghadiri|"
                                r"berpartisipasi|terkena|dirumahkan)\b", re.IGNORECASE)
 
 

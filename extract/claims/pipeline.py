@@ -239,6 +239,12 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
             ctype, by_cue = _classify(st, rs, re_, unit, metric, after_text, day)
             if ctype == "skip":
                 continue
+            if ctype.startswith("earlier:"):
+                # an earlier level measures what the later value it is compared with measures: context stays context
+                ctype = ctype.split(":", 1)[1]
+                if prev_claim is not None and prev_claim["char_start"] == sent.start_char and \
+                        prev_claim["claim_type"] == "other" and ctype == "achievement":
+                    ctype = "other"
             inherited = None
             if ctype == "growth":
                 # "tumbuh 11 persen": growth of the figure just stated keeps its standing

@@ -42,7 +42,15 @@ OBLIGATION = words("gap", "obligation")
 REMAINDER_ACTION = words("gap", "remainder_actions")
 CHASE = re.compile(r"\b(?:dikejar|dikebut|digenjot|kejar|kebut|genjot)\b", re.IGNORECASE)
 REACHED_TARGET = re.compile(rf"\b(?:{alternation('target', 'reached_target_verbs')})\s+(?:\w+\s+)?(?:target|sasaran)(?:nya)?"
-                            rf"\s+{_MONEY_PREFIX}$", re.IGNORECASE)
+                            rf"(?:\s+(?:awal|semula|sebelumnya|tahunan|resmi|pemerintah|kami|kita))?\s+{_MONEY_PREFIX}$",
+                            re.IGNORECASE)
+# "baru 2.350 dari sekitar 14 ribu UMKM", "24 pasar dari 31 pasar": the base after a part (R12 c)
+PART_OF_LEFT = re.compile(r"\d[\d.,]*(?:-an)?\s*(?:ribu|juta|miliar|triliun|persen|%)?(?:an)?\s+(?:[a-z]+\s+){0,3}?dari\s+"
+                          r"(?:sekitar\s+|total\s+|seluruh\s+|kira-kira\s+)?$", re.IGNORECASE)
+# "naik dari 41,7 persen pada survei 2022": an earlier level whose later value was stated before (R12 a)
+CHANGED_FROM_LEFT = re.compile(r"\b(?:naik|turun|meningkat|menurun|bertambah|berkurang|melonjak|tumbuh|anjlok|merosot)\s+"
+                               r"(?:\w+\s+){0,2}?dari\s+(?:sebelumnya\s+|semula\s+)?(?:sekitar\s+|hanya\s+)?(?:Rp\.?\s*|US\$\s*)?$",
+                               re.IGNORECASE)
 COLON_TARGET = re.compile(r"\b(?:target|sasaran)(?:nya|\s+\w+){0,3}\s*$", re.IGNORECASE)
 MODAL_AFTER = re.compile(rf"^\s*(?:(?!yang\b)[^\s,;]+\s+){{0,4}}?(?:{alternation('target', 'modal_after')})\b", re.IGNORECASE)
 APPLICANTS_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:{alternation('context', 'applicants')})\b",
@@ -56,6 +64,7 @@ CREDIT_REALISED = re.compile(r"\b(?:tercatat|mencapai|telah|sudah|sebesar|tereal
 MARKET_WIDE = words("context", "market_wide")
 PARAMETERS = words("context", "parameters")
 ANY_NUMBER = re.compile(r"\d")
+GROWTH_UNIT_AFTER = re.compile(r"^\s*(?:kali|poin)\b", re.IGNORECASE)
 THRESHOLD = re.compile(r"\b(?:bernilai|senilai|berplafon)\s+(?:hingga|sampai|di\s+bawah|maksimal|paling\s+banyak)\s+(?:Rp\.?\s*)?$|"
                        r"\b(?:batas|ambang)\s+(?:\w+\s+){0,3}?(?:Rp\.?\s*)?$", re.IGNORECASE)
 PLACE_REACH_AFTER = re.compile(rf"^\s*(?:{alternation('categories', 'place_reach_nouns')})\b", re.IGNORECASE)
@@ -76,6 +85,11 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
     if EARLIER_LEFT.search(left) and (EARLIER_RIGHT.match(right) or TO_VALUE_BEFORE.search(left)
                                       or (CHANGE_FROM_LEFT.search(left) and UNTIL_RIGHT.match(right))):
         return _earlier_term(whole, left, right, money, day), True  # "dari N menjadi M" (R12 a)
+    if CHANGED_FROM_LEFT.search(left) and not GROWTH_UNIT_AFTER.match(right):
+        # "naik dari 41,7 persen pada 2022" (R12 a); the pipeline lets a context figure it is compared with win
+        return "earlier:" + _earlier_term(whole, left, right, money, day), True
+    if PART_OF_LEFT.search(left) and not re.search(r"\b(?:naik|turun|meningkat|menurun|bertambah|berkurang)\b", left[-40:], re.I):
+        return "other", True
     if (BASE_OPENER.match(left) or BASE_INSIDE.search(left)) and any(ANY_NUMBER.search(c.text(sent)) for c in segment(sent) if c.start >= clause.end):
         return "other", True  # "Dari 9.000 pedagang, baru 2.300 ...": the base of a share (R12 c)
     if (GAP.search(left[-60:]) or LAGI_AFTER.match(right)) and not (money and BUDGET_NOUN.search(left)):
