@@ -54,6 +54,7 @@ CITED_DATA = re.compile(r"\b(?:data|mencatat|menunjukkan|laporan|survei|riset|se
 EARLIER_TO = re.compile(r"\s+(?:\S+\s+){0,3}?(?:menjadi|jadi|ke|hingga|sampai)\s+\d", re.IGNORECASE)
 CONVERSION_LEFT = re.compile(r"(?:rupiah|dolar(?:\s+AS)?|USD|triliun|miliar|juta|ribu)\s*\)?\s*,?\s*(?:atau|alias|\()\s*"
                              r"(?:setara\s+(?:dengan\s+)?|sekitar\s+|kurang\s+lebih\s+)*(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
+REMAINDER = re.compile(rf"\b(?:{alternation('gap', 'gap_words')}|{alternation('gap', 'remainder_words')})\b", re.IGNORECASE)
 POPULATION_CLAUSE = re.compile(r"\b(?:memiliki|mempunyai|punya|jumlah|total|populasi|terdapat|sebanyak)\b", re.IGNORECASE)
 _CARRIED_METRICS = {"umkm_onboarded_digital", "umkm_on_ekatalog_padi", "program_transaction_value", "umkm_trained",
                     "digital_economy_value", "kur_disbursement"}
@@ -220,6 +221,10 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                 continue  # "Rp 62,3 triliun, atau setara 3,9 miliar dolar AS": the same amount in another currency
             if unit == "kali" and not re.match(r"\s*kali\s+(?:lipat|lebih)", st[re_:re_ + 20]):
                 continue  # "dua kali", "3 kali seminggu": counts of occasions
+            value = q.value
+            if q.is_words and q.value == 0.5 and not q.has_scale and unit in (None, "UMKM", "koperasi", "orang") and \
+                    re.match(r"\s+[a-z]", st[re_:], re.I):
+                value, unit = 50.0, "persen"  # "separuh UMKM DIY": half of them, a share
             subject_noun = noun
             if unit == "persen" and not noun:
                 m_after = re.match(r"\s*([A-Za-z][\w-]*)", st[re_:])
@@ -293,6 +298,10 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                         tyear = _target_year(pt, len(pt), len(pt), day)
                 if tyear is None and in_list:
                     tyear = list_header[1]  # the year of the header that announced the list
+                if tyear is None and REMAINDER.search(st[own.start:rs]) and not per_period:
+                    # R4: a remainder put under an obligation takes the deadline of the target it remains to
+                    tyear = next((c["target_year"] for c, _, _ in reversed(candidates)
+                                  if c["claim_type"] == "target" and c["target_year"] and c["unit"] == unit), None)
             as_of = _as_of(st, rs) if ctype != "target" else None
             if as_of is None and ctype != "target" and inherited is not None:
                 as_of = inherited.get("as_of")  # "Angka itu setara 21 persen": as of the figure it refers to
@@ -318,7 +327,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                 "claim_type": ctype,
                 "subject": subject,
                 "metric": metric,
-                "value": q.value,
+                "value": value,
                 "value_max": q.value_max,
                 "unit": unit,
                 "qualifier": q.qualifier,

@@ -64,6 +64,8 @@ CREDIT_REALISED = re.compile(r"\b(?:tercatat|mencapai|telah|sudah|sebesar|tereal
 MARKET_WIDE = words("context", "market_wide")
 PARAMETERS = words("context", "parameters")
 ANY_NUMBER = re.compile(r"\d")
+PURPOSE_LEFT = re.compile(r"\b(?:untuk|demi|guna|agar\s+bisa)\s+(?:mencapai|mengejar|memenuhi|menembus)\s+(?:target\s+|sasaran\s+)?"
+                          r"(?:sekitar\s+)?(?:Rp\.?\s*)?$|\bmenuju\s+(?:target\s+|sasaran\s+)?(?:Rp\.?\s*)?$", re.IGNORECASE)
 GROWTH_UNIT_AFTER = re.compile(r"^\s*(?:kali|poin)\b", re.IGNORECASE)
 THRESHOLD = re.compile(r"\b(?:bernilai|senilai|berplafon)\s+(?:hingga|sampai|di\s+bawah|maksimal|paling\s+banyak)\s+(?:Rp\.?\s*)?$|"
                        r"\b(?:batas|ambang)\s+(?:\w+\s+){0,3}?(?:Rp\.?\s*)?$", re.IGNORECASE)
@@ -106,6 +108,8 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         return "other", True  # "memperkirakan ... bakal menembus N": a forecast (R1, R5)
     if TO_VALUE_LEFT.search(left) and _future_year_in(whole, day) and not STRONG_REALIZED.search(left):
         return "target", True  # "pada 2026 jumlahnya naik menjadi 40 koperasi": a level set for a later year
+    if PURPOSE_LEFT.search(left):
+        return "target", True  # "untuk mencapai 200 ribu", "menuju 35 juta pada 2029": the goal a plan aims at
     if REACHED_TARGET.search(left):
         return "target", True  # "melampaui sasaran 3 juta": the figure is the target itself
     if clause.opener == ":" and not ANY_NUMBER.search(left):
