@@ -182,3 +182,49 @@ def test_citing_sentence_in_a_speakers_account():
     text = ("Menteri Koperasi Budi Arie mengatakan digitalisasi harus dipercepat.\n\n"
             "Mengutip survei sebuah asosiasi, 57 persen UMKM sudah menerima pembayaran digital.")
     assert claims(text)[57]["speaker"] == "Budi Arie Setiadi"
+
+
+# --- second round: forms seen in interviews, lists and regional copy -----------------------------------------------
+
+def test_interview_transcript_labels_name_the_speaker():
+    text = ("Wakil Menteri Koperasi Budi Santoso Wirawan berkunjung ke Kendari.\n\n"
+            "TS: Berapa UMKM yang sudah digital?\n\n"
+            "Budi: Per Juni tercatat sekitar 410 ribu UMKM di provinsi ini. Tahun depan kami kejar 500 ribu.")
+    cs = claims(text)
+    assert {cs[v]["speaker"] for v in (410000, 500000)} == {"Budi Santoso Wirawan"}
+
+
+def test_numbered_items_under_a_header_are_targets_of_its_year():
+    text = ("Dinas menyusun sasaran untuk 2026.\n\nSasaran yang dipatok dinas:\n\n"
+            "1. UMKM masuk lokapasar: 12.000 unit\n\n2. Koperasi memakai kasir digital: 90 koperasi")
+    cs = claims(text)
+    assert {(v, c["claim_type"], c["target_year"]) for v, c in cs.items()} == {(12000, "target", 2026),
+                                                                             (90, "target", 2026)}
+
+
+def test_currency_conversion_is_one_fact_and_an_forms_with_hyphen():
+    cs = claims("Nilai ekspor perajin lewat lokapasar tahun ini sekitar 200 ribu dolar AS atau setara Rp 3,1 miliar.")
+    assert set(cs) == {200000}
+    cs = claims("Dari 2.400-an koperasi aktif di kabupaten itu, baru 310 yang laporannya digital.")
+    assert (cs[2400]["qualifier"], cs[2400]["claim_type"], cs[310]["claim_type"]) == ("sekitar", "other", "achievement")
+
+
+def test_half_of_a_population_is_a_share_and_growth_multiples_in_words():
+    c = claims("\"Target kami separuh UMKM kota ini sudah digital pada 2027,\" ujar Wali Kota Rina Ayu.")
+    assert (c[50]["unit"], c[50]["claim_type"], c[50]["target_year"]) == ("persen", "target", 2027)
+    c = claims("Perajin itu mengaku penjualannya kini naik tiga kali lipat sejak berjualan daring.")
+    assert c[3]["claim_type"] == "achievement"
+
+
+def test_an_earlier_level_without_its_later_value_in_the_clause():
+    cs = claims("Porsi UMKM yang berjualan daring kini 38 persen. Angka itu naik dari 29 persen pada survei 2023.")
+    assert cs[29]["claim_type"] == "achievement"
+    cs = claims("Dinas mencatat 5.000 perajin ikut pameran daring tahun ini, naik dari 3.000 perajin tahun lalu.")
+    assert cs[3000]["claim_type"] == cs[5000]["claim_type"] == "other"  # participants, then and now
+
+
+def test_the_goal_of_a_remainder_and_its_deadline():
+    text = ("Gubernur Rina Ayu menargetkan 200 ribu UMKM digital pada 2027.\n\n"
+            "Untuk mencapai 200 ribu, masih ada 70 ribu UMKM yang wajib didampingi sebelum tenggat itu.")
+    cs = claims(text, published="2025-03-03")
+    assert (cs[70000]["claim_type"], cs[70000]["target_year"]) == ("target", 2027)

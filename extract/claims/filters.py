@@ -4,7 +4,7 @@ from __future__ import annotations
 from extract.numbers import Quantity
 import re
 
-from extract.claims.lexicon import CATEGORY, DURATION, PLACE_REACH, _MONTH_RE
+from extract.claims.lexicon import CATEGORY, DURATION, PLACE_REACH, UMKM_WORDS, _MONTH_RE
 
 
 REG_NAME_BEFORE = re.compile(r"(?:\b(?:nomor|no\.?|pasal|ayat|pp|uu|perpres|permen\w*|inpres|keppres|kepmen\w*|"
@@ -69,6 +69,7 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
     if q.unit not in ("persen", "rupiah", "USD") and DURATION.match(after) and not OMITTED_NOUN_YEAR.match(after):
         return False
     if q.unit not in ("persen", "rupiah", "USD") and CATEGORY.match(after) and not q.has_scale and \
+            not UMKM_WORDS.match(after.strip()) and \
             not (PLACE_REACH.match(after) and re.search(r"\b(?:di|ke)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", before, re.I)
                  and not SURVEY.search(sent_text)):
         return False  # "tiga klaster", "5 paket kebijakan"; but "4 juta paket per hari" is a volume

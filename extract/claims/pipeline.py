@@ -48,6 +48,7 @@ _HEADER_NOUNS = alternation("target", "list_header_nouns")
 LIST_HEADER = re.compile(rf"\b(?:menetapkan|menargetkan|memasang|mematok|mencanangkan|menyiapkan|punya|memiliki|ada|"
                          rf"berikut)\s+(?:\w+\s+)?(?:dua|tiga|empat|lima|enam|tujuh|beberapa|sejumlah|\d)\s+(?:{_HEADER_NOUNS})\b|"
                          rf"\b(?:{_HEADER_NOUNS})(?:nya)?\b[^.!?]{{0,60}}:\s*$", re.IGNORECASE)
+ENUMERATOR_ALONE = re.compile(r"\s*\d{1,2}[.)]\s*")
 LIST_ITEM = re.compile(rf"^\W*(?:(?:{alternation('target', 'list_enumerators')})\b|\d{{1,2}}[.)]\s)", re.IGNORECASE)
 # an illustration opener that frames real, cited data ("Sebagai gambaran skala sektor ini, data BPS menunjukkan ...")
 CITED_DATA = re.compile(r"\b(?:data|mencatat|menunjukkan|laporan|survei|riset|sensus)\b", re.IGNORECASE)
@@ -98,6 +99,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
     first_speaker = None
     last_program = None  # (PROGRAM entity, paragraph) most recently named
     list_header = None  # (paragraph, year) of a sentence announcing a list of targets
+    enumerated = False  # the sentence before was a bare list number ("1.")
 
     entries = []  # (sentence, paragraph, attribution) of every sentence that is not a link line
     for sent in doc.sents:
@@ -154,6 +156,19 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
         known_program = last_program
         if prog_ents:
             last_program = (prog_ents[-1], para)
+        if LIST_HEADER.search(st):
+            # "menetapkan dua sasaran untuk 2026." / "Berikut lima target ...:"; a header without a year keeps the
+            # year of a header just before it
+            year = _target_year(st, len(st), len(st), day)
+            if year is None and list_header is not None and para - list_header[0] <= 2:
+                year = list_header[1]
+            if year is None and before_sent is not None:
+                year = _target_year(before_sent.text, len(before_sent.text), len(before_sent.text), day)
+            list_header = (para, year)
+        in_list = list_header is not None and para - list_header[0] <= 1 and (bool(LIST_ITEM.match(st)) or enumerated)
+        enumerated = bool(ENUMERATOR_ALONE.fullmatch(st))  # "1." split off as a sentence of its own
+        if in_list:
+            list_header = (para, list_header[1])  # the list goes on while its items come
         if not _FAST_TRIGGER.search(st):
             continue
         if SKIP_SENTENCE.search(st) or (ILLUSTRATION.match(st) and not CITED_DATA.search(st)):
@@ -163,16 +178,6 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                      and not _lowercase_figure_phrase(e.text)]
         ent_keys = [(e.start_char - sent.start_char, e.end_char - sent.start_char, e.label_, e.ent_id_)
                     for e in sents_ents if e.label_ in ("ORG", "PROGRAM")]
-        if LIST_HEADER.search(st):
-            # "menetapkan dua sasaran untuk 2026." / "Berikut lima target ...:"; a header without a year keeps the
-            # year of a header just before it
-            year = _target_year(st, len(st), len(st), day)
-            if year is None and list_header is not None and para - list_header[0] <= 2:
-                year = list_header[1]
-            list_header = (para, year)
-        in_list = list_header is not None and para - list_header[0] <= 1 and bool(LIST_ITEM.match(st))
-        if in_list:
-            list_header = (para, list_header[1])  # the list goes on while its items come
         cond = [m.start() for m in CONDITIONAL.finditer(st)]
         sent_low = st.lower()
         for q in find_quantities(st):
