@@ -180,7 +180,9 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                     for e in sents_ents if e.label_ in ("ORG", "PROGRAM")]
         cond = [m.start() for m in CONDITIONAL.finditer(st)]
         sent_low = st.lower()
-        for q in find_quantities(st):
+        quantities = find_quantities(st)
+        figures_in_sentence = sum(1 for x in quantities if x.has_scale or x.unit or not 1900 <= x.value <= 2100)
+        for q in quantities:
             rs, re_ = q.start, q.end
             if not _scope_ok(q, st, rs, re_, ent_spans):
                 continue
@@ -326,7 +328,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                              attr.organization, inst_type=_institution_type,
                              earlier=text[max(0, sent.start_char - 800):sent.start_char])
             raw = raw_score(by_cue=by_cue, attribution=attr.kind, unit=unit, scaled=bool(q.has_scale or q.unit),
-                            metric=metric, claim_type=ctype, scope=scope.scope, words=q.is_words)
+                            metric=metric, claim_type=ctype, scope=scope.scope, words=q.is_words,
+                            crowded=figures_in_sentence > 1)
             claim = {
                 "article_id": article.get("id"),
                 "claim_type": ctype,
