@@ -26,18 +26,21 @@ def _metric(sent_low: str, unit: str | None, subject_low: str, clause_low: str |
     verb before the figure in its clause (``left_low``) makes it a training count."""
     if unit is None:
         return None
-    if unit in ("UMKM", "orang") and _TRAINING.search(left_low[-80:]):
-        return "umkm_trained"
+    if unit in ("UMKM", "orang") and left_low:
+        hits = list(_TRAINING.finditer(left_low[-80:]))
+        if hits and not re.search(r"[\d.;]", left_low[-80:][hits[-1].end():]):
+            return "umkm_trained"  # a training verb governs the figure, no other figure in between
     return _metric_in(clause_low if clause_low is not None else sent_low, unit, subject_low, sent_low)
 
 
 # a training verb governing the figure makes it a training count even in a sentence about going digital
-_TRAINING = re.compile(r"\b(?:melatih|dilatih|mendampingi|didampingi|pelatihan|pendampingan)\b(?:(?!\d)[^.;])*$")
+_TRAINING = re.compile(r"\b(?:melatih|dilatih|mendampingi|didampingi|pelatihan|pendampingan)\b")
 # market-wide e-commerce and digital-economy figures are not one programme's transactions
 _MARKET_VALUE = re.compile(r"\b(?:gmv|ekonomi\s+digital|digital\s+economy|e-conomy|pasar\s+digital(?!\s+(?:\(padi\)\s+)?umkm)|"
                            r"(?:transaksi|nilai)\s+(?:\w+\s+){0,2}?e-?commerce|e-?commerce\s+(?:indonesia|nasional))\b")
 
 
+@lru_cache(maxsize=8192)
 def _metric_in(text_low: str, unit: str, subject_low: str, sent_low: str) -> str | None:
     umkm = bool(UMKM_CONTEXT.search(sent_low))
     scores = {}
