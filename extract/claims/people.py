@@ -67,7 +67,8 @@ def _resolve_name(ent_text: str, ent_id: str, ctx: Ctx) -> tuple[str, str | None
     low = name.lower()
     for full, person in ctx.persons.items():
         parts = full.lower().split()
-        if low != full.lower() and (low in parts or (len(low.split()) < len(parts) and full.lower().endswith(low))):
+        if low != full.lower() and (low in parts or (len(low.split()) < len(parts) and (
+                full.lower().endswith(" " + low) or full.lower().startswith(low + " ")))):
             i = parts.index(low.split()[0]) if low.split()[0] in parts else 0
             org_prefix = any(w in ORG_NAME_HEADS for w in parts[:i]) or (
                 i == 1 and len(parts) >= 3 and len(low.split()) == 1 and parts[0] not in NAME_PARTICLES)

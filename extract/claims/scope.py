@@ -41,6 +41,12 @@ PROGRAMME_ANAPHOR = re.compile(r"\b(?:platform|program|katalog|aplikasi|kampanye
                                re.IGNORECASE)
 
 
+# words that end a place name: offices, bodies and roles written right after it
+_PLACE_NAME_END = re.compile(r"\s*\b(?:Dinas|Dis[a-z]+|Lembaga|Badan|Kantor|Pemkab|Pemkot|Pemprov|Kabupaten|Kota|Provinsi|"
+                             r"Bupati|Wali|Gubernur|Camat|DPRD|Bank|Universitas|Sekretaris|Kepala|Ketua|Senin|Selasa|Rabu|"
+                             r"Kamis|Jumat|Sabtu|Minggu)\b.*$")
+
+
 @dataclass(frozen=True)
 class Scope:
     scope: str | None
@@ -84,6 +90,9 @@ def region_in(text: str) -> tuple[tuple[int, Scope], ...]:
         name = m.group("name").split()
         # the name stops before a role or a province ("Kabupaten Badung Bali" is rare; "Kota Bandung Jawa Barat" not)
         name = " ".join(w for w in name if w.lower() not in {"provinsi", "dan", "di"})
+        name = _PLACE_NAME_END.split(name)[0].strip()  # "Kabupaten Serang Diskoumperindag ...": the name ends there
+        if not name:
+            continue
         found.append((m.start(), Scope("city", _city_name(m.group("head"), name))))
         taken.append((m.start(), m.end()))
     for m in province_head_rx.finditer(text):
