@@ -228,3 +228,9 @@ def test_the_goal_of_a_remainder_and_its_deadline():
             "Untuk mencapai 200 ribu, masih ada 70 ribu UMKM yang wajib didampingi sebelum tenggat itu.")
     cs = claims(text, published="2025-03-03")
     assert (cs[70000]["claim_type"], cs[70000]["target_year"]) == ("target", 2027)
+
+
+def test_a_name_set_off_by_commas_after_a_long_description():
+    cs = claims("Salah seorang perajin rotan di Desa Trangsan, Wahyu Pramono, mengaku pesanannya naik 40 persen sejak "
+                "berjualan di lokapasar.")
+    assert cs[40]["speaker"] == "Wahyu Pramono"

@@ -8,7 +8,7 @@ import re
 from extract.claims.filters import _lowercase_figure_phrase
 from extract.claims.gaz import _gaz, _inst_matcher, resolve_institution
 from extract.claims.lexicon import ME_VERBS, TITLE_HEADS, _SAID_VERB_AFTER, alternation
-from extract.claims.people import Ctx, Person, _known_name_at, _person_for_title, _person_from_ent, _rule_name_before
+from extract.claims.people import ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title, _person_from_ent, _rule_name_before
 
 
 PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?"
@@ -63,7 +63,8 @@ def _ents(sent, labels):
 def _valid_person_ent(e) -> bool:
     t = e.text.strip()
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and not any(c.isdigit() for c in t) \
-        and t.lower() not in {"menurut", "ia", "dia", "kami", "saya", "pak", "bu", "ibu"}
+        and t.lower() not in {"menurut", "ia", "dia", "kami", "saya", "pak", "bu", "ibu"} \
+        and t.split()[0].lower() not in ORG_NAME_HEADS  # "Forum Humas ...": an organisation, not a person
 
 
 def attribute_sentence(sent, ctx: Ctx) -> Attribution:
@@ -159,7 +160,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
                 return Attribution(person=_person_from_ent(e, sent, ctx), kind="explicit", strength=4)
         # a titled name the statistical NER missed ("Kepala Dinas ... Elisabeth Ratu Rante Allo di Jakarta, Rabu, mengatakan")
         if not before:
-            p = _rule_name_before(text, v.start(), ctx)
+            p = _rule_name_before(text, v.start(), ctx) or _appositive_name_before(text, v.start(), ctx)
             if p:
                 return Attribution(person=p, kind="explicit", strength=4)
         # title without a name ("Menteri Koperasi dan UKM menyatakan", "Menkop UKM tersebut menjelaskan")
@@ -199,6 +200,27 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         if org:
             return org
     return Attribution()
+
+
+APPOSITIVE_NAME = re.compile(r"^(?P<desc>[^,]{8,120}),\s*(?P<name>(?:[A-Z][a-z'’]+\s+){1,3}[A-Z][a-z'’]+)\s*,\s*"
+                             r"(?:juga\s+|pun\s+)?$")
+
+
+def _appositive_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
+    """"Salah seorang pedagang sayur di Pasar Ciruas, Siti Aminah, mengaku ...": a name set off by commas after a
+    description (a long role) is the subject of the verb; the description is the title."""
+    m = APPOSITIVE_NAME.search(text[:pos])
+    if not m:
+        return None
+    words = m.group("name").split()
+    from extract.claims.people import _NAME_STOPWORDS
+
+    if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS for w in words):
+        return None
+    name = " ".join(words)
+    person = ctx.persons.get(name) or Person(name=name, title=m.group("desc").strip()[-80:])
+    ctx.persons[name] = person
+    return person
 
 
 def _has_quote(text: str) -> bool:
