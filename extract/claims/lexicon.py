@@ -104,4 +104,5 @@ DIGITAL_WORDS = re.compile(r"digital|online|daring|e-commerce|ecommerce|marketpl
 
 
 ANAPHOR = re.compile(r"\b(?:angka|jumlah|capaian|nilai|realisasi|total)\s+(?:itu|tersebut|ini)\b|\bdi\s+antaranya\b|"
+                     r"\b(?:angka|porsi|capaian)nya\b|"
                      r"\bdari\s+jumlah\s+(?:itu|tersebut)\b", re.IGNORECASE)
