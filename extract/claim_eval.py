@@ -13,6 +13,7 @@ import json
 import sys
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -78,7 +79,26 @@ def _same_scope(g, p) -> bool:
     """Scope and, unless national, its canonical name (case-insensitive)."""
     if g.get("scope") != p.get("scope"):
         return False
-    return g.get("scope") in (None, "national") or _norm(g.get("scope_name")) == _norm(p.get("scope_name"))
+    return g.get("scope") in (None, "national") or _canonical_name(g.get("scope_name")) == _canonical_name(p.get("scope_name"))
+
+
+@lru_cache(maxsize=1)
+def _programme_forms() -> dict[str, str]:
+    """Every name, alias and id of a gazetteer programme, normalised, -> the programme id."""
+    from nlp_models.gazetteer import load
+
+    forms = {}
+    for prog in load()["programs"]:
+        for form in [prog["id"], prog["name"], *prog.get("aliases", [])]:
+            forms.setdefault(_norm(form).replace("_", " "), prog["id"])
+    return forms
+
+
+def _canonical_name(name) -> str:
+    """A scope name compared through the gazetteer: gold writes a programme as "PaDi UMKM", the extractor as its id
+    "padi_umkm" (docs/CONTRACTS.md); both are the same programme. Regions and companies compare as written."""
+    key = _norm(name).replace("_", " ")
+    return _programme_forms().get(key, key)
 
 
 _FIELD_CHECKS = {

@@ -22,13 +22,22 @@ HALF = {"setengah", "separuh"}
 SCALES = {"ribu": 1e3, "rb": 1e3, "rb.": 1e3, "k": 1e3, "juta": 1e6, "jt": 1e6, "jt.": 1e6, "million": 1e6,
           "miliar": 1e9, "milyar": 1e9, "milliar": 1e9, "billion": 1e9, "m": 1e9, "triliun": 1e12, "trilyun": 1e12,
           "trillion": 1e12, "t": 1e12}
+def _scale_key(sc: str) -> str:
+    """The SCALES key of a scale as written ("jt." -> "jt", "jutaan" -> "juta", "M" -> "m")."""
+    k = sc.lower().rstrip(".")
+    if k not in SCALES and k.endswith("an") and k[:-2] in SCALES:
+        return k[:-2]
+    return k if k in SCALES else sc.lower()
+
+
 WORD_SCALES = {"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12, "trilyun": 1e12}
 
 _NUMWORD = (r"(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta|"
             r"semiliar|semilyar|setriliun|setengah|separuh|belas|puluh|ratus|ribu|juta|miliar|milyar|triliun|trilyun)")
 WORDSEQ = rf"(?:{_NUMWORD}(?:\s+{_NUMWORD})*)"
 DIGITNUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?)"
-SCALE_RE = r"(?:ribu|rb\.?|juta|jt\.?|miliar|milyar|milliar|triliun|trilyun|million|billion|trillion|[MTK](?![\w-]))"
+# "30 jutaan", "Rp 2,5 triliunan": an "-an" scale is a round, approximate figure (qualifier "sekitar")
+SCALE_RE = r"(?:(?:ribu|juta|miliar|milyar|milliar|triliun|trilyun)(?:an)?|rb\.?|jt\.?|million|billion|trillion|[MTK](?![\w-]))"
 MONEY_PRE = r"(?:Rp\.?|RP\.?|rp\.?|IDR|US\s?\$|USD|\$)"
 RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|ke)\s+)"
 POST_UNIT = (r"(?:%|poin\s+persen\b|persen\b|per\s?sen\b|percent\b|rupiah\b|dolar\s+AS\b|dollar\s+AS\b|dolar\s+Amerika(?:\s+Serikat)?\b|"
@@ -42,6 +51,9 @@ QUANTITY_RE = re.compile(
     rf"(?P<post>\s*{POST_UNIT})?",
     re.IGNORECASE,
 )
+
+CHANGE_FROM_BEFORE = re.compile(r"\b(?:naik|meningkat|bertambah|tumbuh|melonjak|turun|menurun|berkurang|ditingkatkan|"
+                                r"dinaikkan|didorong|digenjot|diturunkan)\s+dari\s+(?:sekitar\s+)?$", re.IGNORECASE)
 
 QUALIFIERS = [
     # (surface regex, canonical)
@@ -165,7 +177,7 @@ def parse_number(text: str) -> float | None:
         if v is None:
             return None
         for sc in re.findall(SCALE_RE, m.group(2) or "", re.IGNORECASE):
-            v *= SCALES[sc.lower().rstrip(".") if sc.lower().rstrip(".") in SCALES else sc.lower()]
+            v *= SCALES[_scale_key(sc)]
         return _clean(v)
     v = words_to_number(text)
     return _clean(v) if v is not None else None
@@ -264,6 +276,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 ok = False
             if ok and re.search(r"\bke\b", m.group("range")) and not (sc1 or sc2):
                 ok = False
+            if ok and CHANGE_FROM_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+                ok = False  # "naik dari 9 ribu hingga 20 ribu pada 2027": a starting level and a goal, not a range
             if ok:
                 vmax = v2
             else:
@@ -276,12 +290,16 @@ def find_quantities(text: str) -> list[Quantity]:
                 v1, sc1, w1 = _part_value(n1, money)
                 if v1 is None:
                     continue
+        if text[end:end + 3].lower() == "-an" and not text[end + 3:end + 4].isalpha():
+            end += 3  # "3.900-an koperasi", "70-an": a round, approximate figure
         pos = end
         start = m.start()
         span_text = text[start:end].rstrip()
         end = start + len(span_text)
         unit = _unit_of(pre, post)
         q = qualifier_before(text, start)
+        if q is None and re.search(r"(?:ribu|juta|miliar|milyar|triliun|trilyun)an\b|-an$", span_text, re.IGNORECASE):
+            q = "sekitar"
         if q is None and _QUAL_AFTER.match(text[end:end + 20]):
             q = "lebih dari"
         out.append(Quantity(start=start, end=end, text=span_text, value=v1, value_max=vmax, unit=unit, qualifier=q,

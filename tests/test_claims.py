@@ -220,8 +220,9 @@ def test_claims_are_well_formed(parts, sep):
     ("Penyaluran KUR sektor produksi menembus target 60 persen pada akhir Juni 2025.", {(60, "achievement", None)}),
     # "kalau berdasarkan data" is not a condition
     ("“Kalau berdasarkan data idEA, sudah 13,7 juta UMKM onboarding,” kata Teten.", {(13.7e6, "achievement", None)}),
-    # the old value of a change is not a claim
-    ("Plafon KUR tanpa agunan dinaikkan menjadi Rp 100 juta dari Rp 50 juta per debitur.", {(100e6, "other", None)}),
+    # R12 (a): the old value of a change is a claim of its own; a ceiling per debtor is a parameter (other)
+    ("Plafon KUR tanpa agunan dinaikkan menjadi Rp 100 juta dari Rp 50 juta per debitur.",
+     {(100e6, "other", None), (50e6, "other", None)}),
     # rates are parameters, macro figures context
     ("Suku bunga KUR yang ditanggung debitur hanya 6 persen.", {(6, "other", None)}),
     ("Kata Teten, saat ini 53 persen ekonomi Indonesia ditopang konsumsi rumah tangga UMKM.", {(53, "other", None)}),

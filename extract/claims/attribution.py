@@ -7,13 +7,21 @@ import re
 
 from extract.claims.filters import _lowercase_figure_phrase
 from extract.claims.gaz import _gaz, _inst_matcher, resolve_institution
-from extract.claims.lexicon import ME_VERBS, TITLE_HEADS, _ME_VERB_RE, _SAID_VERB_AFTER
-from extract.claims.people import Ctx, Person, _known_name_at, _person_for_title, _person_from_ent, _rule_name_before
+from extract.claims.lexicon import ME_VERBS, TITLE_HEADS, _SAID_VERB_AFTER, alternation
+from extract.claims.people import ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title, _person_from_ent, _rule_name_before
 
 
 PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?"
                       rf"(?:{ME_VERBS}|mengatakan)\b|\bMenurut(?:nya|\s+(?:dia|ia|beliau))\b|\bkata\s+(?:dia|ia|beliau)\b",
                       re.IGNORECASE)
+
+
+# verbs whose subject is the speaker: saying and reporting, and wishing or setting a goal ("X mematok sasaran ...")
+_SUBJECT_VERB_RE = re.compile(rf"\b(?:{ME_VERBS}|{alternation('speech', 'wish_goal_verbs')})\b", re.IGNORECASE)
+QA_LABEL = re.compile(r"^\s*([A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})\s*:\s+\S")
+CITING_OPENER = re.compile(r"^\W*(?:Mengutip|Merujuk)\b")
+NICKNAME_AFTER_VERB = re.compile(r"\s+(?:[a-z]+\s+){0,3}?yang\s+(?:akrab\s+|biasa\s+|kerap\s+)?(?:disapa|dipanggil)\s+"
+                                 r"(?P<alias>[A-Z][\w'’-]+)")
 
 
 @dataclass
@@ -55,7 +63,8 @@ def _ents(sent, labels):
 def _valid_person_ent(e) -> bool:
     t = e.text.strip()
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and not any(c.isdigit() for c in t) \
-        and t.lower() not in {"menurut", "ia", "dia", "kami", "saya", "pak", "bu", "ibu"}
+        and t.lower() not in {"menurut", "ia", "dia", "kami", "saya", "pak", "bu", "ibu"} \
+        and t.split()[0].lower() not in ORG_NAME_HEADS  # "Forum Humas ...": an organisation, not a person
 
 
 def attribute_sentence(sent, ctx: Ctx) -> Attribution:
@@ -63,6 +72,13 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
     text = sent.text
     s0 = sent.start_char
     pers = [e for e in _ents(sent, {"PER"}) if _valid_person_ent(e)]
+
+    # Q. an interview transcript: "Helvi: Per September 2025 tercatat ..." (the interviewer's label is in capitals)
+    qa = QA_LABEL.match(text)
+    if qa:
+        known = _known_name_at(text, qa.start(1), ctx)
+        if known is not None:
+            return Attribution(person=known, kind="quote", strength=4)
 
     # A. quote/said-verb followed by a name: '..." kata Menteri X, Teten Masduki'
     for m in _SAID_VERB_AFTER.finditer(text):
@@ -72,6 +88,11 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
                 return Attribution(person=ctx.last_speaker, kind="quote" if _has_quote(text) else "pronoun",
                                    strength=3)
             continue
+        alias = NICKNAME_AFTER_VERB.match(text, m.end())
+        if alias and _quoteish(text, m.start()) and ctx.last_speaker is not None:
+            # '..." kata pria yang akrab disapa Emil itu': a description and nickname of the person speaking
+            ctx.persons[alias.group("alias")] = ctx.last_speaker
+            return Attribution(person=ctx.last_speaker, kind="quote" if _has_quote(text) else "explicit", strength=4)
         after = [e for e in pers if e.start_char - s0 >= m.end() and e.start_char - s0 - m.end() <= 110
                  and "." not in text[m.end():e.start_char - s0].replace("Dr.", "").replace("Ir.", "")]
         if after and _quoteish(text, m.start()):
@@ -128,16 +149,18 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
             return org
 
     # B. X (title) mengatakan
-    for v in _ME_VERB_RE.finditer(text):
+    for v in _SUBJECT_VERB_RE.finditer(text):
         before = [e for e in pers if e.end_char - s0 <= v.start() and v.start() - (e.end_char - s0) <= 120]
         if before:
             e = before[-1]
             gap = text[e.end_char - s0:v.start()]
-            if not re.search(r"[.;]|(?<!, )\byang\b|\b(?:bahwa|karena)\b", gap) and gap.count(",") <= 3:
+            subject_relative = re.fullmatch(r"\s+yang\s+[^,.;]{3,60}?\s*", gap) and (
+                e.start_char - s0 <= 2 or re.search(rf"\b(?:{TITLE_HEADS})\b", text[max(0, e.start_char - s0 - 80):e.start_char - s0]))
+            if (subject_relative or not re.search(r"[.;]|(?<!, )\byang\b|\b(?:bahwa|karena)\b", gap)) and gap.count(",") <= 3:
                 return Attribution(person=_person_from_ent(e, sent, ctx), kind="explicit", strength=4)
         # a titled name the statistical NER missed ("Kepala Dinas ... Elisabeth Ratu Rante Allo di Jakarta, Rabu, mengatakan")
         if not before:
-            p = _rule_name_before(text, v.start(), ctx)
+            p = _rule_name_before(text, v.start(), ctx) or _appositive_name_before(text, v.start(), ctx)
             if p:
                 return Attribution(person=p, kind="explicit", strength=4)
         # title without a name ("Menteri Koperasi dan UKM menyatakan", "Menkop UKM tersebut menjelaskan")
@@ -166,6 +189,9 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
             return Attribution(person=p, kind="pronoun", strength=3)
 
     # G. data sources: "Berdasarkan data X", "data X menunjukkan", "X mencatat"
+    if CITING_OPENER.match(text) and ctx.last_speaker is not None:
+        return Attribution(person=ctx.last_speaker, kind="carry", strength=1)  # "Mengutip survei APJII, ...": the
+        # speaker of the account cites it (the subject of "mengutip" is left out)
     m = re.search(r"\b(?:berdasarkan|menurut|merujuk|mengutip|mengacu|dikutip\s+dari|data|laporan|riset|survei|"
                   r"studi|catatan|hasil)\s+(?:pada\s+|ke\s+)?(?:data\s+|laporan\s+|riset\s+|survei\s+|studi\s+)?",
                   text, re.I)
@@ -174,6 +200,27 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         if org:
             return org
     return Attribution()
+
+
+APPOSITIVE_NAME = re.compile(r"^(?P<desc>[^,]{8,120}),\s*(?P<name>(?:[A-Z][a-z'’]+\s+){1,3}[A-Z][a-z'’]+)\s*,\s*"
+                             r"(?:juga\s+|pun\s+)?$")
+
+
+def _appositive_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
+    """"Salah seorang pedagang sayur di Pasar Ciruas, Siti Aminah, mengaku ...": a name set off by commas after a
+    description (a long role) is the subject of the verb; the description is the title."""
+    m = APPOSITIVE_NAME.search(text[:pos])
+    if not m:
+        return None
+    words = m.group("name").split()
+    from extract.claims.people import _NAME_STOPWORDS
+
+    if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS for w in words):
+        return None
+    name = " ".join(words)
+    person = ctx.persons.get(name) or Person(name=name, title=m.group("desc").strip()[-80:])
+    ctx.persons[name] = person
+    return person
 
 
 def _has_quote(text: str) -> bool:

@@ -5,12 +5,13 @@ from datetime import date
 import re
 
 from extract.claims.clauses import _clause_bounds, _nearest
+from extract.claims.structure import structural_type
 from extract.claims.lexicon import ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
 
 
 # counts of people or businesses taking part in / hit by something are context ("1.700 koperasi terdampak",
 # "120 ribu penjual ikut pelatihan"), not programme results
-PARTICIPANT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:(?:dan|serta)\s+[\d.,]+\s+(?:\w+\s+){0,2}?)?(?:yang\s+)?(?:terdampak|ikut|mengikuti|turut|hadir|menghadiri|"
+PARTICIPANT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:(?:dan|serta)\s+[\d.,]+\s+(?:\w+\s+){0,2}?)?(?:yang\s+)?(?:terdampak|ikut|mengikuti|turut|hadir|menghadiri|"
                                r"berpartisipasi|terkena|dirumahkan)\b", re.IGNORECASE)
 
 
@@ -49,6 +50,12 @@ PLACE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?di\s+(?:Provinsi\s+|Kabupaten\s+|
 
 
 COMPOSITION_AFTER = re.compile(r"^[^,.;]{0,60}?\b(?:merupakan|adalah|berasal\s+dari|didominasi)\b", re.IGNORECASE)
+# a platform's sellers or members have a status (on the platform): a count of them is a result, not a population
+# R10: a share or count of UMKM with a status ("60 persen UMKM digital yang bertransaksi") is a result, whoever measured it
+STATUS_AFTER = re.compile(r"^\s*(?:persen\s+)?(?:dari\s+)?(?:pelaku\s+)?(?:umkm|ukm|usaha\s+mikro|koperasi)\b[^,.;]{0,30}?\byang\b",
+                          re.IGNORECASE)
+RECORDED_LEFT = re.compile(r"\b(?:tercatat|terdata|terdaftar|sebanyak)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
+MEMBERS_AFTER = re.compile(r"^\s*(?:juta|ribu)?\s*(?:penjual|pelapak|merchant|mitra|seller|anggota\s+aktif)\b", re.IGNORECASE)
 POSSESSION_LEFT = re.compile(r"\b(?:punya|mempunyai|memiliki)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?$", re.IGNORECASE)
 POPULATION_LEFT = re.compile(r"\bjumlah\s+(?:\w+\s+)?(?:umkm|ukm|umk|ikm|koperasi|pelaku|usaha|penduduk|anggota)\w*"
                              r"(?:\s+\w+){0,3}\s+(?:di\s+(?:seluruh\s+)?(?:Indonesia|Tanah\s+Air)|nasional)\b",
@@ -73,6 +80,9 @@ def _clean_cues(t: str) -> str:
 def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, metric: str | None,
               after_text: str, day: date | None = None) -> tuple[str, bool]:
     """(claim_type, decided_by_a_cue)."""
+    decided = structural_type(sent_text, rel_start, rel_end, unit, day)
+    if decided is not None:
+        return decided
     left, right = _clause_bounds(sent_text, rel_start, rel_end)
     seg_left = _clean_cues(sent_text[left:rel_start])
     seg_right = _clean_cues(sent_text[rel_end:right])
@@ -158,6 +168,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
             and not EXPLICIT_TARGET.search(seg_left):
         return "other", True
     if re.search(r"\b(?:kajian|riset|survei|studi|penelitian|responden)\b", seg_left + after_text[:60], re.I) and not STRONG_REALIZED.search(ach_left) \
+            and not (unit in ("persen", "UMKM", "koperasi") and STATUS_AFTER.match(after_text)) \
             and not STRONG_REALIZED.search(_clean_cues(after_text[:90].split(".")[0])):
         return "other", True
     t_left = _nearest(TARGET_CUES, near_left, True)
@@ -191,7 +202,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if unit == "persen" and COMPOSITION_AFTER.match(after_text) and not STRONG_REALIZED.search(ach_left) and \
             not ANAPHOR.search(sent_text[left:rel_end + 40]):
         return "other", True  # "70 persen pedagang di marketplace merupakan usaha mikro": composition (R10)
-    if not STRONG_REALIZED.search(ach_left) and POSSESSION_LEFT.search(seg_left[-40:]) and unit in ("UMKM", "koperasi"):
+    if not STRONG_REALIZED.search(ach_left) and POSSESSION_LEFT.search(seg_left[-40:]) and unit in ("UMKM", "koperasi") \
+            and not MEMBERS_AFTER.match(after_text):
         return "other", True  # "Kita punya sekitar 56 juta UMKM": the population a body has (R10)
     pm = PARTICIPANT_AFTER.match(after_text)
     if pm and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(_clean_cues(after_text[:100].split(".")[0])) and \
@@ -199,6 +211,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "other", True  # "sebanyak 1.700 koperasi terdampak", "1.200 perajin ikut pelatihan"
     strong = STRONG_REALIZED.search(ach_left) or (a_right is not None and STRONG_REALIZED.search(near_right[:25]))
     if not strong and unit in ("UMKM", "koperasi", "orang") and POPULATION_AFTER.match(after_text) \
+            and not MEMBERS_AFTER.match(after_text) \
             and not DIGITAL_WORDS.search(sent_text[left:right]):
         return "other", True
     if not STRONG_REALIZED.search(ach_left) and POPULATION_LEFT.search(seg_left) and \
@@ -223,7 +236,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
                                                                r"potensi|prediksi)\b", sent_text[left:right], re.I):
             return "target", True
     if unit not in (None, "UMKM", "koperasi", "orang", "persen", "rupiah", "USD", "transaksi", "produk", "kali") \
-            and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(near_right[:25]):
+            and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(near_right[:25]) \
+            and not RECORDED_LEFT.search(ach_left):
         return "other", True  # counts of platforms, partners, places ...
     if a_left is not None or a_right is not None:
         return "achievement", True

@@ -17,11 +17,11 @@ CALIBRATION_FILE = Path(__file__).resolve().parents[2] / "nlp_models" / "claims_
 
 # weights of the raw score (hand-set, monotone in evidence; calibration turns the score into a probability)
 ATTRIBUTION_WEIGHT = {"quote": 0.10, "explicit": 0.08, "pronoun": 0.05, "org": 0.05, "carry": 0.02, "none": 0.0}
-TYPE_WEIGHT = {"target": 0.04, "budget": 0.04, "achievement": 0.02, "other": 0.0}
+TYPE_WEIGHT = {"target": 0.04, "budget": 0.04, "achievement": 0.02, "other": -0.03}  # context is the most confused type
 
 
 def raw_score(*, by_cue: bool, attribution: str, unit: str | None, scaled: bool, metric: str | None,
-              claim_type: str, scope: str | None, words: bool = False) -> float:
+              claim_type: str, scope: str | None, words: bool = False, crowded: bool = False) -> float:
     score = 0.45
     score += 0.15 if by_cue else 0.0
     score += ATTRIBUTION_WEIGHT.get(attribution, 0.0)
@@ -31,6 +31,7 @@ def raw_score(*, by_cue: bool, attribution: str, unit: str | None, scaled: bool,
     score += TYPE_WEIGHT.get(claim_type, 0.0)
     score += 0.03 if scope not in (None, "national") else 0.0  # an explicit region / programme was found
     score -= 0.05 if words else 0.0  # numbers written as words are parsed less reliably
+    score -= 0.03 if crowded else 0.0  # a sentence with several figures: the type of each is decided less surely
     return round(min(max(score, 0.0), 1.0), 4)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from extract.numbers import Quantity
 import re
 
-from extract.claims.lexicon import CATEGORY, DURATION, _MONTH_RE
+from extract.claims.lexicon import CATEGORY, DURATION, PLACE_REACH, UMKM_WORDS, _MONTH_RE
 
 
 REG_NAME_BEFORE = re.compile(r"(?:\b(?:nomor|no\.?|pasal|ayat|pp|uu|perpres|permen\w*|inpres|keppres|kepmen\w*|"
@@ -13,6 +13,14 @@ REG_NAME_BEFORE = re.compile(r"(?:\b(?:nomor|no\.?|pasal|ayat|pp|uu|perpres|perm
                              r"jalan|gedung|lantai|ruang|kamar|pukul|jam|tanggal|tgl\.?|sejak|selama|usia|umur|"
                              r"berusia|berumur|medio|era|zaman|periode|angkatan|generasi)|[#@/])\s*$",
                              re.IGNORECASE)
+
+
+# the places a survey sampled are not a programme's reach (R13)
+SURVEY = re.compile(r"\b(?:survei|responden|riset|studi|penelitian|sampel)\b", re.IGNORECASE)
+
+
+# "300 pasar tahun ini, 450 tahun depan": a count whose noun is left out before a year, not a duration ("3 tahun")
+OMITTED_NOUN_YEAR = re.compile(r"^\s*tahun\s+(?:ini|depan|berikutnya)\b", re.IGNORECASE)
 
 
 TIME_AFTER = re.compile(r"^\s*(?:WIB|WITA|WIT|GMT|UTC|pagi|siang|sore|malam)\b", re.IGNORECASE)
@@ -39,10 +47,7 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False  # "25th", "24.com", "4G"
     if re.match(r"^[.,]\d", after):
         return False
-    if re.search(r"\bdari\s+(?:sebelumnya\s+|semula\s+)?$", before[-25:], re.I) and \
-            re.match(r"^\s*(?:\S+\s+){0,3}?menjadi\b", after, re.I):
-        return False  # the old value of "dari Rp 50 juta menjadi Rp 100 juta"
-    if q.has_scale and re.match(r"^\s*(?:UMKM\s+|unit\s+)?(?:itu|tersebut)\b", after, re.I):
+    if q.has_scale and re.match(r"^\s*(?:lebih\s+)?(?:UMKM\s+|unit\s+)?(?:itu|tersebut)\b", after, re.I):
         return False  # "target 30 juta itu", "30 juta tersebut": a back-reference to a figure stated before
     if any(a <= rel_start < b or a < rel_end <= b for a, b in ent_spans):
         return False  # inside a name / programme
@@ -56,13 +61,17 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
     if re.match(r"^0\d{2,}", raw) or re.match(r"^\s*\d{3,}", after) or re.search(r"\+62\s*$", before) or \
             (re.search(r"\b\d{3,}[\s-]+$", before) and not q.has_scale and not q.unit):
         return False  # phone numbers
-    if REG_NAME_BEFORE.search(before) and not q.unit and not q.has_scale:
+    reach = bool(re.search(r"\b(?:di|ke)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", before, re.I) and PLACE_REACH.match(after))
+    if REG_NAME_BEFORE.search(before) and not q.unit and not q.has_scale and not reach:
         return False
-    if re.search(r"\bke-?\s*$", before, re.I):
+    if re.search(r"\bke-?\s*$", before, re.I) and not (re.search(r"\bke\s+$", before, re.I) and PLACE_REACH.match(after)):
+        return False  # "ke-30", not "diperluas ke 15 kabupaten"
+    if q.unit not in ("persen", "rupiah", "USD") and DURATION.match(after) and not OMITTED_NOUN_YEAR.match(after):
         return False
-    if q.unit not in ("persen", "rupiah", "USD") and DURATION.match(after):
-        return False
-    if q.unit not in ("persen", "rupiah", "USD") and CATEGORY.match(after) and not q.has_scale:
+    if q.unit not in ("persen", "rupiah", "USD") and CATEGORY.match(after) and not q.has_scale and \
+            not UMKM_WORDS.match(after.strip()) and \
+            not (PLACE_REACH.match(after) and re.search(r"\b(?:di|ke)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", before, re.I)
+                 and not SURVEY.search(sent_text)):
         return False  # "tiga klaster", "5 paket kebijakan"; but "4 juta paket per hari" is a volume
     if re.search(r"\b(?:salah|satu-satunya)\s*$", before, re.I):
         return False

@@ -59,7 +59,7 @@ _SAID_VERB_AFTER = re.compile(rf"(?<![\w-])(?P<v>(?:{alternation('speech', 'said
 TITLE_HEADS = alternation("speech", "title_heads")
 _TITLE_HEAD_RE = re.compile(rf"\b(?:{TITLE_HEADS})\b")
 WISH_GOAL_VERBS = words("speech", "wish_goal_verbs")
-NEWS_BLOCK = re.compile(rf"^\s*(?:{alternation('out_of_scope', 'link_line_openers')})\b", re.IGNORECASE)
+NEWS_BLOCK = re.compile(rf"^\s*[(\[]?\s*(?:{alternation('out_of_scope', 'link_line_openers')})\b", re.IGNORECASE)
 ILLUSTRATION = re.compile(rf"^\W*(?:{alternation('out_of_scope', 'illustration_openers')})\b", re.IGNORECASE)
 SKIP_SENTENCE = words("out_of_scope", "boilerplate_words")
 CONDITIONAL = re.compile(rf"\b(?:{alternation('conditional', 'markers')})\b"
@@ -104,4 +104,5 @@ DIGITAL_WORDS = re.compile(r"digital|online|daring|e-commerce|ecommerce|marketpl
 
 
 ANAPHOR = re.compile(r"\b(?:angka|jumlah|capaian|nilai|realisasi|total)\s+(?:itu|tersebut|ini)\b|\bdi\s+antaranya\b|"
+                     r"\b(?:angka|porsi|capaian)nya\b|"
                      r"\bdari\s+jumlah\s+(?:itu|tersebut)\b", re.IGNORECASE)

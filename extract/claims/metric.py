@@ -19,9 +19,29 @@ def _metric_rules():
     return rules
 
 
-def _metric(sent_low: str, unit: str | None, subject_low: str) -> str | None:
+def _metric(sent_low: str, unit: str | None, subject_low: str, clause_low: str | None = None,
+            left_low: str = "") -> str | None:
+    """The canonical metric of a figure from its own clause (``clause_low``: "Kontribusi UMKM terhadap PDB 61 persen,
+    sementara serapan tenaga kerjanya 97 persen" has two metrics) or, without ``clause_low``, its sentence. A training
+    verb before the figure in its clause (``left_low``) makes it a training count."""
     if unit is None:
         return None
+    if unit in ("UMKM", "orang") and left_low:
+        hits = list(_TRAINING.finditer(left_low[-80:]))
+        if hits and not re.search(r"[\d.;]", left_low[-80:][hits[-1].end():]):
+            return "umkm_trained"  # a training verb governs the figure, no other figure in between
+    return _metric_in(clause_low if clause_low is not None else sent_low, unit, subject_low, sent_low)
+
+
+# a training verb governing the figure makes it a training count even in a sentence about going digital
+_TRAINING = re.compile(r"\b(?:melatih|dilatih|mendampingi|didampingi|pelatihan|pendampingan)\b")
+# market-wide e-commerce and digital-economy figures are not one programme's transactions
+_MARKET_VALUE = re.compile(r"\b(?:gmv|ekonomi\s+digital|digital\s+economy|e-conomy|pasar\s+digital(?!\s+(?:\(padi\)\s+)?umkm)|"
+                           r"(?:transaksi|nilai)\s+(?:\w+\s+){0,2}?e-?commerce|e-?commerce\s+(?:indonesia|nasional))\b")
+
+
+@lru_cache(maxsize=8192)
+def _metric_in(text_low: str, unit: str, subject_low: str, sent_low: str) -> str | None:
     umkm = bool(UMKM_CONTEXT.search(sent_low))
     scores = {}
     for mid, cues, units, req in _metric_rules():
@@ -29,14 +49,15 @@ def _metric(sent_low: str, unit: str | None, subject_low: str) -> str | None:
             continue
         if req and not any(r in sent_low for r in req):
             continue
-        hits = sum(1 for c in cues if c.search(subject_low)) * 2 + sum(1 for c in cues if c.search(sent_low))
+        hits = sum(1 for c in cues if c.search(subject_low)) * 2 + sum(1 for c in cues if c.search(text_low))
         if hits:
             scores[mid] = hits
     if not scores:
         return None
+    sent_low = text_low
     order = ["umkm_on_ekatalog_padi", "program_transaction_value", "kur_disbursement", "umkm_gdp_share",
              "umkm_employment_share", "digital_economy_value"]
-    if re.search(r"\b(?:gmv|ekonomi\s+digital|digital\s+economy|e-conomy|pasar\s+digital)\b", sent_low):
+    if _MARKET_VALUE.search(sent_low):
         order.remove("digital_economy_value")
         order.insert(1, "digital_economy_value")  # the size of the digital economy, not a programme's sales
     for mid in order:

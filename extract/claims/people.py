@@ -67,9 +67,12 @@ def _resolve_name(ent_text: str, ent_id: str, ctx: Ctx) -> tuple[str, str | None
     low = name.lower()
     for full, person in ctx.persons.items():
         parts = full.lower().split()
-        if low != full.lower() and (low in parts or (len(low.split()) < len(parts) and full.lower().endswith(low))):
+        if low != full.lower() and (low in parts or (len(low.split()) < len(parts) and (
+                full.lower().endswith(" " + low) or full.lower().startswith(low + " ")))):
             i = parts.index(low.split()[0]) if low.split()[0] in parts else 0
-            if i > 0 and not person.person_id and any(w in ORG_NAME_HEADS for w in parts[:i]):
+            org_prefix = any(w in ORG_NAME_HEADS for w in parts[:i]) or (
+                i == 1 and len(parts) >= 3 and len(low.split()) == 1 and parts[0] not in NAME_PARTICLES)
+            if i > 0 and not person.person_id and org_prefix:
                 # "Universitas Gadjah Mada Rimawan Pradiptyo" then "kata Rimawan": the institution was read into the
                 # name; the person starts at the word used for him or her later
                 org = " ".join(person.name.split()[:i])
@@ -95,14 +98,76 @@ BALINESE_GIVEN = re.compile(r"(?:Gusti|Gede|Wayan|Made|Nyoman|Ketut|Putu|Kadek|K
                             r"Desak|Wyn|Md|Nym|Kt|Pt|Gst)\b")
 
 
+# first words that belong to a name although the person is later called by a later part ("Muhammad Rizal Fauzi" ->
+# "Rizal"); any other single word before the later part was an organisation read into the name ("Celios Bhima
+# Yudhistira" -> "Bhima")
+NAME_PARTICLES = {"muhammad", "mohammad", "moh", "mohamad", "muh", "ahmad", "achmad", "siti", "nur", "sri", "haji",
+                  "h", "hj", "raden", "sang", "i", "ni", "anak", "agung", "ida", "tjokorda", "cokorda", "dewa", "gusti",
+                  "andi", "teuku", "tengku", "cut", "abdul", "abdullah", "dr", "ir", "prof"}
+
+
 # words that open an institution's name: "Ekonom Universitas Gadjah Mada Rimawan Pradiptyo" is a person after them
 ORG_NAME_HEADS = {"universitas", "institut", "politeknik", "sekolah", "akademi", "bank", "pt", "asosiasi", "lembaga",
                   "badan", "dinas", "kantor", "perwakilan", "kementerian", "yayasan", "perusahaan", "center", "centre",
                   "institute", "university", "koperasi", "perkumpulan", "himpunan", "forum", "ikatan"}
 
 
+# role words read into a name by the NER ("Managing Director Google Indonesia Randy Jusuf")
+_ROLE_WORDS = {"director", "manager", "officer", "president", "head", "chief", "founder", "co-founder", "ceo", "coo",
+               "cfo", "cto", "vp", "managing", "executive", "general", "country", "lead", "senior", "partner",
+               "chairman", "ekonom", "pengamat", "peneliti", "analis", "dosen", "pakar", "mantan", "eks"}
+
+
+REGIONAL_HEAD_BEFORE = re.compile(r"\b(?:Bupati|Gubernur|Wali\s*[Kk]ota|Walikota|Camat|Lurah)\s*$")
+
+
+def _strip_role_prefix(name: str) -> str:
+    """The person's name without the role and organisation words the NER read into its span: the name starts after
+    the last role, title, institution or place word (at least two words stay, or one after a role word)."""
+    words = name.split()
+    surfaces = _surface_institutions()
+    cut = [i for i, w in enumerate(words[:-1]) if w.lower() in _ROLE_WORDS or w.lower() in _NAME_STOPWORDS
+           or w.lower() in ORG_NAME_HEADS or w.lower() in surfaces or _TITLE_HEAD_RE.fullmatch(w)]
+    if not cut:
+        return name
+    rest = words[cut[-1] + 1:]
+    return " ".join(rest) if len(rest) >= 2 or (rest and words[cut[-1]].lower() in _ROLE_WORDS) else name
+
+
+def _extended_name(ent, sent) -> str | None:
+    """A gazetteer match inside a longer written name ("Sang Made Mahendra Jaya" holds the variant "Mahendra"): when a
+    capitalised word that is no part of the listed name follows the match, the full written name (back to the last
+    role, institution or place word before it); else None."""
+    text, rel, end = sent.text, ent.start_char - sent.start_char, ent.end_char - sent.start_char
+    after = re.match(r"((?:\s+[A-Z][a-z'’]+){1,2})(?=[\s,.]|$)", text[end:])
+    words_after = [w for w in (after.group(1).split() if after else [])]
+    if not words_after or words_after[0].lower() in _NAME_STOPWORDS or _TITLE_HEAD_RE.fullmatch(words_after[0]):
+        return None
+    before = re.search(r"((?:[A-Z][a-z'’]+\s+){1,4})$", text[:rel])
+    words_before = before.group(1).split() if before else []
+    from extract.claims.scope import region_in
+
+    stops = [i for i, w in enumerate(words_before) if w.lower() in _NAME_STOPWORDS or _TITLE_HEAD_RE.fullmatch(w)
+             or w.lower() in _surface_institutions() or w.lower() in _ROLE_WORDS or region_in(w)]
+    words_before = words_before[stops[-1] + 1:] if stops else words_before
+    return " ".join([*words_before, ent.text.strip(), *words_after])
+
+
 def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
     name, pid = _resolve_name(ent.text, ent.ent_id_, ctx)
+    if pid is None:
+        name = _strip_role_prefix(name)
+        words = name.split()
+        if len(words) >= 3 and REGIONAL_HEAD_BEFORE.search(sent.text[:ent.start_char - sent.start_char]):
+            name = " ".join(words[1:])  # "Bupati Sleman Hendra Gunawan": the region, then the name
+    else:
+        longer = _extended_name(ent, sent)
+        idx, _ = _gaz()
+        gaz_words = set(idx["people"][pid]["name"].lower().split())
+        if longer and not set(longer.lower().split()) <= gaz_words:
+            name, pid = longer, None  # another person who shares a name part with a listed one
+            if name in ctx.persons:
+                return ctx.persons[name]
     rel = ent.start_char - sent.start_char
     bm = BALINESE_PREFIX.search(sent.text[:rel])
     if bm and not pid and BALINESE_GIVEN.match(ent.text.strip()) and name == re.sub(r"\s+", " ", ent.text).strip(" ,."):

@@ -6,20 +6,21 @@ import re
 
 from extract.claims.attribution import Attribution, _attribute_open_quotes, _ents, _index_ents, _institution_subject, _sent_ents, _valid_person_ent, attribute_sentence
 from extract.claims.claim_type import _classify
+from extract.claims.clauses import clause_at, hypothetical
 from extract.claims.dedupe import _dedupe
 from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, _scope_ok
 from db.ids import claim_id
 from extract.claims.confidence import calibrate, raw_score
 from extract.claims.scope import scope_of
 from extract.claims.gaz import _institution_type, _program_kind, _program_name
-from extract.claims.lexicon import ANAPHOR, CONDITIONAL, NEWS_BLOCK, PER_PERIOD, RELEVANT, SKIP_SENTENCE, UMKM_CONTEXT
+from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, NEWS_BLOCK, PER_PERIOD, RELEVANT, SKIP_SENTENCE, UMKM_CONTEXT
 from extract.claims.metric import _SUBJECT_STOP, _metric, _subject
 from extract.claims.people import Ctx, _person_from_ent
 from extract.claims.quantities import PHYSICAL_UNITS, _unit_for
 from extract.claims.when import _as_of, _target_year, _target_year_in, stated_on
 
 
-EXTRACTOR_VERSION = "pantau-claims-2.0"
+EXTRACTOR_VERSION = "pantau-claims-2.1"
 
 
 CLAIM_FIELDS = [
@@ -39,6 +40,38 @@ def _paragraph_index(text: str):
     import bisect
 
     return lambda pos: bisect.bisect_right(bounds, pos)
+
+
+# metrics a later figure may take over from an earlier one of the same unit ("target 20 juta" after "19,5 juta UMKM
+# terhubung ke ekosistem digital"); populations and macro statistics are never carried over
+_HEADER_NOUNS = alternation("target", "list_header_nouns")
+LIST_HEADER = re.compile(rf"\b(?:menetapkan|menargetkan|memasang|mematok|mencanangkan|menyiapkan|punya|memiliki|ada|"
+                         rf"berikut)\s+(?:\w+\s+)?(?:dua|tiga|empat|lima|enam|tujuh|beberapa|sejumlah|\d)\s+(?:{_HEADER_NOUNS})\b|"
+                         rf"\b(?:{_HEADER_NOUNS})(?:nya)?\b[^.!?]{{0,60}}:\s*$", re.IGNORECASE)
+ENUMERATOR_ALONE = re.compile(r"\s*\d{1,2}[.)]\s*")
+LIST_ITEM = re.compile(rf"^\W*(?:(?:{alternation('target', 'list_enumerators')})\b|\d{{1,2}}[.)]\s)", re.IGNORECASE)
+# an illustration opener that frames real, cited data ("Sebagai gambaran skala sektor ini, data BPS menunjukkan ...")
+CITED_DATA = re.compile(r"\b(?:data|mencatat|menunjukkan|laporan|survei|riset|sensus)\b", re.IGNORECASE)
+EARLIER_TO = re.compile(r"\s+(?:\S+\s+){0,3}?(?:menjadi|jadi|ke|hingga|sampai)\s+\d", re.IGNORECASE)
+CONVERSION_LEFT = re.compile(r"(?:rupiah|dolar(?:\s+AS)?|USD|triliun|miliar|juta|ribu)\s*\)?\s*,?\s*(?:atau|alias|\()\s*"
+                             r"(?:setara\s+(?:dengan\s+)?|sekitar\s+|kurang\s+lebih\s+)*(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
+REMAINDER = re.compile(rf"\b(?:{alternation('gap', 'gap_words')}|{alternation('gap', 'remainder_words')})\b", re.IGNORECASE)
+POPULATION_CLAUSE = re.compile(r"\b(?:memiliki|mempunyai|punya|jumlah|total|populasi|terdapat|sebanyak)\b", re.IGNORECASE)
+_CARRIED_METRICS = {"umkm_onboarded_digital", "umkm_on_ekatalog_padi", "program_transaction_value", "umkm_trained",
+                    "digital_economy_value", "kur_disbursement"}
+
+
+def _metric_from_context(candidates, unit, ctype, para, clause) -> str | None:
+    """The metric of a figure whose own sentence names none: a population when it is context about UMKM, else the
+    metric of the nearest earlier figure of the same unit within three paragraphs (what the article is counting)."""
+    if ctype == "other" and unit == "UMKM" and POPULATION_CLAUSE.search(clause) and not DIGITAL_WORDS.search(clause):
+        return "umkm_population"
+    for claim, _, _ in reversed(candidates):
+        if para - claim["_para"] > 3:
+            break
+        if claim["unit"] == unit and claim["metric"] in _CARRIED_METRICS:
+            return claim["metric"]
+    return None
 
 
 def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]:
@@ -65,6 +98,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
     prev_sent = None
     first_speaker = None
     last_program = None  # (PROGRAM entity, paragraph) most recently named
+    list_header = None  # (paragraph, year) of a sentence announcing a list of targets
+    enumerated = False  # the sentence before was a bare list number ("1.")
 
     entries = []  # (sentence, paragraph, attribution) of every sentence that is not a link line
     for sent in doc.sents:
@@ -79,6 +114,11 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
             continue
         para = para_of(sent.start_char)
         attr = attribute_sentence(sent, ctx)
+        if attr.kind == "org" and ctx.last_speaker is not None and (
+                (attr.institution_id and attr.institution_id == ctx.last_speaker.institution_id) or
+                (attr.organization or "").lower() == (ctx.last_speaker.organization or "-").lower()):
+            # "BI mencatat ..." in the account of the BI governor: the institution's figures are his or hers
+            attr = Attribution(person=ctx.last_speaker, kind="carry", strength=1)
         if attr.person is not None:
             ctx.last_speaker = attr.person
             carry[para] = attr
@@ -116,10 +156,23 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
         known_program = last_program
         if prog_ents:
             last_program = (prog_ents[-1], para)
+        if LIST_HEADER.search(st):
+            # "menetapkan dua sasaran untuk 2026." / "Berikut lima target ...:"; a header without a year keeps the
+            # year of a header just before it
+            year = _target_year(st, len(st), len(st), day)
+            if year is None and list_header is not None and para - list_header[0] <= 2:
+                year = list_header[1]
+            if year is None and before_sent is not None:
+                year = _target_year(before_sent.text, len(before_sent.text), len(before_sent.text), day)
+            list_header = (para, year)
+        in_list = list_header is not None and para - list_header[0] <= 1 and (bool(LIST_ITEM.match(st)) or enumerated)
+        enumerated = bool(ENUMERATOR_ALONE.fullmatch(st))  # "1." split off as a sentence of its own
+        if in_list:
+            list_header = (para, list_header[1])  # the list goes on while its items come
         if not _FAST_TRIGGER.search(st):
             continue
-        if SKIP_SENTENCE.search(st):
-            continue
+        if SKIP_SENTENCE.search(st) or (ILLUSTRATION.match(st) and not CITED_DATA.search(st)):
+            continue  # prizes and contact lines; illustrative examples ("Sebagai gambaran, ...")
         ent_spans = [(e.start_char - sent.start_char, e.end_char - sent.start_char) for e in sents_ents
                      if e.label_ in ("PER", "ORG", "PROGRAM", "LOC") and any(c.isalpha() for c in e.text)
                      and not _lowercase_figure_phrase(e.text)]
@@ -127,12 +180,14 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                     for e in sents_ents if e.label_ in ("ORG", "PROGRAM")]
         cond = [m.start() for m in CONDITIONAL.finditer(st)]
         sent_low = st.lower()
-        for q in find_quantities(st):
+        quantities = find_quantities(st)
+        figures_in_sentence = sum(1 for x in quantities if x.has_scale or x.unit or not 1900 <= x.value <= 2100)
+        for q in quantities:
             rs, re_ = q.start, q.end
             if not _scope_ok(q, st, rs, re_, ent_spans):
                 continue
-            if any(c < rs for c in cond):
-                continue
+            if cond and hypothetical(st, rs):
+                continue  # R6: the condition and its consequence; other clauses of the sentence are kept
             unit, noun = _unit_for(q, st, re_)
             small = q.value < 100 and not q.has_scale and q.value_max is None
             if unit is None:
@@ -150,6 +205,15 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                     m_ctx = list(UMKM_CONTEXT.finditer(st[max(0, rs - 100):rs]))
                     if m_ctx:  # "jumlah pedagang pengguna QRIS sudah 455.400"
                         unit = "koperasi" if m_ctx[-1].group(0).lower() == "koperasi" else "UMKM"
+                to_value = EARLIER_TO.match(st, re_)
+                if unit is None and to_value:
+                    nxt = [n for n in find_quantities(st[to_value.end() - 1:]) if n.start == 0]
+                    if nxt:  # "naik dari 210 menjadi 480 unit": the earlier term shares the noun of the later
+                        unit, noun = _unit_for(nxt[0], st, to_value.end() - 1 + nxt[0].end)
+                if unit is None and prev_claim is not None and prev_claim["char_start"] == sent.start_char and \
+                        prev_claim["unit"] not in (None, "persen", "rupiah", "USD") and \
+                        re.search(r"(?:,|\bdan|\bserta)\s+(?:\S+\s+){0,2}$", st[max(0, rs - 30):rs]):
+                    unit = prev_claim["unit"]  # "300 pasar tahun ini, 450 tahun depan": the noun of the list
                 if unit is None and (small or q.is_words or not q.has_scale):
                     continue
                 if unit is None and not q.has_scale:
@@ -160,8 +224,14 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                 continue
             if unit in PHYSICAL_UNITS and not UMKM_CONTEXT.search(st):
                 continue
-            if unit == "kali" and (q.is_words or not re.match(r"\s*kali\s+(?:lipat|lebih)", st[re_:re_ + 20])):
+            if unit in ("rupiah", "USD") and CONVERSION_LEFT.search(st[max(0, rs - 40):rs]):
+                continue  # "Rp 62,3 triliun, atau setara 3,9 miliar dolar AS": the same amount in another currency
+            if unit == "kali" and not re.match(r"\s*kali\s+(?:lipat|lebih)", st[re_:re_ + 20]):
                 continue  # "dua kali", "3 kali seminggu": counts of occasions
+            value = q.value
+            if q.is_words and q.value == 0.5 and not q.has_scale and unit in (None, "UMKM", "koperasi", "orang") and \
+                    re.match(r"\s+[a-z]", st[re_:], re.I):
+                value, unit = 50.0, "persen"  # "separuh UMKM DIY": half of them, a share
             subject_noun = noun
             if unit == "persen" and not noun:
                 m_after = re.match(r"\s*([A-Za-z][\w-]*)", st[re_:])
@@ -174,11 +244,19 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                     subject = left_subject  # "... UMKM yang sudah terhubung ke ekosistem digital baru berjumlah 13,7 juta unit"
             if prev_claim is not None and ANAPHOR.search(subject) and para - prev_claim["_para"] <= 2:
                 subject = prev_claim["subject"]  # "Angka tersebut setara dengan 21 persen": what the figure counts
-            metric = _metric(sent_low, unit, subject.lower())
+            own = clause_at(st, rs)
+            own_low = st[own.start:own.end].lower()
+            metric = _metric(sent_low, unit, subject.lower(), own_low, st[own.start:rs].lower())
             after_text = st[re_:]
             ctype, by_cue = _classify(st, rs, re_, unit, metric, after_text, day)
             if ctype == "skip":
                 continue
+            if ctype.startswith("earlier:"):
+                # an earlier level measures what the later value it is compared with measures: context stays context
+                ctype = ctype.split(":", 1)[1]
+                if prev_claim is not None and prev_claim["char_start"] == sent.start_char and \
+                        prev_claim["claim_type"] == "other" and ctype == "achievement":
+                    ctype = "other"
             inherited = None
             if ctype == "growth":
                 # "tumbuh 11 persen": growth of the figure just stated keeps its standing
@@ -199,6 +277,12 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                 ctype = prev_claim["claim_type"]
             elif not by_cue and ctype == "other" and metric == "umkm_onboarded_digital":
                 ctype = "achievement"
+            if in_list and ctype in ("achievement", "other") and not STRONG_REALIZED.search(st[own.start:rs]):
+                ctype = "target"  # an item of a list of targets: "Pertama, 70 ribu pedagang pasar memakai QRIS."
+            if metric is None:
+                # the clause names no metric: the article's running metric, then the rest of the sentence
+                metric = _metric_from_context(candidates, unit, ctype, para, st[own.start:own.end]) or \
+                    _metric(sent_low, unit, subject.lower())
             tyear = None
             if ctype == "target":
                 per_period = PER_PERIOD.search(st[max(0, rs - 60):min(len(st), re_ + 40)])
@@ -219,6 +303,12 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                         # of its own ("akan menyasar ...") carries no year from elsewhere
                         pt = before_sent.text
                         tyear = _target_year(pt, len(pt), len(pt), day)
+                if tyear is None and in_list:
+                    tyear = list_header[1]  # the year of the header that announced the list
+                if tyear is None and REMAINDER.search(st[own.start:rs]) and not per_period:
+                    # R4: a remainder put under an obligation takes the deadline of the target it remains to
+                    tyear = next((c["target_year"] for c, _, _ in reversed(candidates)
+                                  if c["claim_type"] == "target" and c["target_year"] and c["unit"] == unit), None)
             as_of = _as_of(st, rs) if ctype != "target" else None
             if as_of is None and ctype != "target" and inherited is not None:
                 as_of = inherited.get("as_of")  # "Angka itu setara 21 persen": as of the figure it refers to
@@ -235,15 +325,17 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
             scope = scope_of(st, rs, re_, entities=ent_keys, program_id=program_id,
                              program_kind=_program_kind(program_id), unit=unit, metric=metric,
                              speaker_office=" ".join(filter(None, (person.title, person.organization))) if person else
-                             attr.organization, inst_type=_institution_type)
+                             attr.organization, inst_type=_institution_type,
+                             earlier=text[max(0, sent.start_char - 800):sent.start_char])
             raw = raw_score(by_cue=by_cue, attribution=attr.kind, unit=unit, scaled=bool(q.has_scale or q.unit),
-                            metric=metric, claim_type=ctype, scope=scope.scope, words=q.is_words)
+                            metric=metric, claim_type=ctype, scope=scope.scope, words=q.is_words,
+                            crowded=figures_in_sentence > 1)
             claim = {
                 "article_id": article.get("id"),
                 "claim_type": ctype,
                 "subject": subject,
                 "metric": metric,
-                "value": q.value,
+                "value": value,
                 "value_max": q.value_max,
                 "unit": unit,
                 "qualifier": q.qualifier,

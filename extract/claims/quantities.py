@@ -4,7 +4,7 @@ from __future__ import annotations
 from extract.numbers import Quantity
 import re
 
-from extract.claims.lexicon import UMKM_CONTEXT, UMKM_WORDS
+from extract.claims.lexicon import PLACE_REACH, UMKM_CONTEXT, UMKM_WORDS
 
 
 UNIT_NOUNS = [
@@ -17,6 +17,7 @@ UNIT_NOUNS = [
     (re.compile(r"^(?:produk|item|barang|sku|jenis\s+produk)\b", re.I), "produk"),
     (re.compile(r"^(?:marketplace|lokapasar|platform|e-commerce|situs|aplikasi|startup|perusahaan|bumn|bank|"
                 r"lembaga|mitra\s+platform)\b", re.I), None),  # unit = the word itself
+    (PLACE_REACH, None),  # places a programme reaches (R13): "di 34 provinsi", "41 pemerintah daerah"
     (re.compile(r"^(?:desa|kelurahan|sentra|pasar|kios|gerai|outlet|unit|paket|domain|website|akun|sertifikat|"
                 r"nib|izin|ton|kg|kilogram|liter|hektare|ha|meter|km|kuota)\b", re.I), None),
 ]

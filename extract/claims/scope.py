@@ -20,12 +20,31 @@ from extract.claims.clauses import _clause_bounds
 REGIONS_FILE = Path(__file__).resolve().parents[2] / "nlp_models" / "gazetteer" / "regions.yaml"
 # programme kinds that measure one scheme of their own; campaigns, slogans, national targets and regulations frame
 # national figures
-PROGRAMME_KINDS = {"programme", "platform", "financing"}
+PROGRAMME_KINDS = {"programme", "platform", "campaign"}
+# metrics that are national series whatever programme frames them: a KUR plafond, the national onboarding count,
+# a stimulus budget are national figures, not one scheme's (financing schemes are national credit lines)
+NATIONAL_METRICS = {"umkm_onboarded_digital", "kur_disbursement", "government_budget_umkm", "umkm_population",
+                    "umkm_gdp_share", "umkm_employment_share", "digital_economy_value"}
+# metrics measured inside one platform or programme: its programme scope holds even when the sentence only says
+# "platform tersebut" or the programme was named earlier in the paragraph
+PLATFORM_METRICS = {"umkm_on_ekatalog_padi", "program_transaction_value", "umkm_trained"}
 COMPANY_TYPES = {"company", "soe"}
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 _QUOTE_TAIL = re.compile(r"[”\"]\s*,?\s*(?:kata|ujar|ungkap|tutur|jelas|tambah|sebut|imbuh|terang|papar|tegas)\w*\b",
                          re.IGNORECASE)
 _WEEKDAY_NEAR = re.compile(r"^[\s,]*(?:[A-Z][\w ]{0,25},\s*)?(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b")
+
+
+PLACE_ANAPHOR = re.compile(r"\b(kota|kabupaten|provinsi)\s+(?:itu|tersebut|ini)\b", re.IGNORECASE)
+OWN_OFFICE = re.compile(r"\b(?:dinasnya|pemprov|pemkab|pemkot|provinsinya|daerahnya|kabupatennya|kotanya)\b", re.IGNORECASE)
+PROGRAMME_ANAPHOR = re.compile(r"\b(?:platform|program|katalog|aplikasi|kampanye|sistem)\s+(?:tersebut|itu|ini)\b",
+                               re.IGNORECASE)
+
+
+# words that end a place name: offices, bodies and roles written right after it
+_PLACE_NAME_END = re.compile(r"\s*\b(?:Dinas|Dis[a-z]+|Lembaga|Badan|Kantor|Pemkab|Pemkot|Pemprov|Kabupaten|Kota|Provinsi|"
+                             r"Bupati|Wali|Gubernur|Camat|DPRD|Bank|Universitas|Sekretaris|Kepala|Ketua|Senin|Selasa|Rabu|"
+                             r"Kamis|Jumat|Sabtu|Minggu)\b.*$")
 
 
 @dataclass(frozen=True)
@@ -71,6 +90,9 @@ def region_in(text: str) -> tuple[tuple[int, Scope], ...]:
         name = m.group("name").split()
         # the name stops before a role or a province ("Kabupaten Badung Bali" is rare; "Kota Bandung Jawa Barat" not)
         name = " ".join(w for w in name if w.lower() not in {"provinsi", "dan", "di"})
+        name = _PLACE_NAME_END.split(name)[0].strip()  # "Kabupaten Serang Diskoumperindag ...": the name ends there
+        if not name:
+            continue
         found.append((m.start(), Scope("city", _city_name(m.group("head"), name))))
         taken.append((m.start(), m.end()))
     for m in province_head_rx.finditer(text):
@@ -92,7 +114,7 @@ def _nearest(found: list[tuple[int, Scope]], pos: int) -> Scope | None:
 
 def scope_of(sent_text: str, rel_start: int, rel_end: int, *, entities=(), program_id: str | None = None,
              program_kind: str | None = None, speaker_office: str | None = None, unit: str | None = None,
-             metric: str | None = None, inst_type=None) -> Scope:
+             metric: str | None = None, inst_type=None, earlier: str = "") -> Scope:
     """The scope of the figure at ``rel_start:rel_end`` of ``sent_text``.
 
     ``entities`` are (start, end, label, ent_id) in sentence offsets; ``inst_type(inst_id)`` gives an institution's
@@ -106,11 +128,21 @@ def scope_of(sent_text: str, rel_start: int, rel_end: int, *, entities=(), progr
     left, right = _clause_bounds(sent_text, rel_start, rel_end)
     clause = sent_text[left:right]
     _, _, _, _, national_rx, sector_rx = _regions()
-    # a region named in the figure's clause, then in its sentence
+    back = PLACE_ANAPHOR.search(clause)
+    if back and earlier:
+        kind = "province" if back.group(1).lower() == "provinsi" else "city"
+        named = [sc for _, sc in region_in(earlier[-800:]) if sc.scope == kind and
+                 (kind == "province" or sc.name.lower().startswith(back.group(1).lower()))]
+        if named:
+            return named[-1]  # "Di kota itu, sudah 98 ribu UMKM ...": the city named before
+    # a region named in the figure's clause, then in its sentence; in the clause, the nearer of a region and a
+    # national word ("Jawa Timur memiliki 9,78 juta pelaku UMKM, terbanyak kedua secara nasional" is Jawa Timur's)
     for text, offset in ((clause, left), (sent_text, 0)):
-        if national_rx.search(text) and text is clause:
-            return Scope("national")
-        hit = _nearest(region_in(text), rel_start - offset)
+        regions = list(region_in(text))
+        if text is clause:
+            regions += [(m.start(), Scope("national")) for m in national_rx.finditer(text)
+                        if not any(a <= m.start() + left < b for a, b, _, _ in entities)]  # not "Bangga Buatan Indonesia"
+        hit = _nearest(regions, rel_start - offset)
         if hit is not None:
             return hit
     # one company's or one programme's figure: the entity sits in the figure's clause
@@ -120,8 +152,14 @@ def scope_of(sent_text: str, rel_start: int, rel_end: int, *, entities=(), progr
         if label == "ORG" and ent_id.startswith("inst:") and inst_type and \
                 inst_type(ent_id.split(":", 1)[1]) in COMPANY_TYPES and not _is_speaker_source(clause, start - left):
             return Scope("company", sent_text[start:end])
-    if program_id and program_kind in PROGRAMME_KINDS and any(
-            label == "PROGRAM" and left <= start and end <= right for start, end, label, _ in entities):
+    if speaker_office and OWN_OFFICE.search(clause):
+        hit = region_in(speaker_office)
+        if hit:
+            return hit[-1][1]  # "dinasnya telah melatih 18.700 pelaku usaha": the regional office's own output
+    named_here = any(label == "PROGRAM" and left <= start and end <= min(right, rel_end + 40)
+                     for start, end, label, _ in entities)
+    if program_id and program_kind in PROGRAMME_KINDS and (program_kind == "platform" or metric not in NATIONAL_METRICS) \
+            and (named_here or (program_kind == "platform" and (metric in PLATFORM_METRICS or PROGRAMME_ANAPHOR.search(clause)))):
         return Scope("programme", program_id)
     m = sector_rx.search(clause)
     if m:

@@ -100,6 +100,14 @@ def _year_candidates(sent_text: str):
 def _target_year(sent_text: str, rel_start: int, rel_end: int, day: date | None) -> int | None:
     """Deadline year for a target: in its clause first (a quotation listing "2023 itu 2,4 juta. Dan di 2024 itu 3,4
     juta" has one year per clause), else in the whole sentence."""
+    seg_left = max(sent_text.rfind(", ", 0, rel_start), sent_text.rfind(". ", 0, rel_start)) + 1
+    seg_right = sent_text.find(", ", rel_end)
+    seg_right = len(sent_text) if seg_right < 0 else seg_right
+    if seg_right < len(sent_text) and _LIST_ITEM_START.match(sent_text, seg_right + 1):
+        # a list of yearly figures ("tahun ini 20 juta, tahun depan 24 juta, dan 2024 30 juta"): each item has its own
+        y = _target_year_in(sent_text[seg_left:seg_right], rel_start - seg_left, rel_end - seg_left, day)
+        if y is not None:
+            return y
     left, right = _clause_bounds(sent_text, rel_start, rel_end)
     for m in _LIST_JOIN.finditer(sent_text, left, rel_start):
         left = m.end()
@@ -115,6 +123,8 @@ def _target_year(sent_text: str, rel_start: int, rel_end: int, day: date | None)
     return _target_year_in(sent_text, rel_start, rel_end, day)
 
 
+_LIST_ITEM_START = re.compile(r"\s*(?:dan\s+|serta\s+)?(?:(?:pada|di|hingga|sampai)\s+)?(?:tahun\s+(?:depan|ini|berikutnya)|(?:19|20)\d\d)\b",
+                              re.IGNORECASE)
 _LIST_JOIN = re.compile(r",\s*(?:dan|serta|lalu|kemudian|sedangkan|sementara)\b|;", re.IGNORECASE)
 
 
