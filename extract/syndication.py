@@ -111,6 +111,8 @@ class SyndicationIndex:
         if len(sh) >= self.min_shingles:
             m = minhash(sh, self.num_perm)
             for cand in self._lsh.query(m):
+                if self._group[cand] in matched_groups:
+                    continue  # its group is already joined: another member's similarity cannot change the result
                 sim = m.jaccard(self._hashes[cand])
                 same_title = bool(ntitle) and ntitle in self._titles.get(self._group[cand], [])
                 if sim >= self.threshold or (same_title and sim >= self.title_threshold):
