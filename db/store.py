@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 import sqlite_utils
+from sqlite_utils.db import jsonify_if_needed
 
 from db import ids, migrations, reference, stem
 
@@ -36,6 +37,7 @@ class Store:
         self.path = Path(path) if path else default_db_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite_utils.Database(self.path)
+        self._column_cache: dict[str, set] = {}
         self.db.execute("PRAGMA busy_timeout = 30000")
         self.db.enable_wal()
         self.db.execute("PRAGMA foreign_keys = ON")
@@ -230,13 +232,10 @@ class Store:
             updated_at=stamp,
         )
         self._ensure("outlets", row.get("outlet"))
-        self.db["articles"].upsert(row, pk="id", alter=True)
-        self.db["article_revisions"].insert(
+        self._write_rows("articles", [row], "upsert")
+        self._write_rows("article_revisions", [
             {"article_id": article_id, "content_hash": digest, "title": row["title"], "text": row["text"],
-             "page_id": page_id, "extracted_at": stamp},
-            pk=("article_id", "content_hash"),
-            ignore=True,
-        )
+             "page_id": page_id, "extracted_at": stamp}], "ignore", pk=("article_id", "content_hash"))
         self._replace_claims(article_id, claims, extractor_version, stamp, outlet=row.get("outlet"))
         if page_id is not None:
             self.db.execute("update pages set extracted_at = ?, extract_error = null where id = ?", [stamp, page_id])
@@ -279,7 +278,34 @@ class Store:
             row["position_id"] = row.get("position_id") or self._position_at(row.get("person_id"), stated_on)
             rows[claim_id] = row  # one claim per id: a duplicate would leave a stale full-text row behind
         if rows:
-            self.db["claims"].insert_all(list(rows.values()), pk="id", replace=True, alter=True)
+            self._write_rows("claims", list(rows.values()), "replace")
+
+    def _write_rows(self, table: str, rows: list[dict], mode: str, pk="id"):
+        """The SQL sqlite-utils would run for upsert / insert-or-ignore / insert-or-replace (same values, same
+        triggers), without its per-call table introspection: the extract stage writes thousands of rows per second.
+        A row with a column the table lacks (a new field) goes through sqlite-utils, which adds the column."""
+        if not self.db[table].exists() or not set().union(*rows) <= self._columns(table):
+            method = {"upsert": "upsert_all", "ignore": "insert_all", "replace": "insert_all"}[mode]
+            options = {"upsert": {}, "ignore": {"ignore": True}, "replace": {"replace": True}}[mode]
+            getattr(self.db[table], method)(rows, pk=pk, alter=True, **options)
+            self._column_cache.pop(table, None)
+            return
+        columns = list(dict.fromkeys(c for row in rows for c in row))
+        names = ", ".join(f"[{c}]" for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        if mode == "upsert":
+            keys = [pk] if isinstance(pk, str) else list(pk)
+            update = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c not in keys)
+            sql = (f"insert into [{table}] ({names}) values ({marks}) on conflict({', '.join(keys)}) "
+                   + (f"do update set {update}" if update else "do nothing"))
+        else:
+            sql = f"insert or {mode} into [{table}] ({names}) values ({marks})"
+        self.db.conn.executemany(sql, [[jsonify_if_needed(row.get(c)) for c in columns] for row in rows])
+
+    def _columns(self, table: str) -> set:
+        if table not in self._column_cache:
+            self._column_cache[table] = {c.name for c in self.db[table].columns}
+        return self._column_cache[table]
 
     def _ensure(self, table: str, row_id: str | None):
         """Make sure a lookup row exists for a foreign key value (a labelled stub until reference data arrives)."""
