@@ -75,7 +75,9 @@ def baseline_source(ref: str, work: Path = WORK) -> Path:
     target = work / f"baseline-{ref}"
     if not (target / "extract" / "stage.py").exists():
         target.mkdir(parents=True, exist_ok=True)
-        archive = subprocess.run(["git", "archive", ref], cwd=REPO, capture_output=True, check=True).stdout
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=REPO, capture_output=True, text=True,
+                             check=True).stdout.strip()
+        archive = subprocess.run(["git", "archive", ref], cwd=top, capture_output=True, check=True).stdout
         subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
     return target
 
