@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 from datasketch import MinHash, MinHashLSH
@@ -62,8 +63,16 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     return {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
 
 
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int):
+    """The (seeded, so always equal) permutations every MinHash uses; MinHash() would draw them again each time."""
+    reference = MinHash(num_perm=num_perm)
+    return reference.permutations, reference.scheme
+
+
 def minhash(sh: set[str], num_perm: int = NUM_PERM) -> MinHash:
-    m = MinHash(num_perm=num_perm)
+    permutations, scheme = _permutations(num_perm)
+    m = MinHash(num_perm=num_perm, permutations=permutations, scheme=scheme)
     m.update_batch([s.encode("utf-8") for s in sh])
     return m
 
