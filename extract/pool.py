@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Iterator
 
 
@@ -29,13 +30,17 @@ def ordered_map(function: Callable, chunks: Iterable, workers: int, in_flight: i
             yield function(chunk)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    context = multiprocessing.get_context(method)
     limit = in_flight or 2 * workers
-    with context.Pool(workers) as pool:
+    # concurrent.futures, not multiprocessing.Pool: a worker that dies (killed, out of memory) fails the run with
+    # BrokenProcessPool instead of leaving its task waiting for ever
+    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+    try:
         pending: deque = deque()
         for chunk in chunks:
-            pending.append(pool.apply_async(function, (chunk,)))
+            pending.append(executor.submit(function, chunk))
             if len(pending) >= limit:
-                yield pending.popleft().get()
+                yield pending.popleft().result()
         while pending:
-            yield pending.popleft().get()
+            yield pending.popleft().result()
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)

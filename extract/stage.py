@@ -39,6 +39,7 @@ def extract_pages(store: Store, rebuild: bool = False, workers: int | None = Non
     if hasattr(store, "sync_reference_data"):
         store.sync_reference_data()
     total = store.count_pages_to_extract(rebuild)
+    workers = max(1, min(workers, -(-total // chunk_size)))  # a handful of pages is not worth a pool
     grouper = _syndication_grouper(store) if total else None
     stats = Counter()
     errors = Counter()

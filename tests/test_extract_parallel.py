@@ -111,3 +111,22 @@ def test_a_batch_is_all_or_nothing(tmp_path):
         store.save_extraction_batch([good, bad], extractor_version="test")
     assert store.db["articles"].count == 0
     assert store.db.execute("select count(*) from pages where extracted_at is not null").fetchone()[0] == 0
+
+
+def _square_or_die(chunk):
+    import os
+
+    if chunk == [13]:
+        os._exit(1)  # a worker killed mid-task (out of memory, signal)
+    return [x * x for x in chunk]
+
+
+def test_the_pool_keeps_input_order_and_fails_loudly_when_a_worker_dies():
+    from concurrent.futures.process import BrokenProcessPool
+
+    from extract.pool import ordered_map
+
+    chunks = [[i] for i in range(40) if i != 13]
+    assert list(ordered_map(_square_or_die, chunks, workers=2, in_flight=3)) == [[x * x for x in c] for c in chunks]
+    with pytest.raises(BrokenProcessPool):
+        list(ordered_map(_square_or_die, [[1], [13], [2]], workers=2))
