@@ -66,6 +66,7 @@ def extract_pages(store: Store, rebuild: bool = False, workers: int | None = Non
     stats.update(extract_documents(store, rebuild))  # PDFs, regulations, official press releases (docs/documents.md)
     if hasattr(store, "refresh_search"):
         store.refresh_search(rebuild=rebuild)  # the FTS triggers keep the index current; a full rebuild repairs it
+    stats["review"] = _reapply_review(store)
     from extract.target_stage import update_targets
 
     stats["targets"] = update_targets(store)["targets"]
@@ -153,6 +154,13 @@ def _save(store: Store, batch: list[dict], stats: Counter, extractor_version: st
     for outcome in outcomes:
         if outcome is not None:
             stats[f"articles_{outcome}"] += 1
+
+
+def _reapply_review(store: Store) -> dict:
+    """Editors' decisions survive re-extraction (db/review.py); before the tracker, which skips rejected claims."""
+    from db.review import reapply_claim_decisions
+
+    return reapply_claim_decisions(store)
 
 
 def _syndication_grouper(store: Store):
