@@ -101,9 +101,34 @@ def _template(source: S.Source) -> str | None:
     return None
 
 
+_CANONICAL_RE = re.compile(r"<link[^>]+rel=\"canonical\"[^>]*href=\"([^\"?#]+)|<link[^>]+href=\"([^\"?#]+)\"[^>]*rel=\"canonical\"")
+# the end of the first body paragraph: a plain <p>, a <p> with attributes, or a <br><br>-separated line (old CMS)
+_FIRST_PARAGRAPH_RE = (re.compile(r"<p>[^<]{100,}?</p>"), re.compile(r"<p(?:\s[^>]*)?>[^<]{100,}?</p>"),
+                       re.compile(r"\n[^<\n]{100,}<br><br>"))
+
+
+def variant_paragraph(index: int) -> str:
+    """A sentence with figures unique to page ``index``, so every synthetic article has its own text and claims."""
+    rng = random.Random(index)
+    return (f"<p>Hingga pekan ke-{index % 52 + 1}, sebanyak {rng.randint(2, 900)}.{rng.randint(100, 999)} pelaku "
+            f"{rng.choice(('UMKM', 'usaha mikro', 'koperasi'))} di {rng.choice(('Bandung', 'Medan', 'Makassar', 'Solo'))}"
+            f" telah bergabung ke platform digital, naik {rng.randint(2, 60)} persen dibanding tahun lalu "
+            f"(catatan {index}).</p>")
+
+
 def article_html(template: str | None, title: str, url: str, index: int) -> str:
     if template:
         page = re.sub(r"<title>.*?</title>", f"<title>{html.escape(title)}</title>", template, count=1, flags=re.S)
+        # Each page is its own article: the template's canonical URL (also in og:url and JSON-LD) becomes this
+        # page's URL, and a sentence with page-specific figures goes after the first body paragraph.
+        found = _CANONICAL_RE.search(page)
+        if found:
+            page = page.replace(found.group(1) or found.group(2), url)
+        for pattern in _FIRST_PARAGRAPH_RE:
+            first = pattern.search(page)
+            if first:
+                page = page[:first.end()] + variant_paragraph(index) + page[first.end():]
+                break
         return page.replace("</body>", f"<p data-synthetic=\"{index}\">{html.escape(url)}</p></body>", 1)
     paragraphs = "".join(f"<p>{html.escape(' '.join(WORDS[(index + i) % len(WORDS):] + WORDS[:3]))}.</p>"
                          for i in range(8))

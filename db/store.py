@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 import sqlite_utils
+from sqlite_utils.db import jsonify_if_needed
 
 from db import ids, migrations, reference, stem
 
@@ -36,6 +37,7 @@ class Store:
         self.path = Path(path) if path else default_db_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite_utils.Database(self.path)
+        self._column_cache: dict[str, set] = {}
         self.db.execute("PRAGMA busy_timeout = 30000")
         self.db.enable_wal()
         self.db.execute("PRAGMA foreign_keys = ON")
@@ -166,39 +168,77 @@ class Store:
 
         Returns (article_id, outcome) with outcome new | updated | unchanged.
         """
+        with self.db.conn:
+            return self._write_article(article, claims, page_id=page_id, extractor_version=extractor_version)
+
+    def page_batches(self, rebuild: bool = False, size: int = 100) -> Iterator[list[dict]]:
+        """Article pages to extract (all of them with ``rebuild``) in id order, ``size`` at a time.
+
+        Each row has id, url, feed_date and the stored (compressed) body. Reads one batch at a time, so memory
+        stays bounded however large the archive is."""
+        where = "kind = 'article'" + ("" if rebuild else " and extracted_at is null")
+        last = -1
+        while True:
+            rows = self.db.execute(
+                f"select id, url, feed_date, body from pages where {where} and id > ? order by id limit ?", [last, size]
+            ).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield [{"id": r[0], "url": r[1], "feed_date": r[2], "body": r[3]} for r in rows]
+
+    def save_extraction_batch(self, items: list[dict], *, extractor_version: str) -> list[str | None]:
+        """Write the results of many pages in ONE transaction: all of them or, if anything fails, none.
+
+        Each item is ``{"page_id", "error"}`` for a page that could not be extracted, or ``{"page_id", "article",
+        "claims"}``. Returns each item's outcome (new | updated | unchanged, None for an error). A run killed
+        mid-batch leaves that batch's pages pending, so the next run extracts them again."""
+        outcomes: list[str | None] = []
+        with self.db.conn:
+            if not self.db.conn.in_transaction:
+                self.db.execute("begin immediate")  # take the write lock once, for the whole batch
+            for item in items:
+                if item.get("error") is not None:
+                    self.db.execute("update pages set extracted_at = ?, extract_error = ? where id = ?",
+                                    [now_iso(), item["error"], item["page_id"]])
+                    outcomes.append(None)
+                else:
+                    _, outcome = self._write_article(item["article"], item["claims"], page_id=item["page_id"],
+                                                     extractor_version=extractor_version)
+                    outcomes.append(outcome)
+        return outcomes
+
+    def _write_article(self, article: dict, claims: list[dict], *, page_id: int | None, extractor_version: str):
+        """The writes of save_article_with_claims, inside the caller's transaction."""
         article_id = ids.article_id(article["canonical_url"])
         digest = ids.content_hash((article.get("title") or "").encode() + b"\n" + (article.get("text") or "").encode())
         stamp = now_iso()
-        with self.db.conn:
-            previous = self.db.execute(
-                "select content_hash, first_seen from articles where id = ?", [article_id]
-            ).fetchone()
-            outcome = "new" if previous is None else ("unchanged" if previous[0] == digest else "updated")
-            row = {k: article.get(k) for k in (
-                "canonical_url", "url", "outlet", "title", "published", "published_source", "modified",
-                "section", "text", "language", "word_count", "status", "skip_reason", "syndication_group", "parser",
-                "published_precision",
-            )}
-            row.update(
-                id=article_id,
-                authors=_json(article.get("authors") or []),
-                tags=_json(article.get("tags") or []),
-                content_hash=digest,
-                page_id=page_id,
-                first_seen=previous[1] if previous else stamp,
-                updated_at=stamp,
-            )
-            self._ensure("outlets", row.get("outlet"))
-            self.db["articles"].upsert(row, pk="id", alter=True)
-            self.db["article_revisions"].insert(
-                {"article_id": article_id, "content_hash": digest, "title": row["title"], "text": row["text"],
-                 "page_id": page_id, "extracted_at": stamp},
-                pk=("article_id", "content_hash"),
-                ignore=True,
-            )
-            self._replace_claims(article_id, claims, extractor_version, stamp, outlet=row.get("outlet"))
-            if page_id is not None:
-                self.db["pages"].update(page_id, {"extracted_at": stamp, "extract_error": None})
+        previous = self.db.execute(
+            "select content_hash, first_seen from articles where id = ?", [article_id]
+        ).fetchone()
+        outcome = "new" if previous is None else ("unchanged" if previous[0] == digest else "updated")
+        row = {k: article.get(k) for k in (
+            "canonical_url", "url", "outlet", "title", "published", "published_source", "modified",
+            "section", "text", "language", "word_count", "status", "skip_reason", "syndication_group", "parser",
+            "published_precision",
+        )}
+        row.update(
+            id=article_id,
+            authors=_json(article.get("authors") or []),
+            tags=_json(article.get("tags") or []),
+            content_hash=digest,
+            page_id=page_id,
+            first_seen=previous[1] if previous else stamp,
+            updated_at=stamp,
+        )
+        self._ensure("outlets", row.get("outlet"))
+        self._write_rows("articles", [row], "upsert")
+        self._write_rows("article_revisions", [
+            {"article_id": article_id, "content_hash": digest, "title": row["title"], "text": row["text"],
+             "page_id": page_id, "extracted_at": stamp}], "ignore", pk=("article_id", "content_hash"))
+        self._replace_claims(article_id, claims, extractor_version, stamp, outlet=row.get("outlet"))
+        if page_id is not None:
+            self.db.execute("update pages set extracted_at = ?, extract_error = null where id = ?", [stamp, page_id])
         return article_id, outcome
 
     def _replace_claims(
@@ -224,7 +264,8 @@ class Store:
                 extractor_version=extractor_version,
                 review_status=claim.get("review_status") or "unreviewed",
                 first_seen=first_seen.get(claim_id, stamp),
-                quote_stem=stem.stem(claim.get("quote")),
+                # stemmed by the extract worker when it ran in a pool (pure; saves the single writer's time)
+                quote_stem=claim["quote_stem"] if "quote_stem" in claim else stem.stem(claim.get("quote")),
                 figure_date=migrations.figure_date(claim.get("as_of"), claim.get("stated_on")),
                 outlet=claim.get("outlet") or outlet,
             )
@@ -237,7 +278,34 @@ class Store:
             row["position_id"] = row.get("position_id") or self._position_at(row.get("person_id"), stated_on)
             rows[claim_id] = row  # one claim per id: a duplicate would leave a stale full-text row behind
         if rows:
-            self.db["claims"].insert_all(list(rows.values()), pk="id", replace=True, alter=True)
+            self._write_rows("claims", list(rows.values()), "replace")
+
+    def _write_rows(self, table: str, rows: list[dict], mode: str, pk="id"):
+        """The SQL sqlite-utils would run for upsert / insert-or-ignore / insert-or-replace (same values, same
+        triggers), without its per-call table introspection: the extract stage writes thousands of rows per second.
+        A row with a column the table lacks (a new field) goes through sqlite-utils, which adds the column."""
+        if not self.db[table].exists() or not set().union(*rows) <= self._columns(table):
+            method = {"upsert": "upsert_all", "ignore": "insert_all", "replace": "insert_all"}[mode]
+            options = {"upsert": {}, "ignore": {"ignore": True}, "replace": {"replace": True}}[mode]
+            getattr(self.db[table], method)(rows, pk=pk, alter=True, **options)
+            self._column_cache.pop(table, None)
+            return
+        columns = list(dict.fromkeys(c for row in rows for c in row))
+        names = ", ".join(f"[{c}]" for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        if mode == "upsert":
+            keys = [pk] if isinstance(pk, str) else list(pk)
+            update = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c not in keys)
+            sql = (f"insert into [{table}] ({names}) values ({marks}) on conflict({', '.join(keys)}) "
+                   + (f"do update set {update}" if update else "do nothing"))
+        else:
+            sql = f"insert or {mode} into [{table}] ({names}) values ({marks})"
+        self.db.conn.executemany(sql, [[jsonify_if_needed(row.get(c)) for c in columns] for row in rows])
+
+    def _columns(self, table: str) -> set:
+        if table not in self._column_cache:
+            self._column_cache[table] = {c.name for c in self.db[table].columns}
+        return self._column_cache[table]
 
     def _ensure(self, table: str, row_id: str | None):
         """Make sure a lookup row exists for a foreign key value (a labelled stub until reference data arrives)."""
@@ -377,13 +445,18 @@ class Store:
                     self.db.execute("update claims set position_id = ? where id = ?", [position, claim_id_])
         return {t: self.db[t].count for t in ("outlets", "institutions", "people", "positions", "programs", "metrics")}
 
-    def refresh_search(self):
-        """Fill missing stemmed copies and rebuild both full-text indexes (after bulk loads or manual edits)."""
+    def refresh_search(self, rebuild: bool = True):
+        """Fill missing stemmed copies and rebuild both full-text indexes (after bulk loads or manual edits).
+
+        The FTS triggers keep the indexes current for writes through this store, so the extract stage passes
+        ``rebuild=False`` (only the stems; rebuilding costs a pass over every stored article)."""
         with self.db.atomic():
             for claim_id_, quote in self.db.execute(
                 "select id, quote from claims where quote_stem is null and quote is not null"
             ).fetchall():
                 self.db.execute("update claims set quote_stem = ? where id = ?", [stem.stem(quote), claim_id_])
+            if not rebuild:
+                return
             for fts in ("claims_fts", "articles_fts"):
                 self.db.execute(f"insert into [{fts}]([{fts}]) values ('rebuild')")
         for fts in ("claims_fts", "articles_fts"):

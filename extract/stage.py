@@ -1,80 +1,71 @@
 """The extract stage: stored raw pages -> articles -> claims, written back through the store.
 
-Runs offline: it never fetches. Each page is extracted and saved in one transaction, so a run killed half-way
-leaves every page either fully extracted or still pending.
+Runs offline: it never fetches. Work is split in two (docs/extraction.md, "The extract stage"):
+
+* **workers** (a process pool over the cores, ``extract.pool``) parse pages and extract articles and claims:
+  pure functions of the stored page, no database;
+* **the parent** is the single writer: in page order it assigns syndication groups and saves the results in
+  transactions of ``batch_size`` pages. A run killed at any moment leaves every page either fully extracted (its
+  batch committed) or still pending; the next run picks the pending ones up.
+
+Because results come back in page order and only the parent writes, ``--workers 1`` and ``--workers N`` give the
+same database.
 """
 
 from __future__ import annotations
 
 import logging
+import zlib
 from collections import Counter
 
 from db import Store
-from extract import topic
+from db.ids import article_id
 from db.progress import Progress
+from extract import topic
+from extract.pool import default_workers, ordered_map
 
 log = logging.getLogger("pantau.extract")
 
+BATCH_SIZE = 200  # pages per write transaction
+CHUNK_SIZE = 8  # pages per task sent to a worker
 
-def extract_pages(store: Store, rebuild: bool = False) -> dict:
+
+def extract_pages(store: Store, rebuild: bool = False, workers: int | None = None, batch_size: int = BATCH_SIZE,
+                  chunk_size: int = CHUNK_SIZE) -> dict:
     """Extract every pending article page (every page with ``rebuild``). Returns run statistics."""
-    from extract.article import ExtractionError, extract_article
-    from extract.claims import EXTRACTOR_VERSION, extract_claims
+    from extract.claims import EXTRACTOR_VERSION
 
+    workers = default_workers() if workers is None else max(1, int(workers))
     if hasattr(store, "sync_reference_data"):
         store.sync_reference_data()
-    grouper = _syndication_grouper(store)
+    total = store.count_pages_to_extract(rebuild)
+    workers = max(1, min(workers, -(-total // chunk_size)))  # a handful of pages is not worth a pool
+    grouper = _syndication_grouper(store) if total else None
     stats = Counter()
     errors = Counter()
-    progress = Progress("extract", total=store.count_pages_to_extract(rebuild), logger=log)
-    for page in store.pages_to_extract(rebuild):
-        try:
-            article = extract_article(store.page_body(page), page["url"], feed_date=page.get("feed_date"))
-        except ExtractionError as error:
-            reason = str(error) or "unknown"
-            errors[reason] += 1
-            log.warning("skip page %s (%s): %s", page["id"], page["url"], reason)
-            store.mark_extracted(page["id"], error=reason)
-            progress.step(errors=sum(errors.values()))
-            continue
-        on_topic, reason = topic.classify(article.get("title"), article.get("text"))
-        article["status"] = "ok" if on_topic else "off_topic"
-        article["skip_reason"] = reason
-        claims = []
-        if on_topic:
-            from db.ids import article_id
-
-            claims = extract_claims(
-                {
-                    "id": article_id(article["canonical_url"]),
-                    "url": article["canonical_url"],
-                    "outlet": article.get("outlet"),
-                    "title": article.get("title"),
-                    "published": article.get("published"),
-                    "text": article.get("text") or "",
-                }
-            )
-        if grouper is not None:
-            from db.ids import article_id
-
-            article["syndication_group"] = grouper.add(
-                article_id(article["canonical_url"]), article.get("title") or "", article.get("text") or ""
-            )
-        _, outcome = store.save_article_with_claims(
-            article, claims, page_id=page["id"], extractor_version=EXTRACTOR_VERSION
-        )
-        stats[f"articles_{outcome}"] += 1
-        stats["claims"] += len(claims)
-        if not on_topic:
-            stats[reason] += 1
-        progress.step(claims=stats["claims"])
+    progress = Progress("extract", total=total, logger=log)
+    if total:
+        if workers > 1:
+            warm_up()  # load the pipeline once, before the fork: the workers share it
+        chunks = _chunks(store.page_batches(rebuild, size=max(batch_size, chunk_size)), chunk_size)
+        batch: list[dict] = []
+        for results in ordered_map(extract_chunk, chunks, workers):
+            for result in results:
+                _account(result, grouper, stats, errors)
+                batch.append(result)
+                progress.step(claims=stats["claims"], errors=sum(errors.values()))
+            if len(batch) >= batch_size:
+                _save(store, batch, stats, EXTRACTOR_VERSION)
+                batch = []
+        if batch:
+            _save(store, batch, stats, EXTRACTOR_VERSION)
     if grouper is not None:
         stats["syndication_groups_changed"] = store.update_syndication_groups(grouper.group_map())
     from extract.documents.stage import extract_documents
 
     stats.update(extract_documents(store, rebuild))  # PDFs, regulations, official press releases (docs/documents.md)
     if hasattr(store, "refresh_search"):
-        store.refresh_search()
+        store.refresh_search(rebuild=rebuild)  # the FTS triggers keep the index current; a full rebuild repairs it
     stats["review"] = _reapply_review(store)
     from extract.target_stage import update_targets
 
@@ -82,8 +73,87 @@ def extract_pages(store: Store, rebuild: bool = False) -> dict:
     result = dict(stats)
     result["errors"] = dict(errors)
     result["pages"] = progress.done
+    result["workers"] = workers
     log.info("extract done: %s", result)
     return result
+
+
+# -- workers: pure, no database ---------------------------------------------------------------------------------
+
+
+def warm_up():
+    """Load what every page needs (imports, the spaCy pipeline and its NER model) in this process."""
+    from extract.claims import extract_claims
+
+    extract_claims({"id": "warm-up", "url": "https://pantau.invalid/warm-up", "outlet": None, "title": "",
+                    "published": None, "text": "Kementerian menargetkan 30 juta UMKM masuk ekosistem digital pada 2024."})
+
+
+def extract_chunk(pages: list[dict]) -> list[dict]:
+    return [extract_page(page) for page in pages]
+
+
+def extract_page(page: dict) -> dict:
+    """One stored page -> ``{"page_id", "url", "error"}`` or ``{"page_id", "url", "article", "claims"}``."""
+    from db import stem
+    from extract.article import ExtractionError, extract_article
+    from extract.claims import extract_claims
+
+    try:
+        html = zlib.decompress(page["body"])
+        article = extract_article(html, page["url"], feed_date=page.get("feed_date"))
+    except ExtractionError as error:
+        return {"page_id": page["id"], "url": page["url"], "error": str(error) or "unknown"}
+    except zlib.error:
+        return {"page_id": page["id"], "url": page["url"], "error": "binary"}
+    on_topic, reason = topic.classify(article.get("title"), article.get("text"))
+    article["status"] = "ok" if on_topic else "off_topic"
+    article["skip_reason"] = reason
+    claims = []
+    if on_topic:
+        claims = extract_claims({
+            "id": article_id(article["canonical_url"]),
+            "url": article["canonical_url"],
+            "outlet": article.get("outlet"),
+            "title": article.get("title"),
+            "published": article.get("published"),
+            "text": article.get("text") or "",
+        })
+        for claim in claims:
+            claim["quote_stem"] = stem.stem(claim.get("quote"))  # the search copy, computed here, off the writer
+    return {"page_id": page["id"], "url": page["url"], "article": article, "claims": claims}
+
+
+def _chunks(batches, size: int):
+    for batch in batches:
+        for start in range(0, len(batch), size):
+            yield batch[start:start + size]
+
+
+# -- the single writer ------------------------------------------------------------------------------------------
+
+
+def _account(result: dict, grouper, stats: Counter, errors: Counter):
+    """Count one result and give its article a syndication group, in page order (so groups never depend on which
+    worker finished first)."""
+    if result.get("error") is not None:
+        errors[result["error"]] += 1
+        log.warning("skip page %s (%s): %s", result["page_id"], result["url"], result["error"])
+        return
+    article = result["article"]
+    if grouper is not None:
+        article["syndication_group"] = grouper.add(
+            article_id(article["canonical_url"]), article.get("title") or "", article.get("text") or "")
+    stats["claims"] += len(result["claims"])
+    if article["status"] != "ok":
+        stats[article["skip_reason"]] += 1
+
+
+def _save(store: Store, batch: list[dict], stats: Counter, extractor_version: str):
+    outcomes = store.save_extraction_batch(batch, extractor_version=extractor_version)
+    for outcome in outcomes:
+        if outcome is not None:
+            stats[f"articles_{outcome}"] += 1
 
 
 def _reapply_review(store: Store) -> dict:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 from datasketch import MinHash, MinHashLSH
@@ -62,8 +63,16 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     return {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
 
 
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int):
+    """The (seeded, so always equal) permutations every MinHash uses; MinHash() would draw them again each time."""
+    reference = MinHash(num_perm=num_perm)
+    return reference.permutations, reference.scheme
+
+
 def minhash(sh: set[str], num_perm: int = NUM_PERM) -> MinHash:
-    m = MinHash(num_perm=num_perm)
+    permutations, scheme = _permutations(num_perm)
+    m = MinHash(num_perm=num_perm, permutations=permutations, scheme=scheme)
     m.update_batch([s.encode("utf-8") for s in sh])
     return m
 
@@ -111,6 +120,8 @@ class SyndicationIndex:
         if len(sh) >= self.min_shingles:
             m = minhash(sh, self.num_perm)
             for cand in self._lsh.query(m):
+                if self._group[cand] in matched_groups:
+                    continue  # its group is already joined: another member's similarity cannot change the result
                 sim = m.jaccard(self._hashes[cand])
                 same_title = bool(ntitle) and ntitle in self._titles.get(self._group[cand], [])
                 if sim >= self.threshold or (same_title and sim >= self.title_threshold):

@@ -127,14 +127,16 @@ def sources():
 @cli.command()
 @click.option("--db", "db_path", envvar="PANTAU_DB", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--rebuild", is_flag=True, help="Re-extract every archived page, not only new ones.")
-def extract(db_path, rebuild):
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that parse pages and extract claims (default: the number of cores); one writer.")
+def extract(db_path, rebuild, workers):
     """Extract articles and claims from the archived raw pages. Never fetches anything."""
     from extract.stage import extract_pages
 
     from pantau.cli_health import check_health
 
     store = _store(common.writable_db(db_path))
-    stats = extract_pages(store, rebuild=rebuild)
+    stats = extract_pages(store, rebuild=rebuild, workers=workers)
     check_health(store.path)  # each extract run closes a source-health window (`pantau health` reports it)
     click.echo(json.dumps(stats, indent=2, ensure_ascii=False))
 
