@@ -128,6 +128,9 @@ def render_cell(row, value, column, table, database, datasette):
     if column in TARGET_ID_COLUMNS and (table or "").startswith("target") or (table is None and column == "target_id"):
         href = datasette.urls.path("/target/" + str(value))
         return Markup(f'<a href="{href}" class="target-link">{html.escape(str(value))}</a>')
+    if table == "targets" and column == "legal_anchor":
+        href = datasette.urls.row(database, "regulations", str(value))
+        return Markup(f'<a href="{href}" class="legal-anchor">{html.escape(str(value))}</a>')
     if table != "claims" or column != "claim_type" or value not in ("target", "achievement"):
         return None
     claim_id = row["id"] if "id" in row.keys() else None

@@ -695,6 +695,8 @@ def _add_documents(tables: dict, queries: dict, public: bool):
     tables.update(metadata_documents.public_document_tables() if public else metadata_documents.document_tables())
     tables.update(metadata_documents.document_view())
     queries.update(metadata_documents.document_queries())
+    for table, columns in metadata_documents.TARGET_COLUMNS.items():
+        tables[table]["columns"] = {**tables[table]["columns"], **columns}
 
 
 def public_tables(tables: dict) -> dict:

@@ -141,3 +141,15 @@ def document_queries() -> dict:
         "params": ["metric", "scope", "scope_name", "unit"],
         "hide_sql": True,
     }}
+
+
+# Columns the documents add to the tracker's tables (migration m008b_document_evidence).
+TARGET_COLUMNS = {
+    "targets": {"legal_anchor": "The regulation (regulations table) the target is stated in, when a statement was "
+                "read from the PDF of an enacted regulation; anchoring is then peraturan."},
+    "target_statements": {"document_id": "The policy document (PDF) the statement was read from; empty for news.",
+                          "page": "Its page (url opens the PDF there)."},
+    "target_observations": {"document_id": "The policy document (PDF) the figure was read from, e.g. a performance "
+                            "report's table (source_kind official_report); empty for news.",
+                            "page": "Its page (url opens the PDF there)."},
+}
