@@ -33,7 +33,7 @@ TARGET_TABLES = ["targets", "target_statements", "target_observations", "target_
 # Policy documents (docs/documents.md): their metadata, the regulations and their relations; never the page texts.
 DOCUMENT_TABLES = ["documents", "regulations", "regulation_relations"]
 PRIVATE_TABLES = ["pages", "seen_urls", "sources", "crawl_runs", "article_revisions", "_sqlite_migrations",
-                  "document_pages"]
+                  "corrections", "document_pages"]
 PLUGINS = [
     "datasette-atom", "datasette-dashboards", "datasette-search-all", "datasette-block-robots",
     "datasette-render-markdown", "datasette-copyable", "PySastrawi",
@@ -79,6 +79,23 @@ def _copy_documents(dst: sqlite_utils.Database, src: sqlite_utils.Database, keep
         dst["regulations"].create_index(["document_id"])
 
 
+ERRATA_COLUMNS = {"correction_id": int, "claim_id": str, "article_id": str, "action": str, "field": str,
+                  "old_value": str, "new_value": str, "corrected_at": str, "note": str, "quote": str}
+
+
+def _write_errata(dst: sqlite_utils.Database, src: sqlite_utils.Database):
+    """The public errata (db.review.errata_rows): corrections field by field and removed claims, with when and why.
+    Always created, so readers and the methodology page can rely on the table (empty until an editor corrects)."""
+    from db.review import errata_rows
+
+    dst["errata"].create(ERRATA_COLUMNS, pk=("correction_id", "field"))
+    rows = errata_rows(src)
+    if rows:
+        dst["errata"].insert_all(rows)
+    dst["errata"].create_index(["claim_id"])
+    dst["errata"].create_index(["corrected_at"])
+
+
 def build_public_db(src_db, out_db) -> dict:
     """Write the public database to `out_db` (replaced). Returns row counts per table."""
     src_db, out_db = Path(src_db), Path(out_db)
@@ -108,6 +125,7 @@ def build_public_db(src_db, out_db) -> dict:
         for table in TARGET_TABLES:
             if table in src.table_names():
                 _copy_table(dst, src, table, None, keep_tables=keep)
+    _write_errata(dst, src)
     dst.execute("detach database src")
     dst.create_view("document_claims", migrations.DOCUMENT_CLAIMS_VIEW, replace=True)
     # Facet columns are indexed together with the default sort (stated_on): one index serves the facet's GROUP BY
@@ -130,7 +148,8 @@ def build_public_db(src_db, out_db) -> dict:
     dst.execute("ANALYZE")
     dst.conn.commit()
     dst.vacuum()
-    counts = {t: dst[t].count for t in LOOKUP_TABLES + ["articles", "claims"] + TARGET_TABLES + DOCUMENT_TABLES
+    counts = {t: dst[t].count for t in LOOKUP_TABLES + ["articles", "claims", "errata"] + TARGET_TABLES
+              + DOCUMENT_TABLES
               if dst[t].exists()}
     dst.close()
     src.close()
