@@ -74,6 +74,42 @@ class GovSpider(PantauSpider):
         super().__init__(*args, **kwargs)
         self._new_from_sitemap = 0
 
+    # -- resume ---------------------------------------------------------------------------------------------
+    def initial_requests(self):
+        yield from super().initial_requests()
+        yield from self.unfinished_documents()
+
+    def unfinished_documents(self):
+        """The PDFs of detail pages archived by a run that did not finish (killed, failed) and never fetched.
+
+        The next run skips those detail pages (already archived), so their documents are asked for here, read from
+        the archived page: a crawl killed between a detail page and its PDF still ends with both.
+        """
+        selector = self.extra.get("documents")
+        if not selector:
+            return
+        from scrapy.http import HtmlResponse
+
+        store = get_store(self.settings.get("PANTAU_DB"))
+        rows = store.db.execute(
+            "select p.id, p.url from pages p join crawl_runs r on r.id = p.run_id where p.source = ? and p.kind = ? "
+            "and r.status in ('killed', 'failed') and p.status between 200 and 299 order by p.id",
+            [self.name, self.extra.get("detail_kind", "article")]).fetchall()
+        resumed = 0
+        for page_id, url in rows:
+            body = store.page_body(store.db["pages"].get(page_id))
+            page = HtmlResponse(url=url, body=body, encoding="utf-8")
+            for href in page.css(selector).xpath("@href").getall():
+                link = page.urljoin(href.strip())
+                if store.seen(canonical_article_url(link)):
+                    continue
+                request = self.document_request(link)
+                if request is not None:
+                    resumed += 1
+                    yield request
+        if resumed:
+            self.run.notes.append(f"{resumed} document(s) left behind by an unfinished run requested again")
+
     # -- listings -------------------------------------------------------------------------------------------
     def parse_listing(self, response):
         method = self.source.methods[response.meta["pantau_method"]]

@@ -89,9 +89,23 @@ def save_regulation(store: Store, record: dict, relations: list[tuple[str, str]]
 
 
 def link_regulation_documents(store: Store) -> int:
-    """Point each regulation at the archived document whose URL is its PDF (after documents are extracted)."""
+    """Point each regulation at the archived document whose URL is its PDF (after documents are extracted), and date
+    a document that states no date of its own (a scanned Perpres) and its claims by the regulation's enactment."""
     with store.db.conn:
         cursor = store.db.execute(
             "update regulations set document_id = (select d.id from documents d where d.url = regulations.urlDownload"
             " or d.url = regulations.fileDownload) where document_id is null")
-    return cursor.rowcount
+        linked = cursor.rowcount
+        store.db.execute(
+            "update documents set published = (select coalesce(r.tanggal_penetapan, r.tanggal_pengundangan) from "
+            "regulations r where r.document_id = documents.id order by r.id limit 1), published_precision = 'date' "
+            "where published is null and exists (select 1 from regulations r where r.document_id = documents.id "
+            "and coalesce(r.tanggal_penetapan, r.tanggal_pengundangan) is not null)")
+        store.db.execute(
+            "update claims set stated_on = (select d.published from documents d where d.id = claims.document_id), "
+            "stated_month = substr((select d.published from documents d where d.id = claims.document_id), 1, 7), "
+            "stated_year = cast(substr((select d.published from documents d where d.id = claims.document_id), 1, 4)"
+            " as integer) where stated_on is null and document_id is not null")
+        store.db.execute("update claims set figure_date = stated_on where figure_date is null and stated_on is not "
+                         "null and document_id is not null")
+    return linked

@@ -485,3 +485,17 @@ def m010_corrections(db: Database):
         db["corrections"].create_index(["current_claim_id"])
         db["corrections"].create_index(["state"])
         db["corrections"].create_index(["decided_at"])
+
+
+@migrations()
+def m008b_document_evidence(db: Database):
+    """Documents as tracker evidence: a target statement or observation read from a PDF keeps its document and page
+    (the target page links the PDF at that page), and a target stated in a regulation names it (`legal_anchor`).
+    Named after m008 so it never collides with another branch's next number; adds columns only."""
+    for table in ("target_statements", "target_observations"):
+        if db[table].exists():
+            for column, kind in (("document_id", str), ("page", int)):
+                if column not in db[table].columns_dict:
+                    db[table].add_column(column, kind)
+    if db["targets"].exists() and "legal_anchor" not in db["targets"].columns_dict:
+        db["targets"].add_column("legal_anchor", str)

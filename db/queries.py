@@ -12,10 +12,12 @@ SEARCH_CLAIMS = f"""
 select
   c.stated_on, c.quote, c.claim_type, c.value_text, c.value, c.unit, c.target_year,
   c.speaker, c.organization, c.metric, c.scope, c.scope_name, c.program,
-  a.title as article_title, a.url as article_url, c.outlet, c.id as claim_id
+  coalesce(a.title, d.title) as article_title, coalesce(a.url, d.url || '#page=' || c.page) as article_url,
+  c.outlet, c.id as claim_id
 from claims_fts
   join claims c on c.rowid = claims_fts.rowid
-  join articles a on a.id = c.article_id
+  left join articles a on a.id = c.article_id
+  left join documents d on d.id = c.document_id
 where claims_fts match {_FTS_QUERY}
   and claims_fts.rowid >= (
     select coalesce(min(rowid), 0) from (
@@ -86,9 +88,11 @@ select
   t.value as target_value, t.target_year as target_deadline,
   c.speaker, c.speaker_title, c.organization, c.program, c.outlet, c.stated_on, c.qualifier, c.value_max,
   c.metric, c.scope, c.scope_name,
-  c.quote, a.title as article_title, a.url as article_url, c.id as claim_id
+  c.quote, coalesce(a.title, d.title) as article_title, coalesce(a.url, d.url || '#page=' || c.page) as article_url,
+  c.source_kind, c.id as claim_id
 from claims c
-  join articles a on a.id = c.article_id
+  left join articles a on a.id = c.article_id
+  left join documents d on d.id = c.document_id
   left join claims t on t.id = {_TARGET_FOR}
 where {_IN_SERIES}
   and c.claim_type in ('target', 'achievement')
@@ -102,7 +106,7 @@ select
   c.subject, coalesce(pos.title, c.speaker_title) as role, i.name as institution, c.program,
   c.quote, a.title as article_title, a.url as article_url, c.outlet, c.id as claim_id
 from claims c
-  join articles a on a.id = c.article_id
+  left join articles a on a.id = c.article_id
   left join positions pos on pos.id = c.position_id
   left join institutions i on i.id = c.institution_id
 where c.person_id = {PERSON_ID}
@@ -114,7 +118,7 @@ order by c.stated_on desc
 # `reviewed=1` keeps only claims an editor verified or corrected.
 NEW_CLAIMS_FEED = f"""
 with recent as (
-  select c.id from claims c join articles a on a.id = c.article_id
+  select c.id from claims c left join articles a on a.id = c.article_id
   where (:metric = '' or (c.metric = {METRIC_ID} and c.scope = {SCOPE}))
     and (:person = '' or c.person_id = {PERSON_ID})
     and (:program = '' or c.program_id = {PROGRAM_ID})
@@ -131,14 +135,15 @@ select
     || case when c.claim_type = 'target' and c.target_year is not null then ' (target ' || c.target_year || ')'
             else ' (' || c.claim_type || ')' end as atom_title,
   coalesce(c.first_seen, c.stated_on || 'T00:00:00+07:00') as atom_updated,
-  c.quote || ' (' || coalesce(o.name, c.outlet, '') || ', ' || coalesce(c.stated_on, '') || ': ' || a.title || ')'
-    as atom_content,
-  a.url as atom_link,
+  c.quote || ' (' || coalesce(o.name, c.outlet, d.issuer, '') || ', ' || coalesce(c.stated_on, '') || ': '
+    || coalesce(a.title, d.title || ', p. ' || c.page, '') || ')' as atom_content,
+  coalesce(a.url, d.url || '#page=' || c.page) as atom_link,
   coalesce(c.speaker, c.organization, o.name, c.outlet, 'Pantau') as atom_author_name,
   c.claim_type, c.metric, c.scope, c.value, c.unit, c.target_year, c.stated_on, c.outlet, c.id as claim_id
 from recent
   join claims c on c.id = recent.id
-  join articles a on a.id = c.article_id
+  left join articles a on a.id = c.article_id
+  left join documents d on d.id = c.document_id
   left join outlets o on o.id = c.outlet
 order by c.first_seen desc, c.id desc
 """
@@ -155,7 +160,7 @@ with f as (
     c.article_id, a.syndication_group,
     max(c.value) over (partition by c.unit, c.scope_name order by c.figure_date, c.id
                        rows between unbounded preceding and 1 preceding) as earlier_max
-  from claims c join articles a on a.id = c.article_id
+  from claims c left join articles a on a.id = c.article_id
   where {_IN_SERIES}
     and c.claim_type = 'achievement' and c.figure_date is not null
     and {_not_a_copy()}
@@ -170,12 +175,13 @@ flagged as (
   where l.value < l.earlier_max and (select cumulative from metrics where id = l.metric) = 1
   union all
   select 'differs > 5 % within 120 days', l.id, (
-      select e.id from claims e join articles ea on ea.id = e.article_id
+      select e.id from claims e left join articles ea on ea.id = e.article_id
       where {_same_series("e", "l")} and e.claim_type = 'achievement'
         and e.figure_date between date(l.figure_date, '-120 days') and l.figure_date
         and (e.figure_date < l.figure_date or (e.figure_date = l.figure_date and e.id < l.id))
         and (coalesce(e.outlet, '') != coalesce(l.outlet, '') or coalesce(e.organization, '') != coalesce(l.organization, ''))
-        and ea.syndication_group is not l.syndication_group and {_not_a_copy("e", "ea")}
+        and (ea.syndication_group is null or ea.syndication_group is not l.syndication_group)
+        and {_not_a_copy("e", "ea")}
       order by e.figure_date desc, e.id desc limit 1)
   from f l
 )
@@ -186,12 +192,15 @@ select
   l.figure_date as later_date, l.value as later_value,
   coalesce(l.speaker, l.organization) as later_source, l.outlet as later_outlet,
   round(100.0 * (l.value - e.value) / e.value, 1) as change_pct,
-  ea.url as earlier_url, la.url as later_url, e.id as earlier_claim, l.id as later_claim
+  coalesce(ea.url, ed.url || '#page=' || e.page) as earlier_url, coalesce(la.url, ld.url || '#page=' || l.page)
+    as later_url, e.id as earlier_claim, l.id as later_claim
 from flagged p
   join claims e on e.id = p.earlier_id
   join claims l on l.id = p.later_id
-  join articles ea on ea.id = e.article_id
-  join articles la on la.id = l.article_id
+  left join articles ea on ea.id = e.article_id
+  left join articles la on la.id = l.article_id
+  left join documents ed on ed.id = e.document_id
+  left join documents ld on ld.id = l.document_id
 where p.conflict like 'falls%' or abs(l.value - e.value) > 0.05 * max(abs(l.value), abs(e.value))
 order by l.figure_date, e.figure_date
 """
@@ -211,7 +220,7 @@ with t as (
   select c.id, c.metric, c.scope, c.scope_name, c.value, c.unit, c.target_year, c.figure_date, c.stated_on,
     c.speaker, c.organization, c.quote, c.target_year || '-12-31' as deadline,
     (select cumulative from metrics where id = c.metric) as cumulative
-  from claims c join articles a on a.id = c.article_id
+  from claims c left join articles a on a.id = c.article_id
   where {_IN_SERIES}
     and c.claim_type = 'target'
     and (:target_id = '' or c.id = :target_id)
@@ -284,3 +293,50 @@ CANNED = {
     "conflicting_figures": CONFLICTING_FIGURES,
     "pace_check": PACE_CHECK,
 }
+
+# -- what the ministry reported beside what officials said (docs/documents.md) ---------------------------------------
+# Per year of one series: the official realisation read from a performance-report table (source_kind official_report;
+# of several reports for one year, the one referring to the latest date, then the latest published) beside the
+# figures officials stated for the same year in news and press releases (a claim whose speaker's institution, or
+# whose own institution, is part of government; syndicated copies once). Years with only one side are listed too.
+GOVERNMENT_TYPES = "('ministry', 'coordinating_ministry', 'agency', 'office', 'committee', 'regulator', 'central_bank')"
+OFFICIAL_VS_STATED = f"""
+with s as (
+  select c.id, c.value, c.figure_date, c.stated_on, c.source_kind, c.document_id, c.page, c.speaker, c.organization,
+    c.institution_id, c.position_id, substr(c.figure_date, 1, 4) as year
+  from claims c left join articles a on a.id = c.article_id
+  where {_IN_SERIES} and c.claim_type = 'achievement' and c.figure_date is not null and {_not_a_copy()}
+),
+official as (
+  select s.*, row_number() over (partition by year order by figure_date desc, stated_on desc, id) as rank
+  from s where source_kind = 'official_report'
+),
+stated as (
+  select s.*, row_number() over (partition by s.year order by s.figure_date desc, s.stated_on desc, s.id) as rank
+  from s
+    left join positions pos on pos.id = s.position_id
+    left join institutions i on i.id = coalesce(pos.institution_id, s.institution_id)
+  where coalesce(s.source_kind, 'media') in ('media', 'official_statement') and i.type in {GOVERNMENT_TYPES}
+),
+stated_year as (
+  select year, count(*) as n, min(value) as low, max(value) as high,
+    group_concat(distinct coalesce(speaker, organization)) as who
+  from stated group by year
+),
+years as (select year from official union select year from stated)
+select
+  y.year, o.value as official_value, o.figure_date as official_as_of, d.title as official_document,
+  d.url || '#page=' || o.page as official_pdf_page,
+  st.n as stated_figures, st.low as stated_min, st.high as stated_max,
+  l.value as stated_latest, l.figure_date as stated_latest_as_of, coalesce(l.speaker, l.organization) as stated_latest_by,
+  case when o.value > 0 and l.value is not null then round(100.0 * (l.value - o.value) / o.value, 1) end
+    as stated_vs_official_pct,
+  st.who as stated_by, o.id as official_claim, l.id as stated_claim
+from years y
+  left join official o on o.year = y.year and o.rank = 1
+  left join documents d on d.id = o.document_id
+  left join stated_year st on st.year = y.year
+  left join stated l on l.year = y.year and l.rank = 1
+order by y.year
+"""
+CANNED["official_vs_stated"] = OFFICIAL_VS_STATED

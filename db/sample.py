@@ -247,3 +247,81 @@ def build_sample(path: str | Path, gazetteer: dict | None = None) -> Store:
         store.save_article_with_claims(article, claims, page_id=None, extractor_version=EXTRACTOR_VERSION)
     store.refresh_search()
     return store
+
+
+# -- policy documents (docs/documents.md) -----------------------------------------------------------------------------
+# Two PDFs as `extract.documents` reads them (metadata, page texts, table figures with their page, row and column):
+# the regulation that sets the yearly targets of the UMKM-digital roadmap, and the ministry's performance report with
+# the official realisation, which differs from what the minister said in December 2023 (27 juta).
+REG_PDF = "https://peraturan.go.id/files/permen-kukm-no-5-tahun-2022.pdf"
+LKJ_PDF = "https://kemenkopukm.go.id/uploads/lkj/laporan-kinerja-kemenkopukm-2023.pdf"
+ROW = "UMKM yang terhubung ke ekosistem digital"
+DOCUMENTS = [
+    dict(url=REG_PDF, doc_type="peraturan", source_kind="regulation", published="2022-03-14", year=2022,
+         title="Peraturan Menteri Koperasi dan UKM Nomor 5 Tahun 2022 tentang Peta Jalan Digitalisasi UMKM 2022-2024",
+         pages=["PERATURAN MENTERI KOPERASI DAN USAHA KECIL DAN MENENGAH NOMOR 5 TAHUN 2022 TENTANG PETA JALAN "
+                "DIGITALISASI USAHA MIKRO, KECIL, DAN MENENGAH TAHUN 2022-2024",
+                "Pasal 2 (2) Sasaran dan target tahunan Peta Jalan tercantum dalam Lampiran.",
+                "LAMPIRAN SASARAN DAN TARGET TAHUNAN PETA JALAN DIGITALISASI UMKM"],
+         figures=[(3, "target", "Target 2024 (juta unit)", "30,00", 30e6, 2024)]),
+    dict(url=LKJ_PDF, doc_type="lkj", source_kind="official_report", published="2024-02-29", year=2023,
+         title="Laporan Kinerja Kementerian Koperasi dan UKM Tahun 2023",
+         pages=["LAPORAN KINERJA KEMENTERIAN KOPERASI DAN USAHA KECIL DAN MENENGAH TAHUN 2023",
+                "BAB III AKUNTABILITAS KINERJA Tabel 3.1 Capaian Indikator Kinerja Utama"],
+         figures=[(2, "achievement", "Realisasi 2022 (juta unit)", "20,25", 20.25e6, 2022),
+                  (2, "achievement", "Realisasi 2023 (juta unit)", "25,60", 25.6e6, 2023),
+                  (2, "target", "Target 2024 (juta unit)", "30,00", 30e6, 2024)]),
+]
+REGULATION = {
+    "idData": "sample-permenkukm-5-2022", "tahun_pengundangan": "2022", "tanggal_pengundangan": "2022-03-16",
+    "jenis": "Peraturan Menteri", "singkatanJenis": "Permenkop UKM", "noPeraturan": "5",
+    "judul": "Peraturan Menteri Koperasi dan Usaha Kecil dan Menengah Nomor 5 Tahun 2022 tentang Peta Jalan "
+    "Digitalisasi Usaha Mikro, Kecil, dan Menengah Tahun 2022-2024",
+    "status": "Berlaku; mencabut Peraturan Menteri Koperasi dan UKM Nomor 2 Tahun 2019", "bahasa": "Indonesia",
+    "urlDownload": REG_PDF, "urlDetailPeraturan": "https://peraturan.go.id/id/permen-kukm-no-5-tahun-2022",
+    "tanggal_penetapan": "2022-03-14", "tempat_penetapan": "Jakarta", "pejabat_penetap": "Teten Masduki",
+}
+
+
+def _document_claim(doc_id: str, doc: dict, page: int, claim_type: str, column: str, raw: str, value: float,
+                    year: int) -> dict:
+    from db import ids
+
+    target = claim_type == "target"
+    return {
+        "claim_id": ids.claim_id(f"{doc_id}:p{page}", value, "UMKM", claim_type, column), "claim_type": claim_type,
+        "subject": ROW, "metric": DIGITAL, "value": value, "value_max": None, "unit": "UMKM", "qualifier": None,
+        "value_text": f"{raw} (juta unit)", "target_year": year if target else None,
+        "as_of": None if target else f"{year}-12", "stated_on": doc["published"], "speaker": None,
+        "speaker_title": None, "organization": "Kementerian Koperasi dan UKM", "program": None,
+        "quote": f"{ROW} — {column}: {raw}", "char_start": None, "char_end": None, "confidence": 0.9,
+        "person_id": None, "institution_id": "kemenkopukm", "program_id": None, "scope": "national",
+        "scope_name": None, "source_kind": doc["source_kind"], "page": page, "text_quality": "ok",
+        "row_label": ROW, "column_label": column,
+    }
+
+
+def add_sample_documents(store: Store) -> dict:
+    """Add the sample's policy documents, their figures and the regulation (idempotent). Returns {url: document id}."""
+    from db import ids
+    from db.documents import save_document, save_regulation
+
+    out = {}
+    for doc in DOCUMENTS:
+        doc_id = ids._digest("document", doc["url"])[:16]
+        document = {
+            "document_id": doc_id, "url": doc["url"], "canonical_url": doc["url"],
+            "sha256": ids._digest("sample-pdf", doc["url"]), "issuer": "Kementerian Koperasi dan UKM",
+            "issuer_id": "kemenkopukm", "title": doc["title"], "published": doc["published"],
+            "published_precision": "date", "year": doc["year"], "text_quality": "ok", "pages_without_text": 0,
+            "source_kind": doc["source_kind"], "doc_type": doc["doc_type"], "page_count": len(doc["pages"]),
+            "tables": [{"page": doc["figures"][0][0]}],
+            "pages": [{"page": n, "text": text, "text_quality": "ok"} for n, text in enumerate(doc["pages"], 1)],
+        }
+        claims = [_document_claim(doc_id, doc, *figure) for figure in doc["figures"]]
+        out[doc["url"]] = save_document(store, document, claims, source="sample", extractor_version=EXTRACTOR_VERSION)
+    save_regulation(store, {**REGULATION, "document_id": out[REG_PDF]},
+                    [("revokes", "Peraturan Menteri Koperasi dan UKM Nomor 2 Tahun 2019")], source="sample",
+                    source_url=REGULATION["urlDetailPeraturan"])
+    store.refresh_search()
+    return out

@@ -23,10 +23,22 @@ log = logging.getLogger("pantau.targets")
 TABLES = ["target_events", "target_conflicts", "target_status_history", "target_observations", "target_statements",
           "targets"]
 
+# Document claims have no article (article_id null): every join to articles is a left join, and such a claim takes
+# its link (the PDF at its page), date (the document's, else its regulation's enactment) and, for a regulation's PDF,
+# the regulation it anchors the target in from documents and regulations.
 CLAIMS_SQL = """
 select claims.*, claims.id as claim_id, articles.syndication_group as syndication_group,
-       coalesce(articles.canonical_url, articles.url) as url, coalesce(claims.outlet, articles.outlet) as outlet
-from claims left join articles on articles.id = claims.article_id
+       coalesce(articles.canonical_url, articles.url, documents.url || '#page=' || claims.page) as url,
+       coalesce(claims.outlet, articles.outlet) as outlet,
+       coalesce(claims.stated_on, documents.published, regulations.tanggal_penetapan,
+                regulations.tanggal_pengundangan) as stated_on,
+       documents.title as document_title, regulations.id as regulation_id
+from claims
+  left join articles on articles.id = claims.article_id
+  left join documents on documents.id = claims.document_id
+  left join regulations on regulations.id = (
+    select r.id from regulations r where claims.document_id is not null and r.document_id = claims.document_id
+    order by r.id limit 1)
 where claims.claim_type in ('target', 'achievement') and coalesce(claims.review_status, '') != 'rejected'
 order by claims.id
 """
@@ -79,7 +91,8 @@ def table_rows(targets: list[dict]) -> dict[str, list[dict]]:
             **{k: t[k] for k in ("target_id", "metric", "scope", "scope_name", "subject", "value", "value_max",
                                  "unit", "deadline", "direction", "revision_of", "milestone_of", "first_stated_on",
                                  "first_claim_id", "first_speaker", "first_institution", "n_statements", "n_outlets",
-                                 "progress_pct", "status", "status_as_of", "status_rationale", "anchoring", "summary")},
+                                 "progress_pct", "status", "status_as_of", "status_rationale", "anchoring", "legal_anchor",
+                                 "summary")},
             "per_period": int(t["per_period"]),
             "n_observations": sum(1 for o in t["observations"] if o["counts"]),
             "latest_value": latest.get("value"), "latest_as_of": latest.get("as_of"),
@@ -91,7 +104,7 @@ def table_rows(targets: list[dict]) -> dict[str, list[dict]]:
             rows["target_statements"].append({
                 "target_id": tid, **{k: s[k] for k in ("claim_id", "article_id", "role", "stated_on", "speaker",
                                                        "organization", "outlet", "value", "target_year", "quote", "url",
-                                                       "source_kind", "syndication_group")},
+                                                       "source_kind", "syndication_group", "document_id", "page")},
                 "counted": int(s["counted"])})
             if s["counted"]:
                 rows["target_events"].append(_event(tid, s["stated_on"], "statement", s["claim_id"],
@@ -101,7 +114,7 @@ def table_rows(targets: list[dict]) -> dict[str, list[dict]]:
         for o in t["observations"]:
             rows["target_observations"].append({"target_id": tid, **{k: o[k] for k in (
                 "claim_id", "article_id", "value", "unit", "as_of", "stated_on", "speaker", "organization", "outlet",
-                "url", "quote", "source_kind")}, "counts": int(o["counts"])})
+                "url", "quote", "source_kind", "document_id", "page")}, "counts": int(o["counts"])})
             if o["counts"]:
                 rows["target_events"].append(_event(tid, o["stated_on"], "figure", o["claim_id"],
                                                     f"figure: {human_number(o['value'])} as of {o['as_of']}",

@@ -148,8 +148,8 @@ def render_cell(row, value, column, table, database, datasette):
 CLAIM_PAGE_SQL = """
 select c.*, a.title as article_title, a.url as article_url, a.canonical_url as article_canonical_url,
   a.published as article_published, o.name as outlet_name, p.name as person_name, pos.title as position_title,
-  i.name as institution_name, g.name as program_name, m.name as metric_name
-from claims c
+  i.name as institution_name, g.name as program_name, m.name as metric_name{document_columns}
+from claims c{document_join}
   left join articles a on a.id = c.article_id
   left join outlets o on o.id = c.outlet
   left join people p on p.id = c.person_id
@@ -159,6 +159,10 @@ from claims c
   left join metrics m on m.id = c.metric
 where c.id = :id
 """
+# A claim read from a policy document (no article) cites the PDF at its page instead.
+DOCUMENT_COLUMNS = (", d.title as document_title, d.url || '#page=' || c.page as document_page_url, d.kind as "
+                    "document_kind, d.issuer as document_issuer")
+DOCUMENT_JOIN = "\n  left join documents d on d.id = c.document_id"
 
 
 def highlight(quote: str | None, value_text: str | None) -> Markup:
@@ -176,7 +180,10 @@ async def _claim_for_page(datasette, database, request) -> dict | None:
 
     claim_id = tilde_decode(request.url_vars.get("pks", ""))
     db = datasette.get_database(database)
-    found = (await db.execute(CLAIM_PAGE_SQL, {"id": claim_id})).first()
+    has_documents = await _table_exists(db, "documents")
+    sql = CLAIM_PAGE_SQL.format(document_columns=DOCUMENT_COLUMNS if has_documents else "",
+                                document_join=DOCUMENT_JOIN if has_documents else "")
+    found = (await db.execute(sql, {"id": claim_id})).first()
     if found is None:
         return None
     claim = dict(found)
@@ -201,7 +208,8 @@ async def coverage(datasette, database: str) -> dict:
     if not await _table_exists(db, "claims"):
         return {}
     first = (await db.execute(
-        "select (select count(*) from claims) as claims, (select count(*) from articles where id in "
+        "select (select count(*) from claims where article_id is not null) as claims, "
+        "(select count(*) from articles where id in "
         "(select article_id from claims)) as articles, (select min(stated_on) from claims) as first, "
         "(select max(stated_on) from claims) as last")).first()
     outlets = [dict(r) for r in await db.execute(
@@ -213,8 +221,14 @@ async def coverage(datasette, database: str) -> dict:
     else:
         last = (await db.execute("select max(first_seen) from articles")).first()[0]
         last_label = "newest article added"
+    documents = {}
+    if await _table_exists(db, "documents"):  # policy documents: counted apart from the news claims
+        documents = dict((await db.execute(
+            "select (select count(*) from documents) as documents, (select count(*) from claims where document_id "
+            "is not null) as figures")).first())
     return {"claims": first["claims"], "articles": first["articles"], "first": first["first"],
-            "last": first["last"], "outlets": outlets, "last_update": last, "last_update_label": last_label}
+            "last": first["last"], "outlets": outlets, "last_update": last, "last_update_label": last_label,
+            "documents": documents.get("documents"), "document_figures": documents.get("figures")}
 
 
 def _main_database(datasette) -> str | None:

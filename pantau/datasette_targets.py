@@ -69,13 +69,36 @@ async def target_page(datasette, request):
         "select target_id, summary, status, 'revises' from targets where target_id = :rev union all "
         "select target_id, summary, status, 'milestone of' from targets where target_id = :ms",
         {"id": target_id, "rev": target["revision_of"] or "", "ms": target["milestone_of"] or ""})
+    documents = await _documents(db, statements + observations)
+    regulation = await _regulation(db, target.get("legal_anchor"))
     context = {
         "target": target, "statements": statements, "observations": observations, "history": history,
+        "documents": documents, "regulation": regulation,
         "conflicts": conflicts, "related": related, "db_name": db_name,
         "evidence": json.loads(target["status_evidence"] or "[]"),
         "chart": Markup(chart_svg(target, observations)),
     }
     return Response.html(await datasette.render_template("target.html", context, request=request))
+
+
+async def _documents(db, rows: list[dict]) -> dict:
+    """Title and kind of the policy documents (PDFs) statements and figures were read from, by id."""
+    ids = sorted({r["document_id"] for r in rows if r.get("document_id")})
+    if not ids or "documents" not in await db.table_names():
+        return {}
+    marks = ", ".join(f":d{i}" for i in range(len(ids)))
+    found = await _rows(db, f"select id, title, kind, issuer from documents where id in ({marks})",
+                        {f"d{i}": d for i, d in enumerate(ids)})
+    return {d["id"]: d for d in found}
+
+
+async def _regulation(db, regulation_id: str | None) -> dict | None:
+    """The regulation a target is anchored in (targets.legal_anchor), when the database has it."""
+    if not regulation_id or "regulations" not in await db.table_names():
+        return None
+    found = await _rows(db, "select id, judul, jenis, noPeraturan, tahun_pengundangan from regulations "
+                        "where id = :id", {"id": regulation_id})
+    return found[0] if found else {"id": regulation_id}
 
 
 def number(value) -> str:
@@ -105,6 +128,9 @@ def render_cell(row, value, column, table, database, datasette):
     if column in TARGET_ID_COLUMNS and (table or "").startswith("target") or (table is None and column == "target_id"):
         href = datasette.urls.path("/target/" + str(value))
         return Markup(f'<a href="{href}" class="target-link">{html.escape(str(value))}</a>')
+    if table == "targets" and column == "legal_anchor":
+        href = datasette.urls.row(database, "regulations", str(value))
+        return Markup(f'<a href="{href}" class="legal-anchor">{html.escape(str(value))}</a>')
     if table != "claims" or column != "claim_type" or value not in ("target", "achievement"):
         return None
     claim_id = row["id"] if "id" in row.keys() else None

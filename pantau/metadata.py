@@ -688,15 +688,17 @@ def public_queries(queries: dict) -> dict:
     public = published_tables() | {f"{t}_fts" for t in published_tables()}
     return {name: q for name, q in queries.items() if _tables_read(q["sql"]) <= public}
 def _add_documents(tables: dict, queries: dict, public: bool):
-    """Policy documents (pantau/metadata_documents.py): the claim columns they add and, in the full database, their
-    tables and the document_claims view (the public build carries no documents table)."""
+    """Policy documents (pantau/metadata_documents.py): the claim columns they add, their tables, the document_claims
+    view and the official_vs_stated query; the public build has no page texts or crawler columns."""
     tables["claims"]["columns"] = {**metadata_documents.CLAIM_COLUMNS, **tables["claims"]["columns"]}
     tables["articles"]["columns"] = {**tables["articles"]["columns"], **metadata_documents.ARTICLE_COLUMNS}
     if "source_kind" not in tables["claims"]["facets"]:
         tables["claims"]["facets"] = tables["claims"]["facets"] + ["source_kind"]
-    if not public:
-        tables.update(metadata_documents.document_tables())
-        tables.update(metadata_documents.document_view())
+    tables.update(metadata_documents.public_document_tables() if public else metadata_documents.document_tables())
+    tables.update(metadata_documents.document_view())
+    queries.update(metadata_documents.document_queries())
+    for table, columns in metadata_documents.TARGET_COLUMNS.items():
+        tables[table]["columns"] = {**tables[table]["columns"], **columns}
 
 
 def public_tables(tables: dict) -> dict:

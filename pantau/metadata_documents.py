@@ -1,10 +1,11 @@
 """Datasette metadata for policy documents: the documents, document_pages, regulations and regulation_relations
-tables, the claim columns documents add, and a canned query linking each document claim to its PDF page.
-Kept apart from pantau/metadata.py, which merges it in (``document_tables``, ``document_claim_columns``,
-``document_queries``)."""
+tables, the claim columns documents add, the `document_claims` view linking each document claim to its PDF page and
+the `official_vs_stated` query. Kept apart from pantau/metadata.py, which merges it in (``document_tables``,
+``document_view``, ``document_queries``; ``public_document_tables`` for the public build)."""
 
 from __future__ import annotations
 
+from db import queries
 from db.migrations import JDIHN_FIELDS
 
 DOCUMENT_COLUMNS = {
@@ -112,3 +113,43 @@ def document_view() -> dict:
         "facets": ["kind", "source_kind", "text_quality", "metric", "claim_type"],
         "sort_desc": "published", "label_column": "subject",
     }}
+
+
+# Columns of `documents` that are crawler state: the public build leaves them out (pantau.publish).
+PRIVATE_DOCUMENT_COLUMNS = ("page_id",)
+
+
+def public_document_tables() -> dict:
+    """The document tables of the public build: no page texts, no crawler state."""
+    tables = document_tables()
+    del tables["document_pages"]
+    tables["documents"]["columns"] = {k: v for k, v in tables["documents"]["columns"].items()
+                                      if k not in PRIVATE_DOCUMENT_COLUMNS}
+    tables["documents"]["description"] += " The page texts stay out of the public database: open the PDF."
+    return tables
+
+
+def document_queries() -> dict:
+    return {"official_vs_stated": {
+        "title": "What officials said beside what the ministry reported",
+        "description": "Per year of one series (metric and scope, as in the target timeline): the official "
+        "realisation read from a performance report's table (Laporan Kinerja, source_kind official_report), with "
+        "the PDF page, beside the figures officials (ministers, ministries, agencies) stated for the same year in "
+        "news and press releases: how many, the lowest, the highest and the latest, and how far the latest is from "
+        "the official figure. Years with only one side are listed too. Optional unit: UMKM, persen, rupiah, ...",
+        "sql": queries.OFFICIAL_VS_STATED.strip(),
+        "params": ["metric", "scope", "scope_name", "unit"],
+        "hide_sql": True,
+    }}
+
+
+# Columns the documents add to the tracker's tables (migration m008b_document_evidence).
+TARGET_COLUMNS = {
+    "targets": {"legal_anchor": "The regulation (regulations table) the target is stated in, when a statement was "
+                "read from the PDF of an enacted regulation; anchoring is then peraturan."},
+    "target_statements": {"document_id": "The policy document (PDF) the statement was read from; empty for news.",
+                          "page": "Its page (url opens the PDF there)."},
+    "target_observations": {"document_id": "The policy document (PDF) the figure was read from, e.g. a performance "
+                            "report's table (source_kind official_report); empty for news.",
+                            "page": "Its page (url opens the PDF there)."},
+}

@@ -30,8 +30,10 @@ ARTICLE_COLUMNS = [
 # The tracker's tables (extract.target_stage), copied whole: they only hold public claim fields.
 TARGET_TABLES = ["targets", "target_statements", "target_observations", "target_status_history", "target_conflicts",
                  "target_events"]
+# Policy documents (docs/documents.md): their metadata, the regulations and their relations; never the page texts.
+DOCUMENT_TABLES = ["documents", "regulations", "regulation_relations"]
 PRIVATE_TABLES = ["pages", "seen_urls", "sources", "crawl_runs", "article_revisions", "_sqlite_migrations",
-                  "corrections"]
+                  "corrections", "document_pages"]
 PLUGINS = [
     "datasette-atom", "datasette-dashboards", "datasette-search-all", "datasette-block-robots",
     "datasette-render-markdown", "datasette-copyable", "PySastrawi",
@@ -44,7 +46,7 @@ PUBLIC_SETTINGS = dict(srv.SETTINGS, allow_download="on", default_cache_ttl=3600
 
 def published_tables() -> set[str]:
     """Every table the public database can hold."""
-    return set(LOOKUP_TABLES) | {"articles", "claims"} | set(TARGET_TABLES)
+    return set(LOOKUP_TABLES) | {"articles", "claims", "document_claims"} | set(TARGET_TABLES) | set(DOCUMENT_TABLES)
 
 
 def _copy_table(dst: sqlite_utils.Database, src: sqlite_utils.Database, table: str, columns: list[str] | None,
@@ -59,6 +61,22 @@ def _copy_table(dst: sqlite_utils.Database, src: sqlite_utils.Database, table: s
     dst[table].create(col_types, pk=source.pks[0] if len(source.pks) == 1 else tuple(source.pks), foreign_keys=fks)
     cols = ", ".join(f"[{c}]" for c in columns)
     dst.execute(f"insert into main.[{table}] ({cols}) select {cols} from src.[{table}] where {where} order by {order}")
+
+
+def _copy_documents(dst: sqlite_utils.Database, src: sqlite_utils.Database, keep: set[str]):
+    """Documents without crawler columns (their page texts stay behind), regulations and their relations."""
+    from pantau.metadata_documents import PRIVATE_DOCUMENT_COLUMNS
+
+    for table in DOCUMENT_TABLES:
+        if table in src.table_names():
+            columns = [c.name for c in src[table].columns if c.name not in PRIVATE_DOCUMENT_COLUMNS] \
+                if table == "documents" else None
+            _copy_table(dst, src, table, columns, keep_tables=keep)
+    if dst["documents"].exists():
+        dst["documents"].create_index(["kind"])
+        dst["documents"].create_index(["issuer_id"])
+    if dst["regulations"].exists():
+        dst["regulations"].create_index(["document_id"])
 
 
 ERRATA_COLUMNS = {"correction_id": int, "claim_id": str, "article_id": str, "action": str, "field": str,
@@ -91,10 +109,11 @@ def build_public_db(src_db, out_db) -> dict:
     dst = sqlite_utils.Database(out_db)
     dst.execute("PRAGMA journal_mode = delete")
     dst.execute("attach database ? as src", [str(src_db)])
-    keep = set(LOOKUP_TABLES) | {"articles", "claims"} | set(TARGET_TABLES)
+    keep = set(LOOKUP_TABLES) | {"articles", "claims"} | set(TARGET_TABLES) | set(DOCUMENT_TABLES)
     with dst.atomic():
         for table in LOOKUP_TABLES:
             _copy_table(dst, src, table, None, keep_tables=keep)
+        _copy_documents(dst, src, keep)
         _copy_table(
             dst, src, "articles", ARTICLE_COLUMNS,
             where="coalesce(status, 'ok') != 'off_topic' or id in (select article_id from src.claims)",
@@ -108,6 +127,7 @@ def build_public_db(src_db, out_db) -> dict:
                 _copy_table(dst, src, table, None, keep_tables=keep)
     _write_errata(dst, src)
     dst.execute("detach database src")
+    dst.create_view("document_claims", migrations.DOCUMENT_CLAIMS_VIEW, replace=True)
     # Facet columns are indexed together with the default sort (stated_on): one index serves the facet's GROUP BY
     # (covering) and a filtered table page sorted newest first (no sort step).
     for columns in (
@@ -129,6 +149,7 @@ def build_public_db(src_db, out_db) -> dict:
     dst.conn.commit()
     dst.vacuum()
     counts = {t: dst[t].count for t in LOOKUP_TABLES + ["articles", "claims", "errata"] + TARGET_TABLES
+              + DOCUMENT_TABLES
               if dst[t].exists()}
     dst.close()
     src.close()

@@ -37,6 +37,7 @@ def builds(tmp_path_factory):
     """{"full": (client, db name, db path), "public": (...)}: both builds served at once."""
     root = tmp_path_factory.mktemp("site")
     store = sample.build_sample(root / "pantau.db")
+    sample.add_sample_documents(store)  # a regulation and a performance report: the document pages answer too
     update_targets(store)  # the tracker stage runs after every extraction: a real database has target tables
     run = store.start_run("kompas")
     store.finish_run(run, {"requests": 3})

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from db import ids
+from extract.claims.scope import region_in
 from extract.numbers import parse_number
 
 from . import quality
@@ -21,7 +22,6 @@ from .units import Scale, resolve_unit, unit_in
 
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 TABLE_CONFIDENCE = 0.9
-REGION_RE = re.compile(r"\b(?:Provinsi|Kabupaten|Kota)\s+([A-Z][\w]*(?:\s+[A-Z][\w]*)*)")
 OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
 
 
@@ -143,6 +143,10 @@ def metric_for(indicator: str, unit: str | None) -> str | None:
     """
     low = indicator.lower()
     weak = set(load("tables")["weak_metric_cues"])
+    named = [m for m, phrases in (load("tables").get("metric_phrases") or {}).items()
+             if any(p in low for p in phrases) and _unit_fits(m, unit)]
+    if len(named) == 1:
+        return named[0]
     scored = []
     for metric_id, cues, units, requires in _metric_rules():
         if unit and units and unit not in units:
@@ -158,13 +162,18 @@ def metric_for(indicator: str, unit: str | None) -> str | None:
         return None
     return scored[0][1]
 
+def _unit_fits(metric_id: str, unit: str | None) -> bool:
+    units = next((u for m, _, u, _ in _metric_rules() if m == metric_id), set())
+    return not (unit and units and unit not in units)
 
 
 def _scope(indicator: str, metric: str | None) -> tuple[str | None, str | None]:
-    region = REGION_RE.search(indicator)
-    if region:
-        kind = "province" if indicator[region.start():].startswith("Provinsi") else "city"
-        return kind, region.group(1)
+    """A region named in the indicator (canonical names, as the news claims' scope: "Jawa Barat", "Kota Bandung"),
+    else national when the indicator names a metric (a ministry's table counts the whole country)."""
+    regions = region_in(indicator)
+    if regions:
+        found = regions[0][1]
+        return found.scope, found.name
     return ("national", None) if metric else (None, None)
 
 

@@ -19,7 +19,7 @@ TARGET_FIELDS = [
     "direction", "revision_of", "revised_by", "milestone_of", "milestones", "first_stated_on", "first_claim_id",
     "first_speaker", "first_institution", "n_statements", "n_outlets", "statements", "observations",
     "latest_figure", "progress_pct", "status", "status_as_of", "status_rationale", "status_evidence",
-    "status_history", "conflicts", "anchoring", "summary",
+    "status_history", "conflicts", "anchoring", "legal_anchor", "summary",
 ]
 
 
@@ -61,6 +61,11 @@ def _anchoring(commitment: Commitment) -> str:
     return ANCHORING_BY_RANK[max(c.source_rank for c in commitment.claims)]
 
 
+def _legal_anchor(commitment: Commitment) -> str | None:
+    """The regulation the earliest regulation-born statement was read from (its `regulation_id`), else None."""
+    return next((c.raw["regulation_id"] for c in commitment.claims if c.raw.get("regulation_id")), None)
+
+
 def _statements(commitment: Commitment) -> list[dict]:
     first_role = "first"  # a revision or milestone keeps its own statements: its earliest is its `first`
     seen_units: set[str] = set()
@@ -84,6 +89,8 @@ def _statements(commitment: Commitment) -> list[dict]:
             "target_year": claim.target_year,
             "quote": raw.get("quote"),
             "source_kind": raw.get("source_kind") or "media",
+            "document_id": raw.get("document_id"),
+            "page": raw.get("page"),
             "syndication_group": claim.syndication_group,
             "role": first_role if position == 0 else "restatement",
             "counted": counted,
@@ -142,6 +149,7 @@ def _target(commitment: Commitment, rel: Relations, index: dict[str, Commitment]
         "status_history": history(status_input, [c.stated_on for c in commitment.claims], today),
         "conflicts": sorted(rel.conflicts.get(tid, []), key=lambda c: (c["target_id"], c["claim_id"])),
         "anchoring": _anchoring(commitment),
+        "legal_anchor": _legal_anchor(commitment),
     }
     target["summary"] = one_sentence(target)
     return target

@@ -167,7 +167,7 @@ def normalise(raw: dict) -> Claim | None:
         per_period=bool(cues()["per_period"].search(text)),
         direction="turun" if cues()["direction_down"].search(str(raw.get("subject") or "")) else "naik",
         proposed=claim_type == "target" and bool(cues()["proposed"].search(quote)),
-        source_rank=SOURCE_RANK.get(str(raw.get("source_kind") or "media"), 1),
+        source_rank=source_rank(raw),
         speaker=raw.get("speaker") or None,
         institution=raw.get("institution_id") or raw.get("organization") or None,
         outlet=raw.get("outlet") or None,
@@ -175,6 +175,14 @@ def normalise(raw: dict) -> Claim | None:
         char_start=char_start,
         raw=raw,
     )
+
+
+def source_rank(raw: dict) -> int:
+    """How strongly a claim's source commits: a figure read from the PDF of an enacted regulation (``regulation_id``,
+    e.g. an RPJMN enacted as a Perpres) is a regulation whatever its document type; else by ``source_kind``."""
+    if raw.get("regulation_id"):
+        return SOURCE_RANK["regulation"]
+    return SOURCE_RANK.get(str(raw.get("source_kind") or "media"), 1)
 
 
 def stable_id(prefix: str, *parts) -> str:

@@ -54,5 +54,7 @@ def observation_record(observation: Claim, deadline: int | None) -> dict:
         "url": raw.get("url"),
         "quote": raw.get("quote"),
         "source_kind": raw.get("source_kind") or "media",
+        "document_id": raw.get("document_id"),
+        "page": raw.get("page"),
         "counts": counts_toward(observation, deadline),
     }
