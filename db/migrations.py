@@ -463,3 +463,12 @@ def m009_source_health(db: Database):
         )
     if not db["ops_state"].exists():
         db["ops_state"].create({"key": str, "value": str, "updated_at": str}, pk="key")
+
+
+@migrations()
+def m012_site_series(db: Database):
+    """Series facts stored instead of computed per request (db/series.py): `claims.counted` (0 for a syndicated copy),
+    the `series_conflicts` table and the indexes the series views read in date order."""
+    from db import series
+
+    series.refresh(db)

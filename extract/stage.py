@@ -75,6 +75,8 @@ def extract_pages(store: Store, rebuild: bool = False) -> dict:
     stats.update(extract_documents(store, rebuild))  # PDFs, regulations, official press releases (docs/documents.md)
     if hasattr(store, "refresh_search"):
         store.refresh_search()
+    if hasattr(store, "refresh_series"):
+        stats.update(store.refresh_series())
     from extract.target_stage import update_targets
 
     stats["targets"] = update_targets(store)["targets"]

@@ -11,7 +11,7 @@ import html
 import json
 from pathlib import Path
 
-from db import queries
+from db import queries, series
 from pantau import metadata_documents
 from pantau.ops_metadata import add_ops_metadata
 
@@ -70,6 +70,8 @@ CLAIM_COLUMNS = {
     "source_kind": "media (news article) | official_statement | official_report | plan | regulation.",
     "document_id": "The policy document the claim was read from, when it comes from one.",
     "page": "Page of that document.",
+    "counted": "0 = a syndicated copy (an earlier-stated claim of the same figure is in another article of its "
+    "syndication group): series views count the story once. Computed when claims are stored and published.",
 }
 
 ARTICLE_COLUMNS = {
@@ -633,6 +635,9 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True, pu
         tables[name]["hidden"] = True
     for name in HIDDEN:
         tables[name] = {"hidden": True}
+    tables[series.CONFLICTS_TABLE] = {"hidden": True, "description": "Conflicts inside each series, computed when "
+                                      "claims are stored and published (db/series.py); read them with the "
+                                      "conflicting_figures query."}
     queries = _queries(db_name)
     add_target_metadata(tables, queries)
     add_ops_metadata(tables, queries, public=public)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from db import migrations
+from db import migrations, series
 from pantau import metadata as md
 from pantau import serve as srv
 
@@ -43,7 +43,7 @@ PUBLIC_SETTINGS = dict(srv.SETTINGS, allow_download="on", default_cache_ttl=3600
 
 def published_tables() -> set[str]:
     """Every table the public database can hold."""
-    return set(LOOKUP_TABLES) | {"articles", "claims"} | set(TARGET_TABLES)
+    return set(LOOKUP_TABLES) | {"articles", "claims", series.CONFLICTS_TABLE} | set(TARGET_TABLES)
 
 
 def _copy_table(dst: sqlite_utils.Database, src: sqlite_utils.Database, table: str, columns: list[str] | None,
@@ -100,6 +100,8 @@ def build_public_db(src_db, out_db) -> dict:
     ):
         dst["claims"].create_index(columns)
     dst["articles"].create_index(["syndication_group"])
+    # copies and conflicts again over the published claims only (rejected ones are gone); adds the series indexes
+    series.refresh(dst)
     dst["articles"].create_index(["outlet"])
     dst["articles"].create_index(["published"])
     dst["positions"].create_index(["person_id", "start"])
@@ -109,7 +111,8 @@ def build_public_db(src_db, out_db) -> dict:
     dst.execute("ANALYZE")
     dst.conn.commit()
     dst.vacuum()
-    counts = {t: dst[t].count for t in LOOKUP_TABLES + ["articles", "claims"] + TARGET_TABLES if dst[t].exists()}
+    counts = {t: dst[t].count for t in LOOKUP_TABLES + ["articles", "claims", series.CONFLICTS_TABLE] + TARGET_TABLES
+              if dst[t].exists()}
     dst.close()
     src.close()
     return counts
