@@ -14,6 +14,8 @@ Standalone on purpose: `pantau publish` copies this file into a `--plugins-dir`,
 - "Search" means searching claims: `/-/search` (datasette-search-all, which would list article bodies) goes to the
   `search_claims` query, which shows sentences, newest first.
 - A "Methodology" entry in the navigation menu of every page.
+- Internal columns (the table's `hidden_columns` plugin config) are left out of HTML table pages
+  (`templates/_table.html`) unless asked for; JSON and CSV keep them.
 """
 
 from __future__ import annotations
@@ -213,6 +215,15 @@ async def coverage(datasette, database: str) -> dict:
             "last": first["last"], "outlets": outlets, "last_update": last, "last_update_label": last_label}
 
 
+def hidden_columns(datasette, database: str, table: str, request) -> list[str]:
+    """Columns the table page leaves out (the table's `hidden_columns` plugin config), unless the reader asked for
+    columns: ?_all_columns=1, or Datasette's ?_col= / ?_nocol=."""
+    if any(request.args.get(arg) is not None for arg in ("_all_columns", "_col", "_nocol")):
+        return []
+    config = datasette.plugin_config("pantau", database=database, table=table) or {}
+    return list(config.get("hidden_columns") or [])
+
+
 def _main_database(datasette) -> str | None:
     names = [name for name in datasette.databases if name != "_internal"]
     return "pantau" if "pantau" in names else (names[0] if names else None)
@@ -234,6 +245,8 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             out["pantau_claim"] = await _claim_for_page(datasette, database, request)
         if view_name == "index" and main:
             out["pantau_coverage"] = await coverage(datasette, main)
+        if view_name == "table" and table and request is not None:
+            out["pantau_hidden_columns"] = hidden_columns(datasette, database, table, request)
         return out
 
     return inner

@@ -22,6 +22,10 @@ DB_NAME = "pantau"
 METHODOLOGY_URL = "/methodology"
 
 CLAIM_FACETS = ["claim_type", "speaker", "institution_id", "program_id", "metric", "outlet", "stated_year", "stated_month"]
+# Derived and bookkeeping columns: in JSON, CSV and a claim's folded "all fields", not in the claims table page unless
+# the reader asks (?_all_columns=1; templates/_table.html).
+CLAIM_HIDDEN_COLUMNS = ["quote_stem", "figure_date", "stated_month", "stated_year", "char_start", "char_end",
+                        "position_id", "extractor_version", "first_seen", "counted", "text_quality"]
 
 # -- descriptions -------------------------------------------------------------------------------------------------
 
@@ -609,6 +613,7 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True, pu
             "fts_table": "claims_fts",
             "label_column": "value_text",
             "size": 50,
+            "plugins": {"pantau": {"hidden_columns": CLAIM_HIDDEN_COLUMNS}},
         },
         "articles": {
             "description": "News articles that claims were extracted from (title, URL, outlet, publication time).",

@@ -196,6 +196,31 @@ def test_tables_and_queries_show_indonesian_numbers_and_csv_keeps_raw(site):
     assert "123460000000000" in csv_text.replace(".0", "")
 
 
+def _header_columns(html: str) -> list[str]:
+    return re.findall(r'<th [^>]*data-column="([^"]+)"', html)
+
+
+@pytest.mark.parametrize("build", ["full", "public"])
+def test_claims_table_hides_internal_columns_but_exports_keep_them(builds, build):
+    client, db, _ = builds[build]
+    html = client.get(f"/{db}/claims", params={"metric": DIGITAL}).text
+    shown = _header_columns(html)
+    assert {"value", "value_text", "quote", "speaker", "stated_on", "outlet"} <= set(shown)
+    assert not set(shown) & set(md.CLAIM_HIDDEN_COLUMNS), "internal columns in the claims table"
+    table = html.split('class="table-wrapper"')[1].split("</table>")[0]
+    assert "col-quote_stem" not in table and "col-extractor_version" not in table  # no cell either
+    cells = re.findall(r'<td class="col-value [^"]*">([^<]*)</td>', html)
+    assert "13,7 juta" in cells and not any(c.endswith(".0") for c in cells)
+    everything = client.get(f"/{db}/claims", params={"metric": DIGITAL, "_all_columns": "1"}).text
+    assert set(md.CLAIM_HIDDEN_COLUMNS) - {"text_quality"} <= set(_header_columns(everything))
+    assert "quote_stem" in _header_columns(client.get(f"/{db}/claims", params={"_col": "quote_stem"}).text)
+    data = client.get(f"/{db}/claims.json", params={"metric": DIGITAL, "_shape": "array"}).json()
+    assert {"quote_stem", "figure_date", "extractor_version", "counted"} <= set(data[0])
+    assert 13700000.0 in {row["value"] for row in data}  # raw in JSON
+    header = client.get(f"/{db}/claims.csv", params={"metric": DIGITAL}).text.splitlines()[0].split(",")
+    assert {"quote_stem", "figure_date", "position_id"} <= set(header)
+
+
 # -- 3. home page and search ----------------------------------------------------------------------------------------
 
 
