@@ -163,6 +163,17 @@ where c.id = :id
 """
 
 
+# The targets a claim states (target_statements) or reports a figure toward (target_observations), from the tracker.
+CLAIM_TARGETS_SQL = """
+select t.target_id, t.summary, t.status, 'statement' as kind, s.role as detail, 0 as rank
+from target_statements s join targets t on t.target_id = s.target_id where s.claim_id = :id
+union all
+select t.target_id, t.summary, t.status, 'figure', case when o.counts then null else 'not counted' end, 1
+from target_observations o join targets t on t.target_id = o.target_id where o.claim_id = :id
+order by 6, 1
+"""
+
+
 def highlight(quote: str | None, value_text: str | None) -> Markup:
     """The sentence, HTML-escaped, with the words the figure was read from in <mark>."""
     quote = quote or ""
@@ -186,6 +197,12 @@ async def _claim_for_page(datasette, database, request) -> dict | None:
     claim["value_id"] = id_number(claim.get("value"), claim.get("unit"))
     if claim.get("unit") and claim["unit"].lower() not in ("rupiah", "usd", "persen", "%"):
         claim["value_id"] += " " + claim["unit"]
+    claim["targets"] = []
+    if await _table_exists(db, "target_statements") and await _table_exists(db, "target_observations"):
+        claim["targets"] = [
+            dict(r, status_label=(r["status"] or "").replace("_", " "),
+                 summary=re.sub(r"^Target\s+", "", r["summary"] or r["target_id"]))  # shown after "Target: "
+            for r in await db.execute(CLAIM_TARGETS_SQL, {"id": claim_id})]
     return claim
 
 

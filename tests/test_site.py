@@ -4,6 +4,7 @@ published page answering."""
 
 from __future__ import annotations
 
+import html
 import re
 import sqlite3
 import xml.etree.ElementTree as ET
@@ -172,9 +173,29 @@ def test_claim_page_starts_with_what_a_journalist_cites(site, builds):
     assert 'href="/pantau/metrics/umkm_onboarded_digital"' in head
     assert "13700000" not in head and "extractor_version" not in head, "internal columns before the citation"
     assert "extractor_version" in stored  # still there, folded
-    assert "TARGET LINK" not in page.text  # the tracker's placeholder is a template comment, not shown
     raw = site.get(f"/pantau/claims/{claim_id}.json", params={"_shape": "array"}).json()
     assert raw[0]["value"] == 13700000.0  # JSON keeps the raw value
+
+
+@pytest.mark.parametrize("build", ["full", "public"])
+def test_claim_page_links_the_target_it_states_or_reports_on(builds, build):
+    client, db, _ = builds[build]
+    target_claim, target_id, summary = (_sample_claim(builds, sql) for sql in (
+        "select first_claim_id from targets where value = 30e6 and deadline = 2024",
+        "select target_id from targets where value = 30e6 and deadline = 2024",
+        "select summary from targets where value = 30e6 and deadline = 2024"))
+    head = client.get(f"/{db}/claims/{target_claim}").text.partition('class="pantau-all-fields"')[0]
+    link = re.search(r'<a class="pantau-claim-target" href="([^"]+)">([^<]+)</a> \(([^)]+)\)', head)
+    assert link, "no target link on the claim page of a target statement"
+    assert link[1] == f"/target/{target_id}" and html.unescape(link[2]) == "Target: " + summary.removeprefix("Target ")
+    assert link[3] == "tercapai sebagian" and "this claim states it" in head
+    assert client.get(link[1]).status_code == 200  # the link leads to the tracker's page
+    figure = _sample_claim(builds, "select c.id from claims c join articles a on a.id = c.article_id "
+                                   "where a.outlet = 'tempo' and c.value = 13700000")
+    figure_head = client.get(f"/{db}/claims/{figure}").text.partition('class="pantau-all-fields"')[0]
+    assert f'href="/target/{target_id}"' in figure_head and "a reported figure toward it" in figure_head
+    budget_free = _sample_claim(builds, "select id from claims where metric = 'umkm_gdp_share'")
+    assert "pantau-claim-target" not in client.get(f"/{db}/claims/{budget_free}").text  # no target, no link
 
 
 def test_numbers_are_indonesian_where_people_read_them():
