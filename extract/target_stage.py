@@ -13,6 +13,7 @@ import logging
 from datetime import date
 
 from db import Store
+from db.review_targets import reapply_target_decisions
 from extract.targets import build_targets
 from extract.targets.model import stable_id
 from extract.targets.wording import human_number
@@ -43,6 +44,7 @@ def update_targets(store: Store, today: date | None = None) -> dict:
     _rewrite(store.db.conn, rows)
     counts = {table: len(rows[table]) for table in TABLES}
     counts["claims_read"] = len(claims)
+    counts["review"] = reapply_target_decisions(store)  # editors' merges, splits and unlinks (db/review_targets.py)
     log.info("targets: %s", counts)
     return counts
 
