@@ -60,7 +60,15 @@ def test_readme_shows_commands():
 def test_readme_command_exists_with_its_options(shown):
     words = shown.split()[1:]  # after "pantau" / ".venv/bin/pantau"
     command, rest, name = _resolve(words)
-    known = _options(command)
-    # options as shown, also inside [--db PATH] and [--systemd\|--cron]
-    for option in re.findall(r"(?<![\w-])(--[a-z][a-z-]*|-[a-z])(?![\w-])", " ".join(rest)):
-        assert option in known, f"README shows `{name} {option}`, an option `{name} --help` does not list"
+    alternatives = re.fullmatch(r"\{(.+)\}", rest[0]) if rest else None
+    if isinstance(command, click.Group) and alternatives:  # `pantau review {verify\|correct} ...`: each one
+        variants = [words[: len(words) - len(rest)] + [sub] + rest[1:]
+                    for sub in alternatives[1].replace("\\", "").split("|")]
+    else:
+        variants = [words]
+    for variant in variants:
+        command, rest, name = _resolve(variant)
+        known = _options(command)
+        # options as shown, also inside [--db PATH] and [--systemd\|--cron]
+        for option in re.findall(r"(?<![\w-])(--[a-z][a-z-]*|-[a-z])(?![\w-])", " ".join(rest)):
+            assert option in known, f"README shows `{name} {option}`, an option `{name} --help` does not list"
