@@ -68,26 +68,23 @@ def _mark_copies(db) -> int:
             select syndication_group from articles where syndication_group is not null
             group by syndication_group having count(*) > 1)
         order by a.syndication_group, c.claim_type, c.value, c.unit, coalesce(c.stated_on, ''), c.id""").fetchall()
-    copies = []
+    copies = set()
     for _, same_figure in groupby(rows, key=lambda r: r[:4]):
         seen_articles = set()
         for row in same_figure:
             if seen_articles - {row[6]}:  # an earlier-stated claim of this figure sits in another article
-                copies.append(row[5])
+                copies.add(row[5])
             seen_articles.add(row[6])
-    db.execute("update claims set counted = 1 where counted is not 1")
-    db.execute("create temp table if not exists _copies (id text primary key)")
-    db.execute("delete from _copies")
-    db.conn.executemany("insert or ignore into _copies (id) values (?)", [(c,) for c in copies])
-    db.execute("update claims set counted = 0 where id in (select id from _copies)")
-    db.execute("drop table _copies")
+    # write only what changed: a re-run after a day's extraction touches a handful of rows, not the whole table
+    marked = {r[0] for r in db.execute("select id from claims where counted is not 1")}
+    db.conn.executemany("update claims set counted = 1 where id = ?", [(i,) for i in marked - copies])
+    db.conn.executemany("update claims set counted = 0 where id = ?", [(i,) for i in copies - marked])
     return len(copies)
 
 
 # -- conflicts inside a series -------------------------------------------------------------------------------------
 
 def _rebuild_conflicts(db) -> int:
-    db.execute(f"delete from {CONFLICTS_TABLE}")
     rows = db.execute("""
         select c.metric, c.scope, c.scope_name, c.unit, c.figure_date, c.id, c.value,
                coalesce(c.outlet, ''), coalesce(c.organization, ''), a.syndication_group,
@@ -98,12 +95,15 @@ def _rebuild_conflicts(db) -> int:
         where c.claim_type = 'achievement' and c.counted = 1 and c.figure_date is not null and c.value is not null
           and c.metric is not null and c.scope is not null
         order by c.metric, c.scope, coalesce(c.scope_name, ''), c.unit, c.figure_date, c.id""").fetchall()
-    found = []
+    found = set()
     for key, series in groupby(rows, key=lambda r: (r[0], r[1], r[2] or "", r[3])):
-        found += _series_conflicts(list(series))
-    db.conn.executemany(
-        f"insert into {CONFLICTS_TABLE} (later_claim, conflict, earlier_claim, metric, scope, scope_name, unit,"
-        " later_date, earlier_date) values (?,?,?,?,?,?,?,?,?)", found)
+        found.update(_series_conflicts(list(series)))
+    columns = ("later_claim, conflict, earlier_claim, metric, scope, scope_name, unit, later_date, earlier_date")
+    stored = set(db.execute(f"select {columns} from {CONFLICTS_TABLE}").fetchall())
+    db.conn.executemany(f"delete from {CONFLICTS_TABLE} where later_claim = ? and conflict = ?",
+                        [row[:2] for row in stored - found])
+    db.conn.executemany(f"insert or replace into {CONFLICTS_TABLE} ({columns}) values (?,?,?,?,?,?,?,?,?)",
+                        sorted(found - stored))
     return len(found)
 
 
