@@ -499,3 +499,12 @@ def m008b_document_evidence(db: Database):
                     db[table].add_column(column, kind)
     if db["targets"].exists() and "legal_anchor" not in db["targets"].columns_dict:
         db["targets"].add_column("legal_anchor", str)
+
+
+@migrations()
+def m012_site_series(db: Database):
+    """Series facts stored instead of computed per request (db/series.py): `claims.counted` (0 for a syndicated copy),
+    the `series_conflicts` table and the indexes the series views read in date order."""
+    from db import series
+
+    series.refresh(db)

@@ -59,14 +59,11 @@ def _same_series(other: str, c: str = "c") -> str:
             f" and {other}.scope_name is {c}.scope_name and {other}.unit = {c}.unit")
 
 
-# Syndicated copies of one story (articles.syndication_group) count once: a claim is left out when an earlier-stated
-# claim of the same type, value and unit sits in another article of its group.
-def _not_a_copy(c: str = "c", a: str = "a") -> str:
-    return f"""not exists (
-    select 1 from articles a2 join claims c2 on c2.article_id = a2.id
-    where a2.syndication_group = {a}.syndication_group and a2.id != {a}.id
-      and c2.claim_type = {c}.claim_type and c2.value = {c}.value and c2.unit is {c}.unit
-      and (c2.stated_on < {c}.stated_on or (c2.stated_on = {c}.stated_on and c2.id < {c}.id)))"""
+# Syndicated copies of one story (articles.syndication_group) count once: `claims.counted` is 0 for a claim with an
+# earlier-stated claim of the same type, value and unit in another article of its group (computed by db/series.py
+# when claims are stored and when the public database is built).
+def _not_a_copy(c: str = "c") -> str:
+    return f"{c}.counted = 1"
 
 
 # The target a figure is measured against: the latest target of the same series stated on or before the figure's
@@ -148,43 +145,10 @@ from recent
 order by c.first_seen desc, c.id desc
 """
 
-# Conflicts inside one series (metric, scope, scope_name, unit), syndicated copies counted once:
-# - "falls below an earlier figure": for a cumulative metric only (a count that can only grow), a figure lower than
-#   the highest figure dated before it;
-# - "differs > 5 % within 120 days": a figure more than 5 % away from the closest earlier figure of another source
-#   (outlet or organisation) dated within 120 days.
-# Each figure is compared with one earlier figure per kind (not every pair), so the cost grows with n log n.
+# Conflicts inside one series (metric, scope, scope_name, unit), syndicated copies counted once, are computed when
+# claims are stored and published (db/series.py: a running total that falls below an earlier figure; figures more than
+# 5 % apart within 120 days from different sources); this reads them for one series.
 CONFLICTING_FIGURES = f"""
-with f as (
-  select c.id, c.metric, c.scope, c.scope_name, c.unit, c.value, c.figure_date, c.outlet, c.organization,
-    c.article_id, a.syndication_group,
-    max(c.value) over (partition by c.unit, c.scope_name order by c.figure_date, c.id
-                       rows between unbounded preceding and 1 preceding) as earlier_max
-  from claims c left join articles a on a.id = c.article_id
-  where {_IN_SERIES}
-    and c.claim_type = 'achievement' and c.figure_date is not null
-    and {_not_a_copy()}
-),
-flagged as (
-  select 'falls below an earlier figure' as conflict, l.id as later_id, (
-      select e.id from claims e
-      where {_same_series("e", "l")} and e.claim_type = 'achievement' and e.value = l.earlier_max
-        and (e.figure_date < l.figure_date or (e.figure_date = l.figure_date and e.id < l.id))
-      order by e.figure_date limit 1) as earlier_id
-  from f l
-  where l.value < l.earlier_max and (select cumulative from metrics where id = l.metric) = 1
-  union all
-  select 'differs > 5 % within 120 days', l.id, (
-      select e.id from claims e left join articles ea on ea.id = e.article_id
-      where {_same_series("e", "l")} and e.claim_type = 'achievement'
-        and e.figure_date between date(l.figure_date, '-120 days') and l.figure_date
-        and (e.figure_date < l.figure_date or (e.figure_date = l.figure_date and e.id < l.id))
-        and (coalesce(e.outlet, '') != coalesce(l.outlet, '') or coalesce(e.organization, '') != coalesce(l.organization, ''))
-        and (ea.syndication_group is null or ea.syndication_group is not l.syndication_group)
-        and {_not_a_copy("e", "ea")}
-      order by e.figure_date desc, e.id desc limit 1)
-  from f l
-)
 select
   p.conflict, e.metric, e.scope, e.scope_name, e.unit,
   e.figure_date as earlier_date, e.value as earlier_value,
@@ -194,15 +158,18 @@ select
   round(100.0 * (l.value - e.value) / e.value, 1) as change_pct,
   coalesce(ea.url, ed.url || '#page=' || e.page) as earlier_url, coalesce(la.url, ld.url || '#page=' || l.page)
     as later_url, e.id as earlier_claim, l.id as later_claim
-from flagged p
-  join claims e on e.id = p.earlier_id
-  join claims l on l.id = p.later_id
+from series_conflicts p
+  join claims e on e.id = p.earlier_claim
+  join claims l on l.id = p.later_claim
   left join articles ea on ea.id = e.article_id
   left join articles la on la.id = l.article_id
   left join documents ed on ed.id = e.document_id
   left join documents ld on ld.id = l.document_id
-where p.conflict like 'falls%' or abs(l.value - e.value) > 0.05 * max(abs(l.value), abs(e.value))
-order by l.figure_date, e.figure_date
+where p.metric = {METRIC_ID}
+  and p.scope = {SCOPE}
+  and (:scope_name = '' or lower(coalesce(p.scope_name, '')) = lower(trim(:scope_name)))
+  and (:unit = '' or p.unit = :unit)
+order by p.later_date, p.earlier_date, p.conflict
 """
 
 # Pace toward each target of one series (the 100 most recently stated, newest first). Pace needs a deadline (the end

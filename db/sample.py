@@ -246,6 +246,7 @@ def build_sample(path: str | Path, gazetteer: dict | None = None) -> Store:
     for article, claims in sample_articles():
         store.save_article_with_claims(article, claims, page_id=None, extractor_version=EXTRACTOR_VERSION)
     store.refresh_search()
+    store.refresh_series()
     return store
 
 

@@ -15,7 +15,7 @@ from typing import Iterator
 import sqlite_utils
 from sqlite_utils.db import jsonify_if_needed
 
-from db import ids, migrations, reference, stem
+from db import ids, migrations, reference, series, stem
 
 DEFAULT_DB = Path("data") / "pantau.db"
 
@@ -462,6 +462,11 @@ class Store:
         for fts in ("claims_fts", "articles_fts"):
             self.db.execute(f"insert into [{fts}]([{fts}]) values ('optimize')")
             self.db.conn.commit()
+
+    def refresh_series(self) -> dict:
+        """Recompute which claims are syndicated copies and the conflicts inside each series (db/series.py); run after
+        claims or syndication groups change. Returns counts."""
+        return series.refresh(self.db)
 
     def update_syndication_groups(self, groups: dict[str, str]) -> int:
         """Store each article's final syndication group (groups merge when a later copy bridges them)."""

@@ -67,6 +67,8 @@ def extract_pages(store: Store, rebuild: bool = False, workers: int | None = Non
     if hasattr(store, "refresh_search"):
         store.refresh_search(rebuild=rebuild)  # the FTS triggers keep the index current; a full rebuild repairs it
     stats["review"] = _reapply_review(store)
+    if hasattr(store, "refresh_series"):  # after review: corrected values and groups decide copies and conflicts
+        stats.update(store.refresh_series())
     from extract.target_stage import update_targets
 
     stats["targets"] = update_targets(store)["targets"]

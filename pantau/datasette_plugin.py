@@ -14,6 +14,8 @@ Standalone on purpose: `pantau publish` copies this file into a `--plugins-dir`,
 - "Search" means searching claims: `/-/search` (datasette-search-all, which would list article bodies) goes to the
   `search_claims` query, which shows sentences, newest first.
 - A "Methodology" entry in the navigation menu of every page.
+- Internal columns (the table's `hidden_columns` plugin config) are left out of HTML table pages
+  (`templates/_table.html`) unless asked for; JSON and CSV keep them.
 """
 
 from __future__ import annotations
@@ -165,6 +167,17 @@ DOCUMENT_COLUMNS = (", d.title as document_title, d.url || '#page=' || c.page as
 DOCUMENT_JOIN = "\n  left join documents d on d.id = c.document_id"
 
 
+# The targets a claim states (target_statements) or reports a figure toward (target_observations), from the tracker.
+CLAIM_TARGETS_SQL = """
+select t.target_id, t.summary, t.status, 'statement' as kind, s.role as detail, 0 as rank
+from target_statements s join targets t on t.target_id = s.target_id where s.claim_id = :id
+union all
+select t.target_id, t.summary, t.status, 'figure', case when o.counts then null else 'not counted' end, 1
+from target_observations o join targets t on t.target_id = o.target_id where o.claim_id = :id
+order by 6, 1
+"""
+
+
 def highlight(quote: str | None, value_text: str | None) -> Markup:
     """The sentence, HTML-escaped, with the words the figure was read from in <mark>."""
     quote = quote or ""
@@ -195,6 +208,12 @@ async def _claim_for_page(datasette, database, request) -> dict | None:
     claim["value_id"] = id_number(claim.get("value"), claim.get("unit"))
     if claim.get("unit") and claim["unit"].lower() not in ("rupiah", "usd", "persen", "%"):
         claim["value_id"] += " " + claim["unit"]
+    claim["targets"] = []
+    if await _table_exists(db, "target_statements") and await _table_exists(db, "target_observations"):
+        claim["targets"] = [
+            dict(r, status_label=(r["status"] or "").replace("_", " "),
+                 summary=re.sub(r"^Target\s+", "", r["summary"] or r["target_id"]))  # shown after "Target: "
+            for r in await db.execute(CLAIM_TARGETS_SQL, {"id": claim_id})]
     return claim
 
 
@@ -231,6 +250,15 @@ async def coverage(datasette, database: str) -> dict:
             "documents": documents.get("documents"), "document_figures": documents.get("figures")}
 
 
+def hidden_columns(datasette, database: str, table: str, request) -> list[str]:
+    """Columns the table page leaves out (the table's `hidden_columns` plugin config), unless the reader asked for
+    columns: ?_all_columns=1, or Datasette's ?_col= / ?_nocol=."""
+    if any(request.args.get(arg) is not None for arg in ("_all_columns", "_col", "_nocol")):
+        return []
+    config = datasette.plugin_config("pantau", database=database, table=table) or {}
+    return list(config.get("hidden_columns") or [])
+
+
 def _main_database(datasette) -> str | None:
     names = [name for name in datasette.databases if name != "_internal"]
     return "pantau" if "pantau" in names else (names[0] if names else None)
@@ -252,6 +280,8 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             out["pantau_claim"] = await _claim_for_page(datasette, database, request)
         if view_name == "index" and main:
             out["pantau_coverage"] = await coverage(datasette, main)
+        if view_name == "table" and table and request is not None:
+            out["pantau_hidden_columns"] = hidden_columns(datasette, database, table, request)
         return out
 
     return inner

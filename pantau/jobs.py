@@ -95,6 +95,7 @@ def add_sample_articles(store) -> int:
         store.save_article_with_claims(article, claims, page_id=None, extractor_version=EXTRACTOR_VERSION)
         count += 1
     store.refresh_search()
+    store.refresh_series()
     update_targets(store)
     return count
 

@@ -11,7 +11,7 @@ import html
 import json
 from pathlib import Path
 
-from db import queries
+from db import queries, series
 from pantau import metadata_documents
 from pantau.ops_metadata import add_ops_metadata
 from pantau.review_metadata import add_review_metadata
@@ -23,6 +23,10 @@ DB_NAME = "pantau"
 METHODOLOGY_URL = "/methodology"
 
 CLAIM_FACETS = ["claim_type", "speaker", "institution_id", "program_id", "metric", "outlet", "stated_year", "stated_month"]
+# Derived and bookkeeping columns: in JSON, CSV and a claim's folded "all fields", not in the claims table page unless
+# the reader asks (?_all_columns=1; templates/_table.html).
+CLAIM_HIDDEN_COLUMNS = ["quote_stem", "figure_date", "stated_month", "stated_year", "char_start", "char_end",
+                        "position_id", "extractor_version", "first_seen", "counted", "text_quality"]
 
 # -- descriptions -------------------------------------------------------------------------------------------------
 
@@ -71,6 +75,8 @@ CLAIM_COLUMNS = {
     "source_kind": "media (news article) | official_statement | official_report | plan | regulation.",
     "document_id": "The policy document the claim was read from, when it comes from one.",
     "page": "Page of that document.",
+    "counted": "0 = a syndicated copy (an earlier-stated claim of the same figure is in another article of its "
+    "syndication group): series views count the story once. Computed when claims are stored and published.",
 }
 
 ARTICLE_COLUMNS = {
@@ -608,6 +614,7 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True, pu
             "fts_table": "claims_fts",
             "label_column": "value_text",
             "size": 50,
+            "plugins": {"pantau": {"hidden_columns": CLAIM_HIDDEN_COLUMNS}},
         },
         "articles": {
             "description": "News articles that claims were extracted from (title, URL, outlet, publication time).",
@@ -634,6 +641,9 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True, pu
         tables[name]["hidden"] = True
     for name in HIDDEN:
         tables[name] = {"hidden": True}
+    tables[series.CONFLICTS_TABLE] = {"hidden": True, "description": "Conflicts inside each series, computed when "
+                                      "claims are stored and published (db/series.py); read them with the "
+                                      "conflicting_figures query."}
     queries = _queries(db_name)
     add_target_metadata(tables, queries)
     add_ops_metadata(tables, queries, public=public)

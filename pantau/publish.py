@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from db import migrations
+from db import migrations, series
 from pantau import metadata as md
 from pantau import serve as srv
 
@@ -46,7 +46,8 @@ PUBLIC_SETTINGS = dict(srv.SETTINGS, allow_download="on", default_cache_ttl=3600
 
 def published_tables() -> set[str]:
     """Every table the public database can hold."""
-    return set(LOOKUP_TABLES) | {"articles", "claims", "document_claims"} | set(TARGET_TABLES) | set(DOCUMENT_TABLES)
+    return (set(LOOKUP_TABLES) | {"articles", "claims", "document_claims", series.CONFLICTS_TABLE} | set(TARGET_TABLES)
+            | set(DOCUMENT_TABLES))
 
 
 def _copy_table(dst: sqlite_utils.Database, src: sqlite_utils.Database, table: str, columns: list[str] | None,
@@ -138,7 +139,10 @@ def build_public_db(src_db, out_db) -> dict:
         ["first_seen", "id"], ["position_id"], ["article_id"], *SERIES_INDEXES,
     ):
         dst["claims"].create_index(columns)
+    _index_facets(dst)
     dst["articles"].create_index(["syndication_group"])
+    # copies and conflicts again over the published claims only (rejected ones are gone); adds the series indexes
+    series.refresh(dst)
     dst["articles"].create_index(["outlet"])
     dst["articles"].create_index(["published"])
     dst["positions"].create_index(["person_id", "start"])
@@ -148,12 +152,23 @@ def build_public_db(src_db, out_db) -> dict:
     dst.execute("ANALYZE")
     dst.conn.commit()
     dst.vacuum()
-    counts = {t: dst[t].count for t in LOOKUP_TABLES + ["articles", "claims", "errata"] + TARGET_TABLES
-              + DOCUMENT_TABLES
+    counts = {t: dst[t].count for t in LOOKUP_TABLES + ["articles", "claims", "errata", series.CONFLICTS_TABLE]
+              + TARGET_TABLES + DOCUMENT_TABLES
               if dst[t].exists()}
     dst.close()
     src.close()
     return counts
+
+
+def _index_facets(dst: sqlite_utils.Database):
+    """Every claims facet of the public metadata that no index leads with gets (facet, stated_on): a facet added to the
+    metadata later (e.g. source_kind) would otherwise scan the whole table on every claims page."""
+    facets = md.build_metadata(scores=None, public=True)["databases"][md.DB_NAME]["tables"]["claims"]["facets"]
+    columns = set(dst["claims"].columns_dict)
+    leading = {index.columns[0] for index in dst["claims"].indexes if index.columns}
+    for facet in facets:
+        if facet in columns and facet not in leading:
+            dst["claims"].create_index([facet, "stated_on"])
 
 
 def _inspect(db_path: Path, inspect_file: Path):

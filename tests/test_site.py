@@ -4,6 +4,7 @@ published page answering."""
 
 from __future__ import annotations
 
+import html
 import re
 import sqlite3
 import xml.etree.ElementTree as ET
@@ -173,9 +174,29 @@ def test_claim_page_starts_with_what_a_journalist_cites(site, builds):
     assert 'href="/pantau/metrics/umkm_onboarded_digital"' in head
     assert "13700000" not in head and "extractor_version" not in head, "internal columns before the citation"
     assert "extractor_version" in stored  # still there, folded
-    assert "TARGET LINK" not in page.text  # the tracker's placeholder is a template comment, not shown
     raw = site.get(f"/pantau/claims/{claim_id}.json", params={"_shape": "array"}).json()
     assert raw[0]["value"] == 13700000.0  # JSON keeps the raw value
+
+
+@pytest.mark.parametrize("build", ["full", "public"])
+def test_claim_page_links_the_target_it_states_or_reports_on(builds, build):
+    client, db, _ = builds[build]
+    target_claim, target_id, summary = (_sample_claim(builds, sql) for sql in (
+        "select first_claim_id from targets where value = 30e6 and deadline = 2024",
+        "select target_id from targets where value = 30e6 and deadline = 2024",
+        "select summary from targets where value = 30e6 and deadline = 2024"))
+    head = client.get(f"/{db}/claims/{target_claim}").text.partition('class="pantau-all-fields"')[0]
+    link = re.search(r'<a class="pantau-claim-target" href="([^"]+)">([^<]+)</a> \(([^)]+)\)', head)
+    assert link, "no target link on the claim page of a target statement"
+    assert link[1] == f"/target/{target_id}" and html.unescape(link[2]) == "Target: " + summary.removeprefix("Target ")
+    assert link[3] == "tercapai sebagian" and "this claim states it" in head
+    assert client.get(link[1]).status_code == 200  # the link leads to the tracker's page
+    figure = _sample_claim(builds, "select c.id from claims c join articles a on a.id = c.article_id "
+                                   "where a.outlet = 'tempo' and c.value = 13700000")
+    figure_head = client.get(f"/{db}/claims/{figure}").text.partition('class="pantau-all-fields"')[0]
+    assert f'href="/target/{target_id}"' in figure_head and "a reported figure toward it" in figure_head
+    budget_free = _sample_claim(builds, "select id from claims where metric = 'umkm_gdp_share'")
+    assert "pantau-claim-target" not in client.get(f"/{db}/claims/{budget_free}").text  # no target, no link
 
 
 def test_numbers_are_indonesian_where_people_read_them():
@@ -195,6 +216,31 @@ def test_tables_and_queries_show_indonesian_numbers_and_csv_keeps_raw(site):
     assert "Rp123,46 triliun" in table
     csv_text = site.get("/pantau/claims.csv", params={"claim_type": "budget", "_size": "max"}).text
     assert "123460000000000" in csv_text.replace(".0", "")
+
+
+def _header_columns(html: str) -> list[str]:
+    return re.findall(r'<th [^>]*data-column="([^"]+)"', html)
+
+
+@pytest.mark.parametrize("build", ["full", "public"])
+def test_claims_table_hides_internal_columns_but_exports_keep_them(builds, build):
+    client, db, _ = builds[build]
+    html = client.get(f"/{db}/claims", params={"metric": DIGITAL}).text
+    shown = _header_columns(html)
+    assert {"value", "value_text", "quote", "speaker", "stated_on", "outlet"} <= set(shown)
+    assert not set(shown) & set(md.CLAIM_HIDDEN_COLUMNS), "internal columns in the claims table"
+    table = html.split('class="table-wrapper"')[1].split("</table>")[0]
+    assert "col-quote_stem" not in table and "col-extractor_version" not in table  # no cell either
+    cells = re.findall(r'<td class="col-value [^"]*">([^<]*)</td>', html)
+    assert "13,7 juta" in cells and not any(c.endswith(".0") for c in cells)
+    everything = client.get(f"/{db}/claims", params={"metric": DIGITAL, "_all_columns": "1"}).text
+    assert set(md.CLAIM_HIDDEN_COLUMNS) - {"text_quality"} <= set(_header_columns(everything))
+    assert "quote_stem" in _header_columns(client.get(f"/{db}/claims", params={"_col": "quote_stem"}).text)
+    data = client.get(f"/{db}/claims.json", params={"metric": DIGITAL, "_shape": "array"}).json()
+    assert {"quote_stem", "figure_date", "extractor_version", "counted"} <= set(data[0])
+    assert 13700000.0 in {row["value"] for row in data}  # raw in JSON
+    header = client.get(f"/{db}/claims.csv", params={"metric": DIGITAL}).text.splitlines()[0].split(",")
+    assert {"quote_stem", "figure_date", "position_id"} <= set(header)
 
 
 # -- 3. home page and search ----------------------------------------------------------------------------------------

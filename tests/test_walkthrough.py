@@ -59,6 +59,13 @@ def test_walkthrough_from_a_fresh_clone(tmp_path):
         # its article
         article = site.get(article_record)
         assert article.status_code == 200 and claim["article_title"] in article.text
+        # walk-through 2 (following a target): the README's URLs, and the target's statement links to its page
+        for path in ("/demo/targets", "/target/t5e5c830ecabe", "/demo/target_changes",
+                     "/demo/target_feed.atom?target_id=t5e5c830ecabe"):
+            assert site.get(path).status_code == 200, path
+        statement = site.get("/demo/target_statements.json", params={"target_id": "t5e5c830ecabe",
+                                                                       "_shape": "array"}).json()[0]["claim_id"]
+        assert 'href="/target/t5e5c830ecabe"' in site.get(f"/demo/claims/{statement}").text
 
     exported = pantau("export", "claims", "--format", "csv", "--db", str(demo)).stdout
     rows = list(csv.DictReader(io.StringIO(exported)))
