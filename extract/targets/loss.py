@@ -5,7 +5,7 @@ Two views, both against the tracker gold:
 - **per gold claim** (`claim_causes`): every target and achievement claim the gold tracker uses (statements and
   observations) is aligned to the extracted claim of the same article and value (within 1 %), whatever its type;
   the first field that differs from the gold names the cause: `claim missing`, `wrong type`, `wrong target_year`,
-  `wrong metric`, `wrong scope`, `wrong unit`, else `fields right`. Extracted target/achievement claims that align
+  `wrong metric`, `wrong scope` (scope names compared in their normalised form), `wrong unit`, else `fields right`. Extracted target/achievement claims that align
   with no gold tracker claim are counted as `extra claim`.
 - **repair ladder** (`repair_ladder`): the extracted claims are repaired one cause at a time, cumulatively, in the
   order of `STEPS` (the aligned claim takes the gold value of that field; then missing gold claims are added and
@@ -23,6 +23,7 @@ from datetime import date
 from extract.targets import build_targets
 from extract.targets.eval import GOLD_TODAY, _ids, evaluate, map_claims, with_article_fields
 from extract.targets.grouping import same_value
+from extract.targets.model import norm_scope_name
 
 TRACKED = ("target", "achievement")
 # (step name, the gold fields the aligned extracted claim takes at that step)
@@ -79,7 +80,8 @@ def _first_difference(e: dict, g: dict) -> str:
         return "wrong target_year"
     if (e.get("metric") or None) != (g.get("metric") or None):
         return "wrong metric"
-    if (e.get("scope") or None, e.get("scope_name") or None) != (g.get("scope") or None, g.get("scope_name") or None):
+    if ((e.get("scope") or None, norm_scope_name(e.get("scope_name")))
+            != (g.get("scope") or None, norm_scope_name(g.get("scope_name")))):
         return "wrong scope"
     if (e.get("unit") or None) != (g.get("unit") or None):
         return "wrong unit"
@@ -102,7 +104,8 @@ def claim_causes(extracted: list[dict], gold: list[dict], expected: list[dict]) 
     extra = Counter()
     for e in extracted:
         if e.get("claim_type") in TRACKED and mapping.get(e["claim_id"]) not in tracked:
-            extra[e["claim_type"]] += 1
+            known = "gold claim outside the targets" if e["claim_id"] in mapping else "not in the gold"
+            extra[f"{e['claim_type']} ({known})"] += 1
     return {"gold_targets": dict(out["target"]), "gold_observations": dict(out["achievement"]),
             "extra_claims": dict(extra)}
 

@@ -12,6 +12,34 @@ from datetime import date
 from extract.targets.model import Claim, days, deadline_end
 
 REPORTING_GRACE = days(90)
+OUTLIER_SHARE = 0.01  # a figure below 1 % of the target ...
+OUTLIER_CONTEXT_SHARE = 0.20  # ... while another figure of the series is above 20 % of it: another scope's figure
+
+
+def of_target(series_obs: list[Claim], metric: str | None, heads: set[str]) -> list[Claim]:
+    """The observations of a target: every achievement of its series; for a metric-less target only those whose
+    subject head is one of the target's (unrelated metric-less figures share a unit, not a subject)."""
+    if metric is not None:
+        return list(series_obs)
+    return [o for o in series_obs if o.head and o.head in heads]
+
+
+def outliers(observations: list[Claim], target_value: float | None, direction: str) -> set[str]:
+    """Claim ids of figures that look like another scope's sub-figure (a province's or one programme's count that
+    lost its scope): below 1 % of the target while another of the figures is above 20 % of it. Never for a
+    reduction target (a low figure is the goal there)."""
+    if not target_value or direction == "turun" or target_value <= 0:
+        return set()
+    large = [o for o in observations if o.value is not None and o.value > OUTLIER_CONTEXT_SHARE * target_value]
+    if not large:
+        return set()
+    return {o.claim_id for o in observations if o.value is not None and o.value < OUTLIER_SHARE * target_value}
+
+
+def usable(observations: list[Claim], target_value: float | None, direction: str) -> list[Claim]:
+    """The observations without the outliers among them."""
+    flagged = outliers(observations, target_value, direction)
+    return [o for o in observations if o.claim_id not in flagged]
 
 
 def counts_toward(observation: Claim, deadline: int | None) -> bool:
@@ -39,7 +67,13 @@ def earliest(observations: list[Claim]) -> Claim | None:
     return min(observations, key=series_order) if observations else None
 
 
-def observation_record(observation: Claim, deadline: int | None) -> dict:
+def best(observations: list[Claim], direction: str) -> Claim | None:
+    """The highest figure (the lowest for a reduction target); ties by claim id."""
+    sign = -1 if direction == "turun" else 1
+    return max(observations, key=lambda o: (sign * o.value, o.claim_id)) if observations else None
+
+
+def observation_record(observation: Claim, deadline: int | None, outlier: bool = False) -> dict:
     raw = observation.raw
     return {
         "claim_id": observation.claim_id,
@@ -55,4 +89,5 @@ def observation_record(observation: Claim, deadline: int | None) -> dict:
         "quote": raw.get("quote"),
         "source_kind": raw.get("source_kind") or "media",
         "counts": counts_toward(observation, deadline),
+        "outlier": outlier,
     }

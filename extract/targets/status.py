@@ -1,6 +1,7 @@
 """Progress status of a target as of a date D, by the ordered rules of TRACKER_RULES.md, and its history.
 
-Only what was known on D counts: statements and observations stated on or before D. The first rule that applies
+Only what was known on D counts: statements and observations stated on or before D, without the outliers among
+them (observations.outliers: another scope's sub-figure). The first rule that applies
 wins: direvisi, tidak_terukur, belum_dinilai, tercapai, (deadline passed) tercapai_sebagian / tidak_tercapai,
 terhenti, then pace (berjalan / tertinggal). `dihentikan` is an editor's status and is never computed.
 """
@@ -54,11 +55,11 @@ def status_at(t: StatusInput, on: date) -> Status:
     if t.value is None or t.deadline is None or t.metric is None:
         missing = [n for n, v in (("value", t.value), ("deadline", t.deadline), ("metric", t.metric)) if v is None]
         return Status("tidak_terukur", "the target has no " + " or ".join(missing), [t.first_claim.claim_id])
-    seen = obs.known(t.observations, on)
+    seen = obs.usable(obs.known(t.observations, on), t.value, t.direction)
     if not seen:
         return Status("belum_dinilai", "no reported figure for this series yet", [t.first_claim.claim_id])
     sign = -1 if t.direction == "turun" else 1
-    best = max(seen, key=lambda o: (sign * o.value, o.claim_id))
+    best = obs.best(seen, t.direction)
     unit = f" {t.unit}" if t.unit else ""
     if sign * best.value >= sign * t.value:
         return Status("tercapai", f"reported {_fmt(best.value)}{unit} (as of {best.ref_date.isoformat()}) reaches "
