@@ -6,8 +6,8 @@ neighbours differ by more than 1 %, so the clusters depend only on the set of va
 
 A target claim without a metric joins a commitment of a metric series when that commitment is the only one with the
 same scope, unit, value (1 %), deadline and kind, and the claim's subject head is unknown or is a word of the
-subjects or quotes of that metric series' targets (`join_metricless`): the extractor often loses the metric of a short restatement
-("Tahun ini kita kejar 24 juta"). The candidates are computed from the metric claims alone, so the result does not
+subjects or quotes of that metric series' targets (`join_metricless`): the extractor often loses the metric of a
+short restatement ("Tahun ini kita kejar 24 juta"). The candidates are computed from the metric claims alone, so the result does not
 depend on the other metric-less claims or on order.
 """
 

@@ -5,8 +5,9 @@ Two views, both against the tracker gold:
 - **per gold claim** (`claim_causes`): every target and achievement claim the gold tracker uses (statements and
   observations) is aligned to the extracted claim of the same article and value (within 1 %), whatever its type;
   the first field that differs from the gold names the cause: `claim missing`, `wrong type`, `wrong target_year`,
-  `wrong metric`, `wrong scope` (scope names compared in their normalised form), `wrong unit`, else `fields right`. Extracted target/achievement claims that align
-  with no gold tracker claim are counted as `extra claim`.
+  `wrong metric`, `wrong scope` (scope names compared in their normalised form), `wrong unit`, else `fields right`.
+  Extracted target/achievement claims that align with no gold tracker claim are counted as extra claims (aligned
+  to a gold claim outside every target, or not in the gold at all).
 - **repair ladder** (`repair_ladder`): the extracted claims are repaired one cause at a time, cumulatively, in the
   order of `STEPS` (the aligned claim takes the gold value of that field; then missing gold claims are added and
   extra claims dropped), and the tracker is scored after each step. The gain of a step is the loss that cause is
