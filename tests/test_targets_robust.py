@@ -118,3 +118,14 @@ def test_imperfect_claims_give_the_same_output_in_any_order():
         shuffled = list(IMPERFECT)
         random.Random(seed).shuffle(shuffled)
         assert json.dumps(build_targets(shuffled, today=TODAY), sort_keys=True) == expected
+
+
+def test_a_target_far_below_what_its_series_already_reported_is_not_assessed_on_it():
+    # "100 ribu UMKM by 2021" stated when the national series already reported 12 juta: a programme's target
+    # whose scope the claim lost; it must not read as tercapai on the national figures
+    claims = [figure(12e6, "2021-03-01"), target(100e3, 2021, "2021-04-01", subject="UMKM ikut pelatihan"),
+              figure(14.5e6, "2021-09-01")]
+    [t] = build_targets(claims, today=TODAY)
+    assert t["status"] == "tidak_terukur" and "12,000,000" in t["status_rationale"] and t["progress_pct"] is None
+    early = [target(100e3, 2021, "2021-01-01"), figure(60e3, "2021-03-01"), figure(2e6, "2021-09-01")]
+    assert build_targets(early, today=TODAY)[0]["status"] == "tercapai"  # figures that grew past it later: fine

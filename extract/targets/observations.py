@@ -14,6 +14,7 @@ from extract.targets.model import Claim, days, deadline_end
 REPORTING_GRACE = days(90)
 OUTLIER_SHARE = 0.01  # a figure below 1 % of the target ...
 OUTLIER_CONTEXT_SHARE = 0.20  # ... while another figure of the series is above 20 % of it: another scope's figure
+OUTLIER_DROP = 20  # or a figure 20 times below one dated before it: a cumulative count does not fall by 95 %
 
 
 def of_target(series_obs: list[Claim], metric: str | None, heads: set[str]) -> list[Claim]:
@@ -26,14 +27,20 @@ def of_target(series_obs: list[Claim], metric: str | None, heads: set[str]) -> l
 
 def outliers(observations: list[Claim], target_value: float | None, direction: str) -> set[str]:
     """Claim ids of figures that look like another scope's sub-figure (a province's or one programme's count that
-    lost its scope): below 1 % of the target while another of the figures is above 20 % of it. Never for a
+    lost its scope): below 1 % of the target while another of the figures is above 20 % of it, or more than 20
+    times below a figure dated on or before it (an early small figure before the growth is not one). Never for a
     reduction target (a low figure is the goal there)."""
     if not target_value or direction == "turun" or target_value <= 0:
         return set()
-    large = [o for o in observations if o.value is not None and o.value > OUTLIER_CONTEXT_SHARE * target_value]
-    if not large:
-        return set()
-    return {o.claim_id for o in observations if o.value is not None and o.value < OUTLIER_SHARE * target_value}
+    values = [o for o in observations if o.value is not None]
+    context = any(o.value > OUTLIER_CONTEXT_SHARE * target_value for o in values)
+    flagged = set()
+    for o in values:
+        tiny = context and o.value < OUTLIER_SHARE * target_value
+        dropped = any(p.ref_date <= o.ref_date and p.value > OUTLIER_DROP * o.value for p in values if p is not o)
+        if tiny or dropped:
+            flagged.add(o.claim_id)
+    return flagged
 
 
 def usable(observations: list[Claim], target_value: float | None, direction: str) -> list[Claim]:
