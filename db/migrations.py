@@ -466,6 +466,28 @@ def m009_source_health(db: Database):
 
 
 @migrations()
+def m010_corrections(db: Database):
+    """Editorial review (db/review.py): the `corrections` log of editors' decisions on claims and target groupings,
+    re-applied after every extraction, and when a claim was last reviewed (`review_status` exists since m002)."""
+    if "reviewed_at" not in db["claims"].columns_dict:
+        db["claims"].add_column("reviewed_at", str)
+    db["claims"].create_index(["review_status"], if_not_exists=True)
+    if not db["corrections"].exists():
+        db["corrections"].create(
+            {
+                "id": int, "kind": str, "action": str, "claim_id": str, "current_claim_id": str, "article_id": str,
+                "target_id": str, "other_target_id": str, "other_claim_id": str, "match_keys": str, "editor": str,
+                "decided_at": str, "note": str, "before": str, "after": str, "state": str, "state_reason": str,
+                "applied_at": str,
+            },
+            pk="id",
+        )
+        db["corrections"].create_index(["current_claim_id"])
+        db["corrections"].create_index(["state"])
+        db["corrections"].create_index(["decided_at"])
+
+
+@migrations()
 def m007b_targets_incremental(db: Database):
     """Target tracker, second step: the best figure beside the latest one, outlier figures flagged, and what the
     incremental tracker stage needs - each target's family (scope, scope name, unit: the claims that can affect it)

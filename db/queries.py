@@ -110,7 +110,8 @@ order by c.stated_on desc
 """
 
 # Atom feed (datasette-atom): the newest claims, optionally for one person, programme or metric; a metric feed is one
-# series (national unless `scope` says otherwise), and syndicated copies appear once.
+# series (national unless `scope` says otherwise), and syndicated copies appear once. Rejected claims never appear;
+# `reviewed=1` keeps only claims an editor verified or corrected.
 NEW_CLAIMS_FEED = f"""
 with recent as (
   select c.id from claims c join articles a on a.id = c.article_id
@@ -118,6 +119,8 @@ with recent as (
     and (:person = '' or c.person_id = {PERSON_ID})
     and (:program = '' or c.program_id = {PROGRAM_ID})
     and {_not_a_copy()}
+    and coalesce(c.review_status, '') != 'rejected'
+    and (coalesce(:reviewed, '') in ('', '0') or c.review_status in ('verified', 'corrected'))
   order by c.first_seen desc, c.id desc
   limit 100
 )

@@ -75,6 +75,7 @@ def extract_pages(store: Store, rebuild: bool = False) -> dict:
     stats.update(extract_documents(store, rebuild))  # PDFs, regulations, official press releases (docs/documents.md)
     if hasattr(store, "refresh_search"):
         store.refresh_search()
+    stats["review"] = _reapply_review(store)
     from extract.target_stage import update_targets
 
     stats["targets"] = update_targets(store)["targets"]
@@ -83,6 +84,13 @@ def extract_pages(store: Store, rebuild: bool = False) -> dict:
     result["pages"] = progress.done
     log.info("extract done: %s", result)
     return result
+
+
+def _reapply_review(store: Store) -> dict:
+    """Editors' decisions survive re-extraction (db/review.py); before the tracker, which skips rejected claims."""
+    from db.review import reapply_claim_decisions
+
+    return reapply_claim_decisions(store)
 
 
 def _syndication_grouper(store: Store):

@@ -20,6 +20,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from db import Store
+from db.review_targets import reapply_target_decisions
 from extract.targets import build_targets
 from extract.targets.model import deadline_end, norm_scope_name, normalise, parse_day, stable_id
 from extract.targets.wording import human_number
@@ -68,7 +69,10 @@ def update_targets(store: Store, today: date | None = None, full: bool = False) 
             families[family].append(claim)
     fingerprints = {family: _fingerprint(rows) for family, rows in families.items()}
     state = {row["family"]: row for row in store.db.query("select * from target_families")}
-    full = full or not state
+    # Editors' decisions (merge, split) edit rows across families after the build: with any of them, a run that
+    # has something to recompute rebuilds everything, so they are re-applied to whole fresh tables as designed.
+    full = full or not state or (_has_target_decisions(store) and any(
+        _stale(state.get(f), fingerprints.get(f), today) for f in set(fingerprints) | set(state)))
     dirty = set(fingerprints) | set(state) if full else {
         family for family in set(fingerprints) | set(state) if _stale(state.get(family), fingerprints.get(family),
                                                                         today)}
@@ -77,10 +81,16 @@ def update_targets(store: Store, today: date | None = None, full: bool = False) 
     family_rows = [_family_row(family, fingerprints[family], families[family], rows["targets"], today)
                    for family in sorted(dirty) if family in fingerprints]
     _replace(store.db.conn, rows, sorted(dirty), family_rows, full, today)
+    review = reapply_target_decisions(store)  # editors' merges, splits and unlinks (db/review_targets.py)
     counts = {table: store.db[table].count for table in TABLES}
-    counts.update(claims_read=len(claims), families=len(fingerprints), families_recomputed=len(dirty))
+    counts.update(claims_read=len(claims), families=len(fingerprints), families_recomputed=len(dirty), review=review)
     log.info("targets: %s", counts)
     return counts
+
+
+def _has_target_decisions(store: Store) -> bool:
+    return store.db["corrections"].exists() and store.db.execute(
+        "select 1 from corrections where kind = 'target' limit 1").fetchone() is not None
 
 
 def _stale(state: dict | None, fingerprint: str | None, today: date) -> bool:

@@ -191,7 +191,10 @@ def export(kind, fmt, db_path):
 @click.option("--db", "db_path", envvar="PANTAU_DB", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--port", default=8001, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-def serve(db_path, port, host):
+@click.option("--editors", is_flag=True, help="Editor mode: editors from $PANTAU_EDITORS sign in at /-/login and "
+              "verify, correct or reject claims on their pages (docs/review.md). Opens the database writable for "
+              "the review route only.")
+def serve(db_path, port, host, editors):
     """Serve the database (full or public) with Datasette and Pantau's metadata, facets and queries.
 
     Stops cleanly on Ctrl-C or SIGTERM (Datasette with it); exits non-zero when Datasette cannot serve."""
@@ -199,8 +202,11 @@ def serve(db_path, port, host):
 
     path = common.existing_db(db_path)
     common.require_free_port(host, port)
-    click.echo(f"Serving {path} at http://{host}:{port}/")
-    code = run_server(path, port, host=host)
+    click.echo(f"Serving {path} at http://{host}:{port}/" + (" (editor mode)" if editors else ""))
+    try:
+        code = run_server(path, port, host=host, editors=editors)
+    except ValueError as error:  # editor accounts missing or malformed, or a public build: refuse to start
+        raise click.ClickException(str(error)) from None
     if code:
         raise click.ClickException(f"Datasette stopped with exit status {code}")
 
@@ -354,8 +360,9 @@ from pantau.cli_documents import document as _document_command  # noqa: E402
 from pantau.cli_health import health  # noqa: E402
 from pantau.cli_schedule import schedule  # noqa: E402
 from pantau.cli_targets import targets_command  # noqa: E402
+from pantau.cli_review import review_group  # noqa: E402
 
-for _command in (targets_command, health, schedule, _document_command):
+for _command in (targets_command, health, schedule, _document_command, review_group):
     cli.add_command(_command)
 
 if __name__ == "__main__":

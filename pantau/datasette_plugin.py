@@ -181,6 +181,10 @@ async def _claim_for_page(datasette, database, request) -> dict | None:
         return None
     claim = dict(found)
     claim["quote_html"] = highlight(claim.get("quote"), claim.get("value_text"))
+    if await _table_exists(db, "errata"):  # the public build: what editors corrected in this claim (docs/review.md)
+        claim["errata"] = [dict(r) for r in await db.execute(
+            "select field, old_value, new_value, corrected_at, note from errata where claim_id = :id "
+            "order by correction_id, field", {"id": claim_id})]
     claim["value_id"] = id_number(claim.get("value"), claim.get("unit"))
     if claim.get("unit") and claim["unit"].lower() not in ("rupiah", "usd", "persen", "%"):
         claim["value_id"] += " " + claim["unit"]

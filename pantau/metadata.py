@@ -14,6 +14,7 @@ from pathlib import Path
 from db import queries
 from pantau import metadata_documents
 from pantau.ops_metadata import add_ops_metadata
+from pantau.review_metadata import add_review_metadata
 
 REPO = Path(__file__).resolve().parent.parent
 METADATA_FILE = REPO / "datasette_metadata.json"
@@ -655,6 +656,7 @@ def build_metadata(db_name: str = DB_NAME, scores: dict | None | bool = True, pu
     add_target_metadata(tables, queries)
     add_ops_metadata(tables, queries, public=public)
     _add_documents(tables, queries, public)
+    add_review_metadata(tables, queries, public=public)
     if public:
         tables = public_tables(tables)
         queries = public_queries(queries)

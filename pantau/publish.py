@@ -30,7 +30,8 @@ ARTICLE_COLUMNS = [
 # The tracker's tables (extract.target_stage), copied whole: they only hold public claim fields.
 TARGET_TABLES = ["targets", "target_statements", "target_observations", "target_status_history", "target_conflicts",
                  "target_events"]
-PRIVATE_TABLES = ["pages", "seen_urls", "sources", "crawl_runs", "article_revisions", "_sqlite_migrations"]
+PRIVATE_TABLES = ["pages", "seen_urls", "sources", "crawl_runs", "article_revisions", "_sqlite_migrations",
+                  "corrections"]
 PLUGINS = [
     "datasette-atom", "datasette-dashboards", "datasette-search-all", "datasette-block-robots",
     "datasette-render-markdown", "datasette-copyable", "PySastrawi",
@@ -58,6 +59,23 @@ def _copy_table(dst: sqlite_utils.Database, src: sqlite_utils.Database, table: s
     dst[table].create(col_types, pk=source.pks[0] if len(source.pks) == 1 else tuple(source.pks), foreign_keys=fks)
     cols = ", ".join(f"[{c}]" for c in columns)
     dst.execute(f"insert into main.[{table}] ({cols}) select {cols} from src.[{table}] where {where} order by {order}")
+
+
+ERRATA_COLUMNS = {"correction_id": int, "claim_id": str, "article_id": str, "action": str, "field": str,
+                  "old_value": str, "new_value": str, "corrected_at": str, "note": str, "quote": str}
+
+
+def _write_errata(dst: sqlite_utils.Database, src: sqlite_utils.Database):
+    """The public errata (db.review.errata_rows): corrections field by field and removed claims, with when and why.
+    Always created, so readers and the methodology page can rely on the table (empty until an editor corrects)."""
+    from db.review import errata_rows
+
+    dst["errata"].create(ERRATA_COLUMNS, pk=("correction_id", "field"))
+    rows = errata_rows(src)
+    if rows:
+        dst["errata"].insert_all(rows)
+    dst["errata"].create_index(["claim_id"])
+    dst["errata"].create_index(["corrected_at"])
 
 
 def build_public_db(src_db, out_db) -> dict:
@@ -88,6 +106,7 @@ def build_public_db(src_db, out_db) -> dict:
         for table in TARGET_TABLES:
             if table in src.table_names():
                 _copy_table(dst, src, table, None, keep_tables=keep)
+    _write_errata(dst, src)
     dst.execute("detach database src")
     # Facet columns are indexed together with the default sort (stated_on): one index serves the facet's GROUP BY
     # (covering) and a filtered table page sorted newest first (no sort step).
@@ -109,7 +128,8 @@ def build_public_db(src_db, out_db) -> dict:
     dst.execute("ANALYZE")
     dst.conn.commit()
     dst.vacuum()
-    counts = {t: dst[t].count for t in LOOKUP_TABLES + ["articles", "claims"] + TARGET_TABLES if dst[t].exists()}
+    counts = {t: dst[t].count for t in LOOKUP_TABLES + ["articles", "claims", "errata"] + TARGET_TABLES
+              if dst[t].exists()}
     dst.close()
     src.close()
     return counts

@@ -91,8 +91,11 @@ def datasette_command(
     return argv
 
 
-def serve(db_path, port: int = 8001, host: str = "127.0.0.1", public: bool = False):
-    """Run Datasette in the foreground until interrupted (blocking). Returns its exit code."""
+def serve(db_path, port: int = 8001, host: str = "127.0.0.1", public: bool = False, editors: bool = False):
+    """Run Datasette in the foreground until interrupted (blocking). Returns its exit code.
+
+    `editors`: editor mode (docs/review.md): editors from PANTAU_EDITORS sign in and review claims; the file is
+    opened mutable (never immutable, so readers see the edits) and only the review route writes to it."""
     db_path = Path(db_path)
     if not db_path.exists():
         raise FileNotFoundError(f"{db_path} does not exist: run `pantau extract` (or `pantau demo`) first")
@@ -100,23 +103,38 @@ def serve(db_path, port: int = 8001, host: str = "127.0.0.1", public: bool = Fal
         from db import Store
 
         Store(db_path).close()
-    metadata_path = _metadata_file(db_path)
+    metadata_path, env, editor_file = _metadata_file(db_path), None, None
     try:
-        argv = datasette_command(db_path, port, host=host, public=public, metadata_path=metadata_path)
+        if editors:
+            if not is_pipeline_db(db_path):
+                raise ValueError(f"{db_path} is a public build: editors review the pipeline database (data/pantau.db)")
+            editor_file, env = editor_mode(db_path, metadata_path)
+            argv = datasette_command(db_path, port, host=host, public=public, immutable=False,
+                                     metadata_path=editor_file)
+        else:
+            argv = datasette_command(db_path, port, host=host, public=public, metadata_path=metadata_path)
         print(f"Datasette on http://{'0.0.0.0' if public else host}:{port}/  (Ctrl-C to stop)", file=sys.stderr)
-        return _run(argv)
+        return _run(argv, env=env) if env else _run(argv)
     finally:
         remove_temporary_metadata(metadata_path)
+        remove_temporary_metadata(editor_file)
 
 
-def _run(argv: list[str]) -> int:
+def editor_mode(db_path, metadata_path) -> tuple[Path, dict]:
+    """(metadata file, environment) of editor mode; raises pantau.editors.EditorConfigError when no accounts."""
+    from pantau.editors import editor_metadata, load_editors
+
+    return editor_metadata(metadata_path, Path(db_path).stem, load_editors())
+
+
+def _run(argv: list[str], env: dict | None = None) -> int:
     """Run Datasette in the foreground; SIGTERM/SIGHUP/SIGINT sent to this process reach Datasette too, so stopping
     `pantau serve` (or `pantau demo`) never leaves an orphaned server holding the port. Handlers are installed here,
     not inherited: Scrapy's (left behind by the demo's crawl) would swallow the signals. Returns Datasette's exit
     status, 0 when it stopped because it was asked to."""
     import signal
 
-    process = subprocess.Popen(argv)
+    process = subprocess.Popen(argv, env=dict(os.environ, **env) if env else None)
     asked_to_stop = []
 
     def forward(signum, _frame):
@@ -143,10 +161,11 @@ def _run(argv: list[str]) -> int:
     return 0 if asked_to_stop else code
 
 
-def start(db_path, port: int, *, log=None, **kwargs) -> subprocess.Popen:
+def start(db_path, port: int, *, log=None, env: dict | None = None, **kwargs) -> subprocess.Popen:
     """Start Datasette in the background (tests, benchmarks); pair with `wait_until_up` and `stop`."""
     argv = datasette_command(db_path, port, **kwargs)
-    return subprocess.Popen(argv, stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT if log else subprocess.DEVNULL)
+    return subprocess.Popen(argv, stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
+                            env=dict(os.environ, **env) if env else None)
 
 
 def wait_until_up(base_url: str, process: subprocess.Popen | None = None, timeout: float = 60.0):
