@@ -46,10 +46,16 @@ def load_claims(store: Store) -> list[dict]:
 STALE_AFTER_DAYS, GRACE_DAYS = 366, 91  # the status checkpoints after a figure and after a deadline (status.py)
 
 
+def family_key(scope, scope_name, unit) -> str:
+    """"national--none--umkm": scope, scope name and unit normalised, in letters, digits, _ and - only (a plain
+    Datasette row URL). Two spellings that meet here only make one family of two: recomputed together."""
+    return "--".join(norm_scope_name(part) or "none" for part in (scope, scope_name, unit))
+
+
 def family_of(claim: dict) -> str | None:
-    """The family key of a claim row: its series without the metric, as JSON; None when the tracker ignores it."""
+    """The family key of a claim row (its series without the metric); None when the tracker ignores the claim."""
     normalised = normalise(claim)
-    return None if normalised is None else json.dumps(list(normalised.series[1:]), ensure_ascii=False)
+    return None if normalised is None else family_key(*normalised.series[1:])
 
 
 def _fingerprint(claims: list[dict]) -> str:
@@ -174,7 +180,7 @@ def table_rows(targets: list[dict]) -> dict[str, list[dict]]:
             "latest_claim_id": latest.get("claim_id"), "latest_stated_on": latest.get("stated_on"),
             "best_value": best.get("value"), "best_as_of": best.get("as_of"), "best_claim_id": best.get("claim_id"),
             "best_pct": best.get("pct"),
-            "family": json.dumps([t["scope"], norm_scope_name(t["scope_name"]), t["unit"]], ensure_ascii=False),
+            "family": family_key(t["scope"], t["scope_name"], t["unit"]),
             "_figure_dates": [o["stated_on"] for o in t["observations"] if o["counts"]],
             "status_evidence": json.dumps(t["status_evidence"]),
             "n_conflicts": len(t["conflicts"]),

@@ -491,8 +491,8 @@ TARGET_TABLES = {
          "best_value": "Highest reported figure counting toward the target (lowest for a reduction target): the "
          "status rules read this one, so a target can be tercapai while the latest figure is lower.",
          "best_as_of": "Its reference date.", "best_claim_id": "Its claim.", "best_pct": "100 x best figure / target.",
-         "family": "The claims that can affect this target: (scope, scope name, unit) as JSON; the tracker stage "
-         "recomputes one family at a time.",
+         "family": "The claims that can affect this target: scope--scope name--unit, normalised; the tracker "
+         "stage recomputes one family at a time.",
          "status": "Progress: belum_dinilai | berjalan | tertinggal | terhenti | tercapai | tercapai_sebagian | "
          "tidak_tercapai | direvisi | dihentikan | tidak_terukur (rules in the methodology).",
          "status_as_of": "The date the status was computed for.", "status_rationale": "Why, in one sentence.",
@@ -540,7 +540,7 @@ TARGET_TABLES = {
         "State of the incremental tracker stage: one row per family of claims (scope, scope name, unit) with a "
         "fingerprint of its claims; a run recomputes the families whose fingerprint changed or whose status can "
         "have changed since (valid_until).",
-        {"family": "(scope, scope name, unit) as JSON.", "fingerprint": "sha1 of the family's claim rows.",
+        {"family": "scope--scope name--unit, normalised (lower case, _ for other characters).", "fingerprint": "sha1 of the family's claim rows.",
          "valid_until": "First date on which a status can change without a new claim (a figure going stale, a "
          "deadline's grace ending).", "n_claims": "Claims in the family.",
          "computed_for": "The date the family's statuses were computed for."},

@@ -102,3 +102,24 @@ def test_a_family_is_recomputed_when_a_status_checkpoint_passes_or_for_an_earlie
     assert _stale(state, "f", date(2026, 12, 1))  # asked for an earlier date than computed
     assert _stale(state, "g", date(2026, 12, 3))  # its claims changed
     assert not _stale(dict(state, valid_until=None), "f", date(2030, 1, 1))
+
+
+def test_editor_decisions_hold_across_incremental_runs(tmp_path):
+    from db.review_targets import decide_target
+
+    store = sample.build_sample(tmp_path / "pantau.db")
+    update_targets(store, today=TODAY)
+    ids = {(r["value"], r["deadline"]): r["target_id"] for r in _table(store, "select * from targets")}
+    decide_target(store, "merge", ids[(30e6, 2023)], ids[(30e6, 2024)], by="ana")
+    merged = _snapshot(store)
+    assert ids[(30e6, 2023)] not in {t["target_id"] for t in merged["targets"]}
+    update_targets(store, today=TODAY)  # nothing changed: the merged tables stay as they are
+    assert _snapshot(store) == merged
+    article, claims = next((a, c) for a, c in sample.sample_articles() if "teten-umkm-digital-capai-12-juta" in a["url"])
+    moved = [dict(c, scope="province", scope_name="Jawa Tengah") if c["claim_type"] == "achievement" else c
+             for c in claims]  # the decision's anchors (the targets' first statements) stay
+    store.save_article_with_claims(article, moved, page_id=None, extractor_version="again")
+    update_targets(store, today=TODAY)  # a change with a decision on record: rebuilt whole, decision re-applied
+    incremental = _snapshot(store)
+    assert incremental == _full_rebuild(store, TODAY)
+    assert ids[(30e6, 2023)] not in {t["target_id"] for t in incremental["targets"]}
