@@ -508,3 +508,20 @@ def m012_site_series(db: Database):
     from db import series
 
     series.refresh(db)
+
+
+@migrations()
+def m007b_targets_incremental(db: Database):
+    """Target tracker, second step: the best figure beside the latest one, outlier figures flagged, and what the
+    incremental tracker stage needs - each target's family (scope, scope name, unit: the claims that can affect it)
+    and one fingerprint per family, so a run recomputes only the families whose claims changed."""
+    for column, kind in (("family", str), ("best_value", float), ("best_as_of", str), ("best_claim_id", str),
+                         ("best_pct", float), ("latest_stated_on", str)):
+        if column not in db["targets"].columns_dict:
+            db["targets"].add_column(column, kind)
+    if "outlier" not in db["target_observations"].columns_dict:
+        db["target_observations"].add_column("outlier", int)
+    db["targets"].create_index(["family"], if_not_exists=True)
+    if not db["target_families"].exists():
+        db["target_families"].create({"family": str, "fingerprint": str, "valid_until": str, "n_claims": int,
+                                      "computed_for": str}, pk="family")

@@ -1,21 +1,28 @@
 """The tracker stage: claims in the store -> extract.targets.build_targets -> the target tables.
 
-Runs after claim extraction (`pantau extract`, hence `pantau run` and `pantau demo`). Every run recomputes all
-targets from the stored target and achievement claims (a few thousand rows: well under a second) and rewrites the
-target tables in one transaction, so it is idempotent and a crash leaves the previous tables intact. Status is
-computed as of `today`; the change log (`target_events`) dates each new statement, figure and status change.
+Runs after claim extraction (`pantau extract`, hence `pantau run` and `pantau demo`). Incremental: the claims are
+split into families - (scope, scope name, unit), the claims that can affect one another's targets (a series, and
+the metric-less claims that may join it) - and only the families whose claims changed since the last run (a
+fingerprint of their rows, table `target_families`), whose status may have changed since (the next date an
+observation goes stale or a deadline's grace ends: `valid_until`), or that are asked for at an earlier date are
+recomputed. Their rows are replaced in one transaction, so a run is idempotent, a crash leaves the previous tables
+intact, and the tables equal those of a full rebuild (`full=True`, also used when no family state is stored yet).
+Status is computed as of `today`; the change log (`target_events`) dates each new statement, figure and status
+change.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
-from datetime import date
+from collections import defaultdict
+from datetime import date, timedelta
 
 from db import Store
 from db.review_targets import reapply_target_decisions
 from extract.targets import build_targets
-from extract.targets.model import stable_id
+from extract.targets.model import deadline_end, norm_scope_name, normalise, parse_day, stable_id
 from extract.targets.wording import human_number
 
 log = logging.getLogger("pantau.targets")
@@ -48,37 +55,124 @@ def load_claims(store: Store) -> list[dict]:
     return [dict(row) for row in store.db.query(CLAIMS_SQL)]
 
 
-def update_targets(store: Store, today: date | None = None) -> dict:
-    """Rebuild the target tables from the claims in `store`. Returns counts."""
+STALE_AFTER_DAYS, GRACE_DAYS = 366, 91  # the status checkpoints after a figure and after a deadline (status.py)
+
+
+def family_key(scope, scope_name, unit) -> str:
+    """"national--none--umkm": scope, scope name and unit normalised, in letters, digits, _ and - only (a plain
+    Datasette row URL). Two spellings that meet here only make one family of two: recomputed together."""
+    return "--".join(norm_scope_name(part) or "none" for part in (scope, scope_name, unit))
+
+
+def family_of(claim: dict) -> str | None:
+    """The family key of a claim row (its series without the metric); None when the tracker ignores the claim."""
+    normalised = normalise(claim)
+    return None if normalised is None else family_key(*normalised.series[1:])
+
+
+def _fingerprint(claims: list[dict]) -> str:
+    text = json.dumps(sorted(claims, key=lambda c: str(c["claim_id"])), sort_keys=True, default=str)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def update_targets(store: Store, today: date | None = None, full: bool = False) -> dict:
+    """Bring the target tables up to date with the claims in `store`: recompute the changed families only (every
+    family when `full`). Returns the row count of every table and the number of families recomputed."""
+    today = today or date.today()
+    families: dict[str, list[dict]] = defaultdict(list)
     claims = load_claims(store)
-    targets = build_targets(claims, today=today)
+    for claim in claims:
+        family = family_of(claim)
+        if family is not None:
+            families[family].append(claim)
+    fingerprints = {family: _fingerprint(rows) for family, rows in families.items()}
+    state = {row["family"]: row for row in store.db.query("select * from target_families")}
+    # Editors' decisions (merge, split) edit rows across families after the build: with any of them, a run that
+    # has something to recompute rebuilds everything, so they are re-applied to whole fresh tables as designed.
+    full = full or not state or (_has_target_decisions(store) and any(
+        _stale(state.get(f), fingerprints.get(f), today) for f in set(fingerprints) | set(state)))
+    dirty = set(fingerprints) | set(state) if full else {
+        family for family in set(fingerprints) | set(state) if _stale(state.get(family), fingerprints.get(family),
+                                                                        today)}
+    targets = build_targets([c for family in dirty for c in families.get(family, [])], today=today)
     rows = table_rows(targets)
-    _rewrite(store.db.conn, rows)
-    counts = {table: len(rows[table]) for table in TABLES}
-    counts["claims_read"] = len(claims)
-    counts["review"] = reapply_target_decisions(store)  # editors' merges, splits and unlinks (db/review_targets.py)
+    family_rows = [_family_row(family, fingerprints[family], families[family], rows["targets"], today)
+                   for family in sorted(dirty) if family in fingerprints]
+    _replace(store.db.conn, rows, sorted(dirty), family_rows, full, today)
+    review = reapply_target_decisions(store)  # editors' merges, splits and unlinks (db/review_targets.py)
+    counts = {table: store.db[table].count for table in TABLES}
+    counts.update(claims_read=len(claims), families=len(fingerprints), families_recomputed=len(dirty), review=review)
     log.info("targets: %s", counts)
     return counts
 
 
-def _rewrite(conn, rows: dict[str, list[dict]]):
-    """Replace every target table in one transaction (foreign keys checked at commit: targets point at targets)."""
+def _has_target_decisions(store: Store) -> bool:
+    return store.db["corrections"].exists() and store.db.execute(
+        "select 1 from corrections where kind = 'target' limit 1").fetchone() is not None
+
+
+def _stale(state: dict | None, fingerprint: str | None, today: date) -> bool:
+    """A family is recomputed when its claims changed, when a status checkpoint passed since it was computed, or when
+    it is asked for at an earlier date than it was computed for."""
+    if state is None or fingerprint is None or state["fingerprint"] != fingerprint:
+        return True
+    if state["computed_for"] is None or today.isoformat() < state["computed_for"]:
+        return True
+    return state["valid_until"] is not None and today.isoformat() >= state["valid_until"]
+
+
+def _family_row(family: str, fingerprint: str, claims: list[dict], target_rows: list[dict], today: date) -> dict:
+    mine = [t for t in target_rows if t["family"] == family]
+    return {"family": family, "fingerprint": fingerprint, "valid_until": _next_checkpoint(mine, today),
+            "n_claims": len(claims), "computed_for": today.isoformat()}
+
+
+def _next_checkpoint(target_rows: list[dict], today: date) -> str | None:
+    """The first date after `today` on which a status of these targets can change without a new claim: a counting
+    figure going stale, or the first day after a deadline's reporting grace."""
+    dates = []
+    for t in target_rows:
+        end = deadline_end(t["deadline"])
+        if end is not None:
+            dates.append(end + timedelta(days=GRACE_DAYS))
+        dates.extend(parse_day(day) + timedelta(days=STALE_AFTER_DAYS) for day in t["_figure_dates"])
+    future = [d for d in dates if d > today]
+    return min(future).isoformat() if future else None
+
+
+def _replace(conn, rows: dict[str, list[dict]], dirty: list[str], family_rows: list[dict], full: bool, today: date):
+    """Replace the rows of the dirty families (every row when `full`) in one transaction (foreign keys checked at
+    commit: targets point at targets)."""
     conn.commit()  # start from a clean state: the BEGIN below must open the transaction
     conn.execute("begin")
     try:
         conn.execute("PRAGMA defer_foreign_keys = ON")
-        for table in TABLES:
-            conn.execute(f"delete from [{table}]")
+        if full:
+            for table in TABLES + ["target_families"]:
+                conn.execute(f"delete from [{table}]")
+        else:
+            marks = ", ".join("?" for _ in dirty)
+            in_dirty = f"target_id in (select target_id from targets where family in ({marks}))"
+            for table in TABLES[:-1]:
+                conn.execute(f"delete from [{table}] where {in_dirty}", dirty)
+            conn.execute(f"delete from targets where family in ({marks})", dirty)
+            conn.execute(f"delete from target_families where family in ({marks})", dirty)
         for table in reversed(TABLES):
-            if rows[table]:
-                columns = list(rows[table][0])
-                sql = (f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-                       f"values ({', '.join('?' for _ in columns)})")
-                conn.executemany(sql, [[row[c] for c in columns] for row in rows[table]])
+            _insert(conn, table, [{k: v for k, v in row.items() if not k.startswith("_")} for row in rows[table]])
+        _insert(conn, "target_families", family_rows)
+        conn.execute("update targets set status_as_of = ?", [today.isoformat()])
         conn.execute("commit")
     except BaseException:
         conn.execute("rollback")
         raise
+
+
+def _insert(conn, table: str, rows: list[dict]):
+    if rows:
+        columns = list(rows[0])
+        sql = (f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+               f"values ({', '.join('?' for _ in columns)})")
+        conn.executemany(sql, [[row[c] for c in columns] for row in rows])
 
 
 def table_rows(targets: list[dict]) -> dict[str, list[dict]]:
@@ -86,7 +180,7 @@ def table_rows(targets: list[dict]) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {table: [] for table in TABLES}
     for t in targets:
         tid = t["target_id"]
-        latest = t["latest_figure"] or {}
+        latest, best = t["latest_figure"] or {}, t["best_figure"] or {}
         rows["targets"].append({
             **{k: t[k] for k in ("target_id", "metric", "scope", "scope_name", "subject", "value", "value_max",
                                  "unit", "deadline", "direction", "revision_of", "milestone_of", "first_stated_on",
@@ -96,7 +190,11 @@ def table_rows(targets: list[dict]) -> dict[str, list[dict]]:
             "per_period": int(t["per_period"]),
             "n_observations": sum(1 for o in t["observations"] if o["counts"]),
             "latest_value": latest.get("value"), "latest_as_of": latest.get("as_of"),
-            "latest_claim_id": latest.get("claim_id"),
+            "latest_claim_id": latest.get("claim_id"), "latest_stated_on": latest.get("stated_on"),
+            "best_value": best.get("value"), "best_as_of": best.get("as_of"), "best_claim_id": best.get("claim_id"),
+            "best_pct": best.get("pct"),
+            "family": family_key(t["scope"], t["scope_name"], t["unit"]),
+            "_figure_dates": [o["stated_on"] for o in t["observations"] if o["counts"]],
             "status_evidence": json.dumps(t["status_evidence"]),
             "n_conflicts": len(t["conflicts"]),
         })
@@ -114,7 +212,7 @@ def table_rows(targets: list[dict]) -> dict[str, list[dict]]:
         for o in t["observations"]:
             rows["target_observations"].append({"target_id": tid, **{k: o[k] for k in (
                 "claim_id", "article_id", "value", "unit", "as_of", "stated_on", "speaker", "organization", "outlet",
-                "url", "quote", "source_kind", "document_id", "page")}, "counts": int(o["counts"])})
+                "url", "quote", "source_kind", "document_id", "page")}, "counts": int(o["counts"]), "outlier": int(o["outlier"])})
             if o["counts"]:
                 rows["target_events"].append(_event(tid, o["stated_on"], "figure", o["claim_id"],
                                                     f"figure: {human_number(o['value'])} as of {o['as_of']}",

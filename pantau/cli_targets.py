@@ -14,8 +14,8 @@ log = logging.getLogger("pantau.targets")
 OUTPUT_FIELDS = [
     "target_id", "metric", "scope", "scope_name", "subject", "value", "value_max", "unit", "deadline", "revision_of",
     "milestone_of", "first_stated_on", "first_speaker", "statements", "observations", "latest_figure",
-    "progress_pct", "status", "status_as_of", "status_rationale", "status_history", "conflicts", "anchoring",
-    "legal_anchor",
+    "best_figure", "progress_pct", "status", "status_as_of", "status_rationale", "status_history", "conflicts",
+    "anchoring", "legal_anchor",
 ]
 
 

@@ -491,7 +491,14 @@ TARGET_TABLES = {
          "n_outlets": "Distinct outlets stating it (syndicated copies counted once).",
          "n_observations": "Reported figures that count toward the target.",
          "latest_value": "Newest reported figure counting toward the target.", "latest_as_of": "Its reference date.",
-         "latest_claim_id": "Its claim.", "progress_pct": "100 x latest figure / target value.",
+         "latest_claim_id": "Its claim.", "latest_stated_on": "When it was reported.",
+         "progress_pct": "100 x latest figure / target value; empty when the status is tidak_terukur or "
+         "belum_dinilai (no comparable figure).",
+         "best_value": "Highest reported figure counting toward the target (lowest for a reduction target): the "
+         "status rules read this one, so a target can be tercapai while the latest figure is lower.",
+         "best_as_of": "Its reference date.", "best_claim_id": "Its claim.", "best_pct": "100 x best figure / target.",
+         "family": "The claims that can affect this target: scope--scope name--unit, normalised; the tracker "
+         "stage recomputes one family at a time.",
          "status": "Progress: belum_dinilai | berjalan | tertinggal | terhenti | tercapai | tercapai_sebagian | "
          "tidak_tercapai | direvisi | dihentikan | tidak_terukur (rules in the methodology).",
          "status_as_of": "The date the status was computed for.", "status_rationale": "Why, in one sentence.",
@@ -518,7 +525,9 @@ TARGET_TABLES = {
          "value": "Figure.", "unit": "Unit.", "as_of": "Date the figure refers to (as_of, else stated_on).",
          "stated_on": "Date it was reported (the vintage).", "speaker": "Speaker.", "organization": "Institution or "
          "source.", "outlet": "Outlet.", "url": "Article URL.", "quote": "The sentence.", "source_kind": "Kind of "
-         "source.", "counts": "1 = dated on or before the end of the deadline year plus 90 days."},
+         "source.", "counts": "1 = dated on or before the end of the deadline year plus 90 days.",
+         "outlier": "1 = below 1 % of the target while another figure is above 20 % of it: probably another "
+         "scope's sub-figure; shown, but not used as latest figure, baseline or best."},
     ),
     "target_status_history": (
         "The progress status of each target as it stood from each date: what was known then. Only changes are "
@@ -532,6 +541,15 @@ TARGET_TABLES = {
         {"target_id": "The target.", "other_target_id": "The conflicting target.", "claim_id": "This target's claim.",
          "other_claim_id": "The other target's claim.", "stated_on": "Date of this claim.",
          "other_stated_on": "Date of the other claim."},
+    ),
+    "target_families": (
+        "State of the incremental tracker stage: one row per family of claims (scope, scope name, unit) with a "
+        "fingerprint of its claims; a run recomputes the families whose fingerprint changed or whose status can "
+        "have changed since (valid_until).",
+        {"family": "scope--scope name--unit, normalised (lower case, _ for other characters).", "fingerprint": "sha1 of the family's claim rows.",
+         "valid_until": "First date on which a status can change without a new claim (a figure going stale, a "
+         "deadline's grace ending).", "n_claims": "Claims in the family.",
+         "computed_for": "The date the family's statuses were computed for."},
     ),
     "target_events": (
         "Change log of every target: new statements, new figures and status changes, by date (the Atom feeds).",

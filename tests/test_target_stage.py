@@ -7,7 +7,7 @@ import json
 from datetime import date
 
 from db import sample
-from extract.target_stage import update_targets
+from extract.target_stage import _stale, update_targets
 
 TODAY = date(2026, 12, 3)
 
@@ -50,3 +50,76 @@ def test_stage_is_idempotent_and_survives_reextraction(tmp_path):
     update_targets(store, today=TODAY)
     assert store.db.execute("pragma foreign_key_check").fetchall() == []
     assert len(_table(store, "select * from targets")) == before - 1  # the 30 juta by 2024 statement was dropped
+
+
+TABLES = ["targets", "target_statements", "target_observations", "target_status_history", "target_conflicts",
+          "target_events", "target_families"]
+
+
+def _snapshot(store):
+    """Every target table; of the family state what a full rebuild must reproduce (not the date each family was last
+    computed for: an untouched family keeps its own)."""
+    tables = {t: _table(store, f"select * from {t} order by 1, 2") for t in TABLES}
+    for row in tables["target_families"]:
+        row.pop("computed_for")
+    return tables
+
+
+def _full_rebuild(store, today):
+    update_targets(store, today=today, full=True)
+    return _snapshot(store)
+
+
+def test_incremental_runs_recompute_only_touched_families_and_equal_a_full_rebuild(tmp_path):
+    store = sample.build_sample(tmp_path / "pantau.db")
+    first = update_targets(store, today=TODAY)
+    assert first["families_recomputed"] == first["families"] >= 3  # no state yet: everything
+    again = update_targets(store, today=TODAY)
+    assert again["families_recomputed"] == 0  # nothing changed: nothing recomputed
+    # a re-extraction that moves one national figure to a province, and drops a national statement
+    articles = sample.sample_articles()
+    article, claims = next((a, c) for a, c in articles if "teten-umkm-digital-capai-12-juta" in a["url"])
+    moved = [dict(c, scope="province", scope_name="Jawa Tengah") if c["claim_type"] == "achievement" else c
+             for c in claims]
+    store.save_article_with_claims(article, moved[:-1] if len(moved) > 1 else moved, page_id=None,
+                                   extractor_version="again")
+    touched = update_targets(store, today=TODAY)
+    # the national UMKM family (lost a statement and a figure) and the new Jawa Tengah one; not the other four
+    assert touched["families_recomputed"] == 2 and touched["families"] == 6
+    incremental = _snapshot(store)
+    assert incremental == _full_rebuild(store, TODAY)
+    # a later day: only families whose status can have changed (a figure gone stale, a deadline passed) recompute
+    later = date(2027, 6, 1)
+    update_targets(store, today=later)
+    assert _snapshot(store) == _full_rebuild(store, later)
+    assert store.db.execute("pragma foreign_key_check").fetchall() == []
+
+
+def test_a_family_is_recomputed_when_a_status_checkpoint_passes_or_for_an_earlier_date():
+    state = {"fingerprint": "f", "computed_for": "2026-12-03", "valid_until": "2027-04-01"}
+    assert not _stale(state, "f", date(2027, 3, 31))
+    assert _stale(state, "f", date(2027, 4, 1))  # e.g. the first day after a deadline's reporting grace
+    assert _stale(state, "f", date(2026, 12, 1))  # asked for an earlier date than computed
+    assert _stale(state, "g", date(2026, 12, 3))  # its claims changed
+    assert not _stale(dict(state, valid_until=None), "f", date(2030, 1, 1))
+
+
+def test_editor_decisions_hold_across_incremental_runs(tmp_path):
+    from db.review_targets import decide_target
+
+    store = sample.build_sample(tmp_path / "pantau.db")
+    update_targets(store, today=TODAY)
+    ids = {(r["value"], r["deadline"]): r["target_id"] for r in _table(store, "select * from targets")}
+    decide_target(store, "merge", ids[(30e6, 2023)], ids[(30e6, 2024)], by="ana")
+    merged = _snapshot(store)
+    assert ids[(30e6, 2023)] not in {t["target_id"] for t in merged["targets"]}
+    update_targets(store, today=TODAY)  # nothing changed: the merged tables stay as they are
+    assert _snapshot(store) == merged
+    article, claims = next((a, c) for a, c in sample.sample_articles() if "teten-umkm-digital-capai-12-juta" in a["url"])
+    moved = [dict(c, scope="province", scope_name="Jawa Tengah") if c["claim_type"] == "achievement" else c
+             for c in claims]  # the decision's anchors (the targets' first statements) stay
+    store.save_article_with_claims(article, moved, page_id=None, extractor_version="again")
+    update_targets(store, today=TODAY)  # a change with a decision on record: rebuilt whole, decision re-applied
+    incremental = _snapshot(store)
+    assert incremental == _full_rebuild(store, TODAY)
+    assert ids[(30e6, 2023)] not in {t["target_id"] for t in incremental["targets"]}

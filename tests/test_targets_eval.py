@@ -68,11 +68,14 @@ def test_tracker_on_gold_claims():
 def test_tracker_on_extracted_claims():
     scores = evaluate_extracted(_tracker_gold())
     print(json.dumps(scores))
-    # measured 2026-12-03 with pantau-claims-1.1 (no scope yet): grouping F1 0.60, observations F1 0.67,
-    # status 0.63, point-in-time 0.56; the floors leave room for extractor changes, not for a broken tracker
-    assert scores["grouping"]["precision"] >= 0.9 and scores["grouping"]["f1"] >= 0.5
-    assert scores["observations"]["f1"] >= 0.55
-    assert scores["status_accuracy"] >= 0.5
+    # measured 2026-12-03 with pantau-claims-1.1 after the robustness work (metric-less joins, subject heads,
+    # per-period cue on its own value, outliers): grouping P 1.00 / F1 0.68, relations F1 0.62, observations F1
+    # 0.71, status 0.63, point-in-time 0.58 (before: 0.60 / 0.53 / 0.67 / 0.63 / 0.56). The floors leave room for
+    # extractor changes, not for a broken tracker.
+    assert scores["grouping"]["precision"] >= 0.9 and scores["grouping"]["f1"] >= 0.6
+    assert scores["relations"]["f1"] >= 0.5
+    assert scores["observations"]["f1"] >= 0.65
+    assert scores["status_accuracy"] >= 0.55 and scores["point_status_accuracy"] >= 0.5
 
 
 def test_gold_output_does_not_depend_on_arrival_order():
@@ -83,3 +86,27 @@ def test_gold_output_does_not_depend_on_arrival_order():
         shuffled = list(claims)
         random.Random(seed).shuffle(shuffled)
         assert json.dumps(build_targets(shuffled, today=GOLD_TODAY), sort_keys=True) == expected
+
+
+def test_loss_breakdown_names_the_damaged_field_and_the_ladder_repairs_it():
+    from extract.targets.loss import claim_causes, repair_ladder
+
+    files = _tracker_gold()
+    articles, gold = read_jsonl(files["articles"]), read_jsonl(files["claims"])
+    expected = read_jsonl(files["targets"])
+    damaged = []
+    for claim in with_article_fields(gold, articles):
+        copy = dict(claim, claim_id="X" + claim["claim_id"])
+        if claim["claim_id"] in ("T-05-C01", "T-07-C02"):
+            copy["metric"] = None
+        elif claim["claim_id"] == "T-10-C01":
+            copy.update(scope="programme", scope_name="umkm_go_online")
+        elif claim["claim_id"] == "T-11-C02":
+            continue  # the extractor missed it
+        damaged.append(copy)
+    causes = claim_causes(damaged, gold, expected)
+    assert causes["gold_targets"]["wrong metric"] == 2 and causes["gold_targets"]["wrong scope"] == 1
+    assert causes["gold_targets"]["claim missing"] == 1
+    ladder = repair_ladder(damaged, gold, expected, articles)
+    assert ladder[0]["grouping_f1"] < 1.0 and ladder[-1]["grouping_f1"] == 1.0
+    assert ladder[-1]["status"] == 1.0 and ladder[-1]["observations_f1"] == 1.0

@@ -14,11 +14,15 @@ from extract.targets.relations import Relations, find_relations
 from extract.targets.status import StatusInput, history, status_at
 from extract.targets.wording import one_sentence
 
+# A status that rests on no comparable figure has no progress percentage (a figure of a metric-less series is not
+# comparable with its target; an unmeasured target has none).
+UNMEASURED = ("tidak_terukur", "belum_dinilai")
+
 TARGET_FIELDS = [
     "target_id", "metric", "scope", "scope_name", "subject", "value", "value_max", "unit", "deadline", "per_period",
     "direction", "revision_of", "revised_by", "milestone_of", "milestones", "first_stated_on", "first_claim_id",
     "first_speaker", "first_institution", "n_statements", "n_outlets", "statements", "observations",
-    "latest_figure", "progress_pct", "status", "status_as_of", "status_rationale", "status_evidence",
+    "latest_figure", "best_figure", "progress_pct", "status", "status_as_of", "status_rationale", "status_evidence",
     "status_history", "conflicts", "anchoring", "legal_anchor", "summary",
 ]
 
@@ -102,6 +106,7 @@ def _target(commitment: Commitment, rel: Relations, index: dict[str, Commitment]
             today: date) -> dict:
     first = commitment.first
     tid = commitment.target_id
+    series_obs = obs.of_target(series_obs, first.metric, commitment.heads)
     counting = [o for o in series_obs if obs.counts_toward(o, commitment.deadline)]
     revisions = sorted((index[new].first.stated_on, index[new].first.claim_id) for new in rel.revised_by.get(tid, []))
     status_input = StatusInput(
@@ -111,7 +116,10 @@ def _target(commitment: Commitment, rel: Relations, index: dict[str, Commitment]
     )
     now = status_at(status_input, today)
     known_now = obs.known(counting, today)
-    latest = obs.latest(known_now)
+    flagged = obs.outliers(known_now, commitment.value, status_input.direction)
+    usable_now = [o for o in known_now if o.claim_id not in flagged]
+    latest, best = obs.latest(usable_now), obs.best(usable_now, status_input.direction)
+    measured = now.status not in UNMEASURED
     statements = _statements(commitment)
     counted = [s for s in statements if s["counted"]]
     value_max = next((c.value_max for c in commitment.claims if c.value_max is not None), None)
@@ -138,10 +146,10 @@ def _target(commitment: Commitment, rel: Relations, index: dict[str, Commitment]
         "n_statements": len(counted),
         "n_outlets": len({s["outlet"] for s in counted if s["outlet"]}),
         "statements": statements,
-        "observations": [obs.observation_record(o, commitment.deadline) for o in series_obs],
-        "latest_figure": _latest_figure(latest),
-        "progress_pct": (round(100 * latest.value / commitment.value, 1)
-                         if latest is not None and commitment.value else None),
+        "observations": [obs.observation_record(o, commitment.deadline, o.claim_id in flagged) for o in series_obs],
+        "latest_figure": _figure(latest, commitment.value),
+        "best_figure": _figure(best, commitment.value),
+        "progress_pct": _pct(latest, commitment.value) if measured else None,
         "status": now.status,
         "status_as_of": today.isoformat(),
         "status_rationale": now.rationale,
@@ -155,8 +163,14 @@ def _target(commitment: Commitment, rel: Relations, index: dict[str, Commitment]
     return target
 
 
-def _latest_figure(latest: Claim | None) -> dict | None:
-    if latest is None:
+def _pct(figure: Claim | None, target_value: float | None) -> float | None:
+    return round(100 * figure.value / target_value, 1) if figure is not None and target_value else None
+
+
+def _figure(figure: Claim | None, target_value: float | None) -> dict | None:
+    """A reported figure with its dates and its share of the target (latest_figure, best_figure)."""
+    if figure is None:
         return None
-    return {"value": latest.value, "as_of": latest.ref_date.isoformat(), "stated_on": latest.stated_on.isoformat(),
-            "claim_id": latest.claim_id, "speaker": latest.speaker, "article_id": latest.article_id}
+    return {"value": figure.value, "as_of": figure.ref_date.isoformat(), "stated_on": figure.stated_on.isoformat(),
+            "claim_id": figure.claim_id, "speaker": figure.speaker, "article_id": figure.article_id,
+            "pct": _pct(figure, target_value)}

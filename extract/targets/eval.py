@@ -187,28 +187,41 @@ def evaluate_gold_claims(files: dict, today: date = GOLD_TODAY) -> dict:
     return evaluate(claims, expected, build_targets(claims, today=today))
 
 
-def evaluate_extracted(files: dict, today: date = GOLD_TODAY) -> dict:
-    """The same, with claims extracted from the gold articles by the real extractor (extract.claims)."""
+def extract_gold_articles(files: dict) -> list[dict]:
+    """Claims extracted from the gold articles by the real extractor (extract.claims), with their article fields."""
     from extract.claims import extract_claims
 
     articles = read_jsonl(files["articles"])
-    gold = read_jsonl(files["claims"])
-    expected = read_jsonl(files["targets"])
     extracted = []
     for article in articles:
         for n, claim in enumerate(extract_claims(article)):
             claim.setdefault("claim_id", f"{article['id']}-X{n:02d}")
             extracted.append(claim)
-    extracted = with_article_fields(extracted, articles)
+    return with_article_fields(extracted, articles)
+
+
+def evaluate_extracted(files: dict, today: date = GOLD_TODAY, extracted: list[dict] | None = None) -> dict:
+    """The same, with claims extracted from the gold articles by the real extractor (or the `extracted` given)."""
+    gold = read_jsonl(files["claims"])
+    expected = read_jsonl(files["targets"])
+    extracted = extract_gold_articles(files) if extracted is None else extracted
     return evaluate(gold, expected, build_targets(extracted, today=today), claim_map=map_claims(extracted, gold))
 
 
-def main(location, out=print):
+def main(location, out=print, breakdown: bool = True):
+    """Scores on gold claims and on extracted claims, then (breakdown) the loss on extracted claims by cause."""
+    from extract.targets.loss import claim_causes, format_breakdown, repair_ladder
+
     files = gold_files(location)
     if files is None:
         raise SystemExit(f"no tracker gold (articles, claims, targets_expected) in {location}")
-    for name, fn in (("gold claims", evaluate_gold_claims), ("extracted claims", evaluate_extracted)):
-        out(f"{name}: {json.dumps(fn(files), ensure_ascii=False)}")
+    out(f"gold claims: {json.dumps(evaluate_gold_claims(files), ensure_ascii=False)}")
+    extracted = extract_gold_articles(files)
+    out(f"extracted claims: {json.dumps(evaluate_extracted(files, extracted=extracted), ensure_ascii=False)}")
+    if breakdown:
+        gold, expected = read_jsonl(files["claims"]), read_jsonl(files["targets"])
+        out(format_breakdown(claim_causes(extracted, gold, expected),
+                             repair_ladder(extracted, gold, expected, read_jsonl(files["articles"]))))
 
 
 if __name__ == "__main__":  # pragma: no cover

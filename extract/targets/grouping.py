@@ -3,10 +3,17 @@
 A commitment is a series (metric, scope, scope_name, unit) + value (within 1 %) + deadline (target_year or none) +
 cumulative vs per-period. Values of one series and deadline are clustered by sorting them and cutting where two
 neighbours differ by more than 1 %, so the clusters depend only on the set of values, never on input order.
+
+A target claim without a metric joins a commitment of a metric series when that commitment is the only one with the
+same scope, unit, value (1 %), deadline and kind, and the claim's subject head is unknown or is a word of the
+subjects or quotes of that metric series' targets (`join_metricless`): the extractor often loses the metric of a
+short restatement ("Tahun ini kita kejar 24 juta"). The candidates are computed from the metric claims alone, so the result does not
+depend on the other metric-less claims or on order.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -31,6 +38,11 @@ class Commitment:
     @property
     def articles(self) -> set[str]:
         return {c.article_id for c in self.claims if c.article_id}
+
+    @property
+    def heads(self) -> set[str]:
+        """The known subject heads of its statements (what a metric-less target counts)."""
+        return {c.head for c in self.claims if c.head}
 
     @property
     def direction(self) -> str:
@@ -81,15 +93,61 @@ def group_commitments(target_claims: list[Claim]) -> list[Commitment]:
     """Every target claim in exactly one commitment; commitments sorted by their target id."""
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in target_claims:
-        buckets[(claim.series, claim.target_year, claim.per_period)].append(claim)
+        if claim.metric:
+            buckets[(claim.series, claim.target_year, claim.per_period)].append(claim)
+    clusters = [(key, cluster) for key, claims in buckets.items() for cluster in _value_clusters(claims)]
+    for claim in sorted((c for c in target_claims if not c.metric), key=lambda c: c.claim_id):
+        home = join_metricless(claim, clusters)
+        if home is not None:
+            home.append(claim)
+        else:
+            buckets[(claim.series, claim.target_year, claim.per_period)].append(claim)
+    for key, claims in buckets.items():
+        if key[0][0] is None:
+            clusters.extend((key, cluster) for cluster in _value_clusters(claims))
     commitments = []
-    for (series, deadline, per_period), claims in buckets.items():
-        for cluster in _value_clusters(claims):
-            commitment = Commitment(series, deadline, per_period, sorted(cluster, key=lambda c: c.order))
-            commitment.value = canonical_value(cluster)
-            commitment.target_id = stable_id("t", *series, fmt_value(commitment.value), deadline, per_period)
-            commitments.append(commitment)
+    for (series, deadline, per_period), cluster in clusters:
+        commitment = Commitment(series, deadline, per_period, sorted(cluster, key=lambda c: c.order))
+        metric_claims = [c for c in cluster if c.metric] or cluster
+        commitment.value = canonical_value(metric_claims)
+        commitment.target_id = stable_id("t", *series, fmt_value(commitment.value), deadline, per_period)
+        commitments.append(commitment)
     return sorted(commitments, key=lambda c: (_series_sort(c.series), c.deadline or 0, c.value or 0, c.target_id))
+
+
+def join_metricless(claim: Claim, clusters: list[tuple[tuple, list[Claim]]]) -> list[Claim] | None:
+    """The one metric cluster a metric-less target claim belongs to, or None (no deadline, none or several
+    candidates, or a subject head that none of the candidate's words has)."""
+    if claim.target_year is None or claim.value is None:
+        return None
+    candidates = []
+    for (series, deadline, per_period), cluster in clusters:
+        if series[0] is None or series[1:] != claim.series[1:]:
+            continue
+        if deadline != claim.target_year or per_period != claim.per_period:
+            continue
+        members = [c for c in cluster if c.metric]
+        if members and same_value(canonical_value(members), claim.value):
+            candidates.append(cluster)
+    if len(candidates) != 1:
+        return None
+    home = candidates[0]
+    series = home[0].series
+    if claim.head and claim.head not in _words(c for _, cluster in clusters for c in cluster if c.series == series):
+        return None
+    return home
+
+
+def _words(claims) -> set[str]:
+    """The words of the subjects and quotes of a metric series' target claims."""
+    text = " ".join(f"{c.raw.get('subject') or ''} {c.raw.get('quote') or ''}" for c in claims if c.metric)
+    return set(re.findall(r"[a-z][a-z0-9-]*", text.lower()))
+
+
+def related_subjects(a: Commitment, b: Commitment) -> bool:
+    """Two commitments of a metric series are about one thing; two of the metric-less series only when their
+    statements share a subject head (an unknown head relates to nothing)."""
+    return a.series[0] is not None or bool(a.heads & b.heads)
 
 
 def _series_sort(series: tuple) -> tuple:

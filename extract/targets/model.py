@@ -24,10 +24,72 @@ ANCHORING_BY_RANK = {3: "peraturan", 2: "dokumen_kebijakan", 1: "pernyataan"}
 
 
 @lru_cache(maxsize=1)
+def _cue_data() -> dict[str, list[str]]:
+    return yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def cues() -> dict[str, re.Pattern]:
-    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    """The cue lexicons as word-boundary patterns (word lists, `*_words`, are read by `generic_words`)."""
     return {name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
-            for name, words in data.items()}
+            for name, words in _cue_data().items() if not name.endswith("_words")}
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _cue_data()["subject_generic_words"])
+
+
+def norm_scope_name(name) -> str | None:
+    """"PaDi UMKM", "padi_umkm" and "Padi-UMKM" are one scope: lower case, non-alphanumerics as one underscore."""
+    text = re.sub(r"[^0-9a-z]+", "_", str(name or "").lower()).strip("_")
+    return text or None
+
+
+def subject_head(subject, unit) -> str | None:
+    """The counted thing of a subject: its first word of three letters or more that is not generic (cues.yaml
+    `subject_generic_words`), not a number and not the unit, read before a relative clause ("produk yang kami patok
+    ... lebih cepat" -> none: the head is the unit). None when the subject names nothing ("target")."""
+    skip = generic_words() | {str(unit or "").lower()}
+    noun_phrase = re.split(r"\byang\b", str(subject or "").lower(), maxsplit=1)[0]
+    for word in re.findall(r"[a-z][a-z0-9-]*", noun_phrase):
+        if len(word) >= 3 and word not in skip:
+            return word
+    return None
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def is_per_period(raw: dict) -> bool:
+    """A rate per period ("5 juta UMKM setiap tahun"). When the value's own words are found in the quote, a period
+    cue counts only when, in the same sentence, it is nearer to this value than to any other number (so "5 juta
+    setiap tahun untuk mencapai 30 juta pada 2024" makes the 5 juta a rate and leaves the 30 juta cumulative);
+    otherwise the subject, qualifier and value words are read as a whole."""
+    pattern = cues()["per_period"]
+    own = " ".join(str(raw.get(k) or "") for k in ("qualifier", "value_text"))
+    if pattern.search(own):
+        return True
+    value_text, quote = str(raw.get("value_text") or "").strip(), str(raw.get("quote") or "")
+    at = quote.lower().find(value_text.lower()) if value_text else -1
+    if at < 0:
+        return bool(pattern.search(" ".join(str(raw.get(k) or "") for k in ("subject", "qualifier", "value_text"))))
+    start = quote.rfind(".", 0, at)
+    start = max(start, quote.rfind("!", 0, at), quote.rfind("?", 0, at)) + 1
+    end = min([i for i in (quote.find(". ", at), quote.find("!", at), quote.find("?", at)) if i >= 0] or [len(quote)])
+    mine = (at, at + len(value_text))
+    others = [(m.start(), m.end()) for m in _NUMBER.finditer(quote, start, end)
+              if not (mine[0] <= m.start() < mine[1]) and not _YEAR.fullmatch(m.group())]
+    for cue in pattern.finditer(quote, start, end):
+        mine_gap = _gap(mine, cue.span())
+        if all(mine_gap <= _gap(other, cue.span()) for other in others):
+            return True
+    return False
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
 
 
 def parse_day(value) -> date | None:
@@ -96,6 +158,7 @@ class Claim:
     ref_date: date | None  # as_of else stated_on
     per_period: bool
     direction: str  # naik | turun
+    head: str | None  # the counted thing of the subject (subject_head); keeps metric-less subjects apart
     proposed: bool
     source_rank: int
     speaker: str | None
@@ -109,7 +172,7 @@ class Claim:
     def series(self) -> tuple:
         """(metric, scope, scope_name, unit); a claim without a metric is in the series with metric null (the
         unit, scope and value still keep "30 persen kredit" apart from "30 juta UMKM")."""
-        return (self.metric, self.scope, self.scope_name, self.unit)
+        return (self.metric, self.scope, norm_scope_name(self.scope_name), self.unit)
 
     @property
     def source_key(self) -> tuple:
@@ -143,7 +206,6 @@ def normalise(raw: dict) -> Claim | None:
     claim_type = str(raw.get("claim_type") or "").lower()
     if claim_type not in ("target", "achievement") or stated_on is None:
         return None
-    text = " ".join(str(raw.get(k) or "") for k in ("subject", "qualifier", "value_text"))
     quote = str(raw.get("quote") or "")
     cid = raw.get("claim_id") or raw.get("id")
     char_start = int(raw.get("char_start") or 0)
@@ -164,8 +226,9 @@ def normalise(raw: dict) -> Claim | None:
         target_year=_int_year(raw.get("target_year")),
         stated_on=stated_on,
         ref_date=parse_day(raw.get("as_of")) or stated_on,
-        per_period=bool(cues()["per_period"].search(text)),
+        per_period=is_per_period(raw),
         direction="turun" if cues()["direction_down"].search(str(raw.get("subject") or "")) else "naik",
+        head=subject_head(raw.get("subject"), raw.get("unit")),
         proposed=claim_type == "target" and bool(cues()["proposed"].search(quote)),
         source_rank=source_rank(raw),
         speaker=raw.get("speaker") or None,

@@ -12,6 +12,41 @@ from datetime import date
 from extract.targets.model import Claim, days, deadline_end
 
 REPORTING_GRACE = days(90)
+OUTLIER_SHARE = 0.01  # a figure below 1 % of the target ...
+OUTLIER_CONTEXT_SHARE = 0.20  # ... while another figure of the series is above 20 % of it: another scope's figure
+OUTLIER_DROP = 20  # or a figure 20 times below one dated before it: a cumulative count does not fall by 95 %
+
+
+def of_target(series_obs: list[Claim], metric: str | None, heads: set[str]) -> list[Claim]:
+    """The observations of a target: every achievement of its series; for a metric-less target only those whose
+    subject head is one of the target's (unrelated metric-less figures share a unit, not a subject)."""
+    if metric is not None:
+        return list(series_obs)
+    return [o for o in series_obs if o.head and o.head in heads]
+
+
+def outliers(observations: list[Claim], target_value: float | None, direction: str) -> set[str]:
+    """Claim ids of figures that look like another scope's sub-figure (a province's or one programme's count that
+    lost its scope): below 1 % of the target while another of the figures is above 20 % of it, or more than 20
+    times below a figure dated on or before it (an early small figure before the growth is not one). Never for a
+    reduction target (a low figure is the goal there)."""
+    if not target_value or direction == "turun" or target_value <= 0:
+        return set()
+    values = [o for o in observations if o.value is not None]
+    context = any(o.value > OUTLIER_CONTEXT_SHARE * target_value for o in values)
+    flagged = set()
+    for o in values:
+        tiny = context and o.value < OUTLIER_SHARE * target_value
+        dropped = any(p.ref_date <= o.ref_date and p.value > OUTLIER_DROP * o.value for p in values if p is not o)
+        if tiny or dropped:
+            flagged.add(o.claim_id)
+    return flagged
+
+
+def usable(observations: list[Claim], target_value: float | None, direction: str) -> list[Claim]:
+    """The observations without the outliers among them."""
+    flagged = outliers(observations, target_value, direction)
+    return [o for o in observations if o.claim_id not in flagged]
 
 
 def counts_toward(observation: Claim, deadline: int | None) -> bool:
@@ -39,7 +74,13 @@ def earliest(observations: list[Claim]) -> Claim | None:
     return min(observations, key=series_order) if observations else None
 
 
-def observation_record(observation: Claim, deadline: int | None) -> dict:
+def best(observations: list[Claim], direction: str) -> Claim | None:
+    """The highest figure (the lowest for a reduction target); ties by claim id."""
+    sign = -1 if direction == "turun" else 1
+    return max(observations, key=lambda o: (sign * o.value, o.claim_id)) if observations else None
+
+
+def observation_record(observation: Claim, deadline: int | None, outlier: bool = False) -> dict:
     raw = observation.raw
     return {
         "claim_id": observation.claim_id,
@@ -57,4 +98,5 @@ def observation_record(observation: Claim, deadline: int | None) -> dict:
         "document_id": raw.get("document_id"),
         "page": raw.get("page"),
         "counts": counts_toward(observation, deadline),
+        "outlier": outlier,
     }

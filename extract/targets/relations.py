@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extract.targets.grouping import Commitment, same_value
+from extract.targets.grouping import Commitment, related_subjects, same_value
 from extract.targets.model import Claim, days, different_sources
 
 WINDOW = days(180)
@@ -30,13 +30,15 @@ def is_milestone(early: Commitment, final: Commitment) -> bool:
     if early.value is None or final.value is None or early.per_period or final.per_period:
         return False
     on_the_way = early.value < final.value if final.direction == "naik" else early.value > final.value
-    return on_the_way and bool(early.articles & final.articles)
+    return on_the_way and bool(early.articles & final.articles) and related_subjects(early, final)
 
 
 def revision_shape(a: Commitment, b: Commitment) -> bool:
     """Share exactly one of value and deadline (and the same cumulative/per-period kind)."""
     if a.per_period != b.per_period or a.deadline is None or b.deadline is None:
         return False  # "no deadline stated" is not a deadline two statements can share
+    if not related_subjects(a, b):
+        return False  # two metric-less targets about different things
     same_v, same_d = same_value(a.value, b.value), a.deadline == b.deadline
     return same_v != same_d
 

@@ -1,6 +1,7 @@
 """Progress status of a target as of a date D, by the ordered rules of TRACKER_RULES.md, and its history.
 
-Only what was known on D counts: statements and observations stated on or before D. The first rule that applies
+Only what was known on D counts: statements and observations stated on or before D, without the outliers among
+them (observations.outliers: another scope's sub-figure). The first rule that applies
 wins: direvisi, tidak_terukur, belum_dinilai, tercapai, (deadline passed) tercapai_sebagian / tidak_tercapai,
 terhenti, then pace (berjalan / tertinggal). `dihentikan` is an editor's status and is never computed.
 """
@@ -15,6 +16,7 @@ from extract.targets.model import Claim, days, deadline_end
 from extract.targets.pace import pace
 
 PARTIAL_SHARE = 0.8
+FOREIGN_SCALE = 10  # the series already reported 10 x the target when it was first stated: not its measure
 STALE_AFTER = days(365)
 PROGRESS_STATUSES = ["belum_dinilai", "berjalan", "tertinggal", "terhenti", "tercapai", "tercapai_sebagian",
                      "tidak_tercapai", "direvisi", "dihentikan", "tidak_terukur"]
@@ -54,11 +56,17 @@ def status_at(t: StatusInput, on: date) -> Status:
     if t.value is None or t.deadline is None or t.metric is None:
         missing = [n for n, v in (("value", t.value), ("deadline", t.deadline), ("metric", t.metric)) if v is None]
         return Status("tidak_terukur", "the target has no " + " or ".join(missing), [t.first_claim.claim_id])
-    seen = obs.known(t.observations, on)
+    foreign = _series_far_above(t)
+    if foreign is not None:
+        return Status("tidak_terukur", f"when the target was first stated, this series had already reported "
+                      f"{_fmt(foreign.value)} (as of {foreign.ref_date.isoformat()}), {FOREIGN_SCALE} times the "
+                      "target or more: the target is probably a programme's or a region's, whose figures are not "
+                      "in this series", [foreign.claim_id])
+    seen = obs.usable(obs.known(t.observations, on), t.value, t.direction)
     if not seen:
         return Status("belum_dinilai", "no reported figure for this series yet", [t.first_claim.claim_id])
     sign = -1 if t.direction == "turun" else 1
-    best = max(seen, key=lambda o: (sign * o.value, o.claim_id))
+    best = obs.best(seen, t.direction)
     unit = f" {t.unit}" if t.unit else ""
     if sign * best.value >= sign * t.value:
         return Status("tercapai", f"reported {_fmt(best.value)}{unit} (as of {best.ref_date.isoformat()}) reaches "
@@ -83,6 +91,16 @@ def status_at(t: StatusInput, on: date) -> Status:
     return Status(kind, f"from {_fmt(baseline.value)} ({baseline.ref_date.isoformat()}) to {_fmt(latest.value)} "
                   f"({latest.ref_date.isoformat()}): {rate.describe(t.unit)} to reach {_fmt(t.value)} by the end "
                   f"of {t.deadline}", evidence)
+
+
+def _series_far_above(t: StatusInput) -> Claim | None:
+    """The best figure known when the target was first stated, if it is FOREIGN_SCALE times the target or more
+    (targets that grow: a reduction target may start far above)."""
+    if t.direction == "turun" or not t.value or t.value <= 0:
+        return None
+    before = obs.usable(obs.known(t.observations, t.first_claim.stated_on), t.value, t.direction)
+    best = obs.best(before, t.direction)
+    return best if best is not None and best.value >= FOREIGN_SCALE * t.value else None
 
 
 def checkpoints(t: StatusInput, statement_dates: list[date], today: date) -> list[date]:
