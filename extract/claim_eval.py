@@ -217,6 +217,15 @@ def gold_sets(repo: Path = REPO) -> dict[str, tuple[Path, Path]]:
     return sets
 
 
+BLIND_SETS = frozenset({"blind"})
+
+
+def development_sets(repo: Path = REPO) -> dict[str, tuple[Path, Path]]:
+    """The gold sets rules and calibration may be developed on: every set but the blind ones, which are only
+    reported (never tuned or calibrated on)."""
+    return {name: paths for name, paths in gold_sets(repo).items() if name not in BLIND_SETS}
+
+
 def load_articles(path: Path | str) -> list[dict]:
     """Articles JSONL: ``id``, ``text`` (or ``text_file`` relative to the JSONL file), ``published``, ..."""
     path = Path(path)

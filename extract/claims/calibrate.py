@@ -74,13 +74,13 @@ def development_rows(sets) -> list:
 def main(argv=None) -> int:
     import argparse
 
-    from extract.claim_eval import gold_sets
+    from extract.claim_eval import development_sets
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--write", action="store_true", help=f"store the map fitted on all sets in {CALIBRATION_FILE.name}")
     args = ap.parse_args(argv)
-    rows = development_rows(gold_sets().values())
+    rows = development_rows(development_sets().values())
     if not rows:
         print("no development gold found", file=sys.stderr)
         return 1
@@ -89,7 +89,7 @@ def main(argv=None) -> int:
         bounds, values = fit_isotonic([r[1] for r in rows], [r[3] for r in rows])
         CALIBRATION_FILE.write_text(json.dumps({
             "method": "isotonic (pool-adjacent-violators), +1/+1 smoothing",
-            "fitted_on": sorted(gold_sets()), "claims": len(rows),
+            "fitted_on": sorted(development_sets()), "claims": len(rows),
             "steps": [[b, v] for b, v in zip(bounds, values)]}, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {CALIBRATION_FILE}")
     return 0
