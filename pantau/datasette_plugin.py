@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode
 
@@ -431,7 +432,7 @@ def extra_body_script(template, database, view_name, request, datasette):
         for param, sql in LIST_SQL.items():
             try:
                 lists[param] = [[r["id"], r["name"]] for r in await db.execute(sql)]
-            except Exception:  # a database without that table (or column): no list for this input
+            except sqlite3.OperationalError:  # a database without that table (or column): no list for this input
                 continue
         label = BUTTON_LABELS.get(query, "Show")
         return (

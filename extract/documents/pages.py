@@ -64,7 +64,7 @@ def sha256_of(source) -> str:
 def metadata(pdf: pdfium.PdfDocument) -> dict:
     try:
         return {k: v for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
-    except Exception:  # a damaged info dictionary is not a reason to refuse the text
+    except (pdfium.PdfiumError, UnicodeDecodeError):  # a damaged info dictionary is no reason to refuse the text
         return {}
 
 
