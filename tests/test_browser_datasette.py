@@ -61,7 +61,7 @@ def base_url(tmp_path_factory):
 
 
 def _run(chromium: str, url: str, *extra: str, size="1400,1800") -> subprocess.CompletedProcess:
-    with tempfile.TemporaryDirectory() as profile:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:  # Chromium helpers may still write into it as it exits
         return subprocess.run(
             [chromium, *FLAGS, f"--user-data-dir={profile}", f"--window-size={size}", "--hide-scrollbars",
              "--virtual-time-budget=8000", *extra, url],

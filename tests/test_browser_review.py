@@ -98,7 +98,7 @@ def test_editor_corrects_a_claim_in_the_browser(chromium, editor_site):  # noqa:
                                        "review_status = 'unreviewed' order by id desc limit 1").fetchone()
     new_value = str(int(value) + 250000)
     port = free_port()
-    with tempfile.TemporaryDirectory() as profile:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:  # Chromium helpers may still write into the profile as it exits
         browser = subprocess.Popen(
             [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
              "--disable-background-networking", "--disable-component-update", f"--remote-debugging-port={port}",
