@@ -45,8 +45,9 @@ def extract_pages(store: Store, rebuild: bool = False, workers: int | None = Non
     errors = Counter()
     progress = Progress("extract", total=total, logger=log)
     if total:
-        if workers > 1:
-            warm_up()  # load the pipeline once, before the fork: the workers share it
+        # load the pipeline once, at start-up (a missing NER model fails here, before any page) and before the
+        # fork: the workers share it
+        warm_up()
         chunks = _chunks(store.page_batches(rebuild, size=max(batch_size, chunk_size)), chunk_size)
         batch: list[dict] = []
         for results in ordered_map(extract_chunk, chunks, workers):
