@@ -46,3 +46,28 @@ def test_the_ner_switched_off_on_purpose_needs_no_model(tmp_path):
     assert nlp("Kata Budi Santoso, penjualan naik 20 persen.").text  # runs without a model
     with pytest.raises(ValueError, match="mode must be one of"):
         _build(tmp_path, mode="sometimes")
+
+
+def test_leaving_out_the_exceptions_token_match_covers_gives_the_same_tokens():
+    """The tokenizer skips spaCy's one-token exceptions that its TOKEN_MATCH keeps whole anyway (start-up time); a
+    tokenizer with every exception splits texts full of them identically."""
+    import random
+
+    import spacy
+    from spacy.tokenizer import Tokenizer
+
+    from nlp_models import tokenizer as pantau_tokenizer
+
+    nlp = load_pipeline()
+    exceptions = spacy.blank("id").Defaults.tokenizer_exceptions
+    skipped = sorted(t for t, tokens in exceptions.items() if pantau_tokenizer._kept_whole_anyway(t, tokens))
+    assert len(skipped) > 10_000 and "abu-abu" in skipped and "abu-abu" not in nlp.tokenizer.rules
+    ours = nlp.tokenizer
+    full = Tokenizer(nlp.vocab, rules={**exceptions, **ours.rules}, prefix_search=ours.prefix_search,
+                     suffix_search=ours.suffix_search, infix_finditer=ours.infix_finditer,
+                     token_match=ours.token_match, url_match=ours.url_match)
+    contexts = ["{}", "({})", "{},", "{}.", '"{}"', "“{}”", "{}-nya", "{}nya", "{}/lembaga", "ke-{}", "{}:", "{}...",
+                "{}-2", "e-{}", "{}.com"]
+    for word in random.Random(14).sample(skipped, 400) + ["abu-abu", "Abu-Abu"]:
+        text = " ".join(["Kata"] + [c.format(word) for c in contexts])
+        assert [(t.text, t.norm_) for t in ours(text)] == [(t.text, t.norm_) for t in full(text)], word
