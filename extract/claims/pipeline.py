@@ -14,7 +14,7 @@ from extract.claims.confidence import calibrate, raw_score
 from extract.claims.scope import scope_of
 from extract.claims.gaz import _institution_type, _program_kind, _program_name
 from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, NEWS_BLOCK, PER_PERIOD, RELEVANT, SKIP_SENTENCE, UMKM_CONTEXT
-from extract.claims.metric import _SUBJECT_STOP, _metric, _subject
+from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role
 from extract.claims.people import Ctx, _person_from_ent
 from extract.claims.quantities import PHYSICAL_UNITS, _unit_for
 from extract.claims.when import _as_of, _target_year, _target_year_in, stated_on
@@ -283,6 +283,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                 # the clause names no metric: the article's running metric, then the rest of the sentence
                 metric = _metric_from_context(candidates, unit, ctype, para, st[own.start:own.end]) or \
                     _metric(sent_low, unit, subject.lower())
+            metric = metric_by_role(metric, ctype, unit, st[own.start:rs].lower(), sent_low, re_)
             tyear = None
             if ctype == "target":
                 per_period = PER_PERIOD.search(st[max(0, rs - 60):min(len(st), re_ + 40)])
