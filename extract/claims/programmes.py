@@ -19,6 +19,7 @@ _HEADS = alternation("scope", "programme_heads")
 _PLATFORM_HEADS = {w.lower() for w in lexicon("scope")["platform_heads"]}
 _NAMING = alternation("scope", "naming_verbs")
 _STOP = set(lexicon("scope")["name_stop"])
+_AUDIENCE = set(lexicon("scope")["audience_words"])
 # one word of a name: capitalised ("Mall"), an e-/i- form ("e-Peken", "e-Smart"), an acronym ("UMKM", "AI") or a
 # number written with letters around it is not part of it
 _WORD = r"(?:[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*|[a-z]-[A-Z][A-Za-z'’-]*)(?![\w-])"
@@ -37,6 +38,14 @@ _APPOSITIVE = re.compile(rf"(?:^|[.!?]\s+|[-–—]\s+)(?P<head>(?i:{_HEADS}))\b
 class Named:
     name: str
     platform: bool  # introduced as a place where businesses sell (platform, aplikasi, marketplace ...)
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The name and its short form without a trailing audience word ("Kelas AI UMKM" is also "Kelas AI")."""
+        words = self.name.split()
+        if len(words) >= 3 and words[-1] in _AUDIENCE:
+            return (self.name, " ".join(words[:-1]))
+        return (self.name,)
 
 
 def _clean(name: str) -> str | None:
@@ -104,8 +113,8 @@ def _mention_rx(names: tuple[str, ...]) -> re.Pattern | None:
 
 def mentions(sentence: str, named: tuple[Named, ...]) -> list[tuple[int, int, Named]]:
     """Every mention in ``sentence`` of a programme the article introduced: (start, end, programme)."""
-    rx = _mention_rx(tuple(n.name for n in named))
+    by_name = {form: n for n in named for form in n.forms}
+    rx = _mention_rx(tuple(by_name))
     if rx is None:
         return []
-    by_name = {n.name: n for n in named}
     return [(m.start(), m.end(), by_name[m.group(0)]) for m in rx.finditer(sentence)]

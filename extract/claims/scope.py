@@ -154,7 +154,15 @@ def region_in(text: str) -> tuple[tuple[int, Scope], ...]:
     return tuple(sorted(found, key=lambda f: f[0]))
 
 
-def _nearest(found: list[tuple[int, Scope]], pos: int) -> Scope | None:
+_FIGURE = re.compile(r"\d")
+
+
+def _nearest(found: list[tuple[int, Scope]], pos: int, text: str = "") -> Scope | None:
+    """The region a figure belongs to: the nearest one before it with no other figure in between ("Kota Padang
+    menyumbang 31 ribu, disusul Kabupaten Agam dengan 12 ribu"), else the nearest one."""
+    before = [f for f in found if f[0] < pos and not _FIGURE.search(text[f[0]:pos])] if text else []
+    if before:
+        return max(before, key=lambda f: f[0])[1]
     return min(found, key=lambda f: abs(f[0] - pos))[1] if found else None
 
 
@@ -192,9 +200,11 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
         if named:
             return named[-1]  # "Di kota itu, sudah 98 ribu UMKM ...": the city named before
     named_spans = mentions(sent_text, article.named)
-    spans = [(a, b) for a, b, _, _ in entities] + [(a, b) for a, b, _ in named_spans]
+    # names of programmes hold places ("Banyuwangi Mall", "Gernas BBI Jawa Tengah"); offices do not ("Dinas Koperasi
+    # Jawa Timur" speaks for Jawa Timur)
+    spans = [(a, b) for a, b, label, _ in entities if label == "PROGRAM"] + [(a, b) for a, b, _ in named_spans]
     own_programme = _own_programme(clause, left, rel_end, named_spans, recent_named)
-    counted_in = own_programme is not None or any(
+    counted_in = own_programme is not None or (program_id and PROGRAMME_ANAPHOR.search(clause)) or any(
         label == "ORG" and left <= a and b <= right and inst_type and ent_id.startswith("inst:") and
         inst_type(ent_id.split(":", 1)[1]) in COMPANY_TYPES for a, b, label, ent_id in entities) or any(
         label == "PROGRAM" and left <= a and b <= right for a, b, label, _ in entities)
@@ -208,7 +218,7 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
         if text is clause:
             regions += [(m.start(), Scope("national")) for m in national_rx.finditer(text)
                         if not any(a <= m.start() + left < b for a, b in spans)]  # not "Bangga Buatan Indonesia"
-        hit = _nearest(regions, rel_start - offset)
+        hit = _nearest(regions, rel_start - offset, text)
         if hit is not None:
             return hit
     # one company's or one programme's figure: the entity sits in the figure's clause
