@@ -42,3 +42,14 @@ def test_electronic_commerce_market_value_is_the_digital_economy():
     cs = claims("Sebuah lembaga riset memperkirakan nilai perdagangan elektronik di Asia Tenggara mencapai 95 miliar "
                 "dolar AS tahun ini, dengan porsi UMKM yang terus naik.")
     assert by_value(cs, 95e9)["metric"] == "digital_economy_value"
+
+
+def test_core_flag_follows_the_metric_data_and_the_national_scale():
+    from extract.claims.metric import is_core
+
+    assert is_core("umkm_onboarded_digital", "achievement", "province")
+    assert is_core("kur_disbursement", "budget", "national")
+    assert not is_core("kur_disbursement", "other", "national")  # a KUR ceiling quoted as context
+    assert not is_core("government_budget_umkm", "budget", "city")  # a kabupaten's budget is not national scale
+    assert not is_core("umkm_population", "other", "national")
+    assert not is_core(None, "target", "national")

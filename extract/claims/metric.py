@@ -131,3 +131,16 @@ def metric_by_role(metric: str | None, claim_type: str, unit: str | None, left_l
     if metric is None and claim_type == "budget" and unit in ("rupiah", "USD"):
         return "government_budget_umkm"
     return metric
+
+
+def is_core(metric: str | None, claim_type: str | None, scope: str | None) -> bool:
+    """FORMAT.md's ``core``: a UMKM/cooperative digital-onboarding figure (its metric is ``core: always`` in
+    metrics.yaml), or the scale of a national programme (``core: national_scale`` metrics, stated for the nation
+    or one programme, as a target, result or budget - not as context)."""
+    if metric is None:
+        return False
+    idx, _ = _gaz()
+    core = (idx["metrics"].get(metric) or {}).get("core")
+    if core == "always":
+        return True
+    return core == "national_scale" and scope in ("national", "programme") and claim_type != "other"
