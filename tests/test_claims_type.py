@@ -1,0 +1,54 @@
+"""Claim-type rules of the figure's role in its clause (issue 11, kinds 1-5); invented sentences, one rule each."""
+from extract.claims import extract_claims
+from extract.claims.clauses import clause_at
+
+LEAD = "Program digitalisasi UMKM di daerah itu terus berjalan. "
+
+
+def claims(text, published="2025-05-06"):
+    return {c["value"]: c for c in extract_claims({"id": "T", "text": LEAD + text, "published": published})}
+
+
+def test_an_enumeration_of_size_classes_is_not_a_clause_boundary():
+    s = "Mulai Maret, retribusi bagi usaha mikro, kecil, dan menengah turun dari 2 persen menjadi 1 persen."
+    assert "retribusi" in s[clause_at(s, s.index("2 persen")).start:]
+    cs = claims(s)
+    assert cs[2]["claim_type"] == "other"  # the earlier value of a policy parameter (R12 a)
+
+
+def test_a_negated_modal_sets_no_goal():
+    cs = claims("Di antara penjual yang belum memakai dompet digital, 38 persen merasa tidak perlu.")
+    assert cs[38]["claim_type"] != "target"
+    cs = claims("Pada 2026 sebanyak 38 persen pedagang pasar perlu memakai dompet digital.")
+    assert cs[38]["claim_type"] == "target"
+
+
+def test_the_size_class_makeup_of_a_population_is_context_even_when_it_refers_back():
+    cs = claims("Jumlah toko yang memakai aplikasi kasir itu sudah 52 ribu. Hampir 95 persen di antaranya "
+                "berskala usaha mikro.")
+    assert cs[95]["claim_type"] == "other"
+    assert cs[52_000]["claim_type"] == "achievement"
+
+
+def test_a_share_after_a_comma_and_atau_shares_the_cue_of_its_count():
+    cs = claims("Hingga Agustus penyerapan dana bergulir sudah Rp 41 miliar, atau 57 persen.")
+    assert cs[57]["claim_type"] == "achievement"
+
+
+def test_a_quota_with_a_possessive_is_a_quota():
+    cs = claims("Tahun depan kuotanya kami tambah menjadi 2.600 orang.", published="2025-03-01")
+    assert cs[2600]["claim_type"] == "target"
+
+
+def test_a_figure_named_again_to_comment_on_it_is_not_a_new_claim():
+    cs = claims("Sebanyak 71,5 persen koperasi sudah memakai pembukuan digital. \"Angka 71,5 persen tadi kami harap "
+                "naik ke 85 persen pada 2027,\" ujarnya.")
+    assert cs[71.5]["claim_type"] == "achievement"
+    assert cs[85]["claim_type"] == "target" and cs[85]["target_year"] == 2027
+
+
+def test_a_status_share_in_a_survey_is_a_result_and_a_wish_in_a_survey_is_a_target():
+    cs = claims("Survei asosiasi terhadap 900 perajin menemukan hanya 23 persen yang memakai lokapasar.")
+    assert cs[23]["claim_type"] == "achievement"
+    cs = claims("Kami berharap hasil survei tahun depan bisa di atas 40 persen.")
+    assert cs[40]["claim_type"] == "target"
