@@ -52,3 +52,36 @@ def test_a_status_share_in_a_survey_is_a_result_and_a_wish_in_a_survey_is_a_targ
     assert cs[23]["claim_type"] == "achievement"
     cs = claims("Kami berharap hasil survei tahun depan bisa di atas 40 persen.")
     assert cs[40]["claim_type"] == "target"
+
+
+def test_the_base_after_a_share_word_is_context():
+    cs = claims("Menurut kepala dinas, angka itu baru sebagian kecil dari sekitar 52 ribu perajin di kabupaten tersebut.")
+    assert cs[52_000]["claim_type"] == "other"
+
+
+def test_a_money_bound_of_a_rule_is_a_threshold_not_a_result():
+    cs = claims("Keringanan retribusi berlaku bagi pedagang dengan omzet di bawah Rp 600 juta per tahun.")
+    assert cs[600_000_000]["claim_type"] == "other"
+
+
+def test_the_population_a_body_serves_is_context_unless_realised():
+    cs = claims("Koperasi simpan pinjam itu melayani 48 ribu anggota di tiga kecamatan.")
+    assert cs[48_000]["claim_type"] == "other"
+
+
+def test_a_per_cohort_quota_has_no_target_year():
+    cs = claims("\"Setiap gelombang akan diisi 35 peserta agar mentoringnya fokus,\" ujar Kepala Dinas Rina Kusuma.",
+                published="2025-02-01")
+    assert cs[35]["claim_type"] == "target" and cs[35]["target_year"] is None
+
+
+def test_credit_disbursed_last_year_is_a_result():
+    cs = claims("Penyaluran KUR di kabupaten itu tahun lalu Rp 730 miliar, sebagian besar untuk sektor perdagangan.")
+    assert cs[730_000_000_000]["claim_type"] == "achievement"
+
+
+def test_the_past_year_of_an_earlier_term_is_not_the_deadline():
+    cs = claims("Asosiasi menargetkan penjualan festival belanja tahun ini Rp 12 triliun, naik dari Rp 9,5 triliun pada "
+                "tahun lalu.", published="2025-11-20")
+    assert cs[12e12]["target_year"] == 2025
+    assert cs[9.5e12]["claim_type"] == "achievement"
