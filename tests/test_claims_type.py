@@ -85,3 +85,12 @@ def test_the_past_year_of_an_earlier_term_is_not_the_deadline():
                 "tahun lalu.", published="2025-11-20")
     assert cs[12e12]["target_year"] == 2025
     assert cs[9.5e12]["claim_type"] == "achievement"
+
+
+def test_bare_verb_forms_of_target_and_budget_verbs():
+    cs = claims("\"Tahun ini kami bidik 4.200 koperasi,\" kata Kepala Dinas Koperasi Anton Wibisono.", published="2025-02-01")
+    assert cs[4200]["claim_type"] == "target" and cs[4200]["target_year"] == 2025
+    cs = claims("\"Untuk pelatihan daring kami alokasikan Rp 45 miliar,\" ujar Anton.")
+    assert cs[45e9]["claim_type"] == "budget"
+    cs = claims("Lokakarya itu dijadwalkan digelar di 12 kota.")
+    assert cs[12]["claim_type"] == "target"
