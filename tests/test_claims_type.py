@@ -94,3 +94,18 @@ def test_bare_verb_forms_of_target_and_budget_verbs():
     assert cs[45e9]["claim_type"] == "budget"
     cs = claims("Lokakarya itu dijadwalkan digelar di 12 kota.")
     assert cs[12]["claim_type"] == "target"
+
+
+def test_a_share_of_businesses_with_a_status_is_a_result_even_in_a_survey():
+    cs = claims("Survei kampus itu terhadap 700 perajin menunjukkan 54 persen responden belum pernah memakai lokapasar.")
+    assert cs[54]["claim_type"] == "achievement"
+    cs = claims("Rinciannya: 37,5 persen berjualan lewat media sosial dan 12,5 persen lewat situs sendiri.")
+    assert cs[37.5]["claim_type"] == "achievement"
+    # an attribute of the population (its sector) is composition, not a status
+    cs = claims("Survei itu juga mencatat 66 persen responden bergerak di bidang kuliner.")
+    assert cs[66]["claim_type"] == "other"
+
+
+def test_a_bound_of_a_credit_scheme_is_a_threshold_not_an_allocation():
+    cs = claims("Setiap BUMDes dapat mengajukan pinjaman dengan plafon maksimal Rp 2 miliar dan bunga 6 persen.")
+    assert cs[2e9]["claim_type"] == "other"

@@ -73,6 +73,10 @@ THRESHOLD_OF = re.compile(rf"\bdengan\s+(?:{alternation('context', 'threshold_no
                           rf"(?:{alternation('context', 'threshold_bounds')})\s+(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
 SERVED_LEFT = re.compile(rf"\b(?:{alternation('context', 'served_verbs')})\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+|"
                          r"kurang\s+lebih\s+)?$", re.IGNORECASE)
+STATUS_SHARE = re.compile(rf"^\s*(?:(?:{alternation('realised', 'status_share_heads')})\s+)?(?:yang\s+)?"
+                          rf"(?:(?:{alternation('realised', 'status_share_markers')})\s+\w+|(?:me|ber)[a-z]{{3,}})",
+                          re.IGNORECASE)
+ATTRIBUTE_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?:{alternation('context', 'attribute_verbs')})\b", re.IGNORECASE)
 THRESHOLD = re.compile(r"\b(?:bernilai|senilai|berplafon)\s+(?:hingga|sampai|di\s+bawah|maksimal|paling\s+banyak)\s+(?:Rp\.?\s*)?$|"
                        r"\b(?:batas|ambang)\s+(?:\w+\s+){0,3}?(?:Rp\.?\s*)?$", re.IGNORECASE)
 PLACE_REACH_AFTER = re.compile(rf"^\s*(?:{alternation('categories', 'place_reach_nouns')})\b", re.IGNORECASE)
@@ -126,6 +130,12 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
             return "target", True  # "sasarannya: 120 pasar tahun ini"
     if APPLICANTS_AFTER.match(right):
         return "other", True  # "48 ribu UMKM yang mendaftar": applicants (R10)
+    if money and THRESHOLD_OF.search(left):
+        return "other", True  # "dengan plafon maksimal Rp 3 miliar": a bound of a rule, not an allocation
+    if unit == "persen" and STATUS_SHARE.match(right) and not ATTRIBUTE_AFTER.match(right) \
+            and not TARGET_CUES.search(left) and not PROJECTION.search(left) and not MARKET_WIDE.search(whole) \
+            and not GAP.search(left[-60:]):
+        return "achievement", True  # "62 persen responden belum tahu ...", "48 persen berjualan daring" (R10)
     if money and BUDGET_NOUN.search(left) and not STRONG_REALIZED.search(left[-40:]) and not PER_UNIT.search(right):
         return "budget", True  # "menetapkan plafon KUR sebesar Rp 460 triliun": an allocation, whatever the verb
     if money and DISBURSED_CREDIT.search(left) and CREDIT_REALISED.search(left) and not TARGET_CUES.search(left):
