@@ -25,11 +25,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
+
 log = logging.getLogger("pantau.extract")
 
 
-class ExtractStageFailed(RuntimeError):
-    pass
+class ExtractStageFailed(click.ClickException):
+    """One clear error line from `pantau crawl --extract` and `pantau run` (exit 1)."""
 
 
 def follower(pid: int | None, stdin: bool):
