@@ -24,7 +24,7 @@ def _metric_rules():
     idx, _ = _gaz()
     rules = []
     for mid, m in idx["metrics"].items():
-        cues = [re.compile(r"(?<![\w-])" + re.escape(c.lower()) + r"(?:nya)?(?![\w-])") for c in m.get("cues", [])]
+        cues = [re.compile(r"(?<![\w-])" + re.escape(c.lower()) + r"(?:nya)?(?![\w-])") for c in [*m.get("cues", []), *m.get("clause_cues", [])]]
         rules.append((mid, cues, set(m.get("units", [])), [r.lower() for r in m.get("requires_any", [])]))
     return rules
 
