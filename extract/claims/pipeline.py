@@ -12,10 +12,11 @@ from extract.claims.dedupe import _dedupe
 from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, _scope_ok
 from db.ids import claim_id
 from extract.claims.confidence import calibrate, raw_score
-from extract.claims.scope import scope_of
+from extract.claims.programmes import mentions
+from extract.claims.scope import article_scope, scope_of
 from extract.claims.gaz import _institution_type, _program_kind, _program_name
 from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, NEWS_BLOCK, PER_PERIOD, RELEVANT, SKIP_SENTENCE, UMKM_CONTEXT
-from extract.claims.metric import _SUBJECT_STOP, _metric, _subject
+from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role
 from extract.claims.people import Ctx
 from extract.claims.quantities import PHYSICAL_UNITS, _unit_for
 from extract.claims.when import _as_of, _target_year, _target_year_in, stated_on
@@ -96,6 +97,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
     prev_claim = None
     prev_sent = None
     last_program = None  # (PROGRAM entity, paragraph) most recently named
+    art_scope = article_scope(text)  # home region, region abbreviations, programmes named by the article
+    last_named = None  # (programme the gazetteer does not list, paragraph) most recently named
     list_header = None  # (paragraph, year) of a sentence announcing a list of targets
     enumerated = False  # the sentence before was a bare list number ("1.")
 
@@ -111,6 +114,10 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
         known_program = last_program
         if prog_ents:
             last_program = (prog_ents[-1], para)
+        named_here = mentions(st, art_scope.named)
+        recent_named = last_named[0] if last_named is not None and para - last_named[1] <= 2 else None
+        if named_here:
+            last_named = (named_here[-1][2], para)
         if LIST_HEADER.search(st):
             # "menetapkan dua sasaran untuk 2026." / "Berikut lima target ...:"; a header without a year keeps the
             # year of a header just before it
@@ -238,6 +245,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
                 # the clause names no metric: the article's running metric, then the rest of the sentence
                 metric = _metric_from_context(candidates, unit, ctype, para, st[own.start:own.end]) or \
                     _metric(sent_low, unit, subject.lower())
+            metric = metric_by_role(metric, ctype, unit, st[own.start:rs].lower(), sent_low, re_)
             tyear = None
             if ctype == "target":
                 per_period = PER_PERIOD.search(st[max(0, rs - 60):min(len(st), re_ + 40)])
@@ -276,11 +284,14 @@ def extract_claims(article: dict, *, raw_confidence: bool = False) -> list[dict]
             if pe is not None:
                 program_id = pe.ent_id_.split(":", 1)[1] if pe.ent_id_.startswith("prog:") else None
                 program = _program_name(program_id) or pe.text
+            elif named_here:
+                program = min(named_here, key=lambda n: abs(n[0] - rs))[2].name  # a programme the article names
             person = attr.person
             scope = scope_of(st, rs, re_, entities=ent_keys, program_id=program_id,
                              program_kind=_program_kind(program_id), unit=unit, metric=metric,
                              speaker_office=office_of(attr, ctx), inst_type=_institution_type,
-                             earlier=text[max(0, sent.start_char - 800):sent.start_char])
+                             earlier=text[max(0, sent.start_char - 800):sent.start_char], article=art_scope,
+                             recent_named=recent_named)
             raw = raw_score(by_cue=by_cue, attribution=attr.kind, unit=unit, scaled=bool(q.has_scale or q.unit),
                             metric=metric, claim_type=ctype, scope=scope.scope, words=q.is_words,
                             crowded=figures_in_sentence > 1)

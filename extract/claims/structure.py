@@ -60,13 +60,23 @@ PROGRAMME_OUTPUT = re.compile(rf"\b(?:{alternation('realised', 'programme_output
 BUDGET_NOUN = re.compile(rf"\b(?:{alternation('budget', 'budget_nouns')})\b(?:(?:19|20)\d\d|(?![.;]|\d)[^,]){{0,60}}?"
                          rf"(?:sebesar|senilai|mencapai|hingga|menjadi|yakni|yaitu)?\s*{_MONEY_PREFIX}$", re.IGNORECASE)
 DISBURSED_CREDIT = words("realised", "disbursed_credit")
-CREDIT_REALISED = re.compile(r"\b(?:tercatat|mencapai|telah|sudah|sebesar|terealisasi|menembus|tembus)\b", re.IGNORECASE)
+CREDIT_REALISED = words("realised", "disbursed_realised")
 MARKET_WIDE = words("context", "market_wide")
 PARAMETERS = words("context", "parameters")
 ANY_NUMBER = re.compile(r"\d")
 PURPOSE_LEFT = re.compile(r"\b(?:untuk|demi|guna|agar\s+bisa)\s+(?:mencapai|mengejar|memenuhi|menembus)\s+(?:target\s+|sasaran\s+)?"
                           r"(?:sekitar\s+)?(?:Rp\.?\s*)?$|\bmenuju\s+(?:target\s+|sasaran\s+)?(?:Rp\.?\s*)?$", re.IGNORECASE)
 GROWTH_UNIT_AFTER = re.compile(r"^\s*(?:kali|poin)\b", re.IGNORECASE)
+SHARE_OF_LEFT = re.compile(rf"\b(?:{alternation('context', 'share_words')})\s+dari\s+(?:sekitar\s+|total\s+|seluruh\s+|"
+                           r"kira-kira\s+)?(?:Rp\.?\s*)?$", re.IGNORECASE)
+THRESHOLD_OF = re.compile(rf"\bdengan\s+(?:{alternation('context', 'threshold_nouns')})\s+(?:\w+\s+)?"
+                          rf"(?:{alternation('context', 'threshold_bounds')})\s+(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
+SERVED_LEFT = re.compile(rf"\b(?:{alternation('context', 'served_verbs')})\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+|"
+                         r"kurang\s+lebih\s+)?$", re.IGNORECASE)
+STATUS_SHARE = re.compile(rf"^\s*(?:(?:{alternation('realised', 'status_share_heads')})\s+)?(?:yang\s+)?"
+                          rf"(?:(?:{alternation('realised', 'status_share_markers')})\s+\w+|(?:me|ber)[a-z]{{3,}})",
+                          re.IGNORECASE)
+ATTRIBUTE_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?:{alternation('context', 'attribute_verbs')})\b", re.IGNORECASE)
 THRESHOLD = re.compile(r"\b(?:bernilai|senilai|berplafon)\s+(?:hingga|sampai|di\s+bawah|maksimal|paling\s+banyak)\s+(?:Rp\.?\s*)?$|"
                        r"\b(?:batas|ambang)\s+(?:\w+\s+){0,3}?(?:Rp\.?\s*)?$", re.IGNORECASE)
 PLACE_REACH_AFTER = re.compile(rf"^\s*(?:{alternation('categories', 'place_reach_nouns')})\b", re.IGNORECASE)
@@ -90,6 +100,8 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
     if CHANGED_FROM_LEFT.search(left) and not GROWTH_UNIT_AFTER.match(right):
         # "naik dari 41,7 persen pada 2022" (R12 a); the pipeline lets a context figure it is compared with win
         return "earlier:" + _earlier_term(whole, left, right, money, day), True
+    if SHARE_OF_LEFT.search(left):
+        return "other", True  # "baru sebagian kecil dari sekitar 330 ribu UMKM": the base of a share (R12 c)
     if PART_OF_LEFT.search(left) and not re.search(r"\b(?:naik|turun|meningkat|menurun|bertambah|berkurang)\b", left[-40:], re.I):
         return "other", True
     if (BASE_OPENER.match(left) or BASE_INSIDE.search(left)) and any(ANY_NUMBER.search(c.text(sent)) for c in segment(sent) if c.start >= clause.end):
@@ -118,11 +130,20 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
             return "target", True  # "sasarannya: 120 pasar tahun ini"
     if APPLICANTS_AFTER.match(right):
         return "other", True  # "48 ribu UMKM yang mendaftar": applicants (R10)
+    if money and THRESHOLD_OF.search(left):
+        return "other", True  # "dengan plafon maksimal Rp 3 miliar": a bound of a rule, not an allocation
+    if unit == "persen" and STATUS_SHARE.match(right) and not ATTRIBUTE_AFTER.match(right) \
+            and not TARGET_CUES.search(left) and not PROJECTION.search(left) and not MARKET_WIDE.search(whole) \
+            and not GAP.search(left[-60:]):
+        return "achievement", True  # "62 persen responden belum tahu ...", "48 persen berjualan daring" (R10)
     if money and BUDGET_NOUN.search(left) and not STRONG_REALIZED.search(left[-40:]) and not PER_UNIT.search(right):
         return "budget", True  # "menetapkan plafon KUR sebesar Rp 460 triliun": an allocation, whatever the verb
     if money and DISBURSED_CREDIT.search(left) and CREDIT_REALISED.search(left) and not TARGET_CUES.search(left):
         return "achievement", True  # "realisasi penyaluran KUR tercatat Rp 192 triliun": credit disbursed
-    if money and THRESHOLD.search(left):
+    if SERVED_LEFT.search(left) and unit in ("UMKM", "koperasi", "orang") and not STRONG_REALIZED.search(left) \
+            and not TARGET_CUES.search(left):
+        return "other", True  # "PNM melayani 15,8 juta nasabah": the population a body serves (R10)
+    if money and (THRESHOLD.search(left) or THRESHOLD_OF.search(left)):
         return "other", True  # "pengadaan bernilai hingga Rp 14 miliar": a threshold of a rule is a parameter
     if PLACE_REACH_AFTER.match(right) and re.search(r"\b(?:di|ke)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", left):
         # places a programme reaches (R13): planned reach is a target, realised reach an achievement
