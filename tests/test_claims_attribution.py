@@ -93,3 +93,25 @@ def test_a_one_word_tail_of_an_organisation_name_is_not_a_person():
             "hingga Februari 2025.")
     cs = claims(text)
     assert cs[1_400_000_000_000]["speaker"] is None
+
+
+def test_answers_of_an_unlabelled_interview_are_the_interviewees():
+    text = ("AMBON - Kami mewawancarai Kepala Dinas Koperasi Maluku, Elsina Pattiasina, mengatakan soal "
+            "digitalisasi. Berikut petikannya.\n\n"
+            "Berapa koperasi yang sudah memakai aplikasi?\n\n"
+            "Sekitar 420 koperasi. Tahun depan kami ingin 700 koperasi.\n\n"
+            "Data kementerian menyebut 2.100 koperasi aktif di Maluku. Apakah itu cukup?\n\n"
+            "Belum. Kami juga mengajukan dana Rp 3 miliar untuk pendampingan.")
+    cs = claims(text)
+    assert cs[420]["speaker"] == "Elsina Pattiasina"
+    assert cs[3_000_000_000]["speaker"] == "Elsina Pattiasina"
+    assert cs[2100]["speaker"] is None  # the interviewer's question
+
+
+def test_a_place_read_into_a_name_leaves_it_when_the_person_is_called_by_surname():
+    text = ("Kepala Dinas Perdagangan Sulsel Andi Baso Mattalatta mengatakan 9 ribu pedagang pasar sudah memakai QRIS. "
+            "Di Ternate, Kepala Dinas Koperasi Ternate Muhammad Rizki Albaar mengatakan 450 UMKM ikut pelatihan. "
+            "Albaar menambahkan, 120 di antaranya sudah berjualan di lokapasar di Ternate.")
+    cs = claims(text)
+    assert cs[9000]["speaker"] == "Andi Baso Mattalatta"
+    assert cs[450]["speaker"] == "Muhammad Rizki Albaar"

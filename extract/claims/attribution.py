@@ -70,16 +70,16 @@ def _valid_person_ent(e) -> bool:
         and not _tail_of_org_name(e)  # "Forum Humas ...", "Direktorat Jenderal Pajak": an organisation, not a person
 
 
-_CAPITALISED_RUN = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){1,5})$")
-
-
 def _tail_of_org_name(e) -> bool:
     """A one-word "person" that ends a run of capitalised words opened by an institution word ("Direktorat
     Jenderal Pajak mencatat ..."): the last word of the organisation's name."""
-    if len(e.text.split()) != 1:
+    if e.end - e.start != 1:
         return False
-    run = _CAPITALISED_RUN.search(e.doc.text[max(0, e.start_char - 80):e.start_char])
-    return bool(run) and run.group(1).split()[0].lower() in ORG_NAME_HEADS
+    doc, i, first = e.doc, e.start, None
+    while i > 0 and e.start - i < 5 and doc[i - 1].text[:1].isupper():  # tokens, not doc.text (rebuilt per call)
+        i -= 1
+        first = doc[i].lower_
+    return first in ORG_NAME_HEADS
 
 
 def _named_after_title(after: list, text: str, s0: int, pos: int):

@@ -53,6 +53,17 @@ def byline_author(text: str, ctx: Ctx) -> Person | None:
     return person
 
 
+def _is_interview(text: str) -> bool:
+    """A Q&A: at least two paragraphs that are questions of the interviewer."""
+    questions = [p for p in text.split("\n") if p.strip().endswith("?") and not _QUOTE_MARKS.search(p)]
+    return len(questions) >= 2
+
+
+def _interviewee(ctx: Ctx) -> Person | None:
+    """The person an interview is with: the first person named in the article (the introduction names him or her)."""
+    return next((p for p in ctx.persons.values() if p is not ctx.author), None)
+
+
 def _paragraph_of(text: str, pos: int) -> str:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -201,7 +212,9 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
     """``[sentence, paragraph, attribution]`` for every sentence that is not a link line, and the first speaker
     named in a quote or with a said-verb as ``(person, paragraph, char offset)``."""
     ctx.author = byline_author(text, ctx)
+    interview = _is_interview(text)
     entries, carry, cataphora = [], {}, []
+    asked = False  # an interviewer's question has been put: the paragraphs after it are the interviewee's answers
     first_speaker = None
     skip_line_until = -1
     for sent in doc.sents:
@@ -215,6 +228,12 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
         para = para_of(sent.start_char)
         known_before = {id(p) for p in ctx.persons.values()}
         attr, desc = _override(sent, attribute_sentence(sent, ctx), text, ctx)
+        if interview and attr.kind == "question":
+            asked = True
+        elif interview and asked and para not in carry and attr.kind not in ("quote", "explicit") and \
+                _interviewee(ctx) is not None:
+            # an answer paragraph of a Q&A without name labels: the words of the person interviewed
+            attr = Attribution(person=_interviewee(ctx), kind="quote", strength=3)
         if attr.kind == "org" and same_institution(attr, ctx.last_speaker):
             # "BI mencatat ..." in the account of the BI governor: the institution's figures are his or hers
             attr = Attribution(person=ctx.last_speaker, kind="carry", strength=1)
