@@ -40,6 +40,10 @@ GAP = re.compile(rf"\b(?:{alternation('gap', 'gap_words')}|{alternation('gap', '
 LAGI_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?lagi\b", re.IGNORECASE)
 OBLIGATION = words("gap", "obligation")
 REMAINDER_ACTION = words("gap", "remainder_actions")
+# a modal of obligation or plan with the verb it governs ("harus kita dorong", "yang harus diakuisisi") (R4)
+MODAL_VERB = re.compile(rf"^[^.;]{{0,40}}?\b(?:{alternation('gap', 'obligation')})\s+(?:(?:kita|kami|sudah|segera|bisa)\s+)?"
+                        r"(?:di|me|ber|ter)?[a-z]{3,}", re.IGNORECASE)
+GAP_ONLY = words("gap", "gap_words")  # "selisih 2,4 juta antara kedua data": arithmetic, whatever modal follows
 CHASE = re.compile(r"\b(?:dikejar|dikebut|digenjot|kejar|kebut|genjot)\b", re.IGNORECASE)
 REACHED_TARGET = re.compile(rf"\b(?:{alternation('target', 'reached_target_verbs')})\s+(?:\w+\s+)?(?:target|sasaran)(?:nya)?"
                             rf"(?:\s+(?:awal|semula|sebelumnya|tahunan|resmi|pemerintah|kami|kita))?\s+{_MONEY_PREFIX}$",
@@ -111,8 +115,12 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         own_right = right.split(",")[0]
         after_gap = _after_gap(left) if GAP.search(left[-60:]) else left
         governed = after_gap + " " + own_right
+        # "Sisanya, sekitar 4,1 juta, harus kita dorong": the predicate may follow an apposition; it ends at the
+        # next figure
+        predicate = ANY_NUMBER.split(right, maxsplit=1)[0]
         planned = (OBLIGATION.search(governed) and REMAINDER_ACTION.search(governed)) or \
-            CHASE.search(governed) or EXPLICIT_TARGET.search(after_gap)
+            CHASE.search(governed) or EXPLICIT_TARGET.search(after_gap) or \
+            (MODAL_VERB.search(predicate) and not GAP_ONLY.search(left[-60:]))
         return ("target" if planned and not NEGATED.search(own_right) else "other"), True
     projection = list(PROJECTION.finditer(left))
     if projection and not EXPLICIT_TARGET.search(left[projection[-1].end():]) and \
