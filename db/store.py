@@ -171,13 +171,14 @@ class Store:
         with self.db.conn:
             return self._write_article(article, claims, page_id=page_id, extractor_version=extractor_version)
 
-    def page_batches(self, rebuild: bool = False, size: int = 100) -> Iterator[list[dict]]:
-        """Article pages to extract (all of them with ``rebuild``) in id order, ``size`` at a time.
+    def page_batches(self, rebuild: bool = False, size: int = 100, after: int = -1) -> Iterator[list[dict]]:
+        """Article pages to extract (all of them with ``rebuild``) with an id above ``after``, in id order, ``size``
+        at a time.
 
         Each row has id, url, feed_date and the stored (compressed) body. Reads one batch at a time, so memory
         stays bounded however large the archive is."""
         where = "kind = 'article'" + ("" if rebuild else " and extracted_at is null")
-        last = -1
+        last = after
         while True:
             rows = self.db.execute(
                 f"select id, url, feed_date, body from pages where {where} and id > ? order by id limit ?", [last, size]

@@ -31,6 +31,9 @@ class Ctx:
     day: date | None  # stated_on as a date
     persons: dict = field(default_factory=dict)  # full name -> Person
     last_speaker: Person | None = None
+    focus: Person | None = None  # the person the latest sentences are about (speaker or subject): "Ia", "ujarnya"
+    last_mentioned: Person | None = None  # the person named most recently, in any role: "Pemilik usaha itu ..."
+    author: Person | None = None  # the writer of an opinion piece (byline "Oleh: Nama, Dosen ...")
 
 
 def _clean_title(t: str) -> str | None:
@@ -109,7 +112,8 @@ NAME_PARTICLES = {"muhammad", "mohammad", "moh", "mohamad", "muh", "ahmad", "ach
 # words that open an institution's name: "Ekonom Universitas Gadjah Mada Rimawan Pradiptyo" is a person after them
 ORG_NAME_HEADS = {"universitas", "institut", "politeknik", "sekolah", "akademi", "bank", "pt", "asosiasi", "lembaga",
                   "badan", "dinas", "kantor", "perwakilan", "kementerian", "yayasan", "perusahaan", "center", "centre",
-                  "institute", "university", "koperasi", "perkumpulan", "himpunan", "forum", "ikatan"}
+                  "institute", "university", "koperasi", "perkumpulan", "himpunan", "forum", "ikatan", "direktorat",
+                  "ditjen", "otoritas", "komisi", "dewan", "balai", "biro", "pusat", "pemerintah"}
 
 
 # role words read into a name by the NER ("Managing Director Google Indonesia Randy Jusuf")
@@ -248,6 +252,8 @@ def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     cut = [i for i, w in enumerate(words) if w.lower() in _NAME_STOPWORDS or w.lower() in surfaces
            or _TITLE_HEAD_RE.fullmatch(w)]
     if cut:
+        if len(words) - cut[-1] - 1 == 1 and words[0].lower() in ORG_NAME_HEADS:
+            return None  # "Direktorat Jenderal Perbendaharaan mencatat": one word left of an institution's name
         words = words[cut[-1] + 1:]  # the name follows the last role / institution / place word
     if not words or any(w.lower() in _NAME_STOPWORDS for w in words):
         return None
