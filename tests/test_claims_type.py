@@ -109,3 +109,11 @@ def test_a_share_of_businesses_with_a_status_is_a_result_even_in_a_survey():
 def test_a_bound_of_a_credit_scheme_is_a_threshold_not_an_allocation():
     cs = claims("Setiap BUMDes dapat mengajukan pinjaman dengan plafon maksimal Rp 2 miliar dan bunga 6 persen.")
     assert cs[2e9]["claim_type"] == "other"
+
+
+def test_a_remainder_under_a_modal_is_a_target_even_after_an_apposition_but_a_gap_between_data_is_not():
+    cs = claims("\"Sisanya, sekitar 2,7 juta, harus kita rangkul bersama bank daerah sampai akhir 2026,\" ujar Kepala "
+                "Dinas Rina Kusuma.")
+    assert cs[2.7e6]["claim_type"] == "target" and cs[2.7e6]["target_year"] == 2026
+    cs = claims("Pengamat menilai selisih sekitar 1,3 juta UMKM antara dua basis data itu perlu dijelaskan.")
+    assert cs[1.3e6]["claim_type"] == "other"
