@@ -34,13 +34,38 @@ def outliers(observations: list[Claim], target_value: float | None, direction: s
         return set()
     values = [o for o in observations if o.value is not None]
     context = any(o.value > OUTLIER_CONTEXT_SHARE * target_value for o in values)
+    highest_before = _highest_other_by_date(values)
     flagged = set()
     for o in values:
         tiny = context and o.value < OUTLIER_SHARE * target_value
-        dropped = any(p.ref_date <= o.ref_date and p.value > OUTLIER_DROP * o.value for p in values if p is not o)
-        if tiny or dropped:
+        top, top_id, runner_up = highest_before[o.ref_date]
+        other = top if top_id != id(o) else runner_up  # the highest figure dated on or before o, o itself excluded
+        if tiny or (other is not None and other > OUTLIER_DROP * o.value):
             flagged.add(o.claim_id)
     return flagged
+
+
+def _highest_other_by_date(values: list[Claim]) -> dict:
+    """ref_date -> (highest value dated on or before it, id() of its claim, highest value of any other claim): the
+    "dated before it" test of `outliers` in one pass over the dates instead of a scan per figure (series of
+    thousands of figures, and `history` asks again at every checkpoint)."""
+    top = runner_up = top_id = None
+    out = {}
+    ordered = sorted(values, key=lambda o: o.ref_date)
+    i = 0
+    while i < len(ordered):
+        day = ordered[i].ref_date
+        while i < len(ordered) and ordered[i].ref_date == day:
+            o = ordered[i]
+            if top_id == id(o):
+                top = max(top, o.value)
+            elif top is None or o.value > top:
+                top, top_id, runner_up = o.value, id(o), top
+            elif runner_up is None or o.value > runner_up:
+                runner_up = o.value
+            i += 1
+        out[day] = (top, top_id, runner_up)
+    return out
 
 
 def usable(observations: list[Claim], target_value: float | None, direction: str) -> list[Claim]:
