@@ -69,8 +69,9 @@ class Store:
     # -- raw pages -----------------------------------------------------------------------------------
 
     def seen(self, canonical_url: str) -> dict | None:
-        rows = list(self.db["seen_urls"].rows_where("canonical_url = ?", [canonical_url]))
-        return rows[0] if rows else None
+        cursor = self.db.execute("select * from seen_urls where canonical_url = ?", [canonical_url])
+        row = cursor.fetchone()
+        return dict(zip((c[0] for c in cursor.description), row)) if row else None
 
     def save_page(
         self,
@@ -89,12 +90,15 @@ class Store:
     ) -> tuple[int | None, str]:
         """Archive one response. Returns (page_id, outcome) with outcome new | updated | unchanged.
 
-        A page whose canonical URL and content hash are already stored is not stored again.
+        A page whose canonical URL and content hash are already stored is not stored again. Plain SQL, not
+        sqlite-utils' insert/upsert: this runs once per crawled page, and their per-call table introspection was
+        most of the crawl's database time (docs/extraction.md, "Extracting while crawling").
         """
         fetched_at = fetched_at or now_iso()
         digest = ids.content_hash(body)
         headers = headers or {}
-        previous = self.seen(canonical_url)
+        previous = self.db.execute("select first_seen, content_hash, fetch_count from seen_urls"
+                                   " where canonical_url = ?", [canonical_url]).fetchone()
         with self.db.conn:
             existing = self.db.execute(
                 "select id from pages where canonical_url = ? and content_hash = ?", [canonical_url, digest]
@@ -102,36 +106,23 @@ class Store:
             if existing:
                 page_id, outcome = existing[0], "unchanged"
             else:
-                page_id = self.db["pages"].insert(
-                    {
-                        "url": url,
-                        "final_url": final_url or url,
-                        "canonical_url": canonical_url,
-                        "source": source,
-                        "kind": kind,
-                        "status": status,
-                        "headers": _json(headers),
-                        "fetched_at": fetched_at,
-                        "content_hash": digest,
-                        "body": zlib.compress(body, 6),
-                        "feed_date": feed_date,
-                        "run_id": run_id,
-                    }
-                ).last_pk
-                outcome = "updated" if previous and previous.get("content_hash") else "new"
-            self.db["seen_urls"].upsert(
-                {
-                    "canonical_url": canonical_url,
-                    "source": source,
-                    "first_seen": (previous or {}).get("first_seen") or fetched_at,
-                    "last_fetched": fetched_at,
-                    "last_status": status,
-                    "etag": headers.get("etag"),
-                    "last_modified": headers.get("last-modified"),
-                    "content_hash": digest,
-                    "fetch_count": ((previous or {}).get("fetch_count") or 0) + 1,
-                },
-                pk="canonical_url",
+                page_id = self.db.execute(
+                    "insert into pages (url, final_url, canonical_url, source, kind, status, headers, fetched_at,"
+                    " content_hash, body, feed_date, run_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [url, final_url or url, canonical_url, source, kind, status, _json(headers), fetched_at, digest,
+                     zlib.compress(body, 6), feed_date, run_id],
+                ).lastrowid
+                outcome = "updated" if previous and previous[1] else "new"
+            self.db.execute(
+                "insert into seen_urls (canonical_url, source, first_seen, last_fetched, last_status, etag,"
+                " last_modified, content_hash, fetch_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " on conflict (canonical_url) do update set source = excluded.source,"
+                " first_seen = excluded.first_seen, last_fetched = excluded.last_fetched,"
+                " last_status = excluded.last_status, etag = excluded.etag, last_modified = excluded.last_modified,"
+                " content_hash = excluded.content_hash, fetch_count = excluded.fetch_count",
+                [canonical_url, source, (previous[0] if previous else None) or fetched_at, fetched_at, status,
+                 headers.get("etag"), headers.get("last-modified"), digest,
+                 ((previous[2] if previous else 0) or 0) + 1],
             )
         return page_id, outcome
 
@@ -171,13 +162,14 @@ class Store:
         with self.db.conn:
             return self._write_article(article, claims, page_id=page_id, extractor_version=extractor_version)
 
-    def page_batches(self, rebuild: bool = False, size: int = 100) -> Iterator[list[dict]]:
-        """Article pages to extract (all of them with ``rebuild``) in id order, ``size`` at a time.
+    def page_batches(self, rebuild: bool = False, size: int = 100, after: int = -1) -> Iterator[list[dict]]:
+        """Article pages to extract (all of them with ``rebuild``) with an id above ``after``, in id order, ``size``
+        at a time.
 
         Each row has id, url, feed_date and the stored (compressed) body. Reads one batch at a time, so memory
         stays bounded however large the archive is."""
         where = "kind = 'article'" + ("" if rebuild else " and extracted_at is null")
-        last = -1
+        last = after
         while True:
             rows = self.db.execute(
                 f"select id, url, feed_date, body from pages where {where} and id > ? order by id limit ?", [last, size]

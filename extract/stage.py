@@ -31,24 +31,32 @@ CHUNK_SIZE = 8  # pages per task sent to a worker
 
 
 def extract_pages(store: Store, rebuild: bool = False, workers: int | None = None, batch_size: int = BATCH_SIZE,
-                  chunk_size: int = CHUNK_SIZE) -> dict:
-    """Extract every pending article page (every page with ``rebuild``). Returns run statistics."""
+                  chunk_size: int = CHUNK_SIZE, follow=None) -> dict:
+    """Extract every pending article page (every page with ``rebuild``). Returns run statistics.
+
+    ``follow`` (an ``extract.follow.ArchiveFollower``) keeps reading pages as a running crawl archives them, until
+    the crawl ends (``pantau crawl --extract``)."""
     from extract.claims import EXTRACTOR_VERSION
 
     workers = default_workers() if workers is None else max(1, int(workers))
     if hasattr(store, "sync_reference_data"):
         store.sync_reference_data()
+    if follow is not None and rebuild:
+        raise ValueError("--rebuild re-extracts the whole archive; it cannot follow a running crawl")
     total = store.count_pages_to_extract(rebuild)
-    workers = max(1, min(workers, -(-total // chunk_size)))  # a handful of pages is not worth a pool
-    grouper = _syndication_grouper(store) if total else None
+    if follow is None:
+        workers = max(1, min(workers, -(-total // chunk_size)))  # a handful of pages is not worth a pool
+    grouper = _syndication_grouper(store) if total or follow else None
     stats = Counter()
     errors = Counter()
-    progress = Progress("extract", total=total, logger=log)
-    if total:
+    progress = Progress("extract", total=None if follow else total, logger=log)
+    if total or follow:
         # load the pipeline once, at start-up (a missing NER model fails here, before any page) and before the
         # fork: the workers share it
         warm_up()
-        chunks = _chunks(store.page_batches(rebuild, size=max(batch_size, chunk_size)), chunk_size)
+        size = max(batch_size, chunk_size)
+        batches = follow.batches(store, size) if follow else store.page_batches(rebuild, size=size)
+        chunks = _chunks(batches, chunk_size)
         batch: list[dict] = []
         for results in ordered_map(extract_chunk, chunks, workers):
             for result in results:

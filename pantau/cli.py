@@ -69,8 +69,13 @@ def cli(verbose):
                    "`pantau ingest`, not to --db. Start every worker with the same arguments.")
 @click.option("--idle-exit", type=float, metavar="SECONDS",
               help="With --redis: exit once the shared queue has been empty this long (default: run as a service).")
+@click.option("--extract", "and_extract", is_flag=True,
+              help="Extract articles and claims while crawling (a `pantau extract` process follows the archive), "
+                   "instead of running `pantau extract` afterwards; prints the stats of both.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="With --extract: extract processes (default: the number of cores).")
 def crawl(sources, since, until, mirror, ignore_robots, contact, refetch, methods, topic_prefilter, db_path,
-          redis_url, idle_exit):
+          redis_url, idle_exit, and_extract, workers):
     """Discover and fetch articles, archiving every raw response in the database.
 
     Re-running a range fetches only what is new or changed. A crawl killed at any moment can simply be
@@ -81,12 +86,18 @@ def crawl(sources, since, until, mirror, ignore_robots, contact, refetch, method
     db_path = common.writable_db(db_path)
     from crawlers.run import crawl as run_crawl
 
-    stats = run_crawl(
-        db_path or None, sources=list(sources) or None, since=since, until=until, mirror=mirror,
-        ignore_robots=tuple(ignore_robots), contact_url=contact, refetch=refetch,
-        methods=[m.strip() for m in methods.split(",") if m.strip()] if methods else None,
-        topic_prefilter=topic_prefilter or None, **_distributed(redis_url, idle_exit),
-    )
+    args = dict(sources=list(sources) or None, since=since, until=until, mirror=mirror,
+                ignore_robots=tuple(ignore_robots), contact_url=contact, refetch=refetch,
+                methods=[m.strip() for m in methods.split(",") if m.strip()] if methods else None,
+                topic_prefilter=topic_prefilter or None, **_distributed(redis_url, idle_exit))
+    if workers and not and_extract:
+        raise click.UsageError("--workers applies to --extract")
+    if and_extract:
+        from pantau.cli_overlap import crawl_and_extract_command
+
+        crawl_and_extract_command(db_path, workers, args)
+        return
+    stats = run_crawl(db_path or None, **args)
     click.echo(json.dumps(stats, indent=2, ensure_ascii=False, default=str))
     common.fail_if_every_source_failed(stats)
 
@@ -129,14 +140,21 @@ def sources():
 @click.option("--rebuild", is_flag=True, help="Re-extract every archived page, not only new ones.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes that parse pages and extract claims (default: the number of cores); one writer.")
-def extract(db_path, rebuild, workers):
+@click.option("--follow", "follow_pid", type=click.IntRange(min=1), metavar="PID",
+              help="Extract pages as they are archived while process PID (a running `pantau crawl` or `pantau "
+                   "ingest`) lives, then finish the rest. `pantau crawl --extract` does this for you.")
+@click.option("--follow-stdin", is_flag=True, hidden=True, help="Follow the archive until standard input closes.")
+def extract(db_path, rebuild, workers, follow_pid, follow_stdin):
     """Extract articles and claims from the archived raw pages. Never fetches anything."""
     from extract.stage import extract_pages
 
     from pantau.cli_health import check_health
+    from pantau.overlap import follower
 
+    if rebuild and (follow_pid or follow_stdin):
+        raise click.UsageError("--rebuild re-extracts the whole archive; it cannot --follow a running crawl")
     store = _store(common.writable_db(db_path))
-    stats = extract_pages(store, rebuild=rebuild, workers=workers)
+    stats = extract_pages(store, rebuild=rebuild, workers=workers, follow=follower(follow_pid, follow_stdin))
     check_health(store.path)  # each extract run closes a source-health window (`pantau health` reports it)
     click.echo(json.dumps(stats, indent=2, ensure_ascii=False))
 

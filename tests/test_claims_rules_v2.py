@@ -9,8 +9,13 @@ def claims(text, published="2024-05-06"):
 def test_composition_share_is_context_but_an_anaphoric_share_inherits():
     cs = claims("Ketua asosiasi menyebut sekitar 64 persen penjual di lokapasar merupakan usaha mikro.")
     assert cs[64]["claim_type"] == "other"
+    # R10: the size-class make-up of a population is context, also when the share refers back to the count
     cs = claims("Hingga April 2024, jumlah merchant QRIS sudah mencapai 9 juta. Sekitar 81 persen di antaranya "
                 "merupakan usaha mikro.")
+    assert cs[81]["claim_type"] == "other"
+    # ... but a share of it that is something other than a size class keeps the standing of the count
+    cs = claims("Hingga April 2024, jumlah merchant QRIS sudah mencapai 9 juta. Sekitar 81 persen di antaranya "
+                "merupakan pedagang yang aktif bertransaksi.")
     assert cs[81]["claim_type"] == "achievement"
 
 

@@ -73,3 +73,41 @@ def test_eval_reports_metric_and_scope_accuracy_only_on_gold_that_has_them():
     assert (res["scope_accuracy"], res["scope_evaluated"]) == (1.0, 1)
     pred[0]["scope"] = "national"
     assert evaluate(gold, pred)["scope_accuracy"] == 0.0
+
+
+def test_a_regional_story_gives_its_region_to_figures_that_name_none():
+    cs = claims("PONTIANAK - Dinas Koperasi Provinsi Kalimantan Barat terus mendorong digitalisasi pelaku usaha. "
+                "Di Kalimantan Barat, sebagian besar pedagang masih berjualan luring.\n\n"
+                "\"Sekarang sudah 21 ribu UMKM yang punya toko daring,\" kata Yohanes Sembiring, pengurus asosiasi "
+                "pedagang.\n\nMenteri Koperasi Budi Santoso menyebut secara nasional 27 juta UMKM sudah go digital.")
+    assert (by_value(cs, 21000)["scope"], by_value(cs, 21000)["scope_name"]) == ("province", "Kalimantan Barat")
+    assert by_value(cs, 27_000_000)["scope"] == "national"
+
+
+def test_a_programme_the_gazetteer_does_not_list_is_found_by_how_it_is_introduced():
+    cs = claims("Pemerintah Kota Malang meluncurkan aplikasi pemesanan \"Pasar Arjosari Daring\" untuk pedagang pasar "
+                "tradisional. Saat ini sudah 340 pedagang UMKM bergabung di Pasar Arjosari Daring. Wali Kota Malang "
+                "menargetkan platform tersebut menjangkau 1.000 pedagang UMKM pada 2026.")
+    assert (by_value(cs, 340)["scope"], by_value(cs, 340)["scope_name"]) == ("programme", "Pasar Arjosari Daring")
+    assert by_value(cs, 340)["program"] == "Pasar Arjosari Daring"
+    assert (by_value(cs, 1000)["scope"], by_value(cs, 1000)["scope_name"]) == ("programme", "Pasar Arjosari Daring")
+
+
+def test_named_programmes_come_from_heads_and_naming_verbs_not_from_places():
+    from extract.claims.programmes import named_programmes
+
+    names = [n.name for n in named_programmes(
+        "Dinas meluncurkan program Lapak Kampung bagi perajin. Sebuah aplikasi bernama TokoKita juga disiapkan. "
+        "Pelatihan di Sleman diikuti 30 orang, dan program di Kabupaten Gunungkidul menyusul.")]
+    assert names == ["Lapak Kampung", "TokoKita"]
+
+
+def test_origin_of_sellers_is_not_the_scope_of_a_company_figure():
+    cs = claims("Shopee menargetkan 700 penjual UMKM asal Jawa Tengah ikut kelas ekspor tahun ini.")
+    assert by_value(cs, 700)["scope"] == "company"
+
+
+def test_region_abbreviation_defined_in_the_article_maps_to_the_full_name():
+    cs = claims("Pemerintah Kabupaten Kutai Kartanegara (Kukar) mendata UMKM daring. Pemkab Kukar mencatat 4.200 UMKM "
+                "sudah berjualan di lokapasar.")
+    assert (by_value(cs, 4200)["scope"], by_value(cs, 4200)["scope_name"]) == ("city", "Kabupaten Kutai Kartanegara")

@@ -47,6 +47,18 @@ def test_unrelated_metricless_targets_share_neither_figures_nor_relations():
     assert targets[100e3]["progress_pct"] is None  # not measured: no percentage shown
 
 
+def test_metricless_targets_with_one_number_and_deadline_but_different_things_stay_apart():
+    claims = [target(10e3, 2025, "2024-02-01", metric=None, subject="eksportir pemula",
+                     quote="Dinas menargetkan 10 ribu eksportir pemula pada 2025."),
+              target(10e3, 2025, "2024-05-01", metric=None, subject="sertifikat halal gratis",
+                     quote="Sebanyak 10 ribu sertifikat halal gratis dibagikan hingga 2025."),
+              target(10e3, 2025, "2024-06-01", metric=None, subject="eksportir baru",
+                     quote="Tahun depan kami kejar 10 ribu eksportir.")]  # a restatement of the first
+    built = build_targets(claims, today=TODAY)
+    assert sorted(t["n_statements"] for t in built) == [1, 2]
+    assert build_targets(list(reversed(claims)), today=TODAY) == built  # order never matters
+
+
 def test_subject_head_reads_the_counted_thing():
     assert subject_head("porsi kredit perbankan untuk UMKM", "persen") == "kredit"
     assert subject_head("rasio kredit UMKM terhadap total kredit", "persen") == "kredit"

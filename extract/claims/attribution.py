@@ -7,7 +7,7 @@ import re
 
 from extract.claims.filters import _lowercase_figure_phrase
 from extract.claims.gaz import _gaz, _inst_matcher, resolve_institution
-from extract.claims.lexicon import ME_VERBS, TITLE_HEADS, _SAID_VERB_AFTER, alternation
+from extract.claims.lexicon import ME_VERBS, TITLE_HEADS, _SAID_VERB_AFTER, _TITLE_HEAD_RE, alternation
 from extract.claims.people import ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title, _person_from_ent, _rule_name_before
 
 
@@ -17,7 +17,7 @@ PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:jug
 
 
 # verbs whose subject is the speaker: saying and reporting, and wishing or setting a goal ("X mematok sasaran ...")
-_SUBJECT_VERB_RE = re.compile(rf"\b(?:{ME_VERBS}|{alternation('speech', 'wish_goal_verbs')})\b", re.IGNORECASE)
+_SUBJECT_VERB_RE = re.compile(rf"\b(?:{ME_VERBS}|{alternation('speech', 'wish_goal_verbs')})(?:nya)?\b", re.IGNORECASE)
 QA_LABEL = re.compile(r"^\s*([A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})\s*:\s+\S")
 CITING_OPENER = re.compile(r"^\W*(?:Mengutip|Merujuk)\b")
 NICKNAME_AFTER_VERB = re.compile(r"\s+(?:[a-z]+\s+){0,3}?yang\s+(?:akrab\s+|biasa\s+|kerap\s+)?(?:disapa|dipanggil)\s+"
@@ -29,8 +29,10 @@ class Attribution:
     person: Person | None = None
     organization: str | None = None
     institution_id: str | None = None
-    kind: str = "none"  # quote | explicit | pronoun | carry | org | none
+    kind: str = "none"  # quote | explicit | pronoun | carry | org | none (discourse.py adds question | narration
+    # | description)
     strength: int = 0
+    surface: str | None = None  # the institution as written ("BI Lampung"), to compare with the speaker's office
 
 
 _SENT_ENTS: dict = {}  # (id(doc), sentence start) -> entities, filled once per article by _index_ents
@@ -64,7 +66,36 @@ def _valid_person_ent(e) -> bool:
     t = e.text.strip()
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and not any(c.isdigit() for c in t) \
         and t.lower() not in {"menurut", "ia", "dia", "kami", "saya", "pak", "bu", "ibu"} \
-        and t.split()[0].lower() not in ORG_NAME_HEADS  # "Forum Humas ...": an organisation, not a person
+        and t.split()[0].lower() not in ORG_NAME_HEADS \
+        and not _tail_of_org_name(e)  # "Forum Humas ...", "Direktorat Jenderal Pajak": an organisation, not a person
+
+
+def _tail_of_org_name(e) -> bool:
+    """A one-word "person" that ends a run of capitalised words opened by an institution word ("Direktorat
+    Jenderal Pajak mencatat ..."): the last word of the organisation's name."""
+    if e.end - e.start != 1:
+        return False
+    doc, i, first = e.doc, e.start, None
+    while i > 0 and e.start - i < 5 and doc[i - 1].text[:1].isupper():  # tokens, not doc.text (rebuilt per call)
+        i -= 1
+        first = doc[i].lower_
+    return first in ORG_NAME_HEADS
+
+
+def _named_after_title(after: list, text: str, s0: int, pos: int):
+    """The person among the names after a said-verb: in "kata Direktur Koperasi Kredit Nusa Indah, Agustina Wele"
+    the first "name" ends the title (an organisation the NER read as a person) and the one set off by a comma is
+    the speaker."""
+    first = after[0]
+    if len(after) >= 2 and re.fullmatch(r"\s*,\s*", text[first.end_char - s0:after[1].start_char - s0]) and \
+            _TITLE_HEAD_RE.search(text[pos:first.start_char - s0]):
+        return after[1]
+    return first
+
+
+def _antecedent(ctx: Ctx) -> Person | None:
+    """Who "ia", "dia" and "ujarnya" refer to: the person the latest sentences are about, else the last speaker."""
+    return ctx.focus or ctx.last_speaker
 
 
 def attribute_sentence(sent, ctx: Ctx) -> Attribution:
@@ -84,8 +115,8 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
     for m in _SAID_VERB_AFTER.finditer(text):
         if m.group("nya"):
             # "ujarnya": the name is the last speaker unless a name follows the verb anyway
-            if ctx.last_speaker and _quoteish(text, m.start()):
-                return Attribution(person=ctx.last_speaker, kind="quote" if _has_quote(text) else "pronoun",
+            if _antecedent(ctx) and _quoteish(text, m.start()):
+                return Attribution(person=_antecedent(ctx), kind="quote" if _has_quote(text) else "pronoun",
                                    strength=3)
             continue
         alias = NICKNAME_AFTER_VERB.match(text, m.end())
@@ -96,7 +127,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         after = [e for e in pers if e.start_char - s0 >= m.end() and e.start_char - s0 - m.end() <= 110
                  and "." not in text[m.end():e.start_char - s0].replace("Dr.", "").replace("Ir.", "")]
         if after and _quoteish(text, m.start()):
-            e = after[0]
+            e = _named_after_title(after, text, s0, m.end())
             if re.match(r"\s*,\s*(?:sapaan|panggilan|akrab\s+disapa)\b", text[e.end_char - s0:], re.I) and ctx.persons:
                 # '"...," kata Ani, sapaan akrabnya': a nickname of the person named before
                 named = [p for p in ctx.persons.values() if e.text.lower() not in p.name.lower().split()]
@@ -107,8 +138,8 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
                     return Attribution(person=person, kind="quote" if _has_quote(text) else "explicit", strength=4)
             return Attribution(person=_person_from_ent(e, sent, ctx),
                                kind="quote" if _has_quote(text) else "explicit", strength=4)
-        if re.match(r"\s+(?:dia|ia|beliau)\b", text[m.end():], re.I) and ctx.last_speaker:
-            return Attribution(person=ctx.last_speaker, kind="pronoun", strength=3)
+        if re.match(r"\s+(?:dia|ia|beliau)\b", text[m.end():], re.I) and _antecedent(ctx):
+            return Attribution(person=_antecedent(ctx), kind="pronoun", strength=3)
         orgs_after = [e for e in _ents(sent, {"ORG"}) if 0 <= e.start_char - s0 - m.end() <= 3]
         known = _known_name_at(text, m.end(), ctx) if orgs_after else None
         if known and _quoteish(text, m.start()):
@@ -132,7 +163,8 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         after = [e for e in pers if 0 <= e.start_char - s0 - m.end() <= 90
                  and "." not in text[m.end():e.start_char - s0]]
         if after:
-            return Attribution(person=_person_from_ent(after[0], sent, ctx), kind="explicit", strength=4)
+            e = _named_after_title(after, text, s0, m.end())
+            return Attribution(person=_person_from_ent(e, sent, ctx), kind="explicit", strength=4)
 
     # C. Menurut X
     m = re.search(r"\bMenurut\s+", text)
@@ -140,7 +172,8 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         after = [e for e in pers if 0 <= e.start_char - s0 - m.end() <= 90
                  and not re.search(r"[.]", text[m.end():e.start_char - s0])]
         if after:
-            return Attribution(person=_person_from_ent(after[0], sent, ctx), kind="explicit", strength=4)
+            e = _named_after_title(after, text, s0, m.end())
+            return Attribution(person=_person_from_ent(e, sent, ctx), kind="explicit", strength=4)
         known = _known_name_at(text, m.end(), ctx)
         if known:
             return Attribution(person=known, kind="explicit", strength=4)
@@ -176,12 +209,12 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         if orgs and not re.search(r"[.;,]", text[orgs[-1].end_char - s0:v.start()]):
             return _org_attr(orgs[-1], ctx.day)
         if re.search(r"\b(?:ia|dia|beliau)\s+(?:\w+\s+)?$", text[max(0, v.start() - 25):v.start()], re.I) \
-                and ctx.last_speaker:
-            return Attribution(person=ctx.last_speaker, kind="pronoun", strength=3)
+                and _antecedent(ctx):
+            return Attribution(person=_antecedent(ctx), kind="pronoun", strength=3)
 
     # D. pronouns and "tersebut" titles
-    if PRONOUNS.search(text) and ctx.last_speaker:
-        return Attribution(person=ctx.last_speaker, kind="pronoun", strength=3)
+    if PRONOUNS.search(text) and _antecedent(ctx):
+        return Attribution(person=_antecedent(ctx), kind="pronoun", strength=3)
     tm = re.search(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+tersebut\b", text)
     if tm:
         p = _person_for_title(tm.group("t"), ctx)
@@ -189,8 +222,8 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
             return Attribution(person=p, kind="pronoun", strength=3)
 
     # G. data sources: "Berdasarkan data X", "data X menunjukkan", "X mencatat"
-    if CITING_OPENER.match(text) and ctx.last_speaker is not None:
-        return Attribution(person=ctx.last_speaker, kind="carry", strength=1)  # "Mengutip survei APJII, ...": the
+    if CITING_OPENER.match(text) and (ctx.author or ctx.last_speaker) is not None:
+        return Attribution(person=ctx.author or ctx.last_speaker, kind="carry", strength=1)  # "Mengutip survei APJII, ...": the
         # speaker of the account cites it (the subject of "mengutip" is left out)
     m = re.search(r"\b(?:berdasarkan|menurut|merujuk|mengutip|mengacu|dikutip\s+dari|data|laporan|riset|survei|"
                   r"studi|catatan|hasil)\s+(?:pada\s+|ke\s+)?(?:data\s+|laporan\s+|riset\s+|survei\s+|studi\s+)?",
@@ -243,12 +276,12 @@ def _org_after(text: str, pos: int, day: date | None = None) -> Attribution | No
     if iid:
         idx, _ = _gaz()
         name = idx["institutions"][iid]["name"]
-        return Attribution(organization=name, institution_id=iid, kind="org", strength=2)
+        return Attribution(organization=name, institution_id=iid, kind="org", strength=2, surface=m.group(0).strip())
     m = re.match(r"\s*((?:[A-Z][\w&.-]*|dan|\(|\))(?:\s+(?:[A-Z][\w&.()-]*|dan|\(\w+\)))*)", text[pos:])
     if m and m.group(1).strip() and m.group(1).strip() not in ("Ia", "Dia"):
         org = m.group(1).strip(" (")
         if len(org) > 2:
-            return Attribution(organization=org, kind="org", strength=2)
+            return Attribution(organization=org, kind="org", strength=2, surface=org)
     return None
 
 
@@ -257,10 +290,13 @@ def _org_attr(ent, day: date | None = None) -> Attribution:
     iid = ent.ent_id_.split(":", 1)[1] if ent.ent_id_.startswith("inst:") else None
     iid = resolve_institution(iid, ent.text, day)
     name = idx["institutions"][iid]["name"] if iid and iid in idx["institutions"] else ent.text
-    return Attribution(organization=name, institution_id=iid, kind="org", strength=2)
+    return Attribution(organization=name, institution_id=iid, kind="org", strength=2, surface=ent.text.strip())
 
 
-NARRATION_SUBJECT = re.compile(r"^\W*(?:Pemerintah(?:\s+(?:Provinsi|Kabupaten|Kota|Daerah|Pusat))?(?:\s+[A-Z]\w+)*|"
+SUBJECT_OPENER = re.compile(r"^\W*(?:[A-Z]?[a-z]+\s+){0,3}[a-z]+,\s*")
+
+
+NARRATION_SUBJECT = re.compile(r"\W*(?:Pemerintah(?:\s+(?:Provinsi|Kabupaten|Kota|Daerah|Pusat))?(?:\s+[A-Z]\w+)*|"
                                r"Pemprov\s+[A-Z]\w+|Pemkab\s+[A-Z]\w+|Pemkot\s+[A-Z]\w+)")
 
 
@@ -270,10 +306,12 @@ def _institution_subject(sent, ctx: Ctx) -> Attribution | None:
     if _has_quote(sent.text):
         return None  # a quotation opening with an institution is still somebody speaking
     s0 = sent.start_char
-    orgs = [e for e in _ents(sent, {"ORG"}) if e.start_char - s0 <= 2 and not _lowercase_figure_phrase(e.text)]
+    opener = SUBJECT_OPENER.match(sent.text)  # "Untuk membantu, Pemkab PPU menganggarkan ..."
+    first = opener.end() if opener else 0
+    orgs = [e for e in _ents(sent, {"ORG"}) if e.start_char - s0 <= first + 2 and not _lowercase_figure_phrase(e.text)]
     if orgs:
         return _org_attr(orgs[0], ctx.day)
-    m = NARRATION_SUBJECT.match(sent.text)
+    m = NARRATION_SUBJECT.match(sent.text, first)
     if m and len(m.group(0).split()) >= 2:
         return Attribution(organization=m.group(0).strip(), kind="org", strength=1)
     return None

@@ -6,7 +6,7 @@ import re
 
 from extract.claims.clauses import _clause_bounds, _nearest
 from extract.claims.structure import structural_type
-from extract.claims.lexicon import ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
+from extract.claims.lexicon import alternation, ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
 
 
 # counts of people or businesses taking part in / hit by something are context ("1.700 koperasi terdampak",
@@ -49,7 +49,16 @@ POPULATION_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:di\s+(?:seluruh\s+)?(?:In
 PLACE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?di\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*,")
 
 
-COMPOSITION_AFTER = re.compile(r"^[^,.;]{0,60}?\b(?:merupakan|adalah|berasal\s+dari|didominasi)\b", re.IGNORECASE)
+COMPOSITION_AFTER = re.compile(rf"^[^,.;]{{0,60}}?\b(?:{alternation('context', 'composition_verbs')}|berasal\s+dari|didominasi)\b",
+                               re.IGNORECASE)
+# "naik ke 85 persen", "turun menjadi 9 persen": the figure is the new level, not the size of the change
+NEW_LEVEL_LEFT = re.compile(r"\b(?:menjadi|jadi|ke|hingga|sampai)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+|di\s+atas\s+)?$",
+                            re.IGNORECASE)
+SIZE_CLASS_AFTER = re.compile(rf"^[^,.;]{{0,40}}?\b(?:{alternation('context', 'composition_verbs')})\s+(?:pelaku\s+)?"
+                              rf"(?:{alternation('context', 'size_classes')})\b", re.IGNORECASE)
+# "hanya 41 persen yang bertransaksi daring": a share defined by a status (R10), even inside a survey
+STATUS_SHARE_AFTER = re.compile(r"^\s*(?:persen|%)?\s*(?:di\s+antaranya\s+)?yang\s+(?:sudah\s+|telah\s+|masih\s+|pernah\s+)?"
+                                r"(?:ber|me|ter|di)[a-z]{3,}", re.IGNORECASE)
 # a platform's sellers or members have a status (on the platform): a count of them is a result, not a population
 # R10: a share or count of UMKM with a status ("60 persen UMKM digital yang bertransaksi") is a result, whoever measured it
 STATUS_AFTER = re.compile(r"^\s*(?:persen\s+)?(?:dari\s+)?(?:pelaku\s+)?(?:umkm|ukm|usaha\s+mikro|koperasi)\b[^,.;]{0,30}?\byang\b",
@@ -65,8 +74,13 @@ POPULATION_LEFT = re.compile(r"\bjumlah\s+(?:\w+\s+)?(?:umkm|ukm|umk|ikm|koperas
 _COORD_VERB = re.compile(r"\b(?:dan|serta|lalu|kemudian)\s+(?:telah\s+|sudah\s+)?(?:di|ter|me|ber)[a-z]{3,}", re.I)
 
 
+NEGATED_TARGET_CUE = re.compile(rf"\b(?P<neg>{alternation('target', 'negators')})\s+(?:{alternation('target', 'target_cues')})\b",
+                                re.IGNORECASE)
+
+
 def _clean_cues(t: str) -> str:
     """Remove phrases that look like cues but are not ("yang baru bergabung" = newly joined)."""
+    t = NEGATED_TARGET_CUE.sub(lambda m: m.group("neg"), t)  # "merasa tidak perlu": a negated modal sets no goal
     # "jauh melampaui target." / "menembus target 60 persen": the target was reached; but in "mengejar target
     # 30 juta" or "mencapai target 400 unit" the figure is the target itself
     t = NOT_TARGET.sub(lambda m: m.group(0) if re.match(r"\s*(?:sebesar\s+|sebanyak\s+)?(?:Rp\s*)?(?:\d|$)", t[m.end():m.end() + 20])
@@ -91,10 +105,13 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     money = unit in ("rupiah", "USD")
     pieces = re.split(r"\d[\d.,]*\s*(?:juta|ribu|miliar|triliun|persen|%)?", seg_left[-60:])
     ach_left = pieces[-1]
-    if len(pieces) > 1 and re.fullmatch(r"[\s(]*(?:(?:atau|dan|sekitar|setara|dengan|yaitu|yakni|alias|kurang\s+lebih|"
-                                         r"hampir|lebih\s+dari|sebesar|sebanyak)[\s(]*)*", ach_left, re.I):
-        ach_left = pieces[-2] + ach_left  # "13,7 juta atau 21 persen": the share shares the count's cue
-    ach_left = ach_left[-45:].split(",")[-1] if not re.fullmatch(r"[\s(]*", ach_left.split(",")[-1]) else ach_left[-45:]
+    if len(pieces) > 1 and re.fullmatch(r"[\s(,]*(?:(?:atau|dan|sekitar|setara|dengan|yaitu|yakni|alias|kurang\s+lebih|"
+                                         r"hampir|lebih\s+dari|sebesar|sebanyak)[\s(,]*)*", ach_left, re.I):
+        # "13,7 juta atau 21 persen", "Rp 205 triliun, atau 68 persen": the share shares the count's cue
+        head = pieces[-2][-45:].split(",")[-1]
+        ach_left = head + ach_left
+    else:
+        ach_left = ach_left[-45:].split(",")[-1] if not re.fullmatch(r"[\s(]*", ach_left.split(",")[-1]) else ach_left[-45:]
 
     if DERIVED_LEFT.search(seg_left[-45:]) or (SHARE_BASE_LEFT.search(seg_left[-30:]) and not money):
         return "other", True  # "selisihnya 23 poin persen"; "16 persen dari 64 juta UMKM": the base of a share
@@ -159,7 +176,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if not money and QUOTA.search(near_left[-50:]):
         return "target", True
     # growth rates take the standing of the figure they describe; projections are context
-    if unit in ("persen", "kali") and GROWTH.search(seg_left[-40:]):
+    if unit in ("persen", "kali") and GROWTH.search(seg_left[-40:]) and not NEW_LEVEL_LEFT.search(seg_left[-40:]):
         if re.search(r"\b(?:ekonomi|pdb|inflasi|ekspor|impor|investasi|konsumsi|daya\s+beli)\b", seg_left[-60:], re.I):
             return "other", True  # macro-economic growth is context
         return "growth", True
@@ -169,6 +186,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "other", True
     if re.search(r"\b(?:kajian|riset|survei|studi|penelitian|responden)\b", seg_left + after_text[:60], re.I) and not STRONG_REALIZED.search(ach_left) \
             and not (unit in ("persen", "UMKM", "koperasi") and STATUS_AFTER.match(after_text)) \
+            and not (unit == "persen" and STATUS_SHARE_AFTER.match(after_text)) \
+            and _nearest(TARGET_CUES, near_left, True) is None \
             and not STRONG_REALIZED.search(_clean_cues(after_text[:90].split(".")[0])):
         return "other", True
     t_left = _nearest(TARGET_CUES, near_left, True)
@@ -197,10 +216,11 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if re.search(r"\b(?:kontribusi|sumbangan|menyumbang|berkontribusi)\b[^.;]{0,40}\b(?:pdb|ekspor|perekonomian|ekonomi|"
                  r"produk\s+domestik)", sent_text[left:rel_end + 40], re.I):
         return "other", True
-    if re.match(r"\s*(?:orang\s+)?(?:peserta|responden|pengunjung|hadirin)\b", after_text, re.I):
-        return "other", True  # participant counts are context
+    if re.match(r"\s*(?:orang\s+)?(?:peserta|responden|pengunjung|hadirin)\b", after_text, re.I) and not (
+            unit == "persen" and STRONG_REALIZED.search(_clean_cues(after_text[:40].split(",")[0]))):
+        return "other", True  # participant counts are context; "62 persen responden sudah ...": a status share (R10)
     if unit == "persen" and COMPOSITION_AFTER.match(after_text) and not STRONG_REALIZED.search(ach_left) and \
-            not ANAPHOR.search(sent_text[left:rel_end + 40]):
+            (not ANAPHOR.search(sent_text[left:rel_end + 40]) or SIZE_CLASS_AFTER.match(after_text)):
         return "other", True  # "70 persen pedagang di marketplace merupakan usaha mikro": composition (R10)
     if not STRONG_REALIZED.search(ach_left) and POSSESSION_LEFT.search(seg_left[-40:]) and unit in ("UMKM", "koperasi") \
             and not MEMBERS_AFTER.match(after_text):

@@ -34,7 +34,8 @@ _STRONG = re.compile(
     rf"|\b(?P<bare>{_BARE_CONNECTIVES})\b", re.IGNORECASE)
 _COND = re.compile(rf"(?:^|(?<=[\s,(“\"]))(?P<m>{_CONDITIONAL})\b(?!\s+(?:{_FRAMING})\b)", re.IGNORECASE)
 _NUMBER = r"(?:Rp\.?\s*|US\$\s*)?\d[\d.,]*"
-_LIST_AND = re.compile(rf",\s*(?:dan|serta)\s+(?=(?:\S+\s+){{0,3}}?{_NUMBER})", re.IGNORECASE)
+_ENUM_TAIL = alternation("clauses", "enumeration_tails")
+_LIST_AND = re.compile(rf",\s*(?:dan|serta)\s+(?!(?:{_ENUM_TAIL})\b)(?=(?:\S+\s+){{0,3}}?{_NUMBER})", re.IGNORECASE)
 _BASE_COMMA = re.compile(rf"\b[Dd]ari\s+(?:sekitar\s+|total\s+|sebanyak\s+|seluruh\s+)?{_NUMBER}[^,;:]*?(?P<c>,)\s+"
                          r"(?=(?:\w+\s+){0,3}?(?:baru|hanya|cuma|sekitar|sebanyak|sebagian|tercatat|sudah|telah|"
                          r"\d))")

@@ -15,6 +15,11 @@ REG_NAME_BEFORE = re.compile(r"(?:\b(?:nomor|no\.?|pasal|ayat|pp|uu|perpres|perm
                              re.IGNORECASE)
 
 
+# "Angka 62,4 persen tadi", "capaian 40 ribu itu": a figure named again (one fact, one claim)
+BACK_REFERENCE_BEFORE = re.compile(r"\b(?:angka|capaian|posisi|realisasi)\s+(?:sebesar\s+)?(?:Rp\.?\s*)?$",
+                                   re.IGNORECASE)
+
+
 # the places a survey sampled are not a programme's reach (R13)
 SURVEY = re.compile(r"\b(?:survei|responden|riset|studi|penelitian|sampel)\b", re.IGNORECASE)
 
@@ -49,6 +54,8 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False
     if q.has_scale and re.match(r"^\s*(?:lebih\s+)?(?:UMKM\s+|unit\s+)?(?:itu|tersebut)\b", after, re.I):
         return False  # "target 30 juta itu", "30 juta tersebut": a back-reference to a figure stated before
+    if BACK_REFERENCE_BEFORE.search(before) and re.match(r"^\s*(?:[a-z]+\s+)?(?:tadi|itu|tersebut)\b", after, re.I):
+        return False  # "Angka 62,4 persen tadi ...": the figure named again to say something about it
     if any(a <= rel_start < b or a < rel_end <= b for a, b in ent_spans):
         return False  # inside a name / programme
     if not q.unit and not q.has_scale and re.fullmatch(r"(?:19|20)\d\d", raw):
@@ -64,8 +71,9 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
     reach = bool(re.search(r"\b(?:di|ke)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", before, re.I) and PLACE_REACH.match(after))
     if REG_NAME_BEFORE.search(before) and not q.unit and not q.has_scale and not reach:
         return False
-    if re.search(r"\bke-?\s*$", before, re.I) and not (re.search(r"\bke\s+$", before, re.I) and PLACE_REACH.match(after)):
-        return False  # "ke-30", not "diperluas ke 15 kabupaten"
+    if re.search(r"\bke-\s*$", before, re.I) or (re.search(r"\bke\s+$", before, re.I) and not PLACE_REACH.match(after)
+                                                 and not q.unit and not q.has_scale and not UMKM_WORDS.match(after.strip())):
+        return False  # "ke-30", "ke 2"; not "diperluas ke 15 kabupaten", "naik ke 85 persen", "ke 3 juta UMKM"
     if q.unit not in ("persen", "rupiah", "USD") and DURATION.match(after) and not OMITTED_NOUN_YEAR.match(after):
         return False
     if q.unit not in ("persen", "rupiah", "USD") and CATEGORY.match(after) and not q.has_scale and \

@@ -95,8 +95,7 @@ UMKM_CONTEXT = re.compile(r"\b(?:umkm|ukm|umk|ikm|usaha\s+mikro|pelaku\s+usaha|w
                           r"merchants?|pelapak|penjual|seller)\b", re.I)
 
 
-PER_PERIOD = re.compile(r"\b(?:setiap|tiap|per)\s+(?:tahun(?:nya)?|bulan|pekan|minggu|hari)\b|\btiap\s+tahunnya\b|"
-                        r"\bsetahun\b|\bper\s*annum\b", re.IGNORECASE)
+PER_PERIOD = words("target", "per_unit_rates")
 
 
 DIGITAL_WORDS = re.compile(r"digital|online|daring|e-commerce|ecommerce|marketplace|lokapasar|onboard|go\s+online|"

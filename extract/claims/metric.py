@@ -6,7 +6,17 @@ import re
 
 from extract.claims.clauses import _clause_bounds
 from extract.claims.gaz import _gaz
-from extract.claims.lexicon import DIGITAL_WORDS, UMKM_CONTEXT
+from extract.claims.lexicon import DIGITAL_WORDS, UMKM_CONTEXT, alternation
+
+# '..., kata Hendra saat peluncuran program Pasar SIAP QRIS': the occasion of a statement says nothing about the
+# figure, so the metric (and the scope) is read from the clause before the said-verb
+SPEECH_TAIL = re.compile(rf"(?:[”\"]\s*,?|,)\s*(?:{alternation('speech', 'said_verbs_after_quote')})(?:nya)?\b",
+                         re.IGNORECASE)
+# the base of a share or partition ("dari 300 ribu UMKM di DIY, baru 30 persen ...", "M dari total N"): R12 (c)
+_BASE_OF_SHARE = re.compile(r"\bdari\s+(?:total\s+|jumlah\s+|sekitar\s+|kurang\s+lebih\s+|lebih\s+dari\s+)*$",
+                            re.IGNORECASE)
+# what a base of a share counts, by unit
+_POPULATION_OF_UNIT = {"UMKM": "umkm_population", "koperasi": "cooperatives_count"}
 
 
 @lru_cache(maxsize=1)
@@ -14,7 +24,7 @@ def _metric_rules():
     idx, _ = _gaz()
     rules = []
     for mid, m in idx["metrics"].items():
-        cues = [re.compile(r"(?<![\w-])" + re.escape(c.lower()) + r"(?:nya)?(?![\w-])") for c in m.get("cues", [])]
+        cues = [re.compile(r"(?<![\w-])" + re.escape(c.lower()) + r"(?:nya)?(?![\w-])") for c in [*m.get("cues", []), *m.get("clause_cues", [])]]
         rules.append((mid, cues, set(m.get("units", [])), [r.lower() for r in m.get("requires_any", [])]))
     return rules
 
@@ -26,6 +36,10 @@ def _metric(sent_low: str, unit: str | None, subject_low: str, clause_low: str |
     verb before the figure in its clause (``left_low``) makes it a training count."""
     if unit is None:
         return None
+    if clause_low is not None:
+        tail = SPEECH_TAIL.search(clause_low, len(left_low))
+        if tail:
+            clause_low = clause_low[:tail.start()]
     if unit in ("UMKM", "orang") and left_low:
         hits = list(_TRAINING.finditer(left_low[-80:]))
         if hits and not re.search(r"[\d.;]", left_low[-80:][hits[-1].end():]):
@@ -67,7 +81,7 @@ def _metric_in(text_low: str, unit: str, subject_low: str, sent_low: str) -> str
             return mid
     if "umkm_population" in scores and unit == "UMKM" and not DIGITAL_WORDS.search(sent_low):
         return "umkm_population"
-    if "umkm_onboarded_digital" in scores and unit in ("UMKM", "persen") and umkm:
+    if "umkm_onboarded_digital" in scores and (unit == "merchant" or (unit in ("UMKM", "persen") and umkm)):
         return "umkm_onboarded_digital"
     if "government_budget_umkm" in scores and unit in ("rupiah", "USD"):
         return "government_budget_umkm"
@@ -104,3 +118,29 @@ def _subject(sent_text: str, rel_start: int, rel_end: int, noun: str) -> str:
                      r"yakni|yaitu|adalah|berjumlah|tercatat|hanya|masih)\s*$", "", seg.strip(), flags=re.I)
     words = seg.split()
     return " ".join(words[-14:]).strip(" ,") or sent_text[rel_start:rel_end]
+
+
+def metric_by_role(metric: str | None, claim_type: str, unit: str | None, left_low: str, sent_low: str,
+                   rel_end: int) -> str | None:
+    """The metric a figure's role decides when its words name none, or name the share instead of the base:
+    the base of a share counts the population (R12 c: "dari 9.000 pedagang, baru 2.300 ..." - 9.000 is every
+    pedagang, whatever the 2.300 did); money allocated (a budget) with no other metric is a government budget."""
+    if unit in _POPULATION_OF_UNIT and claim_type == "other" and _BASE_OF_SHARE.search(left_low[-40:]) and \
+            re.search(r"\d", sent_low[rel_end:]):
+        return _POPULATION_OF_UNIT[unit]
+    if metric is None and claim_type == "budget" and unit in ("rupiah", "USD"):
+        return "government_budget_umkm"
+    return metric
+
+
+def is_core(metric: str | None, claim_type: str | None, scope: str | None) -> bool:
+    """FORMAT.md's ``core``: a UMKM/cooperative digital-onboarding figure (its metric is ``core: always`` in
+    metrics.yaml), or the scale of a national programme (``core: national_scale`` metrics, stated for the nation
+    or one programme, as a target, result or budget - not as context)."""
+    if metric is None:
+        return False
+    idx, _ = _gaz()
+    core = (idx["metrics"].get(metric) or {}).get("core")
+    if core == "always":
+        return True
+    return core == "national_scale" and scope in ("national", "programme") and claim_type != "other"

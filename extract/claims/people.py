@@ -31,6 +31,9 @@ class Ctx:
     day: date | None  # stated_on as a date
     persons: dict = field(default_factory=dict)  # full name -> Person
     last_speaker: Person | None = None
+    focus: Person | None = None  # the person the latest sentences are about (speaker or subject): "Ia", "ujarnya"
+    last_mentioned: Person | None = None  # the person named most recently, in any role: "Pemilik usaha itu ..."
+    author: Person | None = None  # the writer of an opinion piece (byline "Oleh: Nama, Dosen ...")
 
 
 def _clean_title(t: str) -> str | None:
@@ -70,17 +73,7 @@ def _resolve_name(ent_text: str, ent_id: str, ctx: Ctx) -> tuple[str, str | None
         if low != full.lower() and (low in parts or (len(low.split()) < len(parts) and (
                 full.lower().endswith(" " + low) or full.lower().startswith(low + " ")))):
             i = parts.index(low.split()[0]) if low.split()[0] in parts else 0
-            org_prefix = any(w in ORG_NAME_HEADS for w in parts[:i]) or (
-                i == 1 and len(parts) >= 3 and len(low.split()) == 1 and parts[0] not in NAME_PARTICLES)
-            if i > 0 and not person.person_id and org_prefix:
-                # "Universitas Gadjah Mada Rimawan Pradiptyo" then "kata Rimawan": the institution was read into the
-                # name; the person starts at the word used for him or her later
-                org = " ".join(person.name.split()[:i])
-                person.name = " ".join(person.name.split()[i:])
-                person.title = f"{person.title} {org}" if person.title and org not in person.title else (person.title or org)
-                if not person.organization:
-                    person.organization = org
-                ctx.persons[person.name] = person
+            if _trim_prefix(person, i, len(low.split()), ctx):
                 return person.name, person.person_id
             return (person.name if person.name != full else full), person.person_id
     for full, person in ctx.persons.items():
@@ -109,7 +102,8 @@ NAME_PARTICLES = {"muhammad", "mohammad", "moh", "mohamad", "muh", "ahmad", "ach
 # words that open an institution's name: "Ekonom Universitas Gadjah Mada Rimawan Pradiptyo" is a person after them
 ORG_NAME_HEADS = {"universitas", "institut", "politeknik", "sekolah", "akademi", "bank", "pt", "asosiasi", "lembaga",
                   "badan", "dinas", "kantor", "perwakilan", "kementerian", "yayasan", "perusahaan", "center", "centre",
-                  "institute", "university", "koperasi", "perkumpulan", "himpunan", "forum", "ikatan"}
+                  "institute", "university", "koperasi", "perkumpulan", "himpunan", "forum", "ikatan", "direktorat",
+                  "ditjen", "otoritas", "komisi", "dewan", "balai", "biro", "pusat", "pemerintah"}
 
 
 # role words read into a name by the NER ("Managing Director Google Indonesia Randy Jusuf")
@@ -121,13 +115,20 @@ _ROLE_WORDS = {"director", "manager", "officer", "president", "head", "chief", "
 REGIONAL_HEAD_BEFORE = re.compile(r"\b(?:Bupati|Gubernur|Wali\s*[Kk]ota|Walikota|Camat|Lurah)\s*$")
 
 
+def _is_region(word: str) -> bool:
+    """A province written as one word ("Sulsel", "Bali"): the office's region before a name."""
+    from extract.claims.scope import region_in
+
+    return bool(region_in(word))
+
+
 def _strip_role_prefix(name: str) -> str:
     """The person's name without the role and organisation words the NER read into its span: the name starts after
     the last role, title, institution or place word (at least two words stay, or one after a role word)."""
     words = name.split()
     surfaces = _surface_institutions()
     cut = [i for i, w in enumerate(words[:-1]) if w.lower() in _ROLE_WORDS or w.lower() in _NAME_STOPWORDS
-           or w.lower() in ORG_NAME_HEADS or w.lower() in surfaces or _TITLE_HEAD_RE.fullmatch(w)]
+           or w.lower() in ORG_NAME_HEADS or w.lower() in surfaces or _TITLE_HEAD_RE.fullmatch(w) or _is_region(w)]
     if not cut:
         return name
     rest = words[cut[-1] + 1:]
@@ -246,8 +247,10 @@ def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     words = m.group("name").split()
     surfaces = _surface_institutions()
     cut = [i for i, w in enumerate(words) if w.lower() in _NAME_STOPWORDS or w.lower() in surfaces
-           or _TITLE_HEAD_RE.fullmatch(w)]
+           or _TITLE_HEAD_RE.fullmatch(w) or (i < len(words) - 1 and _is_region(w))]
     if cut:
+        if len(words) - cut[-1] - 1 == 1 and words[0].lower() in ORG_NAME_HEADS:
+            return None  # "Direktorat Jenderal Perbendaharaan mencatat": one word left of an institution's name
         words = words[cut[-1] + 1:]  # the name follows the last role / institution / place word
     if not words or any(w.lower() in _NAME_STOPWORDS for w in words):
         return None
@@ -283,8 +286,37 @@ def _known_name_at(text: str, pos: int, ctx: Ctx) -> Person | None:
     for full, person in reversed(list(ctx.persons.items())):
         parts = full.lower().split()
         if words[0] in parts:
+            _trim_prefix(person, parts.index(words[0]), 1, ctx)
             return person
     return None
+
+
+def _trim_prefix(person: Person, i: int, n_words: int, ctx: Ctx) -> bool:
+    """A later mention by the word at index ``i`` of the written name shows where the name starts: "Universitas
+    Gadjah Mada Rimawan Pradiptyo" then "kata Rimawan", "Banjarmasin Muhammad Fadillah" then "Fadillah
+    menyebutkan": the institution or place read into the name moves to the title. True when trimmed."""
+    parts = person.name.lower().split()
+    if person.person_id or i <= 0:
+        return False
+    org_prefix = any(w in ORG_NAME_HEADS for w in parts[:i]) or (
+        i == 1 and len(parts) >= 3 and n_words == 1 and parts[0] not in NAME_PARTICLES)
+    if not org_prefix and n_words == 1:
+        # "Banjarmasin Muhammad Fadillah" then "Fadillah": the words before are a place the article names as such
+        # ("di Banjarmasin"); the name keeps at least two words
+        for k in range(1, min(i, len(parts) - 2) + 1):
+            place = " ".join(person.name.split()[:k])
+            if re.search(rf"\b(?:di|ke|dari|Kota|Kabupaten|Provinsi)\s+{re.escape(place)}\b", ctx.text):
+                i, org_prefix = k, True
+                break
+    if not org_prefix:
+        return False
+    org = " ".join(person.name.split()[:i])
+    person.name = " ".join(person.name.split()[i:])
+    person.title = f"{person.title} {org}" if person.title and org not in person.title else (person.title or org)
+    if not person.organization:
+        person.organization = org
+    ctx.persons[person.name] = person
+    return True
 
 
 def _person_for_title(title: str, ctx: Ctx) -> Person | None:

@@ -4,18 +4,20 @@ from __future__ import annotations
 from extract.numbers import find_quantities
 import re
 
-from extract.claims.attribution import Attribution, _attribute_open_quotes, _ents, _index_ents, _institution_subject, _sent_ents, _valid_person_ent, attribute_sentence
+from extract.claims.attribution import _attribute_open_quotes, _index_ents, _sent_ents
+from extract.claims.discourse import attribute_sentences, office_of
 from extract.claims.claim_type import _classify
 from extract.claims.clauses import clause_at, hypothetical
 from extract.claims.dedupe import _dedupe
 from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, _scope_ok
 from db.ids import claim_id
 from extract.claims.confidence import calibrate, raw_score
-from extract.claims.scope import scope_of
+from extract.claims.programmes import mentions
+from extract.claims.scope import article_scope, scope_of
 from extract.claims.gaz import _institution_type, _program_kind, _program_name
 from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, NEWS_BLOCK, PER_PERIOD, RELEVANT, SKIP_SENTENCE, UMKM_CONTEXT
-from extract.claims.metric import _SUBJECT_STOP, _metric, _subject
-from extract.claims.people import Ctx, _person_from_ent
+from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role
+from extract.claims.people import Ctx
 from extract.claims.quantities import PHYSICAL_UNITS, _unit_for
 from extract.claims.when import _as_of, _target_year, _target_year_in, stated_on
 
@@ -106,60 +108,16 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
     ctx = Ctx(text=text, day=day)
     para_of = _paragraph_index(text)
     candidates = []
-    carry: dict[int, Attribution] = {}
-    skip_line_until = -1
     prev_claim = None
     prev_sent = None
-    first_speaker = None
     last_program = None  # (PROGRAM entity, paragraph) most recently named
+    art_scope = article_scope(text)  # home region, region abbreviations, programmes named by the article
+    last_named = None  # (programme the gazetteer does not list, paragraph) most recently named
     list_header = None  # (paragraph, year) of a sentence announcing a list of targets
     enumerated = False  # the sentence before was a bare list number ("1.")
 
-    entries = []  # (sentence, paragraph, attribution) of every sentence that is not a link line
-    for sent in doc.sents:
-        st = sent.text
-        if not st.strip():
-            continue
-        if sent.start_char < skip_line_until:
-            continue
-        if NEWS_BLOCK.match(st):
-            nl = text.find("\n", sent.start_char)
-            skip_line_until = nl if nl >= 0 else len(text)
-            continue
-        para = para_of(sent.start_char)
-        attr = attribute_sentence(sent, ctx)
-        if attr.kind == "org" and ctx.last_speaker is not None and (
-                (attr.institution_id and attr.institution_id == ctx.last_speaker.institution_id) or
-                (attr.organization or "").lower() == (ctx.last_speaker.organization or "-").lower()):
-            # "BI mencatat ..." in the account of the BI governor: the institution's figures are his or hers
-            attr = Attribution(person=ctx.last_speaker, kind="carry", strength=1)
-        if attr.person is not None:
-            ctx.last_speaker = attr.person
-            carry[para] = attr
-            if first_speaker is None and attr.kind in ("quote", "explicit"):
-                first_speaker = (attr.person, para, sent.start_char)
-        elif attr.kind == "org":
-            carry[para] = attr
-        else:
-            # register names for later surname / pronoun resolution
-            for e in _ents(sent, {"PER"}):
-                if _valid_person_ent(e):
-                    _person_from_ent(e, sent, ctx)
-            if para in carry:
-                prev = carry[para]
-                attr = Attribution(person=prev.person, organization=prev.organization,
-                                   institution_id=prev.institution_id, kind="carry", strength=1)
-            elif ctx.last_speaker is not None:
-                own = _institution_subject(sent, ctx)
-                if own is not None and own.organization != ctx.last_speaker.organization:
-                    # a new paragraph about another institution ("Pemerintah Provinsi Bali menganggarkan ...") is the
-                    # journalist's account of it, not the last speaker's
-                    attr = own
-                    carry[para] = own
-                else:
-                    # narration after a speaker has been introduced continues his or her account
-                    attr = Attribution(person=ctx.last_speaker, kind="carry", strength=0)
-        entries.append([sent, para, attr])
+    # (sentence, paragraph, attribution) of every sentence that is not a link line
+    entries, first_speaker = attribute_sentences(doc, text, ctx, para_of)
     _attribute_open_quotes(entries)
 
     for sent, para, attr in entries:
@@ -170,6 +128,10 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
         known_program = last_program
         if prog_ents:
             last_program = (prog_ents[-1], para)
+        named_here = mentions(st, art_scope.named)
+        recent_named = last_named[0] if last_named is not None and para - last_named[1] <= 2 else None
+        if named_here:
+            last_named = (named_here[-1][2], para)
         if LIST_HEADER.search(st):
             # "menetapkan dua sasaran untuk 2026." / "Berikut lima target ...:"; a header without a year keeps the
             # year of a header just before it
@@ -297,6 +259,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 # the clause names no metric: the article's running metric, then the rest of the sentence
                 metric = _metric_from_context(candidates, unit, ctype, para, st[own.start:own.end]) or \
                     _metric(sent_low, unit, subject.lower())
+            metric = metric_by_role(metric, ctype, unit, st[own.start:rs].lower(), sent_low, re_)
             tyear = None
             if ctype == "target":
                 per_period = PER_PERIOD.search(st[max(0, rs - 60):min(len(st), re_ + 40)])
@@ -335,12 +298,14 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
             if pe is not None:
                 program_id = pe.ent_id_.split(":", 1)[1] if pe.ent_id_.startswith("prog:") else None
                 program = _program_name(program_id) or pe.text
+            elif named_here:
+                program = min(named_here, key=lambda n: abs(n[0] - rs))[2].name  # a programme the article names
             person = attr.person
             scope = scope_of(st, rs, re_, entities=ent_keys, program_id=program_id,
                              program_kind=_program_kind(program_id), unit=unit, metric=metric,
-                             speaker_office=" ".join(filter(None, (person.title, person.organization))) if person else
-                             attr.organization, inst_type=_institution_type,
-                             earlier=text[max(0, sent.start_char - 800):sent.start_char])
+                             speaker_office=office_of(attr, ctx), inst_type=_institution_type,
+                             earlier=text[max(0, sent.start_char - 800):sent.start_char], article=art_scope,
+                             recent_named=recent_named)
             raw = raw_score(by_cue=by_cue, attribution=attr.kind, unit=unit, scaled=bool(q.has_scale or q.unit),
                             metric=metric, claim_type=ctype, scope=scope.scope, words=q.is_words,
                             crowded=figures_in_sentence > 1)
@@ -373,7 +338,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 "scope_name": scope.name,
                 "source_kind": source_kind,
             }
-            claim["_lede"] = attr.person is None and (first_speaker is None or sent.start_char < first_speaker[2])
+            claim["_person"] = person
+            claim["_lede"] = attr.person is None and attr.kind not in ("question", "narration") and (first_speaker is None or sent.start_char < first_speaker[2])
             claim["_para"] = para
             rank = (attr.strength + (1 if attr.kind == "quote" else 0), -sent.start_char)
             candidates.append((claim, rank, q))
@@ -386,11 +352,16 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
         for claim, _, _ in candidates:
             if claim["_lede"] and claim["speaker"] is None and claim["_para"] == lede_para and fpara - claim["_para"] <= 2 and \
                     claim["institution_id"] in (None, person.institution_id):
-                claim.update(speaker=person.name, speaker_title=person.title, organization=person.organization,
-                             person_id=person.person_id, institution_id=person.institution_id)
+                claim["_person"] = person
     for claim, _, _ in candidates:
         claim.pop("_lede", None)
         claim.pop("_para", None)
+        person = claim.pop("_person")
+        if person is not None:
+            # the name as settled by the whole article ("Bank Nusantara Lestari Widjaja" -> "Lestari Widjaja" once
+            # she is called "Lestari")
+            claim.update(speaker=person.name, speaker_title=person.title, organization=person.organization,
+                         person_id=person.person_id, institution_id=person.institution_id)
     claims = _dedupe(candidates)
     for c in claims:
         # quote must be verbatim: trim surrounding whitespace

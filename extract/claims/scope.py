@@ -16,6 +16,9 @@ from pathlib import Path
 import yaml
 
 from extract.claims.clauses import _clause_bounds
+from extract.claims.lexicon import alternation
+from extract.claims.metric import SPEECH_TAIL
+from extract.claims.programmes import Named, mentions, named_programmes
 
 REGIONS_FILE = Path(__file__).resolve().parents[2] / "nlp_models" / "gazetteer" / "regions.yaml"
 # programme kinds that measure one scheme of their own; campaigns, slogans, national targets and regulations frame
@@ -30,15 +33,19 @@ NATIONAL_METRICS = {"umkm_onboarded_digital", "kur_disbursement", "government_bu
 PLATFORM_METRICS = {"umkm_on_ekatalog_padi", "program_transaction_value", "umkm_trained"}
 COMPANY_TYPES = {"company", "soe"}
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
-_QUOTE_TAIL = re.compile(r"[”\"]\s*,?\s*(?:kata|ujar|ungkap|tutur|jelas|tambah|sebut|imbuh|terang|papar|tegas)\w*\b",
-                         re.IGNORECASE)
 _WEEKDAY_NEAR = re.compile(r"^[\s,]*(?:[A-Z][\w ]{0,25},\s*)?(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b")
 
 
 PLACE_ANAPHOR = re.compile(r"\b(kota|kabupaten|provinsi)\s+(?:itu|tersebut|ini)\b", re.IGNORECASE)
 OWN_OFFICE = re.compile(r"\b(?:dinasnya|pemprov|pemkab|pemkot|provinsinya|daerahnya|kabupatennya|kotanya)\b", re.IGNORECASE)
-PROGRAMME_ANAPHOR = re.compile(r"\b(?:platform|program|katalog|aplikasi|kampanye|sistem)\s+(?:tersebut|itu|ini)\b",
-                               re.IGNORECASE)
+PROGRAMME_ANAPHOR = re.compile(rf"\b(?:{alternation('scope', 'programme_heads')}|katalog)\s+(?:tersebut|itu|ini|serupa)\b|"
+                               rf"\bplatform(?:nya)?\b", re.IGNORECASE)
+# "penjual asal Yogyakarta", "pelaku UMKM dari DIY": where the counted come from, not what the figure covers
+ORIGIN_BEFORE = re.compile(rf"\b(?:{alternation('scope', 'origin_words')})\s+(?:\w+\s+)?$", re.IGNORECASE)
+# a region written as an office or its holder: the actor of the clause, not what a programme's figure covers
+ACTOR_REGION = re.compile(r"(?:Bupati|Wakil\s+Bupati|Wali\s*kota|Wakil\s+Wali\s*kota|Gubernur|Wakil\s+Gubernur|Pemkab|Pemkot|"
+                          r"Pemprov|Pemerintah)\b", re.IGNORECASE)
+NATIONAL_OFFICE = re.compile(rf"\b(?:{alternation('scope', 'national_offices')})\b")
 
 
 # words that end a place name: offices, bodies and roles written right after it
@@ -51,6 +58,40 @@ _PLACE_NAME_END = re.compile(r"\s*\b(?:Dinas|Dis[a-z]+|Lembaga|Badan|Kantor|Pemk
 class Scope:
     scope: str | None
     name: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleScope:
+    """What the whole article says about places and programmes: the region it is about (``home``), abbreviations it
+    defines for regions ("Kabupaten Penajam Paser Utara (PPU)"), the programmes it introduces by name."""
+    home: Scope | None = None
+    aliases: tuple[tuple[str, str], ...] = ()
+    named: tuple[Named, ...] = ()
+
+    def canonical(self, sc: Scope) -> Scope:
+        full = dict(self.aliases).get(sc.name) if sc.name else None
+        return Scope(sc.scope, full) if full else sc
+
+
+_REGION_ACRONYM = re.compile(r"\b(?P<head>Kabupaten|Kota)\s+(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
+
+
+@lru_cache(maxsize=256)
+def article_scope(text: str) -> ArticleScope:
+    """The region an article is about: the region most of its region mentions name, when there are at least two and
+    it has most of them (a regional desk's story about its province or kabupaten). National stories name none."""
+    aliases = tuple((f"{m.group('head')} {m.group('acr')}", f"{m.group('head')} {m.group('name')}")
+                    for m in _REGION_ACRONYM.finditer(text))
+    art = ArticleScope(aliases=aliases, named=named_programmes(text))
+    counts: dict[Scope, int] = {}
+    for _, sc in region_in(text):
+        sc = art.canonical(sc)
+        counts[sc] = counts.get(sc, 0) + 1
+    if counts:
+        home, n = max(counts.items(), key=lambda kv: kv[1])
+        if n >= 2 and n * 5 >= sum(counts.values()) * 3:
+            return ArticleScope(home=home, aliases=aliases, named=art.named)
+    return art
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +114,9 @@ def _regions():
     return province_rx, canon, city_rx, province_head_rx, national_rx, sector_rx
 
 
+_ROLE_HEAD = re.compile(r"(?:Bupati|Wali\s*kota|Walikota|Wakil)\b", re.IGNORECASE)
+
+
 def _city_name(head: str, name: str) -> str:
     kind = "Kota" if head.lower().replace(" ", "").startswith(("kota", "pemkot", "walikota", "wakilwalikota")) \
         else "Kabupaten"
@@ -93,6 +137,8 @@ def region_in(text: str) -> tuple[tuple[int, Scope], ...]:
         name = _PLACE_NAME_END.split(name)[0].strip()  # "Kabupaten Serang Diskoumperindag ...": the name ends there
         if not name:
             continue
+        if _ROLE_HEAD.match(m.group("head")):
+            name = name.split()[0]  # "Bupati Banyuwangi Abdullah Azwar Anas": a person's name follows the place
         found.append((m.start(), Scope("city", _city_name(m.group("head"), name))))
         taken.append((m.start(), m.end()))
     for m in province_head_rx.finditer(text):
@@ -108,23 +154,41 @@ def region_in(text: str) -> tuple[tuple[int, Scope], ...]:
     return tuple(sorted(found, key=lambda f: f[0]))
 
 
-def _nearest(found: list[tuple[int, Scope]], pos: int) -> Scope | None:
+_FIGURE = re.compile(r"\d")
+
+
+def _nearest(found: list[tuple[int, Scope]], pos: int, text: str = "") -> Scope | None:
+    """The region a figure belongs to: the nearest one before it with no other figure in between ("Kota Padang
+    menyumbang 31 ribu, disusul Kabupaten Agam dengan 12 ribu"), else the nearest one."""
+    before = [f for f in found if f[0] < pos and not _FIGURE.search(text[f[0]:pos])] if text else []
+    if before:
+        return max(before, key=lambda f: f[0])[1]
     return min(found, key=lambda f: abs(f[0] - pos))[1] if found else None
 
 
 def scope_of(sent_text: str, rel_start: int, rel_end: int, *, entities=(), program_id: str | None = None,
              program_kind: str | None = None, speaker_office: str | None = None, unit: str | None = None,
-             metric: str | None = None, inst_type=None, earlier: str = "") -> Scope:
+             metric: str | None = None, inst_type=None, earlier: str = "", article: ArticleScope | None = None,
+             recent_named: Named | None = None) -> Scope:
     """The scope of the figure at ``rel_start:rel_end`` of ``sent_text``.
 
     ``entities`` are (start, end, label, ent_id) in sentence offsets; ``inst_type(inst_id)`` gives an institution's
-    gazetteer type (company, soe, ministry ...); ``speaker_office`` is the speaker's title and organisation."""
+    gazetteer type (company, soe, ministry ...); ``speaker_office`` is the speaker's title and organisation;
+    ``article`` what the whole article says (home region, region abbreviations, programmes it names);
+    ``recent_named`` the programme (not in the gazetteer) the article named last, for "platform tersebut"."""
     if unit is None and metric is None:
         return Scope(None)
-    tail = _QUOTE_TAIL.search(sent_text, rel_end)
+    article = article or ArticleScope()
+    tail = SPEECH_TAIL.search(sent_text, rel_end)
     if tail:
         # '"...," kata Luhut dalam peluncuran Gernas BBI Jawa Tengah': the place of the event is not the figure's
         sent_text = sent_text[:tail.start()]
+    return article.canonical(_scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, speaker_office,
+                                    metric, inst_type, earlier, article, recent_named))
+
+
+def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, speaker_office, metric, inst_type,
+           earlier, article, recent_named) -> Scope:
     left, right = _clause_bounds(sent_text, rel_start, rel_end)
     clause = sent_text[left:right]
     _, _, _, _, national_rx, sector_rx = _regions()
@@ -135,14 +199,26 @@ def scope_of(sent_text: str, rel_start: int, rel_end: int, *, entities=(), progr
                  (kind == "province" or sc.name.lower().startswith(back.group(1).lower()))]
         if named:
             return named[-1]  # "Di kota itu, sudah 98 ribu UMKM ...": the city named before
+    named_spans = mentions(sent_text, article.named)
+    # names of programmes hold places ("Banyuwangi Mall", "Gernas BBI Jawa Tengah"); offices do not ("Dinas Koperasi
+    # Jawa Timur" speaks for Jawa Timur)
+    spans = [(a, b) for a, b, label, _ in entities if label == "PROGRAM"] + [(a, b) for a, b, _ in named_spans]
+    own_programme = _own_programme(clause, left, rel_end, named_spans, recent_named)
+    counted_in = own_programme is not None or (program_id and PROGRAMME_ANAPHOR.search(clause)) or any(
+        label == "ORG" and left <= a and b <= right and inst_type and ent_id.startswith("inst:") and
+        inst_type(ent_id.split(":", 1)[1]) in COMPANY_TYPES for a, b, label, ent_id in entities) or any(
+        label == "PROGRAM" and left <= a and b <= right for a, b, label, _ in entities)
     # a region named in the figure's clause, then in its sentence; in the clause, the nearer of a region and a
     # national word ("Jawa Timur memiliki 9,78 juta pelaku UMKM, terbanyak kedua secara nasional" is Jawa Timur's)
     for text, offset in ((clause, left), (sent_text, 0)):
-        regions = list(region_in(text))
+        regions = [(pos, sc) for pos, sc in region_in(text)
+                   if not any(a <= pos + offset < b for a, b in spans)  # "Banyuwangi Mall", "Gernas BBI Jawa Tengah"
+                   and not (counted_in and (ORIGIN_BEFORE.search(text[max(0, pos - 20):pos]) or
+                                            ACTOR_REGION.match(text, pos)))]  # "penjual asal DIY", "Bupati X menargetkan program itu"
         if text is clause:
             regions += [(m.start(), Scope("national")) for m in national_rx.finditer(text)
-                        if not any(a <= m.start() + left < b for a, b, _, _ in entities)]  # not "Bangga Buatan Indonesia"
-        hit = _nearest(regions, rel_start - offset)
+                        if not any(a <= m.start() + left < b for a, b in spans)]  # not "Bangga Buatan Indonesia"
+        hit = _nearest(regions, rel_start - offset, text)
         if hit is not None:
             return hit
     # one company's or one programme's figure: the entity sits in the figure's clause
@@ -161,6 +237,8 @@ def scope_of(sent_text: str, rel_start: int, rel_end: int, *, entities=(), progr
     if program_id and program_kind in PROGRAMME_KINDS and (program_kind == "platform" or metric not in NATIONAL_METRICS) \
             and (named_here or (program_kind == "platform" and (metric in PLATFORM_METRICS or PROGRAMME_ANAPHOR.search(clause)))):
         return Scope("programme", program_id)
+    if own_programme is not None and not named_here:
+        return Scope("programme", own_programme.name)  # a programme the gazetteer does not list, named by the article
     m = sector_rx.search(clause)
     if m:
         return Scope("sector", m.group("name").lower())
@@ -170,7 +248,22 @@ def scope_of(sent_text: str, rel_start: int, rel_end: int, *, entities=(), progr
         hit = region_in(speaker_office)
         if hit:
             return hit[-1][1]
+        if NATIONAL_OFFICE.search(speaker_office):
+            return Scope("national")  # a minister's figure in a regional story is the national one
+    if article.home is not None:
+        return article.home  # a regional story's figures are the region's unless the text says otherwise
     return Scope("national")
+
+
+def _own_programme(clause: str, left: int, rel_end: int, named_spans, recent_named: Named | None) -> Named | None:
+    """The article-named programme a figure is counted in: named in its clause (up to a little after the figure), or
+    referred back to ("platform tersebut", "kampus ini") when the article named one just before."""
+    here = [n for a, b, n in named_spans if left <= a and b <= left + len(clause) and a <= rel_end + 60]
+    if here:
+        return here[-1]
+    if recent_named is not None and PROGRAMME_ANAPHOR.search(clause):
+        return recent_named
+    return None
 
 
 def _is_speaker_source(clause: str, pos: int) -> bool:

@@ -21,11 +21,12 @@ EARLIER_LEFT = re.compile(r"\bdari\s+(?:sebelumnya\s+|semula\s+|posisi\s+|level\
 EARLIER_RIGHT = re.compile(rf"^[^,;]{{0,70}}?\b(?:menjadi|jadi|ke)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?{_NUM}",
                            re.IGNORECASE)
 # "naik dari 9 ribu hingga 20 ribu pada 2027": with a verb of change, "hingga" marks the goal, not a range
-CHANGE_FROM_LEFT = re.compile(r"\b(?:naik|meningkat|bertambah|tumbuh|melonjak|turun|menurun|berkurang|ditingkatkan|"
-                              r"dinaikkan|didorong|digenjot|diturunkan)\s+dari\s+(?:sekitar\s+)?$", re.IGNORECASE)
+_CHANGE = alternation("change", "change_verbs")
+CHANGE_FROM_LEFT = re.compile(rf"\b(?:{_CHANGE}|{alternation('change', 'driven_change_verbs')})\s+dari\s+(?:sekitar\s+)?$",
+                              re.IGNORECASE)
 UNTIL_RIGHT = re.compile(rf"^[^,;]{{0,40}}?\b(?:hingga|sampai)\s+(?:sekitar\s+)?{_NUM}", re.IGNORECASE)
-REPLACED_TARGET = re.compile(r"\b(?:target|sasaran|kuota)\w*\b[^,;]{0,60}\b(?:di|me[nm]?)?(?:naikkan|turunkan|revisi|"
-                             r"pangkas|koreksi|ubah|kerek|tambah)\w*\b", re.IGNORECASE)
+REPLACED_TARGET = re.compile(rf"\b(?:target|sasaran|kuota)\w*\b[^,;]{{0,60}}\b(?:di|me[nm]?)?"
+                             rf"(?:{alternation('change', 'revision_stems')})\w*\b", re.IGNORECASE)
 FIRST_STEP_RIGHT = re.compile(r"^\s*(?:\S+\s+){0,3}?untuk\s+(?:tahun\s+berjalan|tahun\s+ini|(?:tahun\s+)?((?:19|20)\d\d))",
                               re.IGNORECASE)
 TO_VALUE_LEFT = re.compile(rf"\b(?:menjadi|jadi)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?(?:Rp\.?\s*|US\$\s*)?$",
@@ -40,7 +41,11 @@ GAP = re.compile(rf"\b(?:{alternation('gap', 'gap_words')}|{alternation('gap', '
 LAGI_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?lagi\b", re.IGNORECASE)
 OBLIGATION = words("gap", "obligation")
 REMAINDER_ACTION = words("gap", "remainder_actions")
-CHASE = re.compile(r"\b(?:dikejar|dikebut|digenjot|kejar|kebut|genjot)\b", re.IGNORECASE)
+# a modal of obligation or plan with the verb it governs ("harus kita dorong", "yang harus diakuisisi") (R4)
+MODAL_VERB = re.compile(rf"^[^.;]{{0,40}}?\b(?:{alternation('gap', 'obligation')})\s+(?:(?:kita|kami|sudah|segera|bisa)\s+)?"
+                        r"(?:di|me|ber|ter)?[a-z]{3,}", re.IGNORECASE)
+GAP_ONLY = words("gap", "gap_words")  # "selisih 2,4 juta antara kedua data": arithmetic, whatever modal follows
+CHASE = words("change", "chase_verbs")
 REACHED_TARGET = re.compile(rf"\b(?:{alternation('target', 'reached_target_verbs')})\s+(?:\w+\s+)?(?:target|sasaran)(?:nya)?"
                             rf"(?:\s+(?:awal|semula|sebelumnya|tahunan|resmi|pemerintah|kami|kita))?\s+{_MONEY_PREFIX}$",
                             re.IGNORECASE)
@@ -48,7 +53,7 @@ REACHED_TARGET = re.compile(rf"\b(?:{alternation('target', 'reached_target_verbs
 PART_OF_LEFT = re.compile(r"\d[\d.,]*(?:-an)?\s*(?:ribu|juta|miliar|triliun|persen|%)?(?:an)?\s+(?:[a-z]+\s+){0,3}?dari\s+"
                           r"(?:sekitar\s+|total\s+|seluruh\s+|kira-kira\s+)?$", re.IGNORECASE)
 # "naik dari 41,7 persen pada survei 2022": an earlier level whose later value was stated before (R12 a)
-CHANGED_FROM_LEFT = re.compile(r"\b(?:naik|turun|meningkat|menurun|bertambah|berkurang|melonjak|tumbuh|anjlok|merosot)\s+"
+CHANGED_FROM_LEFT = re.compile(rf"\b(?:{_CHANGE})\s+"
                                r"(?:\w+\s+){0,2}?dari\s+(?:sebelumnya\s+|semula\s+)?(?:sekitar\s+|hanya\s+)?(?:Rp\.?\s*|US\$\s*)?$",
                                re.IGNORECASE)
 COLON_TARGET = re.compile(r"\b(?:target|sasaran)(?:nya|\s+\w+){0,3}\s*$", re.IGNORECASE)
@@ -60,21 +65,33 @@ PROGRAMME_OUTPUT = re.compile(rf"\b(?:{alternation('realised', 'programme_output
 BUDGET_NOUN = re.compile(rf"\b(?:{alternation('budget', 'budget_nouns')})\b(?:(?:19|20)\d\d|(?![.;]|\d)[^,]){{0,60}}?"
                          rf"(?:sebesar|senilai|mencapai|hingga|menjadi|yakni|yaitu)?\s*{_MONEY_PREFIX}$", re.IGNORECASE)
 DISBURSED_CREDIT = words("realised", "disbursed_credit")
-CREDIT_REALISED = re.compile(r"\b(?:tercatat|mencapai|telah|sudah|sebesar|terealisasi|menembus|tembus)\b", re.IGNORECASE)
+CREDIT_REALISED = words("realised", "disbursed_realised")
 MARKET_WIDE = words("context", "market_wide")
 PARAMETERS = words("context", "parameters")
 ANY_NUMBER = re.compile(r"\d")
-PURPOSE_LEFT = re.compile(r"\b(?:untuk|demi|guna|agar\s+bisa)\s+(?:mencapai|mengejar|memenuhi|menembus)\s+(?:target\s+|sasaran\s+)?"
+PURPOSE_LEFT = re.compile(rf"\b(?:{alternation('change', 'purpose_openers')})\s+(?:{alternation('change', 'purpose_verbs')})\s+"
+                          r"(?:target\s+|sasaran\s+)?"
                           r"(?:sekitar\s+)?(?:Rp\.?\s*)?$|\bmenuju\s+(?:target\s+|sasaran\s+)?(?:Rp\.?\s*)?$", re.IGNORECASE)
 GROWTH_UNIT_AFTER = re.compile(r"^\s*(?:kali|poin)\b", re.IGNORECASE)
-THRESHOLD = re.compile(r"\b(?:bernilai|senilai|berplafon)\s+(?:hingga|sampai|di\s+bawah|maksimal|paling\s+banyak)\s+(?:Rp\.?\s*)?$|"
+SHARE_OF_LEFT = re.compile(rf"\b(?:{alternation('context', 'share_words')})\s+dari\s+(?:sekitar\s+|total\s+|seluruh\s+|"
+                           r"kira-kira\s+)?(?:Rp\.?\s*)?$", re.IGNORECASE)
+THRESHOLD_OF = re.compile(rf"\bdengan\s+(?:{alternation('context', 'threshold_nouns')})\s+(?:\w+\s+)?"
+                          rf"(?:{alternation('context', 'threshold_bounds')})\s+(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
+SERVED_LEFT = re.compile(rf"\b(?:{alternation('context', 'served_verbs')})\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+|"
+                         r"kurang\s+lebih\s+)?$", re.IGNORECASE)
+STATUS_SHARE = re.compile(rf"^\s*(?:(?:{alternation('realised', 'status_share_heads')})\s+)?(?:yang\s+)?"
+                          rf"(?:(?:{alternation('realised', 'status_share_markers')})\s+\w+|(?:me|ber)[a-z]{{3,}})",
+                          re.IGNORECASE)
+ATTRIBUTE_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?:{alternation('context', 'attribute_verbs')})\b", re.IGNORECASE)
+THRESHOLD = re.compile(rf"\b(?:{alternation('change', 'threshold_verbs')})\s+(?:{alternation('context', 'threshold_bounds')})\s+"
+                       r"(?:Rp\.?\s*)?$|"
                        r"\b(?:batas|ambang)\s+(?:\w+\s+){0,3}?(?:Rp\.?\s*)?$", re.IGNORECASE)
 PLACE_REACH_AFTER = re.compile(rf"^\s*(?:{alternation('categories', 'place_reach_nouns')})\b", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:tidak|tak|belum|bukan)\s+(?:\w+\s+)?(?:bisa\s+|dapat\s+|akan\s+)?\w+$|\b(?:tidak|tak)\s+(?:bisa|dapat)\b",
                      re.IGNORECASE)
-CURRENT_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:saat\s+ini|sekarang|kini|tahun\s+lalu|sebelumnya)\b", re.IGNORECASE)
-PER_UNIT = re.compile(r"\b(?:per|untuk\s+setiap|bagi\s+setiap|setiap)\s+"
-                            r"(?:penerima|orang|pelaku|debitur|umkm|unit|koperasi|nasabah|usaha|peserta)\b", re.IGNORECASE)
+CURRENT_AFTER = re.compile(rf"^\s*(?:\S+\s+){{0,2}}?(?:{alternation('change', 'current_markers')})\b", re.IGNORECASE)
+PER_UNIT = re.compile(rf"\b(?:per|untuk\s+setiap|bagi\s+setiap|setiap)\s+(?:{alternation('change', 'per_unit_recipients')})\b",
+                      re.IGNORECASE)
 
 
 def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | None) -> tuple[str, bool] | None:
@@ -90,6 +107,8 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
     if CHANGED_FROM_LEFT.search(left) and not GROWTH_UNIT_AFTER.match(right):
         # "naik dari 41,7 persen pada 2022" (R12 a); the pipeline lets a context figure it is compared with win
         return "earlier:" + _earlier_term(whole, left, right, money, day), True
+    if SHARE_OF_LEFT.search(left):
+        return "other", True  # "baru sebagian kecil dari sekitar 330 ribu UMKM": the base of a share (R12 c)
     if PART_OF_LEFT.search(left) and not re.search(r"\b(?:naik|turun|meningkat|menurun|bertambah|berkurang)\b", left[-40:], re.I):
         return "other", True
     if (BASE_OPENER.match(left) or BASE_INSIDE.search(left)) and any(ANY_NUMBER.search(c.text(sent)) for c in segment(sent) if c.start >= clause.end):
@@ -99,8 +118,12 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         own_right = right.split(",")[0]
         after_gap = _after_gap(left) if GAP.search(left[-60:]) else left
         governed = after_gap + " " + own_right
+        # "Sisanya, sekitar 4,1 juta, harus kita dorong": the predicate may follow an apposition; it ends at the
+        # next figure
+        predicate = ANY_NUMBER.split(right, maxsplit=1)[0]
         planned = (OBLIGATION.search(governed) and REMAINDER_ACTION.search(governed)) or \
-            CHASE.search(governed) or EXPLICIT_TARGET.search(after_gap)
+            CHASE.search(governed) or EXPLICIT_TARGET.search(after_gap) or \
+            (MODAL_VERB.search(predicate) and not GAP_ONLY.search(left[-60:]))
         return ("target" if planned and not NEGATED.search(own_right) else "other"), True
     projection = list(PROJECTION.finditer(left))
     if projection and not EXPLICIT_TARGET.search(left[projection[-1].end():]) and \
@@ -118,11 +141,20 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
             return "target", True  # "sasarannya: 120 pasar tahun ini"
     if APPLICANTS_AFTER.match(right):
         return "other", True  # "48 ribu UMKM yang mendaftar": applicants (R10)
+    if money and THRESHOLD_OF.search(left):
+        return "other", True  # "dengan plafon maksimal Rp 3 miliar": a bound of a rule, not an allocation
+    if unit == "persen" and STATUS_SHARE.match(right) and not ATTRIBUTE_AFTER.match(right) \
+            and not TARGET_CUES.search(left) and not PROJECTION.search(left) and not MARKET_WIDE.search(whole) \
+            and not GAP.search(left[-60:]):
+        return "achievement", True  # "62 persen responden belum tahu ...", "48 persen berjualan daring" (R10)
     if money and BUDGET_NOUN.search(left) and not STRONG_REALIZED.search(left[-40:]) and not PER_UNIT.search(right):
         return "budget", True  # "menetapkan plafon KUR sebesar Rp 460 triliun": an allocation, whatever the verb
     if money and DISBURSED_CREDIT.search(left) and CREDIT_REALISED.search(left) and not TARGET_CUES.search(left):
         return "achievement", True  # "realisasi penyaluran KUR tercatat Rp 192 triliun": credit disbursed
-    if money and THRESHOLD.search(left):
+    if SERVED_LEFT.search(left) and unit in ("UMKM", "koperasi", "orang") and not STRONG_REALIZED.search(left) \
+            and not TARGET_CUES.search(left):
+        return "other", True  # "PNM melayani 15,8 juta nasabah": the population a body serves (R10)
+    if money and (THRESHOLD.search(left) or THRESHOLD_OF.search(left)):
         return "other", True  # "pengadaan bernilai hingga Rp 14 miliar": a threshold of a rule is a parameter
     if PLACE_REACH_AFTER.match(right) and re.search(r"\b(?:di|ke)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", left):
         # places a programme reaches (R13): planned reach is a target, realised reach an achievement

@@ -128,6 +128,10 @@ _LIST_ITEM_START = re.compile(r"\s*(?:dan\s+|serta\s+)?(?:(?:pada|di|hingga|samp
 _LIST_JOIN = re.compile(r",\s*(?:dan|serta|lalu|kemudian|sedangkan|sementara)\b|;", re.IGNORECASE)
 
 
+_EARLIER_TERM_BEFORE = re.compile(r"\bdari\s+(?:sebelumnya\s+|semula\s+)?(?:sekitar\s+|hanya\s+)?(?:Rp\.?\s*|US\$\s*)?\d[\d.,]*"
+                                  r"(?:\s+\S+){0,4}?\s+(?:pada|di|tahun|akhir|awal)?\s*(?:tahun\s+)?$", re.IGNORECASE)
+
+
 def _target_year_in(sent_text: str, rel_start: int, rel_end: int, day: date | None) -> int | None:
     cands = []
     for pos, y, end in _year_candidates(sent_text):
@@ -155,6 +159,9 @@ def _target_year_in(sent_text: str, rel_start: int, rel_end: int, day: date | No
         rel = (m.group("rel") or "").lower()
         y = day.year + {"depan": 1, "mendatang": 1, "lalu": -1, "kemarin": -1}.get(rel, 0)
         cands.append((m.start(), y))
+    # "mencapai Rp 8 triliun, naik dari Rp 6,8 triliun pada tahun lalu": a year after an earlier term dates that term
+    cands = [c for c in cands if c[0] < rel_end or day is None or c[1] >= day.year
+             or not _EARLIER_TERM_BEFORE.search(sent_text[rel_end:c[0]])]
     if not cands:
         return None
     # nearest, preferring years after the number in the same clause

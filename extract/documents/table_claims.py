@@ -143,10 +143,9 @@ def metric_for(indicator: str, unit: str | None) -> str | None:
     """
     low = indicator.lower()
     weak = set(load("tables")["weak_metric_cues"])
-    named = [m for m, phrases in (load("tables").get("metric_phrases") or {}).items()
-             if any(p in low for p in phrases) and _unit_fits(m, unit)]
-    if len(named) == 1:
-        return named[0]
+    named = _named_metric(indicator, unit)
+    if named:
+        return named
     scored = []
     for metric_id, cues, units, requires in _metric_rules():
         if unit and units and unit not in units:
@@ -161,6 +160,31 @@ def metric_for(indicator: str, unit: str | None) -> str | None:
     if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
         return None
     return scored[0][1]
+
+def _named_metric(indicator: str, unit: str | None) -> str | None:
+    """The one metric whose report phrase (``metric_phrases``) the indicator uses, else None."""
+    low = indicator.lower()
+    named = [m for m, phrases in (load("tables").get("metric_phrases") or {}).items()
+             if any(p in low for p in phrases) and _unit_fits(m, unit)]
+    return named[0] if len(named) == 1 else None
+
+
+def _one_indicator_per_series(claims: list[dict]) -> list[dict]:
+    """Two indicators of one document are two series: when several rows get the same metric from cue words (a QRIS row
+    and an onboarding row both say "digital"), when one of them names the metric by its report phrase, only that row
+    keeps it; the others become metric-less rather than feed a wrong series an official figure."""
+    rows_by_metric: dict[str, set[str]] = {}
+    for c in claims:
+        if c["metric"]:
+            rows_by_metric.setdefault(c["metric"], set()).add(c["row_label"])
+    for c in claims:
+        rows = rows_by_metric.get(c["metric"], set())
+        named = {row for row in rows if _named_metric(row, c["unit"]) == c["metric"]}
+        if len(rows) > 1 and named and c["row_label"] not in named:
+            c["metric"] = None
+            c["scope"], c["scope_name"] = _scope(c["row_label"], None)
+    return claims
+
 
 def _unit_fits(metric_id: str, unit: str | None) -> bool:
     units = next((u for m, _, u, _ in _metric_rules() if m == metric_id), set())
@@ -209,7 +233,7 @@ def table_claims(document: dict) -> list[dict]:
                                int(row_year.group(1)) if row_year else None)
                 if claim:
                     claims.append(claim)
-    return claims
+    return _one_indicator_per_series(claims)
 
 
 def _claim(document, table, row_index, row, indicator, column, row_scale, row_year) -> dict | None:

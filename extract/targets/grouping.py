@@ -4,6 +4,9 @@ A commitment is a series (metric, scope, scope_name, unit) + value (within 1 %) 
 cumulative vs per-period. Values of one series and deadline are clustered by sorting them and cutting where two
 neighbours differ by more than 1 %, so the clusters depend only on the set of values, never on input order.
 
+Metric-less target claims that stay without a metric commitment form commitments of their own by value, deadline and
+subject head (`split_by_head`): two unrelated metric-less targets with one number, unit and deadline stay apart.
+
 A target claim without a metric joins a commitment of a metric series when that commitment is the only one with the
 same scope, unit, value (1 %), deadline and kind, and the claim's subject head is unknown or is a word of the
 subjects or quotes of that metric series' targets (`join_metricless`): the extractor often loses the metric of a
@@ -104,7 +107,7 @@ def group_commitments(target_claims: list[Claim]) -> list[Commitment]:
             buckets[(claim.series, claim.target_year, claim.per_period)].append(claim)
     for key, claims in buckets.items():
         if key[0][0] is None:
-            clusters.extend((key, cluster) for cluster in _value_clusters(claims))
+            clusters.extend((key, part) for cluster in _value_clusters(claims) for part in split_by_head(cluster))
     commitments = []
     for (series, deadline, per_period), cluster in clusters:
         commitment = Commitment(series, deadline, per_period, sorted(cluster, key=lambda c: c.order))
@@ -113,6 +116,45 @@ def group_commitments(target_claims: list[Claim]) -> list[Commitment]:
         commitment.target_id = stable_id("t", *series, fmt_value(commitment.value), deadline, per_period)
         commitments.append(commitment)
     return sorted(commitments, key=lambda c: (_series_sort(c.series), c.deadline or 0, c.value or 0, c.target_id))
+
+
+def split_by_head(cluster: list[Claim]) -> list[list[Claim]]:
+    """Metric-less target claims of one value, unit, scope and deadline are one commitment only when they count the
+    same thing: "10 ribu UMKM ekspor pada 2025" and "10 ribu UMKM halal pada 2025" are two. Claims whose head is
+    unknown join the headed group when there is exactly one, else stay together on their own. The parts depend only
+    on the set of claims, never on their order."""
+    by_head: dict[str, list[Claim]] = defaultdict(list)
+    unknown = []
+    for claim in cluster:
+        (by_head[claim.head] if claim.head else unknown).append(claim)
+    if len(by_head) <= 1:
+        return [cluster]
+    # heads are read from extracted subjects and are noisy ("kami dorong perbankan mencapai porsi kredit"): two
+    # heads are one thing when either is a word of the other's statements
+    groups = [list(claims) for _, claims in sorted(by_head.items())]
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups)):
+                if _related(groups[i], groups[j]):
+                    groups[i] += groups.pop(j)
+                    merged = True
+                    break
+            if merged:
+                break
+    if len(groups) == 1:
+        return [cluster]
+    parts = [sorted(g, key=lambda c: c.claim_id) for g in groups]
+    if unknown:
+        parts.append(sorted(unknown, key=lambda c: c.claim_id))
+    return sorted(parts, key=lambda p: p[0].claim_id)
+
+
+def _related(a: list[Claim], b: list[Claim]) -> bool:
+    words = lambda claims: set(re.findall(r"[a-z][a-z0-9-]*", " ".join(
+        f"{c.raw.get('subject') or ''} {c.raw.get('quote') or ''}" for c in claims).lower()))
+    return bool({c.head for c in a} & words(b)) or bool({c.head for c in b} & words(a))
 
 
 def join_metricless(claim: Claim, clusters: list[tuple[tuple, list[Claim]]]) -> list[Claim] | None:

@@ -1,0 +1,306 @@
+"""Attribution across an article: who states each sentence, given the sentences before and after it.
+
+``attribute_sentence`` (attribution.py) reads one sentence. This stage adds what only the article shows: the writer
+of an opinion piece (byline) and the first person outside quotation marks; the interviewer's lines of a Q&A; the
+writer's own arithmetic ("Artinya, ..."); descriptions that refer to a person ("Pemilik usaha itu mengaku ...",
+anaphora) or to a person named just after (cataphora, R11); the person a sentence is about (for "Ia"); carry-over of
+the paragraph's or the article's speaker, and where it stops (another institution as the subject, a question line).
+"""
+from __future__ import annotations
+
+import re
+
+from extract.claims.attribution import (QA_LABEL, Attribution, _ents, _has_quote, _institution_subject,
+                                        _valid_person_ent, attribute_sentence)
+from extract.claims.gaz import _institution_in
+from extract.claims.lexicon import NEWS_BLOCK, TITLE_HEADS, alternation
+from extract.claims.people import (_NAME_STOPWORDS, Ctx, Person, _clean_title, _fill_org, _known_name_at,
+                                   _person_from_ent)
+from extract.claims.scope import region_in
+
+BYLINE = re.compile(rf"^[^\S\n]*(?:OPINI|KOLOM|ANALISIS)?\W*(?:{alternation('speech', 'byline_openers')})\s*:?\s*"
+                    r"(?P<name>(?:(?:Dr|Ir|Prof|H|Hj)\.?\s+)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,5})"
+                    r"\s*(?:,\s*(?P<title>[^\n]{3,160}))?[^\S\n]*$", re.MULTILINE)
+FIRST_PERSON = re.compile(rf"\b(?:{alternation('speech', 'first_person')})\b", re.IGNORECASE)
+INFERENCE_OPENER = re.compile(rf"^\W*(?:{alternation('speech', 'inference_openers')})\b", re.IGNORECASE)
+COMMENTATOR = re.compile(rf"^\W*(?:{alternation('speech', 'commentator_titles')})\b", re.IGNORECASE)
+NICKNAME = re.compile(rf"\b(?:{alternation('speech', 'nickname_markers')})\s+(?P<alias>[A-Z][\w'’-]+)")
+# "Perempuan yang memimpin direktorat ... itu memperkirakan ...": a description of a person as the subject
+DESCRIPTION_SUBJECT = re.compile(
+    rf"^\W*(?P<np>(?:{alternation('speech', 'person_description_heads')})\b[^.,;:!?“”\"]{{0,120}}?)\s+"
+    r"(?:itu|ini|tersebut)\s+(?:(?:juga|pun|lalu|kemudian|sendiri|kini|masih|bahkan|sudah|telah|lantas)\s+)*"
+    r"(?P<verb>[a-z][\w-]+)")
+_NOT_A_VERB = {"yang", "dan", "di", "ke", "dari", "untuk", "pada", "adalah", "merupakan", "sebagai", "dengan", "atau"}
+# what may stand before a person who is the subject: a title, a place and date, an opening time phrase
+_BEFORE_SUBJECT = re.compile(r"[\W\d]*(?:(?:[A-Z(][^\s,]*|dan|dari|untuk|bidang|urusan|se|di|&)[\s,]*)*")
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+REGIONAL_GOVERNMENT = re.compile(r"(?:Pemerintah\s+(?:Provinsi|Kabupaten|Kota)|Pemprov|Pemkab|Pemkot)\b")
+REGIONAL_OFFICIAL = re.compile(r"\b(?:Dinas|Dis[a-z]+|Badan|Bupati|Gubernur|Wali\s*[Kk]ota|Walikota|Sekda|"
+                               r"Sekretaris\s+Daerah|Pemprov|Pemkab|Pemkot)\b")
+
+
+def byline_author(text: str, ctx: Ctx) -> Person | None:
+    """The writer of an opinion piece named in a byline among the first lines ("Oleh: Andi Rahmat, Dosen ...")."""
+    head = text[:400]
+    m = BYLINE.search(head)
+    if not m or head[:m.start()].count("\n") > 3:
+        return None
+    name = re.sub(r"\s+", " ", m.group("name")).strip(" .")
+    title = _clean_title(m.group("title")) if m.group("title") else None
+    person = ctx.persons.get(name) or Person(name=name, title=title)
+    ctx.persons[name] = person
+    _fill_org(person, ctx, title)
+    return person
+
+
+def _is_interview(text: str) -> bool:
+    """A Q&A: at least two paragraphs that are questions of the interviewer."""
+    questions = [p for p in text.split("\n") if p.strip().endswith("?") and not _QUOTE_MARKS.search(p)]
+    return len(questions) >= 2
+
+
+def _interviewee(ctx: Ctx) -> Person | None:
+    """The person an interview is with: the first person named in the article (the introduction names him or her)."""
+    return next((p for p in ctx.persons.values() if p is not ctx.author), None)
+
+
+def _paragraph_of(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def _question_line(sent, text: str, ctx: Ctx) -> bool:
+    """An interviewer's line: a label that is no person named in the article ("Haluan: ... ?"), or a paragraph of
+    narration that is a question ("Berapa yang sudah masuk ke pasar digital?")."""
+    qa = QA_LABEL.match(sent.text)
+    if qa:
+        return _known_name_at(sent.text, qa.start(1), ctx) is None and qa.group(1) not in ctx.persons
+    para = _paragraph_of(text, sent.start_char).strip()
+    return para.endswith("?") and not _QUOTE_MARKS.search(para) and len(para) <= 300
+
+
+def _speaks_first_person(sent, ctx: Ctx) -> bool:
+    """The opinion writer speaking: a first-person pronoun outside quotation marks, not after a named person."""
+    if ctx.author is None or _has_quote(sent.text):
+        return False
+    m = FIRST_PERSON.search(sent.text)
+    if not m:
+        return False
+    s0 = sent.start_char
+    return not any(e.start_char - s0 < m.start() for e in _ents(sent, {"PER"}) if _valid_person_ent(e))
+
+
+def _description_subject(sent) -> re.Match | None:
+    """"Mantan bankir itu menyebutkan ...": a description (no name) of a person as the subject of a verb."""
+    m = DESCRIPTION_SUBJECT.match(sent.text)
+    if not m or m.group("verb") in _NOT_A_VERB:
+        return None
+    s0 = sent.start_char
+    if any(e.start_char - s0 < m.end("np") for e in _ents(sent, {"PER"}) if _valid_person_ent(e)):
+        return None  # a named subject: the sentence rules decide
+    return m
+
+
+def _unlisted_name_before(sent, description: str, ctx: Ctx) -> Person | None:
+    """The person a description refers back to when the NER tagged nobody before it: the last run of two or more
+    name-like words (capitalised, no role, place or institution word, not after a preposition) followed by a
+    lowercase word, in the three sentences before ("..., Rina Setyaningsih dan para karyawannya lembur.")."""
+    from nlp_models.components import _name_token
+
+    doc = sent.doc
+    lo = max(0, sent.start - 120)
+    found = None
+    i = lo
+    while i < sent.start:
+        j = i
+        while j < sent.start and _name_token(doc[j]) and doc[j].lower_ not in _NAME_STOPWORDS:
+            j += 1
+        if j - i >= 2 and j < sent.start and doc[j].text[:1].islower() and \
+                (i == 0 or doc[i - 1].lower_ not in {"di", "ke", "dari", "of", "dan"}) and not doc[i].is_sent_start:
+            found = doc[i:j]
+        i = max(j, i + 1)
+    if found is None:
+        return None
+    name = found.text
+    person = ctx.persons.get(name) or Person(name=name, title=_clean_title(description))
+    ctx.persons[name] = person
+    return person
+
+
+def _subject_person(sent, ctx: Ctx) -> Person | None:
+    """The person a sentence is about when a (titled) name is its subject ("Kepala Dinas ..., Ahmad Fauzan,
+    menyambut baik temuan itu."), registered for later references."""
+    s0 = sent.start_char
+    for e in _ents(sent, {"PER"}):
+        if not _valid_person_ent(e):
+            continue
+        before = sent.text[:e.start_char - s0]
+        if len(before) > 140 or not _BEFORE_SUBJECT.fullmatch(before):
+            return None
+        after = sent.text[e.end_char - s0:]
+        after = re.sub(r"^\s*,\s*(?:yang\s+)?[^,]{2,90},", " ", after)  # an appositive ("..., yang juga Ketua X,")
+        verb = re.match(r"\s*,?\s*(?:di\s+[A-Z]\w+\s*,?\s*)?(?:[A-Z]\w+\s*(?:\([^)]*\))?\s*,\s*)?([a-z][\w-]*)", after)
+        if verb and verb.group(1) not in _NOT_A_VERB - {"dan"}:
+            return _person_from_ent(e, sent, ctx)
+        return None
+    return None
+
+
+def same_institution(attr: Attribution, person: Person | None) -> bool:
+    """The institution of an ``org`` attribution is the speaker's own ("BI Lampung menargetkan ..." in the account
+    of the head of BI Lampung)."""
+    if person is None:
+        return False
+    if attr.institution_id and attr.institution_id == person.institution_id:
+        return True
+    if (attr.organization or "").lower() == (person.organization or "-").lower():
+        return True
+    office = " ".join(filter(None, (person.title, person.organization)))
+    surface = (attr.surface or attr.organization or "").strip()
+    if len(surface) >= 2 and re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", office, re.IGNORECASE):
+        return True
+    if REGIONAL_GOVERNMENT.match(surface) and REGIONAL_OFFICIAL.search(office):
+        # "Pemkot Surabaya mewajibkan ..." in the account of the head of a Surabaya city office: the same government
+        own = {sc for _, sc in region_in(surface)}
+        return bool(own) and own <= {sc for _, sc in region_in(office)}
+    return bool(attr.institution_id and office and _institution_in(office) == attr.institution_id
+                and attr.institution_id == person.institution_id)
+
+
+def _override(sent, attr: Attribution, text: str, ctx: Ctx) -> tuple[Attribution, re.Match | None]:
+    """Discourse rules that overrule the sentence's own reading; returns the attribution and a description subject
+    (to be checked for cataphora)."""
+    explicit = attr.kind in ("quote", "explicit") and attr.person is not None and attr.person is not ctx.author
+    if _question_line(sent, text, ctx) and not explicit:
+        return Attribution(organization=attr.organization, institution_id=attr.institution_id,
+                           surface=attr.surface, kind="question"), None
+    if _speaks_first_person(sent, ctx) and not explicit:
+        return Attribution(person=ctx.author, kind="pronoun", strength=3), None
+    if INFERENCE_OPENER.match(sent.text) and not _has_quote(sent.text) and not explicit:
+        if ctx.author is not None:
+            return Attribution(person=ctx.author, kind="pronoun", strength=2), None
+        return Attribution(kind="narration"), None  # R11: the journalist's own arithmetic
+    if attr.person is None and attr.kind == "none":
+        desc = _description_subject(sent)
+        if desc:
+            nick = NICKNAME.search(desc.group("np"))
+            person = ctx.last_mentioned or ctx.focus or _unlisted_name_before(sent, desc.group("np"), ctx)
+            if nick and nick.group("alias") not in ctx.persons and person is not None:
+                ctx.persons[nick.group("alias")] = person  # later "kata Dani" is the same person
+            if person is not None:
+                return Attribution(person=person, kind="pronoun", strength=2), desc
+            return Attribution(kind="description"), desc
+    return attr, None
+
+
+def office_of(attr: Attribution, ctx: Ctx) -> str | None:
+    """The office whose jurisdiction a figure may fall under (for its scope): the speaker's role and institution, but
+    not an opinion writer's or a commentator's (a lecturer in Lampung does not make a national figure Lampung's);
+    for an interviewer's question, the office of the person interviewed."""
+    person = attr.person
+    if attr.kind == "question":
+        person = ctx.last_speaker
+    if person is None:
+        return attr.organization
+    if person is ctx.author or COMMENTATOR.match(person.title or ""):
+        return None
+    return " ".join(filter(None, (person.title, person.organization)))
+
+
+def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple | None]:
+    """``[sentence, paragraph, attribution]`` for every sentence that is not a link line, and the first speaker
+    named in a quote or with a said-verb as ``(person, paragraph, char offset)``."""
+    ctx.author = byline_author(text, ctx)
+    interview = _is_interview(text)
+    entries, carry, cataphora = [], {}, []
+    asked = False  # an interviewer's question has been put: the paragraphs after it are the interviewee's answers
+    first_speaker = None
+    skip_line_until = -1
+    for sent in doc.sents:
+        st = sent.text
+        if not st.strip() or sent.start_char < skip_line_until:
+            continue
+        if NEWS_BLOCK.match(st):
+            nl = text.find("\n", sent.start_char)
+            skip_line_until = nl if nl >= 0 else len(text)
+            continue
+        para = para_of(sent.start_char)
+        known_before = {id(p) for p in ctx.persons.values()}
+        attr, desc = _override(sent, attribute_sentence(sent, ctx), text, ctx)
+        if interview and attr.kind == "question":
+            asked = True
+        elif interview and asked and para not in carry and attr.kind not in ("quote", "explicit") and \
+                _interviewee(ctx) is not None:
+            # an answer paragraph of a Q&A without name labels: the words of the person interviewed
+            attr = Attribution(person=_interviewee(ctx), kind="quote", strength=3)
+        if attr.kind == "org" and same_institution(attr, ctx.last_speaker):
+            # "BI mencatat ..." in the account of the BI governor: the institution's figures are his or hers
+            attr = Attribution(person=ctx.last_speaker, kind="carry", strength=1)
+        if attr.person is not None:
+            if attr.person is not ctx.author:
+                ctx.last_speaker = ctx.focus = ctx.last_mentioned = attr.person
+            carry[para] = attr
+            if first_speaker is None and attr.kind in ("quote", "explicit"):
+                first_speaker = (attr.person, para, sent.start_char)
+        elif attr.kind in ("org", "question"):
+            carry[para] = attr  # an institution's account, or the interviewer's line: nobody's words carry in
+        elif attr.kind not in ("narration", "description"):
+            attr = _continue(sent, para, carry, ctx)
+        if desc is not None:
+            cataphora.append((len(entries), known_before))
+        entries.append([sent, para, attr])
+    for i, known_before in cataphora:
+        _resolve_cataphora(entries, i, known_before)
+    return entries, first_speaker
+
+
+def _continue(sent, para: int, carry: dict, ctx: Ctx) -> Attribution:
+    """A sentence without attribution of its own: the paragraph's source, else the writer of an opinion piece, else
+    the last speaker unless a new paragraph opens with another institution as its subject."""
+    person = None
+    for e in _ents(sent, {"PER"}):
+        if _valid_person_ent(e):
+            person = _person_from_ent(e, sent, ctx)  # registered for later surname and pronoun resolution
+    if person is not None:
+        ctx.last_mentioned = person
+    subject = _subject_person(sent, ctx)
+    if subject is not None:
+        ctx.focus = subject
+    if para in carry:
+        prev = carry[para]
+        return Attribution(person=prev.person, organization=prev.organization, institution_id=prev.institution_id,
+                           surface=prev.surface, kind="carry", strength=1)
+    own = _institution_subject(sent, ctx)
+    if ctx.author is not None:
+        if own is not None:
+            carry[para] = own
+            return own
+        return Attribution(person=ctx.author, kind="carry", strength=0)
+    if ctx.last_speaker is not None:
+        if own is not None and not same_institution(own, ctx.last_speaker):
+            # a new paragraph about another institution ("Pemerintah Provinsi Bali menganggarkan ...") is the
+            # journalist's account of it, not the last speaker's
+            carry[para] = own
+            return own
+        # narration after a speaker has been introduced continues his or her account
+        return Attribution(person=ctx.last_speaker, kind="carry", strength=0)
+    return Attribution()
+
+
+def _resolve_cataphora(entries: list, i: int, known_before: set) -> None:
+    """R11 cataphora: a description subject ("Perempuan yang memimpin ... itu memperkirakan ...") followed, in its
+    paragraph or the next, by a quote or said-verb naming a person not named before is that person."""
+    sent, para, attr = entries[i]
+    for j in range(i + 1, min(len(entries), i + 5)):
+        _, para_j, attr_j = entries[j]
+        if para_j - para > 1:
+            return
+        if attr_j.person is None or attr_j.kind not in ("quote", "explicit"):
+            continue
+        if id(attr_j.person) in known_before or attr_j.person is attr.person:
+            return
+        for k in range(i, j):
+            if entries[k][2].person is attr.person and entries[k][2].kind in ("pronoun", "carry", "description"):
+                entries[k][2] = Attribution(person=attr_j.person, kind="pronoun", strength=attr.strength)
+        return

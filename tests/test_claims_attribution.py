@@ -1,0 +1,117 @@
+"""Speaker attribution across an article (extract/claims/discourse.py, attribution.py). Sentences are invented;
+each test is a structure (byline, description subject, question line, institution subject), not a phrase."""
+from extract.claims import extract_claims
+
+
+def claims(text, published="2025-03-12"):
+    return {c["value"]: c for c in extract_claims({"id": "A", "text": text, "published": published})}
+
+
+OPINION = (
+    "Pasar Daring dan Koperasi Desa\n"
+    "Oleh: Maria Yosefina Lewerissa, Peneliti Lembaga Kajian Ekonomi Rakyat Ambon\n\n"
+    "Data Dinas Koperasi dan UKM Maluku mencatat 41 ribu UMKM sudah memiliki toko daring pada 2024.\n\n"
+    "Artinya, baru sekitar 27 persen usaha di provinsi ini yang berjualan lewat internet.\n\n"
+    "Dalam pendampingan kami terhadap 260 koperasi desa, hanya 38 persen yang mencatat penjualan secara digital.\n\n"
+    "Menteri Koperasi Budi Arie Setiadi menyebut pemerintah menargetkan 80 ribu koperasi desa terbentuk tahun ini.\n\n"
+    "Karena itu, saya mengusulkan agar setiap koperasi desa mendapat pendamping digital paling lambat 2027, "
+    "dengan sasaran 60 persen koperasi memakai aplikasi kasir.\n"
+)
+
+
+def test_opinion_writer_speaks_in_the_first_person_and_in_own_arithmetic():
+    cs = claims(OPINION)
+    assert cs[38]["speaker"] == "Maria Yosefina Lewerissa"
+    assert cs[38]["speaker_title"].startswith("Peneliti")
+    assert cs[27]["speaker"] == "Maria Yosefina Lewerissa"  # "Artinya, ..."
+    assert cs[60]["speaker"] == "Maria Yosefina Lewerissa"  # "saya mengusulkan": not the minister named before
+
+
+def test_opinion_cited_sources_keep_their_own_attribution():
+    cs = claims(OPINION)
+    assert cs[41_000]["speaker"] is None
+    assert cs[80_000]["speaker"] == "Budi Arie Setiadi"
+
+
+def test_the_journalists_own_arithmetic_in_news_has_no_speaker():
+    text = ("Kepala Dinas Koperasi Kota Ambon, Herman Latuconsina, mengatakan 1.200 UMKM sudah terdaftar di "
+            "katalog daring kota. \"Tahun ini kami tambah 800 lagi,\" ujarnya.\n\n"
+            "Artinya, jumlah UMKM di katalog itu akan menjadi 2.000 unit pada akhir tahun.")
+    cs = claims(text)
+    assert cs[1200]["speaker"] == "Herman Latuconsina"
+    assert cs[2000]["speaker"] is None
+
+
+def test_description_subject_refers_back_to_a_person_the_ner_did_not_tag():
+    text = ("Di sebuah bengkel kayu di Jepara, Selasa (11/3/2025), Slamet Riyadi dan empat pekerjanya merampungkan "
+            "pesanan lemari.\n\n"
+            "Pemilik usaha mebel Jati Lestari itu mengaku omzetnya naik tiga kali lipat sejak berjualan di "
+            "lokapasar. \"Sekarang pembeli datang dari Malaysia juga,\" ujarnya.")
+    cs = claims(text)
+    assert cs[3]["speaker"] == "Slamet Riyadi"
+
+
+def test_cataphora_a_description_resolves_to_the_person_named_just_after():
+    text = ("Kepala Dinas Koperasi Kabupaten Sikka, Yohanes Parera, mengatakan 300 UMKM ikut pelatihan daring tahun "
+            "lalu.\n\n"
+            "Mantan bankir itu memperkirakan nilai transaksi daring UMKM Flores bisa mencapai Rp 40 miliar per tahun. "
+            "\"Pasarnya ada, tinggal logistiknya,\" kata Direktur Koperasi Kredit Nusa Indah, Agustina Wele.")
+    cs = claims(text)
+    assert cs[40_000_000_000]["speaker"] == "Agustina Wele"
+    assert cs[300]["speaker"] == "Yohanes Parera"
+
+
+def test_pronoun_refers_to_the_person_who_is_the_subject_of_the_previous_sentence():
+    text = ("Kepala BPS Provinsi Maluku, Ridwan Tamher, mengatakan 62 persen usaha di Maluku berskala mikro.\n\n"
+            "Kepala Dinas Koperasi Maluku, Elsina Pattiasina, menyambut baik data tersebut. Ia menyebut pemprov "
+            "menargetkan 30 ribu UMKM berjualan daring pada 2026.")
+    cs = claims(text)
+    assert cs[62]["speaker"] == "Ridwan Tamher"
+    assert cs[30_000]["speaker"] == "Elsina Pattiasina"
+
+
+def test_an_institution_subject_is_the_speakers_own_when_it_is_his_office():
+    text = ("Kepala Perwakilan BI Maluku, Andreas Pattipeilohy, mengatakan penggunaan QRIS terus meluas.\n\n"
+            "BI Maluku menargetkan 150 ribu merchant QRIS pada akhir 2025.\n\n"
+            "Sementara itu, Pemprov Papua menganggarkan Rp 12 miliar untuk pelatihan digital UMKM tahun ini.")
+    cs = claims(text)
+    assert cs[150_000]["speaker"] == "Andreas Pattipeilohy"
+    assert cs[12_000_000_000]["speaker"] is None
+
+
+def test_interviewer_lines_are_not_the_interviewees_words():
+    text = ("Kami berbincang dengan Kepala Dinas Koperasi dan UKM Maluku Utara, Rahmat Sangaji, soal UMKM digital.\n\n"
+            "Redaksi: Data dinas menyebut 18 ribu UMKM sudah daring. Itu baru sekitar 20 persen?\n\n"
+            "Rahmat: Betul. Tahun depan kami ingin menambah 10 ribu UMKM lagi.")
+    cs = claims(text)
+    assert cs[10_000]["speaker"] == "Rahmat Sangaji"
+    assert cs[20]["speaker"] is None
+
+
+def test_a_one_word_tail_of_an_organisation_name_is_not_a_person():
+    text = ("Direktorat Jenderal Perbendaharaan mencatat penyaluran KUR di Maluku mencapai Rp 1,4 triliun "
+            "hingga Februari 2025.")
+    cs = claims(text)
+    assert cs[1_400_000_000_000]["speaker"] is None
+
+
+def test_answers_of_an_unlabelled_interview_are_the_interviewees():
+    text = ("AMBON - Kami mewawancarai Kepala Dinas Koperasi Maluku, Elsina Pattiasina, mengatakan soal "
+            "digitalisasi. Berikut petikannya.\n\n"
+            "Berapa koperasi yang sudah memakai aplikasi?\n\n"
+            "Sekitar 420 koperasi. Tahun depan kami ingin 700 koperasi.\n\n"
+            "Data kementerian menyebut 2.100 koperasi aktif di Maluku. Apakah itu cukup?\n\n"
+            "Belum. Kami juga mengajukan dana Rp 3 miliar untuk pendampingan.")
+    cs = claims(text)
+    assert cs[420]["speaker"] == "Elsina Pattiasina"
+    assert cs[3_000_000_000]["speaker"] == "Elsina Pattiasina"
+    assert cs[2100]["speaker"] is None  # the interviewer's question
+
+
+def test_a_place_read_into_a_name_leaves_it_when_the_person_is_called_by_surname():
+    text = ("Kepala Dinas Perdagangan Sulsel Andi Baso Mattalatta mengatakan 9 ribu pedagang pasar sudah memakai QRIS. "
+            "Di Ternate, Kepala Dinas Koperasi Ternate Muhammad Rizki Albaar mengatakan 450 UMKM ikut pelatihan. "
+            "Albaar menambahkan, 120 di antaranya sudah berjualan di lokapasar di Ternate.")
+    cs = claims(text)
+    assert cs[9000]["speaker"] == "Andi Baso Mattalatta"
+    assert cs[450]["speaker"] == "Muhammad Rizki Albaar"

@@ -1,0 +1,55 @@
+"""Metric of a claim: read from the figure's own clause, its role (base of a share, money allocated) and the cue
+data of nlp_models/gazetteer/metrics.yaml. Sentences are invented."""
+from extract.claims import extract_claims
+from extract.claims.metric import _metric
+
+
+def claims(text, **kw):
+    return extract_claims({"id": "M1", "text": text, "published": "2024-08-20", **kw})
+
+
+def by_value(cs, value):
+    return next(c for c in cs if c["value"] == value)
+
+
+def test_merchants_paying_without_cash_are_onboarded_businesses():
+    cs = claims("Bank Indonesia mencatat jumlah merchant UMKM yang menerima pembayaran nontunai di Gorontalo sudah "
+                "mencapai 64 ribu pada Juli 2024.")
+    assert by_value(cs, 64000)["metric"] == "umkm_onboarded_digital"
+
+
+def test_the_occasion_of_a_statement_does_not_give_the_metric():
+    clause = "sekitar 81 persen merupakan usaha mikro,\" ujar rahmat saat membuka gelar produk qris di alun-alun"
+    assert _metric(clause, "persen", "", clause, "sekitar ") is None
+    # without the speech tail the same clause would have been read as a digital-onboarding share
+    assert _metric(clause, "persen", "qris", clause + " qris", "sekitar ") == "umkm_onboarded_digital"
+
+
+def test_the_base_of_a_share_counts_the_population():
+    cs = claims("Kepala dinas itu menyebut, dari 52 ribu UMKM di kabupaten tersebut, baru 6.100 unit yang sudah "
+                "berjualan di lokapasar.")
+    assert by_value(cs, 52000)["metric"] == "umkm_population"
+    assert by_value(cs, 6100)["metric"] == "umkm_onboarded_digital"
+
+
+def test_an_allocation_without_another_metric_is_a_government_budget():
+    cs = claims("Pemerintah kota menganggarkan Rp 3,2 miliar tahun ini untuk sertifikasi halal gratis bagi UMKM.")
+    assert by_value(cs, 3.2e9)["claim_type"] == "budget"
+    assert by_value(cs, 3.2e9)["metric"] == "government_budget_umkm"
+
+
+def test_electronic_commerce_market_value_is_the_digital_economy():
+    cs = claims("Sebuah lembaga riset memperkirakan nilai perdagangan elektronik di Asia Tenggara mencapai 95 miliar "
+                "dolar AS tahun ini, dengan porsi UMKM yang terus naik.")
+    assert by_value(cs, 95e9)["metric"] == "digital_economy_value"
+
+
+def test_core_flag_follows_the_metric_data_and_the_national_scale():
+    from extract.claims.metric import is_core
+
+    assert is_core("umkm_onboarded_digital", "achievement", "province")
+    assert is_core("kur_disbursement", "budget", "national")
+    assert not is_core("kur_disbursement", "other", "national")  # a KUR ceiling quoted as context
+    assert not is_core("government_budget_umkm", "budget", "city")  # a kabupaten's budget is not national scale
+    assert not is_core("umkm_population", "other", "national")
+    assert not is_core(None, "target", "national")

@@ -1,0 +1,119 @@
+"""Claim-type rules of the figure's role in its clause (issue 11, kinds 1-5); invented sentences, one rule each."""
+from extract.claims import extract_claims
+from extract.claims.clauses import clause_at
+
+LEAD = "Program digitalisasi UMKM di daerah itu terus berjalan. "
+
+
+def claims(text, published="2025-05-06"):
+    return {c["value"]: c for c in extract_claims({"id": "T", "text": LEAD + text, "published": published})}
+
+
+def test_an_enumeration_of_size_classes_is_not_a_clause_boundary():
+    s = "Mulai Maret, retribusi bagi usaha mikro, kecil, dan menengah turun dari 2 persen menjadi 1 persen."
+    assert "retribusi" in s[clause_at(s, s.index("2 persen")).start:]
+    cs = claims(s)
+    assert cs[2]["claim_type"] == "other"  # the earlier value of a policy parameter (R12 a)
+
+
+def test_a_negated_modal_sets_no_goal():
+    cs = claims("Di antara penjual yang belum memakai dompet digital, 38 persen merasa tidak perlu.")
+    assert cs[38]["claim_type"] != "target"
+    cs = claims("Pada 2026 sebanyak 38 persen pedagang pasar perlu memakai dompet digital.")
+    assert cs[38]["claim_type"] == "target"
+
+
+def test_the_size_class_makeup_of_a_population_is_context_even_when_it_refers_back():
+    cs = claims("Jumlah toko yang memakai aplikasi kasir itu sudah 52 ribu. Hampir 95 persen di antaranya "
+                "berskala usaha mikro.")
+    assert cs[95]["claim_type"] == "other"
+    assert cs[52_000]["claim_type"] == "achievement"
+
+
+def test_a_share_after_a_comma_and_atau_shares_the_cue_of_its_count():
+    cs = claims("Hingga Agustus penyerapan dana bergulir sudah Rp 41 miliar, atau 57 persen.")
+    assert cs[57]["claim_type"] == "achievement"
+
+
+def test_a_quota_with_a_possessive_is_a_quota():
+    cs = claims("Tahun depan kuotanya kami tambah menjadi 2.600 orang.", published="2025-03-01")
+    assert cs[2600]["claim_type"] == "target"
+
+
+def test_a_figure_named_again_to_comment_on_it_is_not_a_new_claim():
+    cs = claims("Sebanyak 71,5 persen koperasi sudah memakai pembukuan digital. \"Angka 71,5 persen tadi kami harap "
+                "naik ke 85 persen pada 2027,\" ujarnya.")
+    assert cs[71.5]["claim_type"] == "achievement"
+    assert cs[85]["claim_type"] == "target" and cs[85]["target_year"] == 2027
+
+
+def test_a_status_share_in_a_survey_is_a_result_and_a_wish_in_a_survey_is_a_target():
+    cs = claims("Survei asosiasi terhadap 900 perajin menemukan hanya 23 persen yang memakai lokapasar.")
+    assert cs[23]["claim_type"] == "achievement"
+    cs = claims("Kami berharap hasil survei tahun depan bisa di atas 40 persen.")
+    assert cs[40]["claim_type"] == "target"
+
+
+def test_the_base_after_a_share_word_is_context():
+    cs = claims("Menurut kepala dinas, angka itu baru sebagian kecil dari sekitar 52 ribu perajin di kabupaten tersebut.")
+    assert cs[52_000]["claim_type"] == "other"
+
+
+def test_a_money_bound_of_a_rule_is_a_threshold_not_a_result():
+    cs = claims("Keringanan retribusi berlaku bagi pedagang dengan omzet di bawah Rp 600 juta per tahun.")
+    assert cs[600_000_000]["claim_type"] == "other"
+
+
+def test_the_population_a_body_serves_is_context_unless_realised():
+    cs = claims("Koperasi simpan pinjam itu melayani 48 ribu anggota di tiga kecamatan.")
+    assert cs[48_000]["claim_type"] == "other"
+
+
+def test_a_per_cohort_quota_has_no_target_year():
+    cs = claims("\"Setiap gelombang akan diisi 35 peserta agar mentoringnya fokus,\" ujar Kepala Dinas Rina Kusuma.",
+                published="2025-02-01")
+    assert cs[35]["claim_type"] == "target" and cs[35]["target_year"] is None
+
+
+def test_credit_disbursed_last_year_is_a_result():
+    cs = claims("Penyaluran KUR di kabupaten itu tahun lalu Rp 730 miliar, sebagian besar untuk sektor perdagangan.")
+    assert cs[730_000_000_000]["claim_type"] == "achievement"
+
+
+def test_the_past_year_of_an_earlier_term_is_not_the_deadline():
+    cs = claims("Asosiasi menargetkan penjualan festival belanja tahun ini Rp 12 triliun, naik dari Rp 9,5 triliun pada "
+                "tahun lalu.", published="2025-11-20")
+    assert cs[12e12]["target_year"] == 2025
+    assert cs[9.5e12]["claim_type"] == "achievement"
+
+
+def test_bare_verb_forms_of_target_and_budget_verbs():
+    cs = claims("\"Tahun ini kami bidik 4.200 koperasi,\" kata Kepala Dinas Koperasi Anton Wibisono.", published="2025-02-01")
+    assert cs[4200]["claim_type"] == "target" and cs[4200]["target_year"] == 2025
+    cs = claims("\"Untuk pelatihan daring kami alokasikan Rp 45 miliar,\" ujar Anton.")
+    assert cs[45e9]["claim_type"] == "budget"
+    cs = claims("Lokakarya itu dijadwalkan digelar di 12 kota.")
+    assert cs[12]["claim_type"] == "target"
+
+
+def test_a_share_of_businesses_with_a_status_is_a_result_even_in_a_survey():
+    cs = claims("Survei kampus itu terhadap 700 perajin menunjukkan 54 persen responden belum pernah memakai lokapasar.")
+    assert cs[54]["claim_type"] == "achievement"
+    cs = claims("Rinciannya: 37,5 persen berjualan lewat media sosial dan 12,5 persen lewat situs sendiri.")
+    assert cs[37.5]["claim_type"] == "achievement"
+    # an attribute of the population (its sector) is composition, not a status
+    cs = claims("Survei itu juga mencatat 66 persen responden bergerak di bidang kuliner.")
+    assert cs[66]["claim_type"] == "other"
+
+
+def test_a_bound_of_a_credit_scheme_is_a_threshold_not_an_allocation():
+    cs = claims("Setiap BUMDes dapat mengajukan pinjaman dengan plafon maksimal Rp 2 miliar dan bunga 6 persen.")
+    assert cs[2e9]["claim_type"] == "other"
+
+
+def test_a_remainder_under_a_modal_is_a_target_even_after_an_apposition_but_a_gap_between_data_is_not():
+    cs = claims("\"Sisanya, sekitar 2,7 juta, harus kita rangkul bersama bank daerah sampai akhir 2026,\" ujar Kepala "
+                "Dinas Rina Kusuma.")
+    assert cs[2.7e6]["claim_type"] == "target" and cs[2.7e6]["target_year"] == 2026
+    cs = claims("Pengamat menilai selisih sekitar 1,3 juta UMKM antara dua basis data itu perlu dijelaskan.")
+    assert cs[1.3e6]["claim_type"] == "other"
