@@ -115,3 +115,14 @@ def test_a_place_read_into_a_name_leaves_it_when_the_person_is_called_by_surname
     cs = claims(text)
     assert cs[9000]["speaker"] == "Andi Baso Mattalatta"
     assert cs[450]["speaker"] == "Muhammad Rizki Albaar"
+
+
+def test_a_name_followed_by_an_age_in_brackets_is_a_person_the_ner_may_miss():
+    text = ("Kepala Dinas Koperasi Kota Kupang, Yosef Bria, mengatakan 500 UMKM sudah berjualan daring.\n\n"
+            "Lusiana (38), penjual kue di Pasar Oeba, mengaku omzetnya naik 25 persen sejak memakai QRIS.\n\n"
+            "Di Gianyar, tangan Ni Luh Sariasih (44) sibuk menata 30 lembar kain di etalase tokonya. "
+            "Perempuan yang merintis usaha sejak 2010 itu mengaku penjualan daringnya kini 60 persen.")
+    cs = claims(text)
+    assert cs[500]["speaker"] == "Yosef Bria"
+    assert cs[25]["speaker"] == "Lusiana"
+    assert cs[60]["speaker"] == "Ni Luh Sariasih"

@@ -49,8 +49,36 @@ def _index_ents(doc) -> None:
         k = bisect.bisect_right(starts, e.start) - 1
         if k >= 0:
             by[starts[k]].append(e)
+    for span in _aged_names(doc):
+        k = bisect.bisect_right(starts, span.start) - 1
+        if k >= 0 and not any(e.start < span.end and span.start < e.end for e in by[starts[k]]):
+            by[starts[k]].append(span)
     for st, ents in by.items():
-        _SENT_ENTS[(id(doc), st)] = ents
+        _SENT_ENTS[(id(doc), st)] = sorted(ents, key=lambda e: e.start)
+
+
+# a name followed by an age in brackets ("Hasnah (52), pedagang ...", "Tangan Ni Made Sukerti (46) ..."): a person
+# whatever the statistical NER says; a Balinese "I"/"Ni" opens the name
+AGED_NAME = re.compile(r"(?P<name>(?:(?:I|Ni)[^\S\n]+)?(?:[A-Z][a-z'’]+[^\S\n]+){0,3}[A-Z][a-z'’]+)[^\S\n]*"
+                       r"\(\s*\d{1,2}\s*(?:th|thn|tahun)?\s*\)")
+
+
+def _aged_names(doc) -> list:
+    from extract.claims.people import ORG_NAME_HEADS, _NAME_STOPWORDS
+
+    spans = []
+    for m in AGED_NAME.finditer(doc.text):
+        start = m.start("name")
+        bal = re.search(r"(?<![\w-])(?:I|Ni)\s+(?=[A-Z])", m.group("name"))
+        if bal:
+            start += bal.start()  # "Tangan Ni Made Sukerti": the name opens with the Balinese prefix
+        words = doc.text[start:m.end("name")].split()
+        if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS for w in words):
+            continue  # a place or an institution, not a person
+        span = doc.char_span(start, m.end("name"), label="PER", alignment_mode="strict")
+        if span is not None:
+            spans.append(span)
+    return spans
 
 
 def _sent_ents(sent):
