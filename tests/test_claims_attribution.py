@@ -126,3 +126,26 @@ def test_a_name_followed_by_an_age_in_brackets_is_a_person_the_ner_may_miss():
     assert cs[500]["speaker"] == "Yosef Bria"
     assert cs[25]["speaker"] == "Lusiana"
     assert cs[60]["speaker"] == "Ni Luh Sariasih"
+
+
+def test_interview_introduction_names_the_interviewee_behind_a_long_title():
+    text = ("Bank daerah makin aktif menyalurkan kredit mikro. Harian kami mewawancarai Senior Vice President "
+            "Micro Banking PT Bank Sulutgo Tbk Hendrik Pangemanan di Manado, Kamis (4/4/2024). Berikut petikannya.\n\n"
+            "Berapa plafon kredit mikro tahun ini?\n\n"
+            "Kami menyiapkan Rp 900 miliar. Sampai Maret sudah tersalur kepada 4.200 debitur.\n\n"
+            "Bagaimana dengan pembayaran digital?\n\n"
+            "Tahun ini kami bidik 20 ribu merchant QRIS baru.")
+    cs = claims(text)
+    assert cs[900_000_000_000]["speaker"] == "Hendrik Pangemanan"
+    assert cs[4200]["speaker"] == "Hendrik Pangemanan"
+    assert cs[20_000]["speaker"] == "Hendrik Pangemanan"
+
+
+def test_said_verb_then_a_long_english_title_names_the_speaker_and_menurut_dia_stays_with_him():
+    text = ("\"Kami menargetkan 12 ribu UMKM bergabung sebagai penjual tahun ini,\" kata Head of Merchant Acquisition and Sales "
+            "BNI Indra Kusumo.\n\n"
+            "Menurut dia, kenaikan terjadi setelah Gubernur Sulawesi Utara Olly Dondokambey meminta semua dinas "
+            "membayar pengadaan lewat aplikasi, dengan nilai Rp 30 miliar.")
+    cs = claims(text)
+    assert cs[12_000]["speaker"] == "Indra Kusumo"
+    assert cs[30_000_000_000]["speaker"] == "Indra Kusumo"

@@ -8,7 +8,8 @@ import re
 from extract.claims.filters import _lowercase_figure_phrase
 from extract.claims.gaz import _gaz, _inst_matcher, resolve_institution
 from extract.claims.lexicon import ME_VERBS, TITLE_HEADS, _SAID_VERB_AFTER, _TITLE_HEAD_RE, alternation
-from extract.claims.people import ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title, _person_from_ent, _rule_name_before
+from extract.claims.people import (ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title, _person_from_ent,
+                                   _rule_name_after, _rule_name_before)
 
 
 PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?"
@@ -18,6 +19,7 @@ PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:jug
 
 # verbs whose subject is the speaker: saying and reporting, and wishing or setting a goal ("X mematok sasaran ...")
 _SUBJECT_VERB_RE = re.compile(rf"\b(?:{ME_VERBS}|{alternation('speech', 'wish_goal_verbs')})(?:nya)?\b", re.IGNORECASE)
+OPENING_PRONOUN_SOURCE = re.compile(r"^\W*(?:Menurut(?:nya|\s+(?:dia|ia|beliau))|Kata(?:nya|\s+(?:dia|ia|beliau)))\b")
 QA_LABEL = re.compile(r"^\s*([A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})\s*:\s+\S")
 CITING_OPENER = re.compile(r"^\W*(?:Mengutip|Merujuk)\b")
 NICKNAME_AFTER_VERB = re.compile(r"\s+(?:[a-z]+\s+){0,3}?yang\s+(?:akrab\s+|biasa\s+|kerap\s+)?(?:disapa|dipanggil)\s+"
@@ -184,6 +186,10 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         known = _known_name_at(text, m.end(), ctx)
         if known and _quoteish(text, m.start()):
             return Attribution(person=known, kind="quote" if _has_quote(text) else "explicit", strength=4)
+        titled = _rule_name_after(text, m.end(), ctx) if _quoteish(text, m.start()) else None
+        if titled is not None:
+            # '..." kata Direktur Enterprise and Business Service Telkom Rizal Fauzan': a name the NER missed
+            return Attribution(person=titled, kind="quote" if _has_quote(text) else "explicit", strength=4)
 
     # A2. passive reporting: "hal itu disampaikan (oleh) Kepala BPS Margo Yuwono"
     for m in re.finditer(r"\b(?:disampaikan|diungkapkan|dikatakan|dijelaskan|dipaparkan|ditegaskan|diutarakan)\s+"
@@ -194,8 +200,12 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
             e = _named_after_title(after, text, s0, m.end())
             return Attribution(person=_person_from_ent(e, sent, ctx), kind="explicit", strength=4)
 
+    # C0. "Menurut dia, ... Menteri X meminta ...": the sentence is the antecedent's account of what X did
+    if OPENING_PRONOUN_SOURCE.match(text) and _antecedent(ctx):
+        return Attribution(person=_antecedent(ctx), kind="pronoun", strength=3)
+
     # C. Menurut X
-    m = re.search(r"\bMenurut\s+", text)
+    m = re.search(r"\bMenurut\s+(?!(?:dia|ia|beliau)\b)", text)  # "Menurut dia, ...": a pronoun (D), whoever is named
     if m:
         after = [e for e in pers if 0 <= e.start_char - s0 - m.end() <= 90
                  and not re.search(r"[.]", text[m.end():e.start_char - s0])]

@@ -277,6 +277,43 @@ def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     return person
 
 
+# the role, organisation and company words a titled name after a verb is read through ("kata Direktur Bisnis Mikro
+# PT Bank Rakyat Indonesia (Persero) Tbk Andika Pratama")
+_TITLED_RUN_AFTER = re.compile(r"[^\S\n]+(?P<run>(?:[A-Z(][\w.&/'’()-]*|and|of|for|the|dan|&)"
+                               r"(?:[^\S\n]+(?:[A-Z(][\w.&/'’()-]*|and|of|for|the|dan|&)){1,16})")
+COMPANY_WORDS = {"tbk", "tbk.", "(persero)", "persero", "pt", "cv", "ud", "and", "of", "for", "the", "dan", "&"}
+
+
+def _rule_name_after(text: str, pos: int, ctx: Ctx) -> Person | None:
+    """A titled name right after ``pos`` that the statistical NER missed: a role head, the role and organisation
+    words, then two or three name words after the last role, institution, company or place word."""
+    m = _TITLED_RUN_AFTER.match(text, pos)
+    if not m or not _TITLE_HEAD_RE.match(m.group("run")):
+        return None
+    words = [w.rstrip(".") if w.lower() not in COMPANY_WORDS else w for w in m.group("run").split()]
+    surfaces = _surface_institutions()
+    cut = [i for i, w in enumerate(words) if w.lower() in _NAME_STOPWORDS or w.lower() in surfaces or
+           w.lower() in ORG_NAME_HEADS or w.lower() in COMPANY_WORDS or w.lower() in _ROLE_WORDS or
+           _TITLE_HEAD_RE.fullmatch(w) or _is_region(w) or not re.fullmatch(r"[A-Z][a-z'’]+", w)]
+    if not cut:
+        return None
+    name_words = words[cut[-1] + 1:]
+    if not 2 <= len(name_words) <= 3:
+        return None
+    name = " ".join(name_words)
+    for known, person in ctx.persons.items():
+        if name.lower() == known.lower():
+            return person
+    title = _clean_title(" ".join(words[:cut[-1] + 1]))
+    idx, surname = _gaz()
+    pid = surname.get(name.lower())
+    full = idx["people"][pid]["name"] if pid else name
+    person = ctx.persons.get(full) or Person(name=full, person_id=pid, title=title)
+    ctx.persons[full] = person
+    _fill_org(person, ctx, title)
+    return person
+
+
 def _known_name_at(text: str, pos: int, ctx: Ctx) -> Person | None:
     """A capitalised word at ``pos`` that is part of a person already named in the article ("Menurut Rosmaniar,")."""
     m = re.match(r"\s*((?:[A-Z][a-z'’]+)(?:\s+[A-Z][a-z'’]+){0,3})", text[pos:])
