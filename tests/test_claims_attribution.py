@@ -149,3 +149,18 @@ def test_said_verb_then_a_long_english_title_names_the_speaker_and_menurut_dia_s
     cs = claims(text)
     assert cs[12_000]["speaker"] == "Indra Kusumo"
     assert cs[30_000_000_000]["speaker"] == "Indra Kusumo"
+
+
+def test_balinese_prefix_after_a_region_word_stays_in_the_name():
+    text = ("Kepala Dinas Pariwisata Gianyar I Wayan Suarta Jaya mengatakan 300 UMKM kerajinan sudah berjualan daring. "
+            "\"Tahun depan kami targetkan 200 UMKM lagi,\" ujar Suarta Jaya.")
+    cs = claims(text)
+    assert cs[300]["speaker"] == "I Wayan Suarta Jaya"
+    assert cs[200]["speaker"] == "I Wayan Suarta Jaya"
+
+
+def test_an_organisation_name_read_into_a_person_is_cut_where_the_article_names_the_organisation():
+    text = ("Salah satu koperasi yang sudah memakai aplikasi adalah Koperasi Serba Usaha (KSU) Tani Makmur di Blitar.\n\n"
+            "\"Sekarang 65 persen anggota kami bertransaksi lewat aplikasi,\" kata Ketua KSU Tani Makmur Suyatno.")
+    cs = claims(text)
+    assert cs[65]["speaker"] == "Suyatno"
