@@ -9,7 +9,7 @@ from extract.claims.discourse import attribute_sentences, office_of
 from extract.claims.claim_type import _classify
 from extract.claims.clauses import clause_at, hypothetical
 from extract.claims.dedupe import _dedupe
-from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, _scope_ok
+from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, _scope_ok, restated_word_shares
 from db.ids import claim_id
 from extract.claims.confidence import calibrate, raw_score
 from extract.claims.programmes import mentions
@@ -362,7 +362,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
             # she is called "Lestari")
             claim.update(speaker=person.name, speaker_title=person.title, organization=person.organization,
                          person_id=person.person_id, institution_id=person.institution_id)
-    claims = _dedupe(candidates)
+    restated = restated_word_shares(candidates)
+    claims = _dedupe([c for i, c in enumerate(candidates) if i not in restated])
     for c in claims:
         # quote must be verbatim: trim surrounding whitespace
         qs, qe = c["char_start"], c["char_end"]

@@ -1,0 +1,34 @@
+"""Number forms the claim stage finds: shares written as words, counts of goods and orders, remainders' deadlines."""
+import pytest
+
+from extract.claims import extract_claims
+
+LEAD = "Dinas Koperasi dan UKM terus mendorong digitalisasi pelaku UMKM di daerah itu. "
+
+
+def claims(text, published="2025-05-06"):
+    return {c["value"]: c for c in extract_claims({"id": "Q", "text": LEAD + text, "published": published})}
+
+
+def test_share_written_as_words_is_a_percentage_claim():
+    got = claims("Dari 900 pedagang pasar yang dibina dinas, baru satu dari empat yang sudah menerima QRIS.")
+    assert got[25.0]["unit"] == "persen"
+    assert 4.0 not in got and 1.0 not in got  # the ratio, not its two terms
+
+
+def test_bounded_word_share_keeps_its_qualifier():
+    got = claims("Menurut Kepala Dinas Rahmat Hidayat, kurang dari sepertiga UMKM binaan yang sudah memiliki toko daring.")
+    assert got[33.3]["qualifier"] == "kurang dari"
+
+
+def test_rough_word_share_restating_a_precise_share_is_one_fact():
+    text = ("Dana pendampingan UMKM yang sudah tersalurkan tahun ini masih belum sampai sepertiga dari pagu. "
+            "Kepala Dinas Rahmat Hidayat mengatakan dana yang sudah tersalurkan baru 27,5 persen dari pagu Rp 40 miliar.")
+    got = claims(text)
+    assert 27.5 in got and 33.3 not in got
+
+
+def test_rough_word_share_with_another_precise_share_of_other_standing_stays():
+    got = claims("Kurang dari sepertiga UMKM binaan yang sudah memiliki toko daring. "
+                 "Sekitar 30 persen usaha di kota itu berskala mikro.")
+    assert 33.3 in got
