@@ -32,3 +32,10 @@ def test_rough_word_share_with_another_precise_share_of_other_standing_stays():
     got = claims("Kurang dari sepertiga UMKM binaan yang sudah memiliki toko daring. "
                  "Sekitar 30 persen usaha di kota itu berskala mikro.")
     assert 33.3 in got
+
+
+def test_target_for_the_next_round_takes_no_year_from_the_sentence_before():
+    text = ("Survei dinas pada 2024 mencatat 48,5 persen pedagang pasar sudah menerima pembayaran digital. "
+            "\"Kami harap angkanya bisa melampaui 60 persen pada survei berikutnya,\" kata Kepala Dinas Rahmat Hidayat.")
+    got = claims(text)
+    assert got[60.0]["claim_type"] == "target" and got[60.0]["target_year"] is None

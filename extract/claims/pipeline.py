@@ -15,7 +15,7 @@ from extract.claims.confidence import calibrate, raw_score
 from extract.claims.programmes import mentions
 from extract.claims.scope import article_scope, scope_of
 from extract.claims.gaz import _institution_type, _program_kind, _program_name
-from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, NEWS_BLOCK, PER_PERIOD, RELEVANT, SKIP_SENTENCE, UMKM_CONTEXT
+from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, NEWS_BLOCK, PER_PERIOD, RELEVANT, SEQUENCE_FRAME, SKIP_SENTENCE, UMKM_CONTEXT
 from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role
 from extract.claims.people import Ctx
 from extract.claims.quantities import PHYSICAL_UNITS, _unit_for
@@ -275,6 +275,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                     if inherited is not None:
                         tyear = inherited.get("target_year")
                     elif before_sent is not None and para_of(before_sent.start_char) == para and \
+                            not SEQUENCE_FRAME.search(st[own.start:own.end]) and \
                             not re.search(r"\b(?:akan|bakal)\s+(?:\w+\s+)?me[a-z]{3,}\b", st[max(0, rs - 60):rs], re.I):
                         # R2: a year of the previous sentence only when this one continues its plan; a new plan
                         # of its own ("akan menyasar ...") carries no year from elsewhere
