@@ -39,3 +39,17 @@ def test_target_for_the_next_round_takes_no_year_from_the_sentence_before():
             "\"Kami harap angkanya bisa melampaui 60 persen pada survei berikutnya,\" kata Kepala Dinas Rahmat Hidayat.")
     got = claims(text)
     assert got[60.0]["claim_type"] == "target" and got[60.0]["target_year"] is None
+
+
+def test_remainder_takes_the_deadline_of_the_target_it_is_named_against():
+    text = ("Dinas menargetkan 150 ribu UMKM masuk marketplace pada 2028. Sasaran antaranya 90 ribu UMKM pada 2026. "
+            "Untuk mencapai 150 ribu, masih ada 70 ribu UMKM yang wajib didampingi sebelum tenggat itu.")
+    got = claims(text, published="2025-03-04")
+    assert got[70000.0]["claim_type"] == "target" and got[70000.0]["target_year"] == 2028
+
+
+def test_gap_that_adds_up_to_a_target_takes_its_deadline_over_a_span_of_time():
+    text = ("Bank Indonesia menargetkan 600 ribu pedagang memakai QRIS pada akhir 2026. "
+            "Dengan capaian 450 ribu pedagang, BI masih perlu menambah 150 ribu pedagang dalam dua tahun ini.")
+    got = claims(text, published="2025-03-04")
+    assert got[150000.0]["target_year"] == 2026

@@ -19,7 +19,7 @@ from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRA
 from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role
 from extract.claims.people import Ctx
 from extract.claims.quantities import PHYSICAL_UNITS, _unit_for
-from extract.claims.when import _as_of, _target_year, _target_year_in, stated_on
+from extract.claims.when import _as_of, _target_year, _target_year_in, remainder_target, remainder_year, stated_on
 
 
 EXTRACTOR_VERSION = "pantau-claims-2.1"
@@ -283,10 +283,12 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                         tyear = _target_year(pt, len(pt), len(pt), day)
                 if tyear is None and in_list:
                     tyear = list_header[1]  # the year of the header that announced the list
-                if tyear is None and REMAINDER.search(st[own.start:rs]) and not per_period:
+                if not per_period and not in_list:
                     # R4: a remainder put under an obligation takes the deadline of the target it remains to
-                    tyear = next((c["target_year"] for c, _, _ in reversed(candidates)
-                                  if c["claim_type"] == "target" and c["target_year"] and c["unit"] == unit), None)
+                    ref = remainder_target(value, unit, st[:rs] + st[re_:], [c for c, _, _ in candidates],
+                                           remainder_word=bool(REMAINDER.search(st[own.start:rs])),
+                                           sentence_start=sent.start_char)
+                    tyear = remainder_year(st[own.start:own.end], _target_year(st, rs, re_, day), ref, tyear)
             as_of = _as_of(st, rs) if ctype != "target" else None
             if as_of is None and ctype != "target" and inherited is not None:
                 as_of = inherited.get("as_of")  # "Angka itu setara 21 persen": as of the figure it refers to
