@@ -62,7 +62,7 @@ QUALIFIERS = [
     (r"tidak\s+kurang\s+dari|tak\s+kurang\s+dari|minimal|minimum|sedikitnya|setidaknya|setidak-tidaknya|"
      r"paling\s+sedikit|sekurang-kurangnya|paling\s+tidak", "minimal"),
     (r"maksimal|maksimum|paling\s+banyak|sebanyak-banyaknya|tidak\s+lebih\s+dari", "maksimal"),
-    (r"kurang\s+dari|di\s+bawah|<", "kurang dari"),
+    (r"kurang\s+dari|di\s+bawah|tidak\s+sampai|tak\s+sampai|belum\s+sampai|<", "kurang dari"),
     (r"hampir|nyaris|mendekati|menjelang", "hampir"),
     (r"hingga|sampai|sampai\s+dengan|s\.d\.?|s/d", "hingga"),
     (r"hanya|cuma|baru", None),
@@ -74,6 +74,52 @@ _QUAL_BEFORE = re.compile(
 )
 _QUAL_AFTER = re.compile(r"^\s*(?:\w+\s+)?lebih\b(?!\s+(?:dari|daripada|kecil|besar|tinggi|rendah|banyak|sedikit))",
                          re.IGNORECASE)
+
+
+# Shares written as words are percentages: "sepertiga" 33.3, "tiga perempat" 75, "separuh(nya)" 50, "satu dari lima
+# usaha" 20. A half before a scale or a unit of time ("setengah juta", "setengah tahun") or after a whole number ("dua
+# setengah") is an amount, not a share.
+_SMALLWORD = r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
+_DENOMINATORS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
+                 "sepuluh": 10, "seratus": 100}
+_NOT_A_SHARE_AFTER = (r"(?:ribu|juta|miliar|milyar|triliun|trilyun|jam|hari|pekan|minggu|bulan|tahun|abad|dekade|"
+                      r"windu|kilo\w*|meter|liter|ton|persen|kali)\b")
+FRACTION_RE = re.compile(
+    rf"(?<![\w-])(?:"
+    rf"(?:se|(?P<num>{_SMALLWORD})\s+)per(?P<den>dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus)"
+    rf"|(?P<half>separuh|setengah)"
+    rf"|(?P<rnum>{_SMALLWORD})\s+(?:dari|di\s+antara)\s+(?P<rden>dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus)"
+    rf")(?:nya)?(?![\w-])(?!\s+{_NOT_A_SHARE_AFTER})",
+    re.IGNORECASE,
+)
+_WHOLE_BEFORE = re.compile(rf"\b(?:{_NUMWORD}|\d+)\s+$", re.IGNORECASE)
+
+
+def _share_value(m: re.Match) -> float | None:
+    """The percentage a fraction written as words stands for (None when it is no proper share)."""
+    if m.group("half"):
+        return 50.0
+    num_word, den_word = (m.group("num"), m.group("den")) if m.group("den") else (m.group("rnum"), m.group("rden"))
+    num = words_to_number(num_word) if num_word else 1.0
+    den = _DENOMINATORS[den_word.lower()]
+    if num is None or num >= den:
+        return None
+    return round(100.0 * num / den, 1)
+
+
+def find_shares(text: str) -> list["Quantity"]:
+    """Fractions written as words, as percentages (unit ``persen``)."""
+    out = []
+    for m in FRACTION_RE.finditer(text):
+        if _WHOLE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+            continue  # "dua setengah tahun", "1 setengah": part of an amount
+        value = _share_value(m)
+        if value is None:
+            continue
+        span = m.group(0)
+        out.append(Quantity(start=m.start(), end=m.end(), text=span, value=value, unit="persen",
+                            qualifier=qualifier_before(text, m.start()), is_words=True, raw_number=span))
+    return out
 
 
 @dataclass
@@ -232,13 +278,17 @@ def qualifier_before(text: str, start: int) -> str | None:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every number-like span of ``text`` with its normalised value (no scope filtering here)."""
-    out: list[Quantity] = []
+    shares = find_shares(text)
+    out: list[Quantity] = list(shares)
     pos = 0
     while True:
         m = QUANTITY_RE.search(text, pos)
         if not m:
             break
         pos = m.end()
+        if any(s.start <= m.start() < s.end for s in shares):
+            pos = next(s.end for s in shares if s.start <= m.start() < s.end)
+            continue  # inside a share written as words ("satu dari lima")
         n1 = m.group("n1")
         if not n1 or not n1.strip():
             pos = m.start() + 1
@@ -304,7 +354,7 @@ def find_quantities(text: str) -> list[Quantity]:
             q = "lebih dari"
         out.append(Quantity(start=start, end=end, text=span_text, value=v1, value_max=vmax, unit=unit, qualifier=q,
                             is_words=w1, has_scale=sc1, raw_number=n1.strip()))
-    return out
+    return sorted(out, key=lambda q: q.start) if shares else out
 
 
 def number_to_words(n: int) -> str:

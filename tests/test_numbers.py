@@ -123,3 +123,23 @@ def test_percent_ranges(lo, span):
     hi = lo + span
     q = find_quantities(f"naik {lo}-{hi} persen")[0]
     assert (q.value, q.value_max, q.unit) == (lo, hi, "persen")
+
+
+@pytest.mark.parametrize("text,value,qual,surface", [
+    ("baru satu dari empat pedagang yang menerima QRIS", 25, None, "satu dari empat"),
+    ("kurang dari sepertiga penjual yang punya pembukuan", 33.3, "kurang dari", "sepertiga"),
+    ("dua pertiga koperasi sudah memakai aplikasi", 66.7, None, "dua pertiga"),
+    ("separuhnya sudah berjualan daring", 50, None, "separuhnya"),
+    ("tak sampai separuh dari anggaran", 50, "kurang dari", "separuh"),
+    ("sekitar tiga perempat pembeli membayar nontunai", 75, "sekitar", "tiga perempat"),
+])
+def test_shares_written_as_words_are_percentages(text, value, qual, surface):
+    q = _one(text)
+    assert (q.value, q.unit, q.qualifier, q.text) == (pytest.approx(value), "persen", qual, surface)
+
+
+def test_halves_of_amounts_and_durations_are_not_shares():
+    assert [(q.value, q.unit) for q in find_quantities("setengah juta pelaku usaha")] == [(5e5, None)]
+    assert all(q.unit != "persen" for q in find_quantities("pelatihan selama setengah tahun"))
+    assert [q.value for q in find_quantities("dua setengah tahun")] == [2.5]
+    assert all(q.unit != "persen" for q in find_quantities("lima dari tiga"))  # no proper share

@@ -87,4 +87,30 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
 
 
 _FAST_TRIGGER = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|"
-                           r"seratus|seribu|sejuta|setengah|separuh)\b", re.IGNORECASE)
+                           r"seratus|seribu|sejuta|setengah|separuh(?:nya)?|(?:se|\s)per(?:dua|tiga|empat|lima|"
+                           r"enam|tujuh|delapan|sembilan|sepuluh|seratus)(?:nya)?)\b", re.IGNORECASE)
+
+
+def _bound_holds(rough: float, qualifier: str | None, precise: float) -> bool:
+    """Whether a precise share fits a rough one stated as a word fraction ("kurang dari sepertiga" ~ 25,9 persen)."""
+    if qualifier == "kurang dari":
+        return 0.6 * rough <= precise < rough
+    if qualifier == "hampir":
+        return 0.85 * rough <= precise <= rough
+    if qualifier == "lebih dari":
+        return rough < precise <= 1.4 * rough
+    return False  # an exact or approximate word share is a figure of its own
+
+
+def restated_word_shares(candidates) -> set[int]:
+    """Indexes of candidates that are a word fraction ("belum sampai sepertiga dari pagu") restating, in rough form, a
+    share the article states precisely elsewhere ("baru 25,9 persen dari alokasi"): one fact, the precise figure."""
+    shares = [(i, c, q) for i, (c, _, q) in enumerate(candidates) if c["unit"] == "persen"]
+    out = set()
+    for i, claim, q in shares:
+        if not q.is_words:
+            continue
+        if any(not q2.is_words and j != i and _bound_holds(q.value, q.qualifier, c2["value"]) and
+               c2["claim_type"] == claim["claim_type"] for j, c2, q2 in shares):
+            out.add(i)
+    return out

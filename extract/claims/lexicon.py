@@ -96,6 +96,7 @@ UMKM_CONTEXT = re.compile(r"\b(?:umkm|ukm|umk|ikm|usaha\s+mikro|pelaku\s+usaha|w
 
 
 PER_PERIOD = words("target", "per_unit_rates")
+SEQUENCE_FRAME = words("target", "sequence_frames")
 
 
 DIGITAL_WORDS = re.compile(r"digital|online|daring|e-commerce|ecommerce|marketplace|lokapasar|onboard|go\s+online|"

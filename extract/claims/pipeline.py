@@ -9,17 +9,17 @@ from extract.claims.discourse import attribute_sentences, office_of
 from extract.claims.claim_type import _classify
 from extract.claims.clauses import clause_at, hypothetical
 from extract.claims.dedupe import _dedupe
-from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, _scope_ok
+from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, _scope_ok, restated_word_shares
 from db.ids import claim_id
 from extract.claims.confidence import calibrate, raw_score
 from extract.claims.programmes import mentions
 from extract.claims.scope import article_scope, scope_of
 from extract.claims.gaz import _institution_type, _program_kind, _program_name
-from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, NEWS_BLOCK, PER_PERIOD, RELEVANT, SKIP_SENTENCE, UMKM_CONTEXT
+from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, NEWS_BLOCK, PER_PERIOD, RELEVANT, SEQUENCE_FRAME, SKIP_SENTENCE, UMKM_CONTEXT
 from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role
 from extract.claims.people import Ctx
 from extract.claims.quantities import PHYSICAL_UNITS, _unit_for
-from extract.claims.when import _as_of, _target_year, _target_year_in, stated_on
+from extract.claims.when import _as_of, _target_year, _target_year_in, remainder_target, remainder_year, stated_on
 
 
 EXTRACTOR_VERSION = "pantau-claims-2.1"
@@ -275,6 +275,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                     if inherited is not None:
                         tyear = inherited.get("target_year")
                     elif before_sent is not None and para_of(before_sent.start_char) == para and \
+                            not SEQUENCE_FRAME.search(st[own.start:own.end]) and \
                             not re.search(r"\b(?:akan|bakal)\s+(?:\w+\s+)?me[a-z]{3,}\b", st[max(0, rs - 60):rs], re.I):
                         # R2: a year of the previous sentence only when this one continues its plan; a new plan
                         # of its own ("akan menyasar ...") carries no year from elsewhere
@@ -282,10 +283,12 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                         tyear = _target_year(pt, len(pt), len(pt), day)
                 if tyear is None and in_list:
                     tyear = list_header[1]  # the year of the header that announced the list
-                if tyear is None and REMAINDER.search(st[own.start:rs]) and not per_period:
+                if not per_period and not in_list:
                     # R4: a remainder put under an obligation takes the deadline of the target it remains to
-                    tyear = next((c["target_year"] for c, _, _ in reversed(candidates)
-                                  if c["claim_type"] == "target" and c["target_year"] and c["unit"] == unit), None)
+                    ref = remainder_target(value, unit, st[:rs] + st[re_:], [c for c, _, _ in candidates],
+                                           remainder_word=bool(REMAINDER.search(st[own.start:rs])),
+                                           sentence_start=sent.start_char)
+                    tyear = remainder_year(st[own.start:own.end], _target_year(st, rs, re_, day), ref, tyear)
             as_of = _as_of(st, rs) if ctype != "target" else None
             if as_of is None and ctype != "target" and inherited is not None:
                 as_of = inherited.get("as_of")  # "Angka itu setara 21 persen": as of the figure it refers to
@@ -362,7 +365,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
             # she is called "Lestari")
             claim.update(speaker=person.name, speaker_title=person.title, organization=person.organization,
                          person_id=person.person_id, institution_id=person.institution_id)
-    claims = _dedupe(candidates)
+    restated = restated_word_shares(candidates)
+    claims = _dedupe([c for i, c in enumerate(candidates) if i not in restated])
     for c in claims:
         # quote must be verbatim: trim surrounding whitespace
         qs, qe = c["char_start"], c["char_end"]

@@ -7,6 +7,7 @@ import re
 
 from extract.claims.clauses import _clause_bounds
 from extract.claims.gaz import _parse_day
+from extract.numbers import find_quantities
 from extract.claims.lexicon import MONTHS, WEEKDAYS, _MONTH_RE, _WEEKDAY_RE
 
 
@@ -193,3 +194,40 @@ def _as_of(sent_text: str, rel_start: int) -> str | None:
             return f"{y:04d}-{mon:02d}-{int(m.group('d')):02d}"  # "hingga 31 Mei 2021"
         return f"{y:04d}-{mon:02d}"
     return f"{y:04d}"
+
+
+_EXPLICIT_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DURATION_FRAME = re.compile(r"\bdalam\s+(?:\w+\s+){1,2}(?:tahun|bulan|pekan|minggu)\b", re.IGNORECASE)
+
+
+def remainder_target(value: float, unit, sentence: str, earlier: list[dict], *, remainder_word: bool,
+                     sentence_start: int) -> dict | None:
+    """The target a figure is the remainder of (R4): the target that an achieved level plus this figure adds up to (742
+    ribu + 258 ribu = 1 juta); for a figure called a remainder (sisa, masih ada ...) also the target the sentence names
+    by its value ("untuk mencapai 200 ribu"), else the latest target with the same unit and a deadline.
+    ``sentence``: the sentence without the figure; ``earlier``: the article's claims before it, in order; a target
+    named again in the remainder's own sentence ("untuk mencapai 200 ribu") is looked up where it was stated."""
+    targets = [c for c in earlier if c["claim_type"] == "target" and c["target_year"] and c["unit"] == unit
+               and c["char_start"] < sentence_start]
+    achieved = [c["value"] for c in earlier if c["claim_type"] == "achievement" and c["unit"] == unit]
+    for c in reversed(targets):
+        if any(abs(a + value - c["value"]) <= 0.01 * c["value"] for a in achieved):
+            return c
+    if not remainder_word:
+        return None
+    named = [q.value for q in find_quantities(sentence)]
+    for c in reversed(targets):
+        if any(abs(v - c["value"]) <= 0.01 * c["value"] for v in named):
+            return c
+    return targets[-1] if targets else None
+
+
+def remainder_year(own_clause: str, own_year: int | None, target: dict | None, fallback: int | None) -> int | None:
+    """A remainder's deadline: the year its own sentence gives (``own_year``), unless it gives none or only a span of
+    time ("dalam dua tahun ini", "dalam 13 bulan ke depan") - then the deadline of the target it remains to (a year
+    carried over from the sentence before does not count). No such target: ``fallback``."""
+    if target is None:
+        return fallback
+    if own_year is None or (_DURATION_FRAME.search(own_clause) and not _EXPLICIT_YEAR.search(own_clause)):
+        return target["target_year"]
+    return own_year
