@@ -71,21 +71,23 @@ def follow_process(pid: int, poll_s: float = POLL_S) -> ArchiveFollower:
     return ArchiveFollower(lambda: process_alive(pid), poll_s)
 
 
-def follow_stdin(poll_s: float = POLL_S, stream=None) -> ArchiveFollower:
+def follow_stdin(poll_s: float = POLL_S, fd: int | None = None) -> ArchiveFollower:
     """Follow the archive until standard input closes: the crawl that started this process closed its end of the
-    pipe, or died (the kernel closes it then too, so a killed crawl still lets the extract stage drain and end)."""
+    pipe, or died (the kernel closes it then too, so a killed crawl still lets the extract stage drain and end).
+
+    The pipe is polled without blocking from the caller's thread. No reader thread: a thread blocked in
+    ``sys.stdin.read`` holds the stream's lock, and the worker processes forked meanwhile inherit it locked and
+    hang when they close their copy of stdin."""
+    import select
     import sys
-    import threading
 
-    stream = stream or sys.stdin.buffer
-    ended = threading.Event()
+    fd = sys.stdin.fileno() if fd is None else fd
+    ended = False
 
-    def wait_for_eof():
-        try:
-            while stream.read(4096):
-                pass
-        finally:
-            ended.set()
+    def crawl_running() -> bool:
+        nonlocal ended
+        while not ended and select.select([fd], [], [], 0)[0]:
+            ended = not os.read(fd, 4096)  # b"": end of file
+        return not ended
 
-    threading.Thread(target=wait_for_eof, name="pantau-follow-stdin", daemon=True).start()
-    return ArchiveFollower(lambda: not ended.is_set(), poll_s)
+    return ArchiveFollower(crawl_running, poll_s)

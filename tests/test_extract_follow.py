@@ -80,6 +80,29 @@ def test_process_alive_tells_a_running_process_from_an_ended_one():
     assert not process_alive(child.pid)
 
 
+def test_extract_follow_stdin_extracts_with_a_pool_while_the_pipe_is_open_and_ends_when_it_closes(tmp_path):
+    """The workers are forked while the crawl still holds the pipe open (a reader thread blocked on stdin once made
+    them hang on start-up); closing the pipe drains and ends the run."""
+    db = tmp_path / "p.db"
+    pages = _archive_fixture_pages(db)
+    process = subprocess.Popen([sys.executable, "-m", "pantau.cli", "extract", "--db", str(db), "--follow-stdin",
+                                "--workers", "2"], cwd=REPO, stdin=subprocess.PIPE,
+                               stdout=(tmp_path / "out").open("wb"), stderr=(tmp_path / "err").open("wb"))
+    try:
+        _wait_for_child(process.pid, "--follow-stdin")  # the pool is forked while the pipe is still open
+        time.sleep(1)
+        assert process.poll() is None, "the follower ended while the pipe was still open"
+        process.stdin.close()
+        process.wait(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 0, (tmp_path / "err").read_text()[-2000:]
+    stats = json.loads((tmp_path / "out").read_text())
+    assert stats["pages"] == pages and stats["workers"] == 2
+
+
 # -- the command: a real crawl over HTTP of the fixture sites ----------------------------------------------------
 
 def _pantau(*args, timeout=300):
