@@ -22,7 +22,7 @@ from extract.claims.quantities import PHYSICAL_UNITS, _unit_for
 from extract.claims.when import _as_of, _target_year, _target_year_in, remainder_target, remainder_year, stated_on
 
 
-EXTRACTOR_VERSION = "pantau-claims-2.1"
+EXTRACTOR_VERSION = "pantau-claims-2.2"
 
 
 CLAIM_FIELDS = [
