@@ -115,3 +115,52 @@ def test_a_place_read_into_a_name_leaves_it_when_the_person_is_called_by_surname
     cs = claims(text)
     assert cs[9000]["speaker"] == "Andi Baso Mattalatta"
     assert cs[450]["speaker"] == "Muhammad Rizki Albaar"
+
+
+def test_a_name_followed_by_an_age_in_brackets_is_a_person_the_ner_may_miss():
+    text = ("Kepala Dinas Koperasi Kota Kupang, Yosef Bria, mengatakan 500 UMKM sudah berjualan daring.\n\n"
+            "Lusiana (38), penjual kue di Pasar Oeba, mengaku omzetnya naik 25 persen sejak memakai QRIS.\n\n"
+            "Di Gianyar, tangan Ni Luh Sariasih (44) sibuk menata 30 lembar kain di etalase tokonya. "
+            "Perempuan yang merintis usaha sejak 2010 itu mengaku penjualan daringnya kini 60 persen.")
+    cs = claims(text)
+    assert cs[500]["speaker"] == "Yosef Bria"
+    assert cs[25]["speaker"] == "Lusiana"
+    assert cs[60]["speaker"] == "Ni Luh Sariasih"
+
+
+def test_interview_introduction_names_the_interviewee_behind_a_long_title():
+    text = ("Bank daerah makin aktif menyalurkan kredit mikro. Harian kami mewawancarai Senior Vice President "
+            "Micro Banking PT Bank Sulutgo Tbk Hendrik Pangemanan di Manado, Kamis (4/4/2024). Berikut petikannya.\n\n"
+            "Berapa plafon kredit mikro tahun ini?\n\n"
+            "Kami menyiapkan Rp 900 miliar. Sampai Maret sudah tersalur kepada 4.200 debitur.\n\n"
+            "Bagaimana dengan pembayaran digital?\n\n"
+            "Tahun ini kami bidik 20 ribu merchant QRIS baru.")
+    cs = claims(text)
+    assert cs[900_000_000_000]["speaker"] == "Hendrik Pangemanan"
+    assert cs[4200]["speaker"] == "Hendrik Pangemanan"
+    assert cs[20_000]["speaker"] == "Hendrik Pangemanan"
+
+
+def test_said_verb_then_a_long_english_title_names_the_speaker_and_menurut_dia_stays_with_him():
+    text = ("\"Kami menargetkan 12 ribu UMKM bergabung sebagai penjual tahun ini,\" kata Head of Merchant Acquisition and Sales "
+            "BNI Indra Kusumo.\n\n"
+            "Menurut dia, kenaikan terjadi setelah Gubernur Sulawesi Utara Olly Dondokambey meminta semua dinas "
+            "membayar pengadaan lewat aplikasi, dengan nilai Rp 30 miliar.")
+    cs = claims(text)
+    assert cs[12_000]["speaker"] == "Indra Kusumo"
+    assert cs[30_000_000_000]["speaker"] == "Indra Kusumo"
+
+
+def test_balinese_prefix_after_a_region_word_stays_in_the_name():
+    text = ("Kepala Dinas Pariwisata Gianyar I Wayan Suarta Jaya mengatakan 300 UMKM kerajinan sudah berjualan daring. "
+            "\"Tahun depan kami targetkan 200 UMKM lagi,\" ujar Suarta Jaya.")
+    cs = claims(text)
+    assert cs[300]["speaker"] == "I Wayan Suarta Jaya"
+    assert cs[200]["speaker"] == "I Wayan Suarta Jaya"
+
+
+def test_an_organisation_name_read_into_a_person_is_cut_where_the_article_names_the_organisation():
+    text = ("Salah satu koperasi yang sudah memakai aplikasi adalah Koperasi Serba Usaha (KSU) Tani Makmur di Blitar.\n\n"
+            "\"Sekarang 65 persen anggota kami bertransaksi lewat aplikasi,\" kata Ketua KSU Tani Makmur Suyatno.")
+    cs = claims(text)
+    assert cs[65]["speaker"] == "Suyatno"

@@ -8,7 +8,8 @@ import re
 from extract.claims.filters import _lowercase_figure_phrase
 from extract.claims.gaz import _gaz, _inst_matcher, resolve_institution
 from extract.claims.lexicon import ME_VERBS, TITLE_HEADS, _SAID_VERB_AFTER, _TITLE_HEAD_RE, alternation
-from extract.claims.people import ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title, _person_from_ent, _rule_name_before
+from extract.claims.people import (ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title, _person_from_ent,
+                                   _rule_name_after, _rule_name_before)
 
 
 PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?"
@@ -18,6 +19,7 @@ PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:jug
 
 # verbs whose subject is the speaker: saying and reporting, and wishing or setting a goal ("X mematok sasaran ...")
 _SUBJECT_VERB_RE = re.compile(rf"\b(?:{ME_VERBS}|{alternation('speech', 'wish_goal_verbs')})(?:nya)?\b", re.IGNORECASE)
+OPENING_PRONOUN_SOURCE = re.compile(r"^\W*(?:Menurut(?:nya|\s+(?:dia|ia|beliau))|Kata(?:nya|\s+(?:dia|ia|beliau)))\b")
 QA_LABEL = re.compile(r"^\s*([A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})\s*:\s+\S")
 CITING_OPENER = re.compile(r"^\W*(?:Mengutip|Merujuk)\b")
 NICKNAME_AFTER_VERB = re.compile(r"\s+(?:[a-z]+\s+){0,3}?yang\s+(?:akrab\s+|biasa\s+|kerap\s+)?(?:disapa|dipanggil)\s+"
@@ -49,8 +51,36 @@ def _index_ents(doc) -> None:
         k = bisect.bisect_right(starts, e.start) - 1
         if k >= 0:
             by[starts[k]].append(e)
+    for span in _aged_names(doc):
+        k = bisect.bisect_right(starts, span.start) - 1
+        if k >= 0 and not any(e.start < span.end and span.start < e.end for e in by[starts[k]]):
+            by[starts[k]].append(span)
     for st, ents in by.items():
-        _SENT_ENTS[(id(doc), st)] = ents
+        _SENT_ENTS[(id(doc), st)] = sorted(ents, key=lambda e: e.start)
+
+
+# a name followed by an age in brackets ("Hasnah (52), pedagang ...", "Tangan Ni Made Sukerti (46) ..."): a person
+# whatever the statistical NER says; a Balinese "I"/"Ni" opens the name
+AGED_NAME = re.compile(r"(?P<name>(?:(?:I|Ni)[^\S\n]+)?(?:[A-Z][a-z'’]+[^\S\n]+){0,3}[A-Z][a-z'’]+)[^\S\n]*"
+                       r"\(\s*\d{1,2}\s*(?:th|thn|tahun)?\s*\)")
+
+
+def _aged_names(doc) -> list:
+    from extract.claims.people import ORG_NAME_HEADS, _NAME_STOPWORDS
+
+    spans = []
+    for m in AGED_NAME.finditer(doc.text):
+        start = m.start("name")
+        bal = re.search(r"(?<![\w-])(?:I|Ni)\s+(?=[A-Z])", m.group("name"))
+        if bal:
+            start += bal.start()  # "Tangan Ni Made Sukerti": the name opens with the Balinese prefix
+        words = doc.text[start:m.end("name")].split()
+        if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS for w in words):
+            continue  # a place or an institution, not a person
+        span = doc.char_span(start, m.end("name"), label="PER", alignment_mode="strict")
+        if span is not None:
+            spans.append(span)
+    return spans
 
 
 def _sent_ents(sent):
@@ -156,6 +186,10 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         known = _known_name_at(text, m.end(), ctx)
         if known and _quoteish(text, m.start()):
             return Attribution(person=known, kind="quote" if _has_quote(text) else "explicit", strength=4)
+        titled = _rule_name_after(text, m.end(), ctx) if _quoteish(text, m.start()) else None
+        if titled is not None:
+            # '..." kata Direktur Enterprise and Business Service Telkom Rizal Fauzan': a name the NER missed
+            return Attribution(person=titled, kind="quote" if _has_quote(text) else "explicit", strength=4)
 
     # A2. passive reporting: "hal itu disampaikan (oleh) Kepala BPS Margo Yuwono"
     for m in re.finditer(r"\b(?:disampaikan|diungkapkan|dikatakan|dijelaskan|dipaparkan|ditegaskan|diutarakan)\s+"
@@ -166,8 +200,12 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
             e = _named_after_title(after, text, s0, m.end())
             return Attribution(person=_person_from_ent(e, sent, ctx), kind="explicit", strength=4)
 
+    # C0. "Menurut dia, ... Menteri X meminta ...": the sentence is the antecedent's account of what X did
+    if OPENING_PRONOUN_SOURCE.match(text) and _antecedent(ctx):
+        return Attribution(person=_antecedent(ctx), kind="pronoun", strength=3)
+
     # C. Menurut X
-    m = re.search(r"\bMenurut\s+", text)
+    m = re.search(r"\bMenurut\s+(?!(?:dia|ia|beliau)\b)", text)  # "Menurut dia, ...": a pronoun (D), whoever is named
     if m:
         after = [e for e in pers if 0 <= e.start_char - s0 - m.end() <= 90
                  and not re.search(r"[.]", text[m.end():e.start_char - s0])]

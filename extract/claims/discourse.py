@@ -15,7 +15,7 @@ from extract.claims.attribution import (QA_LABEL, Attribution, _ents, _has_quote
 from extract.claims.gaz import _institution_in
 from extract.claims.lexicon import NEWS_BLOCK, TITLE_HEADS, alternation
 from extract.claims.people import (_NAME_STOPWORDS, Ctx, Person, _clean_title, _fill_org, _known_name_at,
-                                   _person_from_ent)
+                                   _person_from_ent, _rule_name_after)
 from extract.claims.scope import region_in
 
 BYLINE = re.compile(rf"^[^\S\n]*(?:OPINI|KOLOM|ANALISIS)?\W*(?:{alternation('speech', 'byline_openers')})\s*:?\s*"
@@ -24,6 +24,7 @@ BYLINE = re.compile(rf"^[^\S\n]*(?:OPINI|KOLOM|ANALISIS)?\W*(?:{alternation('spe
 FIRST_PERSON = re.compile(rf"\b(?:{alternation('speech', 'first_person')})\b", re.IGNORECASE)
 INFERENCE_OPENER = re.compile(rf"^\W*(?:{alternation('speech', 'inference_openers')})\b", re.IGNORECASE)
 COMMENTATOR = re.compile(rf"^\W*(?:{alternation('speech', 'commentator_titles')})\b", re.IGNORECASE)
+INTERVIEW_VERB = re.compile(rf"\b(?:{alternation('speech', 'interview_verbs')})\b", re.IGNORECASE)
 NICKNAME = re.compile(rf"\b(?:{alternation('speech', 'nickname_markers')})\s+(?P<alias>[A-Z][\w'’-]+)")
 # "Perempuan yang memimpin direktorat ... itu memperkirakan ...": a description of a person as the subject
 DESCRIPTION_SUBJECT = re.compile(
@@ -62,6 +63,16 @@ def _is_interview(text: str) -> bool:
 def _interviewee(ctx: Ctx) -> Person | None:
     """The person an interview is with: the first person named in the article (the introduction names him or her)."""
     return next((p for p in ctx.persons.values() if p is not ctx.author), None)
+
+
+def _register_interviewee(text: str, ctx: Ctx) -> None:
+    """The introduction of a Q&A ("Kontan mewawancarai Direktur Bisnis Mikro PT ... Andika Pratama di Jakarta"): the
+    titled name after the interview verb is registered (the NER may miss it behind a long title)."""
+    m = INTERVIEW_VERB.search(text)
+    if m:
+        person = _rule_name_after(text, m.end(), ctx)
+        if person is not None:
+            ctx.last_mentioned = person
 
 
 def _paragraph_of(text: str, pos: int) -> str:
@@ -228,6 +239,8 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
         para = para_of(sent.start_char)
         known_before = {id(p) for p in ctx.persons.values()}
         attr, desc = _override(sent, attribute_sentence(sent, ctx), text, ctx)
+        if interview and not asked and attr.person is None:
+            _register_interviewee(st, ctx)
         if interview and attr.kind == "question":
             asked = True
         elif interview and asked and para not in carry and attr.kind not in ("quote", "explicit") and \

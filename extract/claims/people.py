@@ -96,7 +96,9 @@ BALINESE_GIVEN = re.compile(r"(?:Gusti|Gede|Wayan|Made|Nyoman|Ketut|Putu|Kadek|K
 # Yudhistira" -> "Bhima")
 NAME_PARTICLES = {"muhammad", "mohammad", "moh", "mohamad", "muh", "ahmad", "achmad", "siti", "nur", "sri", "haji",
                   "h", "hj", "raden", "sang", "i", "ni", "anak", "agung", "ida", "tjokorda", "cokorda", "dewa", "gusti",
-                  "andi", "teuku", "tengku", "cut", "abdul", "abdullah", "dr", "ir", "prof"}
+                  "andi", "teuku", "tengku", "cut", "abdul", "abdullah", "dr", "ir", "prof",
+                  # Balinese birth-order and caste names ("I Ketut Darma Putra" later "Darma Putra")
+                  "gede", "wayan", "made", "nyoman", "ketut", "putu", "kadek", "komang", "nengah", "luh", "gusti"}
 
 
 # words that open an institution's name: "Ekonom Universitas Gadjah Mada Rimawan Pradiptyo" is a person after them
@@ -154,10 +156,25 @@ def _extended_name(ent, sent) -> str | None:
     return " ".join([*words_before, ent.text.strip(), *words_after])
 
 
+def _org_name_prefix(name: str, text: str) -> int:
+    """How many leading words of a written name are an organisation's name that the article writes as one elsewhere
+    ("Ketua KSP Makmur Sejahtera Sutrisno" where the article has "Koperasi Simpan Pinjam (KSP) Makmur Sejahtera di
+    ..."): after an acronym, a bracket or an institution word, and not followed by the rest of the name."""
+    words = name.split()
+    heads = "|".join(sorted(ORG_NAME_HEADS))
+    for k in range(len(words) - 1, 0, -1):
+        prefix = r"\s+".join(map(re.escape, words[:k]))
+        if re.search(rf"(?:\)|\b[A-Z]{{2,}}|\b(?i:{heads}))\s+{prefix}\b(?!\s+{re.escape(words[k])}\b)", text):
+            return k
+    return 0
+
+
 def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
     name, pid = _resolve_name(ent.text, ent.ent_id_, ctx)
     if pid is None:
         name = _strip_role_prefix(name)
+        if len(name.split()) >= 2 and name not in ctx.persons:
+            name = " ".join(name.split()[_org_name_prefix(name, ctx.text):])
         words = name.split()
         if len(words) >= 3 and REGIONAL_HEAD_BEFORE.search(sent.text[:ent.start_char - sent.start_char]):
             name = " ".join(words[1:])  # "Bupati Sleman Hendra Gunawan": the region, then the name
@@ -260,6 +277,9 @@ def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
         words = words[1:]  # "Bupati Banyuwangi Ipuk Fiestiandani": the region, then the name
     name = " ".join(words)
     abs_start = max(0, pos - 160) + m.start("name") + m.group("name").rfind(words[0])
+    bm = BALINESE_PREFIX.search(text[:abs_start])
+    if bm and BALINESE_GIVEN.match(words[0]):
+        name, abs_start = f"{bm.group('p')} {name}", bm.start()  # "... Klungkung I Ketut Darma Putra mengatakan"
     title = _title_before(text, abs_start - 0) if abs_start <= len(text) else None
     full, pid = name, None
     for known, person in ctx.persons.items():
@@ -271,6 +291,43 @@ def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     pid = surname.get(name.lower())
     if pid:
         full = idx["people"][pid]["name"]
+    person = ctx.persons.get(full) or Person(name=full, person_id=pid, title=title)
+    ctx.persons[full] = person
+    _fill_org(person, ctx, title)
+    return person
+
+
+# the role, organisation and company words a titled name after a verb is read through ("kata Direktur Bisnis Mikro
+# PT Bank Rakyat Indonesia (Persero) Tbk Andika Pratama")
+_TITLED_RUN_AFTER = re.compile(r"[^\S\n]+(?P<run>(?:[A-Z(][\w.&/'’()-]*|and|of|for|the|dan|&)"
+                               r"(?:[^\S\n]+(?:[A-Z(][\w.&/'’()-]*|and|of|for|the|dan|&)){1,16})")
+COMPANY_WORDS = {"tbk", "tbk.", "(persero)", "persero", "pt", "cv", "ud", "and", "of", "for", "the", "dan", "&"}
+
+
+def _rule_name_after(text: str, pos: int, ctx: Ctx) -> Person | None:
+    """A titled name right after ``pos`` that the statistical NER missed: a role head, the role and organisation
+    words, then two or three name words after the last role, institution, company or place word."""
+    m = _TITLED_RUN_AFTER.match(text, pos)
+    if not m or not _TITLE_HEAD_RE.match(m.group("run")):
+        return None
+    words = [w.rstrip(".") if w.lower() not in COMPANY_WORDS else w for w in m.group("run").split()]
+    surfaces = _surface_institutions()
+    cut = [i for i, w in enumerate(words) if w.lower() in _NAME_STOPWORDS or w.lower() in surfaces or
+           w.lower() in ORG_NAME_HEADS or w.lower() in COMPANY_WORDS or w.lower() in _ROLE_WORDS or
+           _TITLE_HEAD_RE.fullmatch(w) or _is_region(w) or not re.fullmatch(r"[A-Z][a-z'’]+", w)]
+    if not cut:
+        return None
+    name_words = words[cut[-1] + 1:]
+    if not 2 <= len(name_words) <= 3:
+        return None
+    name = " ".join(name_words)
+    for known, person in ctx.persons.items():
+        if name.lower() == known.lower():
+            return person
+    title = _clean_title(" ".join(words[:cut[-1] + 1]))
+    idx, surname = _gaz()
+    pid = surname.get(name.lower())
+    full = idx["people"][pid]["name"] if pid else name
     person = ctx.persons.get(full) or Person(name=full, person_id=pid, title=title)
     ctx.persons[full] = person
     _fill_org(person, ctx, title)
