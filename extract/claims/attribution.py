@@ -8,8 +8,8 @@ import re
 from extract.claims.filters import _lowercase_figure_phrase
 from extract.claims.gaz import _gaz, _inst_matcher, resolve_institution
 from extract.claims.lexicon import ME_VERBS, TITLE_HEADS, _SAID_VERB_AFTER, _TITLE_HEAD_RE, alternation
-from extract.claims.people import (ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title, _person_from_ent,
-                                   _rule_name_after, _rule_name_before)
+from extract.claims.people import (_DOC_TEXT, ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title, _person_from_ent,
+                                   _rule_name_after, _rule_name_before, sent_text)
 
 
 PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?"
@@ -41,10 +41,12 @@ _SENT_ENTS: dict = {}  # (id(doc), sentence start) -> entities, filled once per 
 
 
 def _index_ents(doc) -> None:
-    """Entities per sentence, computed once (``Span.ents`` rebuilds every entity of the document on each call)."""
+    """Entities per sentence, computed once (``Span.ents`` rebuilds every entity of the document on each call), and
+    the document's text, kept with the document for ``sent_text``."""
     import bisect
 
     _SENT_ENTS.clear()
+    doc.user_data[_DOC_TEXT] = doc.text
     starts = [s.start for s in doc.sents]
     by = {st: [] for st in starts}
     for e in doc.ents:
@@ -69,12 +71,13 @@ def _aged_names(doc) -> list:
     from extract.claims.people import ORG_NAME_HEADS, _NAME_STOPWORDS
 
     spans = []
-    for m in AGED_NAME.finditer(doc.text):
+    text = doc.text
+    for m in AGED_NAME.finditer(text):
         start = m.start("name")
         bal = re.search(r"(?<![\w-])(?:I|Ni)\s+(?=[A-Z])", m.group("name"))
         if bal:
             start += bal.start()  # "Tangan Ni Made Sukerti": the name opens with the Balinese prefix
-        words = doc.text[start:m.end("name")].split()
+        words = text[start:m.end("name")].split()
         if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS for w in words):
             continue  # a place or an institution, not a person
         span = doc.char_span(start, m.end("name"), label="PER", alignment_mode="strict")
@@ -130,7 +133,7 @@ def _antecedent(ctx: Ctx) -> Person | None:
 
 def attribute_sentence(sent, ctx: Ctx) -> Attribution:
     """Explicit attribution of one sentence (no carry-over)."""
-    text = sent.text
+    text = sent_text(sent)
     s0 = sent.start_char
     pers = [e for e in _ents(sent, {"PER"}) if _valid_person_ent(e)]
 
@@ -341,15 +344,15 @@ NARRATION_SUBJECT = re.compile(r"\W*(?:Pemerintah(?:\s+(?:Provinsi|Kabupaten|Kot
 def _institution_subject(sent, ctx: Ctx) -> Attribution | None:
     """The institution a narration sentence opens with ("Pemerintah Provinsi Bali menganggarkan ...", "Bank Indonesia
     juga menggelar ..."), as a source without a person; None when the sentence does not open with one."""
-    if _has_quote(sent.text):
+    if _has_quote(sent_text(sent)):
         return None  # a quotation opening with an institution is still somebody speaking
     s0 = sent.start_char
-    opener = SUBJECT_OPENER.match(sent.text)  # "Untuk membantu, Pemkab PPU menganggarkan ..."
+    opener = SUBJECT_OPENER.match(sent_text(sent))  # "Untuk membantu, Pemkab PPU menganggarkan ..."
     first = opener.end() if opener else 0
     orgs = [e for e in _ents(sent, {"ORG"}) if e.start_char - s0 <= first + 2 and not _lowercase_figure_phrase(e.text)]
     if orgs:
         return _org_attr(orgs[0], ctx.day)
-    m = NARRATION_SUBJECT.match(sent.text, first)
+    m = NARRATION_SUBJECT.match(sent_text(sent), first)
     if m and len(m.group(0).split()) >= 2:
         return Attribution(organization=m.group(0).strip(), kind="org", strength=1)
     return None
@@ -365,12 +368,12 @@ def _attribute_open_quotes(entries) -> None:
     """A quotation that runs over several paragraphs ("“Kami menargetkan ...\n\nItu realistis,” kata X.") belongs
     to the speaker named where it closes."""
     for i, (sent, para, attr) in enumerate(entries):
-        if attr.kind not in ("carry", "none") or not _OPEN_Q.match(sent.text) or len(_CLOSE_Q.findall(sent.text)) > 1:
+        if attr.kind not in ("carry", "none") or not _OPEN_Q.match(sent_text(sent)) or len(_CLOSE_Q.findall(sent_text(sent))) > 1:
             continue
         for sent2, para2, attr2 in entries[i + 1:i + 5]:
             if para2 - para > 2:
                 break
-            if _CLOSE_Q.search(sent2.text) and not _OPEN_Q.match(sent2.text) or _CLOSE_Q.search(sent2.text[1:]):
+            if _CLOSE_Q.search(sent_text(sent2)) and not _OPEN_Q.match(sent_text(sent2)) or _CLOSE_Q.search(sent_text(sent2)[1:]):
                 if attr2.person is not None and attr2.kind in ("quote", "explicit", "pronoun"):
                     entries[i][2] = Attribution(person=attr2.person, kind="quote", strength=attr2.strength)
                 break

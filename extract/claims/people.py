@@ -102,6 +102,17 @@ NAME_PARTICLES = {"muhammad", "mohammad", "moh", "mohamad", "muh", "ahmad", "ach
 
 
 # words that open an institution's name: "Ekonom Universitas Gadjah Mada Rimawan Pradiptyo" is a person after them
+_DOC_TEXT = "pantau_text"  # key of the document's text in ``doc.user_data`` (set by attribution._index_ents)
+
+
+def sent_text(span) -> str:
+    """``span.text`` as a slice of the document's text: spaCy rebuilds ``Span.text`` token by token on every call,
+    and the rules read each sentence's text many times. spaCy keeps the text verbatim, so the slice is the same
+    string; a document not indexed by ``attribution._index_ents`` falls back to ``span.text``."""
+    whole = span.doc.user_data.get(_DOC_TEXT)
+    return span.text if whole is None else whole[span.start_char:span.end_char]
+
+
 ORG_NAME_HEADS = {"universitas", "institut", "politeknik", "sekolah", "akademi", "bank", "pt", "asosiasi", "lembaga",
                   "badan", "dinas", "kantor", "perwakilan", "kementerian", "yayasan", "perusahaan", "center", "centre",
                   "institute", "university", "koperasi", "perkumpulan", "himpunan", "forum", "ikatan", "direktorat",
@@ -141,7 +152,7 @@ def _extended_name(ent, sent) -> str | None:
     """A gazetteer match inside a longer written name ("Sang Made Mahendra Jaya" holds the variant "Mahendra"): when a
     capitalised word that is no part of the listed name follows the match, the full written name (back to the last
     role, institution or place word before it); else None."""
-    text, rel, end = sent.text, ent.start_char - sent.start_char, ent.end_char - sent.start_char
+    text, rel, end = sent_text(sent), ent.start_char - sent.start_char, ent.end_char - sent.start_char
     after = re.match(r"((?:\s+[A-Z][a-z'’]+){1,2})(?=[\s,.]|$)", text[end:])
     words_after = [w for w in (after.group(1).split() if after else [])]
     if not words_after or words_after[0].lower() in _NAME_STOPWORDS or _TITLE_HEAD_RE.fullmatch(words_after[0]):
@@ -176,7 +187,7 @@ def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
         if len(name.split()) >= 2 and name not in ctx.persons:
             name = " ".join(name.split()[_org_name_prefix(name, ctx.text):])
         words = name.split()
-        if len(words) >= 3 and REGIONAL_HEAD_BEFORE.search(sent.text[:ent.start_char - sent.start_char]):
+        if len(words) >= 3 and REGIONAL_HEAD_BEFORE.search(sent_text(sent)[:ent.start_char - sent.start_char]):
             name = " ".join(words[1:])  # "Bupati Sleman Hendra Gunawan": the region, then the name
     else:
         longer = _extended_name(ent, sent)
@@ -187,10 +198,10 @@ def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
             if name in ctx.persons:
                 return ctx.persons[name]
     rel = ent.start_char - sent.start_char
-    bm = BALINESE_PREFIX.search(sent.text[:rel])
+    bm = BALINESE_PREFIX.search(sent_text(sent)[:rel])
     if bm and not pid and BALINESE_GIVEN.match(ent.text.strip()) and name == re.sub(r"\s+", " ", ent.text).strip(" ,."):
         name, rel = f"{bm.group('p')} {name}", bm.start()
-    title = _title_before(sent.text, rel)
+    title = _title_before(sent_text(sent), rel)
     known = ctx.persons.get(name)
     if known is None:
         known = Person(name=name, person_id=pid)
