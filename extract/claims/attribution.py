@@ -9,7 +9,7 @@ from extract.claims.filters import _lowercase_figure_phrase
 from extract.claims.gaz import _gaz, _inst_matcher, resolve_institution
 from extract.claims.lexicon import ME_VERBS, TITLE_HEADS, _SAID_VERB_AFTER, _TITLE_HEAD_RE, alternation
 from extract.claims.people import (_DOC_TEXT, ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title, _person_from_ent,
-                                   _rule_name_after, _rule_name_before, sent_text)
+                                   _rule_name_after, _rule_name_before, sent_text, sentences)
 
 
 PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?"
@@ -47,7 +47,7 @@ def _index_ents(doc) -> None:
 
     _SENT_ENTS.clear()
     doc.user_data[_DOC_TEXT] = doc.text
-    starts = [s.start for s in doc.sents]
+    starts = [s.start for s in sentences(doc)]
     by = {st: [] for st in starts}
     for e in doc.ents:
         k = bisect.bisect_right(starts, e.start) - 1

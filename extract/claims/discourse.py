@@ -14,7 +14,7 @@ from extract.claims.attribution import (QA_LABEL, Attribution, _ents, _has_quote
                                         _valid_person_ent, attribute_sentence)
 from extract.claims.gaz import _institution_in
 from extract.claims.lexicon import NEWS_BLOCK, TITLE_HEADS, alternation
-from extract.claims.people import (sent_text, _NAME_STOPWORDS, Ctx, Person, _clean_title, _fill_org, _known_name_at,
+from extract.claims.people import (sent_text, sentences, _NAME_STOPWORDS, Ctx, Person, _clean_title, _fill_org, _known_name_at,
                                    _person_from_ent, _rule_name_after)
 from extract.claims.scope import region_in
 
@@ -228,7 +228,7 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
     asked = False  # an interviewer's question has been put: the paragraphs after it are the interviewee's answers
     first_speaker = None
     skip_line_until = -1
-    for sent in doc.sents:
+    for sent in sentences(doc):
         st = sent_text(sent)
         if not st.strip() or sent.start_char < skip_line_until:
             continue

@@ -103,6 +103,7 @@ NAME_PARTICLES = {"muhammad", "mohammad", "moh", "mohamad", "muh", "ahmad", "ach
 
 # words that open an institution's name: "Ekonom Universitas Gadjah Mada Rimawan Pradiptyo" is a person after them
 _DOC_TEXT = "pantau_text"  # key of the document's text in ``doc.user_data`` (set by attribution._index_ents)
+_DOC_SENTS = "pantau_sents"  # key of the document's sentences in ``doc.user_data`` (set by ``sentences``)
 
 
 def sent_text(span) -> str:
@@ -111,6 +112,13 @@ def sent_text(span) -> str:
     string; a document not indexed by ``attribution._index_ents`` falls back to ``span.text``."""
     whole = span.doc.user_data.get(_DOC_TEXT)
     return span.text if whole is None else whole[span.start_char:span.end_char]
+
+
+def sentences(doc) -> list:
+    """The document's sentences, made once per document (``doc.sents`` rebuilds them from the tokens on each call)."""
+    if _DOC_SENTS not in doc.user_data:
+        doc.user_data[_DOC_SENTS] = list(doc.sents)
+    return doc.user_data[_DOC_SENTS]
 
 
 ORG_NAME_HEADS = {"universitas", "institut", "politeknik", "sekolah", "akademi", "bank", "pt", "asosiasi", "lembaga",
@@ -172,12 +180,32 @@ def _org_name_prefix(name: str, text: str) -> int:
     ("Ketua KSP Makmur Sejahtera Sutrisno" where the article has "Koperasi Simpan Pinjam (KSP) Makmur Sejahtera di
     ..."): after an acronym, a bracket or an institution word, and not followed by the rest of the name."""
     words = name.split()
-    heads = "|".join(sorted(ORG_NAME_HEADS))
     for k in range(len(words) - 1, 0, -1):
         prefix = r"\s+".join(map(re.escape, words[:k]))
-        if re.search(rf"(?:\)|\b[A-Z]{{2,}}|\b(?i:{heads}))\s+{prefix}\b(?!\s+{re.escape(words[k])}\b)", text):
-            return k
+        # every place the prefix is written after whitespace and not followed by the next word (a lookahead: the
+        # places may overlap), then whether an organisation opener ends right before that whitespace
+        for m in re.finditer(rf"(?<=\s)(?={prefix}\b(?!\s+{re.escape(words[k])}\b))", text):
+            if _org_opener_before(text, m.start()):
+                return k
     return 0
+
+
+# what may open an organisation's name written before it: a closing bracket, an acronym, an institution word
+_ORG_OPENER_END = re.compile(rf"(?:\)|\b[A-Z]{{2,}}|\b(?i:{'|'.join(sorted(ORG_NAME_HEADS))}))\Z")
+_LONGEST_ORG_HEAD = max(map(len, ORG_NAME_HEADS))
+
+
+def _org_opener_before(text: str, pos: int) -> bool:
+    """An organisation opener ends where the whitespace before ``pos`` starts. The opener is searched in a window
+    just wide enough for it (the longest institution word, or the whole run of capitals of an acronym), not in the
+    text from its start: compiled once, it stays cheap on long articles."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    caps = end
+    while caps > 0 and "A" <= text[caps - 1] <= "Z":
+        caps -= 1
+    return _ORG_OPENER_END.search(text, max(0, min(caps, end - _LONGEST_ORG_HEAD)), end) is not None
 
 
 def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
