@@ -40,13 +40,14 @@ class Attribution:
 _SENT_ENTS: dict = {}  # (id(doc), sentence start) -> entities, filled once per article by _index_ents
 
 
-def _index_ents(doc) -> None:
+def _index_ents(doc, text: str) -> None:
     """Entities per sentence, computed once (``Span.ents`` rebuilds every entity of the document on each call), and
-    the document's text, kept with the document for ``sent_text``."""
+    the text the document was made from, kept with it for ``sent_text`` (``doc.text`` rebuilds it from the tokens;
+    spaCy's tokenisation is non-destructive, so both are the same string)."""
     import bisect
 
     _SENT_ENTS.clear()
-    doc.user_data[_DOC_TEXT] = doc.text
+    doc.user_data[_DOC_TEXT] = text
     starts = [s.start for s in sentences(doc)]
     by = {st: [] for st in starts}
     for e in doc.ents:
@@ -71,7 +72,7 @@ def _aged_names(doc) -> list:
     from extract.claims.people import ORG_NAME_HEADS, _NAME_STOPWORDS
 
     spans = []
-    text = doc.text
+    text = doc.user_data[_DOC_TEXT]
     for m in AGED_NAME.finditer(text):
         start = m.start("name")
         bal = re.search(r"(?<![\w-])(?:I|Ni)\s+(?=[A-Z])", m.group("name"))

@@ -102,7 +102,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
         return []
     if doc is None:
         doc = load_pipeline()(text)
-    _index_ents(doc)
+    _index_ents(doc, text)
     source_kind = article.get("source_kind") or "media"
     day = stated_on(text, article.get("published"))
     ctx = Ctx(text=text, day=day)
