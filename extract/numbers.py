@@ -38,6 +38,10 @@ WORDSEQ = rf"(?:{_NUMWORD}(?:\s+{_NUMWORD})*)"
 DIGITNUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?)"
 # "30 jutaan", "Rp 2,5 triliunan": an "-an" scale is a round, approximate figure (qualifier "sekitar")
 SCALE_RE = r"(?:(?:ribu|juta|miliar|milyar|milliar|triliun|trilyun)(?:an)?|rb\.?|jt\.?|million|billion|trillion|[MTK](?![\w-]))"
+# compiled once: parse_number and _part_value run for every figure of every article
+_SCALE_WORD = re.compile(SCALE_RE, re.IGNORECASE)
+_NUMBER_PHRASE = re.compile(rf"({DIGITNUM})\s*((?:{SCALE_RE}\s*)*)", re.IGNORECASE)
+_RANGE_PART = re.compile(rf"({DIGITNUM})\s*((?:{SCALE_RE}(?:\s+)?)*)", re.IGNORECASE)
 MONEY_PRE = r"(?:Rp\.?|RP\.?|rp\.?|IDR|US\s?\$|USD|\$)"
 RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|ke)\s+)"
 POST_UNIT = (r"(?:%|poin\s+persen\b|persen\b|per\s?sen\b|percent\b|rupiah\b|dolar\s+AS\b|dollar\s+AS\b|dolar\s+Amerika(?:\s+Serikat)?\b|"
@@ -217,12 +221,12 @@ def words_to_number(text: str) -> float | None:
 def parse_number(text: str) -> float | None:
     """A number phrase: digits or words, optionally followed by scale words ("13,7 juta", "1,1 ribu triliun")."""
     text = text.strip()
-    m = re.fullmatch(rf"({DIGITNUM})\s*((?:{SCALE_RE}\s*)*)", text, re.IGNORECASE)
+    m = _NUMBER_PHRASE.fullmatch(text)
     if m:
         v = parse_digits(m.group(1))
         if v is None:
             return None
-        for sc in re.findall(SCALE_RE, m.group(2) or "", re.IGNORECASE):
+        for sc in _SCALE_WORD.findall(m.group(2) or ""):
             v *= SCALES[_scale_key(sc)]
         return _clean(v)
     v = words_to_number(text)
@@ -254,9 +258,9 @@ def _unit_of(pre: str | None, post: str | None) -> str | None:
 def _part_value(part: str, money: bool) -> tuple[float | None, bool, bool]:
     """(value, has_scale, is_words) of one range part; M/T/K abbreviations only count after a currency."""
     part = part.strip()
-    m = re.fullmatch(rf"({DIGITNUM})\s*((?:{SCALE_RE}(?:\s+)?)*)", part, re.IGNORECASE)
+    m = _RANGE_PART.fullmatch(part)
     if m:
-        scales = re.findall(SCALE_RE, m.group(2) or "", re.IGNORECASE)
+        scales = _SCALE_WORD.findall(m.group(2) or "")
         if any(s in ("M", "T", "K", "m", "t", "k") for s in scales) and not money:
             return None, False, False
         return parse_number(part), bool(scales), False
