@@ -19,6 +19,11 @@ PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:jug
 
 # verbs whose subject is the speaker: saying and reporting, and wishing or setting a goal ("X mematok sasaran ...")
 _SUBJECT_VERB_RE = re.compile(rf"\b(?:{ME_VERBS}|{alternation('speech', 'wish_goal_verbs')})(?:nya)?\b", re.IGNORECASE)
+# titles without a name: after a said-verb ('..." kata Menteri Koperasi dan UKM'), before a verb ("Menkop UKM tersebut
+# menjelaskan"), "pejabat tersebut"
+_TITLE_AFTER_VERB = re.compile(rf"\s+(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s*(?:[,.]|$|\s+(?:saat|dalam|di|kepada|usai|ketika|seusai)\b)")
+_TITLE_BEFORE_VERB = re.compile(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+(?:tersebut\s+|itu\s+)?(?:juga\s+|pun\s+|lebih\s+lanjut\s+)?$")
+_TITLE_TERSEBUT = re.compile(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+tersebut\b")
 OPENING_PRONOUN_SOURCE = re.compile(r"^\W*(?:Menurut(?:nya|\s+(?:dia|ia|beliau))|Kata(?:nya|\s+(?:dia|ia|beliau)))\b")
 QA_LABEL = re.compile(r"^\s*([A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})\s*:\s+\S")
 CITING_OPENER = re.compile(r"^\W*(?:Mengutip|Merujuk)\b")
@@ -181,8 +186,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
             return Attribution(person=known, kind="quote" if _has_quote(text) else "explicit", strength=4)
         if orgs_after and _quoteish(text, m.start()):
             return _org_attr(orgs_after[0], ctx.day)  # '..." tulis Kemenkop UKM dalam keterangannya'
-        tm = re.match(rf"\s+(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s*(?:[,.]|$|\s+(?:saat|dalam|di|kepada|usai|ketika|seusai)\b)",
-                      text[m.end():])
+        tm = _TITLE_AFTER_VERB.match(text[m.end():])
         if tm and _quoteish(text, m.start()) and m.group("v").lower() not in ("aku", "jawab"):
             p = _person_for_title(tm.group("t"), ctx)
             if p:
@@ -230,7 +234,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
             e = before[-1]
             gap = text[e.end_char - s0:v.start()]
             subject_relative = re.fullmatch(r"\s+yang\s+[^,.;]{3,60}?\s*", gap) and (
-                e.start_char - s0 <= 2 or re.search(rf"\b(?:{TITLE_HEADS})\b", text[max(0, e.start_char - s0 - 80):e.start_char - s0]))
+                e.start_char - s0 <= 2 or _TITLE_HEAD_RE.search(text[max(0, e.start_char - s0 - 80):e.start_char - s0]))
             if (subject_relative or not re.search(r"[.;]|(?<!, )\byang\b|\b(?:bahwa|karena)\b", gap)) and gap.count(",") <= 3:
                 return Attribution(person=_person_from_ent(e, sent, ctx), kind="explicit", strength=4)
         # a titled name the statistical NER missed ("Kepala Dinas ... Elisabeth Ratu Rante Allo di Jakarta, Rabu, mengatakan")
@@ -240,8 +244,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
                 return Attribution(person=p, kind="explicit", strength=4)
         # title without a name ("Menteri Koperasi dan UKM menyatakan", "Menkop UKM tersebut menjelaskan")
         seg = text[max(0, v.start() - 120):v.start()]
-        tm = re.search(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+(?:tersebut\s+|itu\s+)?(?:juga\s+|pun\s+|lebih\s+lanjut\s+)?$",
-                       seg)
+        tm = _TITLE_BEFORE_VERB.search(seg)
         if tm:
             p = _person_for_title(tm.group("t"), ctx)
             if p:
@@ -257,7 +260,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
     # D. pronouns and "tersebut" titles
     if PRONOUNS.search(text) and _antecedent(ctx):
         return Attribution(person=_antecedent(ctx), kind="pronoun", strength=3)
-    tm = re.search(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+tersebut\b", text)
+    tm = _TITLE_TERSEBUT.search(text)
     if tm:
         p = _person_for_title(tm.group("t"), ctx)
         if p:
