@@ -71,6 +71,7 @@ QUALIFIERS = [
     (r"hingga|sampai|sampai\s+dengan|s\.d\.?|s/d", "hingga"),
     (r"hanya|cuma|baru", None),
 ]
+_QUALIFIER_RXS = [(re.compile(q, re.IGNORECASE), canon) for q, canon in QUALIFIERS]
 _QUAL_BEFORE = re.compile(
     r"(?:(?<=\W)|^)(?P<q>" + "|".join(q for q, _ in QUALIFIERS) + r")\s*(?:(?:sebanyak|sebesar|senilai|mencapai|baru|"
     r"sekitar|hanya|saja)\s+)?$",
@@ -141,22 +142,30 @@ class Quantity:
     extra: dict = field(default_factory=dict)
 
 
+# digit groupings, compiled once (every figure of every article is parsed)
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 1.250.000,5
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")  # 1,250,000.5
+_COMMA_DECIMAL = re.compile(r"\d+,\d+")
+_DOT_DECIMAL = re.compile(r"\d+\.\d+")
+_DIGITS_ONLY = re.compile(r"\d+")
+
+
 def parse_digits(s: str) -> float | None:
     s = s.strip()
     if not s or not s[0].isdigit():
         return None
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+    if _DOT_THOUSANDS.fullmatch(s):
         return float(s.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?", s):
+    if _COMMA_THOUSANDS.fullmatch(s):
         return float(s.replace(",", ""))
-    if re.fullmatch(r"\d+,\d+", s):
+    if _COMMA_DECIMAL.fullmatch(s):
         return float(s.replace(",", "."))
-    if re.fullmatch(r"\d+\.\d+", s):
+    if _DOT_DECIMAL.fullmatch(s):
         whole, frac = s.split(".")
         if len(frac) == 3 and whole != "0":
             return float(whole + frac)
         return float(s)
-    if re.fullmatch(r"\d+", s):
+    if _DIGITS_ONLY.fullmatch(s):
         return float(s)
     return None
 
@@ -274,8 +283,8 @@ def qualifier_before(text: str, start: int) -> str | None:
     if not m:
         return None
     q = m.group("q").lower()
-    for pat, canon in QUALIFIERS:
-        if re.fullmatch(pat, q, re.IGNORECASE):
+    for rx, canon in _QUALIFIER_RXS:
+        if rx.fullmatch(q):
             return canon
     return None
 
