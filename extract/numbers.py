@@ -41,7 +41,6 @@ SCALE_RE = r"(?:(?:ribu|juta|miliar|milyar|milliar|triliun|trilyun)(?:an)?|rb\.?
 # compiled once: parse_number and _part_value run for every figure of every article
 _SCALE_WORD = re.compile(SCALE_RE, re.IGNORECASE)
 _NUMBER_PHRASE = re.compile(rf"({DIGITNUM})\s*((?:{SCALE_RE}\s*)*)", re.IGNORECASE)
-_RANGE_PART = re.compile(rf"({DIGITNUM})\s*((?:{SCALE_RE}(?:\s+)?)*)", re.IGNORECASE)
 MONEY_PRE = r"(?:Rp\.?|RP\.?|rp\.?|IDR|US\s?\$|USD|\$)"
 RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|ke)\s+)"
 POST_UNIT = (r"(?:%|poin\s+persen\b|persen\b|per\s?sen\b|percent\b|rupiah\b|dolar\s+AS\b|dollar\s+AS\b|dolar\s+Amerika(?:\s+Serikat)?\b|"
@@ -232,14 +231,19 @@ def parse_number(text: str) -> float | None:
     text = text.strip()
     m = _NUMBER_PHRASE.fullmatch(text)
     if m:
-        v = parse_digits(m.group(1))
-        if v is None:
-            return None
-        for sc in _SCALE_WORD.findall(m.group(2) or ""):
-            v *= SCALES[_scale_key(sc)]
-        return _clean(v)
+        return _phrase_value(m)
     v = words_to_number(text)
     return _clean(v) if v is not None else None
+
+
+def _phrase_value(m: re.Match) -> float | None:
+    """The value of a ``_NUMBER_PHRASE`` match: the digits times each scale word."""
+    v = parse_digits(m.group(1))
+    if v is None:
+        return None
+    for sc in _SCALE_WORD.findall(m.group(2) or ""):
+        v *= SCALES[_scale_key(sc)]
+    return _clean(v)
 
 
 def _clean(v: float) -> float:
@@ -267,12 +271,12 @@ def _unit_of(pre: str | None, post: str | None) -> str | None:
 def _part_value(part: str, money: bool) -> tuple[float | None, bool, bool]:
     """(value, has_scale, is_words) of one range part; M/T/K abbreviations only count after a currency."""
     part = part.strip()
-    m = _RANGE_PART.fullmatch(part)
+    m = _NUMBER_PHRASE.fullmatch(part)
     if m:
         scales = _SCALE_WORD.findall(m.group(2) or "")
         if any(s in ("M", "T", "K", "m", "t", "k") for s in scales) and not money:
             return None, False, False
-        return parse_number(part), bool(scales), False
+        return _phrase_value(m), bool(scales), False  # the match parse_number would make of the same stripped part
     v = words_to_number(part)
     return (_clean(v) if v is not None else None), bool(re.search(r"ribu|juta|miliar|milyar|triliun", part, re.I)), True
 
