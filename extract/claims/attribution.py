@@ -73,11 +73,18 @@ AGED_NAME = re.compile(r"(?P<name>(?:(?:I|Ni)[^\S\n]+)?(?:[A-Z][a-z'’]+[^\S\n]
                        r"\(\s*\d{1,2}\s*(?:th|thn|tahun)?\s*\)")
 
 
+# the bracketed age AGED_NAME ends with: an article without one has no aged name, and the name pattern (which tries
+# every capitalised word) need not run
+_AGE_IN_BRACKETS = re.compile(r"\(\s*\d{1,2}\s*(?:th|thn|tahun)?\s*\)")
+
+
 def _aged_names(doc) -> list:
     from extract.claims.people import ORG_NAME_HEADS, _NAME_STOPWORDS
 
     spans = []
     text = doc.user_data[_DOC_TEXT]
+    if not _AGE_IN_BRACKETS.search(text):
+        return spans
     for m in AGED_NAME.finditer(text):
         start = m.start("name")
         bal = re.search(r"(?<![\w-])(?:I|Ni)\s+(?=[A-Z])", m.group("name"))
