@@ -304,7 +304,9 @@ class SelectiveNER:
 
     @property
     def model(self):
-        if self._nlp is None:
+        """The trained NER pipeline, loaded on first use (spaCy's own component checks ask for ``model`` while the
+        pipeline is built); None when the NER is off."""
+        if self._nlp is None and self.mode != "off":
             import spacy
 
             # Doc objects are built from the pipeline's own tokens, so the model's tokenizer is never used: neither

@@ -1,17 +1,31 @@
-"""Blind set (tests/gold/blind_*.jsonl, 30 articles 2016-2026, 351 claims): written by an annotator who never saw the
-extractor or its output, and scored once, after pantau-claims-2.1 was finished (strict F1 0.733, lenient 0.901,
-speaker 0.704, core recall 0.750). It is the honest measure of unseen text.
+"""Blind sets: written by annotators who never saw the extractor or its output, scored once when a version was
+finished. They are the honest measure of unseen text and nothing may be tuned on them.
 
-Nothing may be tuned on it. The floors sit just below that single measurement and only catch a regression; a change
-that raises these figures should be explained by a general rule found on the development sets, never by this set.
+- ``blind`` (30 articles 2016-2026, 351 claims) was scored once after pantau-claims-2.1 (strict F1 0.733, lenient
+  0.901, speaker 0.704, core recall 0.750). Its aggregate figure has been watched since (never its errors), so it is
+  no longer a clean first look: pantau-claims-2.2 gives 0.771 / 0.913 / 0.733 / 0.809.
+- ``blind3`` (30 articles 2015-2026, 366 claims) was written while pantau-claims-2.2 was developed and scored once at
+  its end: strict F1 0.796, lenient 0.914, speaker 0.890, core recall 0.891.
+
+The floors sit just below those measurements and only catch a regression; a change that raises these figures should be
+explained by a general rule found on the development sets, never by these sets.
 """
+import pytest
+
 from extract.claim_eval import evaluate, gold_sets, load_articles, load_jsonl, predict
 
+FLOORS = {  # set: (strict F1, lenient F1, speaker accuracy, core recall)
+    "blind": (0.75, 0.89, 0.71, 0.78),
+    "blind3": (0.77, 0.89, 0.86, 0.86),
+}
 
-def test_blind_set_does_not_regress():
-    gold_path, articles_path = gold_sets()["blind"]
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_blind_set_does_not_regress(name):
+    gold_path, articles_path = gold_sets()[name]
     res = evaluate(load_jsonl(gold_path), predict(load_articles(articles_path)))
-    assert res["strict"]["f1"] >= 0.70, res["strict"]
-    assert res["lenient"]["f1"] >= 0.87, res["lenient"]
-    assert res["speaker_accuracy"] >= 0.66
-    assert res["core_recall"] >= 0.72
+    strict, lenient, speaker, core = FLOORS[name]
+    assert res["strict"]["f1"] >= strict, res["strict"]
+    assert res["lenient"]["f1"] >= lenient, res["lenient"]
+    assert res["speaker_accuracy"] >= speaker
+    assert res["core_recall"] >= core
