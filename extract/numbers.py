@@ -38,6 +38,9 @@ WORDSEQ = rf"(?:{_NUMWORD}(?:\s+{_NUMWORD})*)"
 DIGITNUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?)"
 # "30 jutaan", "Rp 2,5 triliunan": an "-an" scale is a round, approximate figure (qualifier "sekitar")
 SCALE_RE = r"(?:(?:ribu|juta|miliar|milyar|milliar|triliun|trilyun)(?:an)?|rb\.?|jt\.?|million|billion|trillion|[MTK](?![\w-]))"
+# compiled once: parse_number and _part_value run for every figure of every article
+_SCALE_WORD = re.compile(SCALE_RE, re.IGNORECASE)
+_NUMBER_PHRASE = re.compile(rf"({DIGITNUM})\s*((?:{SCALE_RE}\s*)*)", re.IGNORECASE)
 MONEY_PRE = r"(?:Rp\.?|RP\.?|rp\.?|IDR|US\s?\$|USD|\$)"
 RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|ke)\s+)"
 POST_UNIT = (r"(?:%|poin\s+persen\b|persen\b|per\s?sen\b|percent\b|rupiah\b|dolar\s+AS\b|dollar\s+AS\b|dolar\s+Amerika(?:\s+Serikat)?\b|"
@@ -67,6 +70,7 @@ QUALIFIERS = [
     (r"hingga|sampai|sampai\s+dengan|s\.d\.?|s/d", "hingga"),
     (r"hanya|cuma|baru", None),
 ]
+_QUALIFIER_RXS = [(re.compile(q, re.IGNORECASE), canon) for q, canon in QUALIFIERS]
 _QUAL_BEFORE = re.compile(
     r"(?:(?<=\W)|^)(?P<q>" + "|".join(q for q, _ in QUALIFIERS) + r")\s*(?:(?:sebanyak|sebesar|senilai|mencapai|baru|"
     r"sekitar|hanya|saja)\s+)?$",
@@ -137,22 +141,30 @@ class Quantity:
     extra: dict = field(default_factory=dict)
 
 
+# digit groupings, compiled once (every figure of every article is parsed)
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 1.250.000,5
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")  # 1,250,000.5
+_COMMA_DECIMAL = re.compile(r"\d+,\d+")
+_DOT_DECIMAL = re.compile(r"\d+\.\d+")
+_DIGITS_ONLY = re.compile(r"\d+")
+
+
 def parse_digits(s: str) -> float | None:
     s = s.strip()
     if not s or not s[0].isdigit():
         return None
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+    if _DOT_THOUSANDS.fullmatch(s):
         return float(s.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?", s):
+    if _COMMA_THOUSANDS.fullmatch(s):
         return float(s.replace(",", ""))
-    if re.fullmatch(r"\d+,\d+", s):
+    if _COMMA_DECIMAL.fullmatch(s):
         return float(s.replace(",", "."))
-    if re.fullmatch(r"\d+\.\d+", s):
+    if _DOT_DECIMAL.fullmatch(s):
         whole, frac = s.split(".")
         if len(frac) == 3 and whole != "0":
             return float(whole + frac)
         return float(s)
-    if re.fullmatch(r"\d+", s):
+    if _DIGITS_ONLY.fullmatch(s):
         return float(s)
     return None
 
@@ -217,16 +229,21 @@ def words_to_number(text: str) -> float | None:
 def parse_number(text: str) -> float | None:
     """A number phrase: digits or words, optionally followed by scale words ("13,7 juta", "1,1 ribu triliun")."""
     text = text.strip()
-    m = re.fullmatch(rf"({DIGITNUM})\s*((?:{SCALE_RE}\s*)*)", text, re.IGNORECASE)
+    m = _NUMBER_PHRASE.fullmatch(text)
     if m:
-        v = parse_digits(m.group(1))
-        if v is None:
-            return None
-        for sc in re.findall(SCALE_RE, m.group(2) or "", re.IGNORECASE):
-            v *= SCALES[_scale_key(sc)]
-        return _clean(v)
+        return _phrase_value(m)
     v = words_to_number(text)
     return _clean(v) if v is not None else None
+
+
+def _phrase_value(m: re.Match) -> float | None:
+    """The value of a ``_NUMBER_PHRASE`` match: the digits times each scale word."""
+    v = parse_digits(m.group(1))
+    if v is None:
+        return None
+    for sc in _SCALE_WORD.findall(m.group(2) or ""):
+        v *= SCALES[_scale_key(sc)]
+    return _clean(v)
 
 
 def _clean(v: float) -> float:
@@ -254,12 +271,12 @@ def _unit_of(pre: str | None, post: str | None) -> str | None:
 def _part_value(part: str, money: bool) -> tuple[float | None, bool, bool]:
     """(value, has_scale, is_words) of one range part; M/T/K abbreviations only count after a currency."""
     part = part.strip()
-    m = re.fullmatch(rf"({DIGITNUM})\s*((?:{SCALE_RE}(?:\s+)?)*)", part, re.IGNORECASE)
+    m = _NUMBER_PHRASE.fullmatch(part)
     if m:
-        scales = re.findall(SCALE_RE, m.group(2) or "", re.IGNORECASE)
+        scales = _SCALE_WORD.findall(m.group(2) or "")
         if any(s in ("M", "T", "K", "m", "t", "k") for s in scales) and not money:
             return None, False, False
-        return parse_number(part), bool(scales), False
+        return _phrase_value(m), bool(scales), False  # the match parse_number would make of the same stripped part
     v = words_to_number(part)
     return (_clean(v) if v is not None else None), bool(re.search(r"ribu|juta|miliar|milyar|triliun", part, re.I)), True
 
@@ -270,8 +287,8 @@ def qualifier_before(text: str, start: int) -> str | None:
     if not m:
         return None
     q = m.group("q").lower()
-    for pat, canon in QUALIFIERS:
-        if re.fullmatch(pat, q, re.IGNORECASE):
+    for rx, canon in _QUALIFIER_RXS:
+        if rx.fullmatch(q):
             return canon
     return None
 

@@ -8,8 +8,8 @@ import re
 from extract.claims.filters import _lowercase_figure_phrase
 from extract.claims.gaz import _gaz, _inst_matcher, resolve_institution
 from extract.claims.lexicon import ME_VERBS, TITLE_HEADS, _SAID_VERB_AFTER, _TITLE_HEAD_RE, alternation
-from extract.claims.people import (ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title, _person_from_ent,
-                                   _rule_name_after, _rule_name_before)
+from extract.claims.people import (_DOC_TEXT, ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title, _person_from_ent,
+                                   _rule_name_after, _rule_name_before, sent_text, sentences)
 
 
 PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?"
@@ -19,6 +19,11 @@ PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:jug
 
 # verbs whose subject is the speaker: saying and reporting, and wishing or setting a goal ("X mematok sasaran ...")
 _SUBJECT_VERB_RE = re.compile(rf"\b(?:{ME_VERBS}|{alternation('speech', 'wish_goal_verbs')})(?:nya)?\b", re.IGNORECASE)
+# titles without a name: after a said-verb ('..." kata Menteri Koperasi dan UKM'), before a verb ("Menkop UKM tersebut
+# menjelaskan"), "pejabat tersebut"
+_TITLE_AFTER_VERB = re.compile(rf"\s+(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s*(?:[,.]|$|\s+(?:saat|dalam|di|kepada|usai|ketika|seusai)\b)")
+_TITLE_BEFORE_VERB = re.compile(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+(?:tersebut\s+|itu\s+)?(?:juga\s+|pun\s+|lebih\s+lanjut\s+)?$")
+_TITLE_TERSEBUT = re.compile(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+tersebut\b")
 OPENING_PRONOUN_SOURCE = re.compile(r"^\W*(?:Menurut(?:nya|\s+(?:dia|ia|beliau))|Kata(?:nya|\s+(?:dia|ia|beliau)))\b")
 QA_LABEL = re.compile(r"^\s*([A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})\s*:\s+\S")
 CITING_OPENER = re.compile(r"^\W*(?:Mengutip|Merujuk)\b")
@@ -40,12 +45,15 @@ class Attribution:
 _SENT_ENTS: dict = {}  # (id(doc), sentence start) -> entities, filled once per article by _index_ents
 
 
-def _index_ents(doc) -> None:
-    """Entities per sentence, computed once (``Span.ents`` rebuilds every entity of the document on each call)."""
+def _index_ents(doc, text: str) -> None:
+    """Entities per sentence, computed once (``Span.ents`` rebuilds every entity of the document on each call), and
+    the text the document was made from, kept with it for ``sent_text`` (``doc.text`` rebuilds it from the tokens;
+    spaCy's tokenisation is non-destructive, so both are the same string)."""
     import bisect
 
     _SENT_ENTS.clear()
-    starts = [s.start for s in doc.sents]
+    doc.user_data[_DOC_TEXT] = text
+    starts = [s.start for s in sentences(doc)]
     by = {st: [] for st in starts}
     for e in doc.ents:
         k = bisect.bisect_right(starts, e.start) - 1
@@ -65,16 +73,24 @@ AGED_NAME = re.compile(r"(?P<name>(?:(?:I|Ni)[^\S\n]+)?(?:[A-Z][a-z'’]+[^\S\n]
                        r"\(\s*\d{1,2}\s*(?:th|thn|tahun)?\s*\)")
 
 
+# the bracketed age AGED_NAME ends with: an article without one has no aged name, and the name pattern (which tries
+# every capitalised word) need not run
+_AGE_IN_BRACKETS = re.compile(r"\(\s*\d{1,2}\s*(?:th|thn|tahun)?\s*\)")
+
+
 def _aged_names(doc) -> list:
     from extract.claims.people import ORG_NAME_HEADS, _NAME_STOPWORDS
 
     spans = []
-    for m in AGED_NAME.finditer(doc.text):
+    text = doc.user_data[_DOC_TEXT]
+    if not _AGE_IN_BRACKETS.search(text):
+        return spans
+    for m in AGED_NAME.finditer(text):
         start = m.start("name")
         bal = re.search(r"(?<![\w-])(?:I|Ni)\s+(?=[A-Z])", m.group("name"))
         if bal:
             start += bal.start()  # "Tangan Ni Made Sukerti": the name opens with the Balinese prefix
-        words = doc.text[start:m.end("name")].split()
+        words = text[start:m.end("name")].split()
         if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS for w in words):
             continue  # a place or an institution, not a person
         span = doc.char_span(start, m.end("name"), label="PER", alignment_mode="strict")
@@ -130,7 +146,7 @@ def _antecedent(ctx: Ctx) -> Person | None:
 
 def attribute_sentence(sent, ctx: Ctx) -> Attribution:
     """Explicit attribution of one sentence (no carry-over)."""
-    text = sent.text
+    text = sent_text(sent)
     s0 = sent.start_char
     pers = [e for e in _ents(sent, {"PER"}) if _valid_person_ent(e)]
 
@@ -177,8 +193,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
             return Attribution(person=known, kind="quote" if _has_quote(text) else "explicit", strength=4)
         if orgs_after and _quoteish(text, m.start()):
             return _org_attr(orgs_after[0], ctx.day)  # '..." tulis Kemenkop UKM dalam keterangannya'
-        tm = re.match(rf"\s+(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s*(?:[,.]|$|\s+(?:saat|dalam|di|kepada|usai|ketika|seusai)\b)",
-                      text[m.end():])
+        tm = _TITLE_AFTER_VERB.match(text[m.end():])
         if tm and _quoteish(text, m.start()) and m.group("v").lower() not in ("aku", "jawab"):
             p = _person_for_title(tm.group("t"), ctx)
             if p:
@@ -226,7 +241,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
             e = before[-1]
             gap = text[e.end_char - s0:v.start()]
             subject_relative = re.fullmatch(r"\s+yang\s+[^,.;]{3,60}?\s*", gap) and (
-                e.start_char - s0 <= 2 or re.search(rf"\b(?:{TITLE_HEADS})\b", text[max(0, e.start_char - s0 - 80):e.start_char - s0]))
+                e.start_char - s0 <= 2 or _TITLE_HEAD_RE.search(text[max(0, e.start_char - s0 - 80):e.start_char - s0]))
             if (subject_relative or not re.search(r"[.;]|(?<!, )\byang\b|\b(?:bahwa|karena)\b", gap)) and gap.count(",") <= 3:
                 return Attribution(person=_person_from_ent(e, sent, ctx), kind="explicit", strength=4)
         # a titled name the statistical NER missed ("Kepala Dinas ... Elisabeth Ratu Rante Allo di Jakarta, Rabu, mengatakan")
@@ -236,8 +251,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
                 return Attribution(person=p, kind="explicit", strength=4)
         # title without a name ("Menteri Koperasi dan UKM menyatakan", "Menkop UKM tersebut menjelaskan")
         seg = text[max(0, v.start() - 120):v.start()]
-        tm = re.search(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+(?:tersebut\s+|itu\s+)?(?:juga\s+|pun\s+|lebih\s+lanjut\s+)?$",
-                       seg)
+        tm = _TITLE_BEFORE_VERB.search(seg)
         if tm:
             p = _person_for_title(tm.group("t"), ctx)
             if p:
@@ -253,7 +267,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
     # D. pronouns and "tersebut" titles
     if PRONOUNS.search(text) and _antecedent(ctx):
         return Attribution(person=_antecedent(ctx), kind="pronoun", strength=3)
-    tm = re.search(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+tersebut\b", text)
+    tm = _TITLE_TERSEBUT.search(text)
     if tm:
         p = _person_for_title(tm.group("t"), ctx)
         if p:
@@ -341,15 +355,15 @@ NARRATION_SUBJECT = re.compile(r"\W*(?:Pemerintah(?:\s+(?:Provinsi|Kabupaten|Kot
 def _institution_subject(sent, ctx: Ctx) -> Attribution | None:
     """The institution a narration sentence opens with ("Pemerintah Provinsi Bali menganggarkan ...", "Bank Indonesia
     juga menggelar ..."), as a source without a person; None when the sentence does not open with one."""
-    if _has_quote(sent.text):
+    if _has_quote(sent_text(sent)):
         return None  # a quotation opening with an institution is still somebody speaking
     s0 = sent.start_char
-    opener = SUBJECT_OPENER.match(sent.text)  # "Untuk membantu, Pemkab PPU menganggarkan ..."
+    opener = SUBJECT_OPENER.match(sent_text(sent))  # "Untuk membantu, Pemkab PPU menganggarkan ..."
     first = opener.end() if opener else 0
     orgs = [e for e in _ents(sent, {"ORG"}) if e.start_char - s0 <= first + 2 and not _lowercase_figure_phrase(e.text)]
     if orgs:
         return _org_attr(orgs[0], ctx.day)
-    m = NARRATION_SUBJECT.match(sent.text, first)
+    m = NARRATION_SUBJECT.match(sent_text(sent), first)
     if m and len(m.group(0).split()) >= 2:
         return Attribution(organization=m.group(0).strip(), kind="org", strength=1)
     return None
@@ -365,12 +379,12 @@ def _attribute_open_quotes(entries) -> None:
     """A quotation that runs over several paragraphs ("“Kami menargetkan ...\n\nItu realistis,” kata X.") belongs
     to the speaker named where it closes."""
     for i, (sent, para, attr) in enumerate(entries):
-        if attr.kind not in ("carry", "none") or not _OPEN_Q.match(sent.text) or len(_CLOSE_Q.findall(sent.text)) > 1:
+        if attr.kind not in ("carry", "none") or not _OPEN_Q.match(sent_text(sent)) or len(_CLOSE_Q.findall(sent_text(sent))) > 1:
             continue
         for sent2, para2, attr2 in entries[i + 1:i + 5]:
             if para2 - para > 2:
                 break
-            if _CLOSE_Q.search(sent2.text) and not _OPEN_Q.match(sent2.text) or _CLOSE_Q.search(sent2.text[1:]):
+            if _CLOSE_Q.search(sent_text(sent2)) and not _OPEN_Q.match(sent_text(sent2)) or _CLOSE_Q.search(sent_text(sent2)[1:]):
                 if attr2.person is not None and attr2.kind in ("quote", "explicit", "pronoun"):
                     entries[i][2] = Attribution(person=attr2.person, kind="quote", strength=attr2.strength)
                 break

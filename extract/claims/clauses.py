@@ -138,8 +138,10 @@ STRONG_BOUNDARY = re.compile(r"[;:]|[.!?][\"”’]?\s+(?=[A-Z\"“(])|,\s*(?:na
                              r"\b(?:namun|sedangkan|sementara\s+itu)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def _clause_bounds(sent_text: str, rel_start: int, rel_end: int) -> tuple[int, int]:
-    """Wide clause bounds (strong boundaries only) around a figure; used by scope, year and subject look-ups."""
+    """Wide clause bounds (strong boundaries only) around a figure; used by scope, year and subject look-ups (cached:
+    each of them asks about the same figure)."""
     left = 0
     for m in STRONG_BOUNDARY.finditer(sent_text[:rel_start]):
         left = m.end()

@@ -14,7 +14,7 @@ from extract.claims.attribution import (QA_LABEL, Attribution, _ents, _has_quote
                                         _valid_person_ent, attribute_sentence)
 from extract.claims.gaz import _institution_in
 from extract.claims.lexicon import NEWS_BLOCK, TITLE_HEADS, alternation
-from extract.claims.people import (_NAME_STOPWORDS, Ctx, Person, _clean_title, _fill_org, _known_name_at,
+from extract.claims.people import (sent_text, sentences, _NAME_STOPWORDS, Ctx, Person, _clean_title, _fill_org, _known_name_at,
                                    _person_from_ent, _rule_name_after)
 from extract.claims.scope import region_in
 
@@ -84,18 +84,18 @@ def _paragraph_of(text: str, pos: int) -> str:
 def _question_line(sent, text: str, ctx: Ctx) -> bool:
     """An interviewer's line: a label that is no person named in the article ("Haluan: ... ?"), or a paragraph of
     narration that is a question ("Berapa yang sudah masuk ke pasar digital?")."""
-    qa = QA_LABEL.match(sent.text)
+    qa = QA_LABEL.match(sent_text(sent))
     if qa:
-        return _known_name_at(sent.text, qa.start(1), ctx) is None and qa.group(1) not in ctx.persons
+        return _known_name_at(sent_text(sent), qa.start(1), ctx) is None and qa.group(1) not in ctx.persons
     para = _paragraph_of(text, sent.start_char).strip()
     return para.endswith("?") and not _QUOTE_MARKS.search(para) and len(para) <= 300
 
 
 def _speaks_first_person(sent, ctx: Ctx) -> bool:
     """The opinion writer speaking: a first-person pronoun outside quotation marks, not after a named person."""
-    if ctx.author is None or _has_quote(sent.text):
+    if ctx.author is None or _has_quote(sent_text(sent)):
         return False
-    m = FIRST_PERSON.search(sent.text)
+    m = FIRST_PERSON.search(sent_text(sent))
     if not m:
         return False
     s0 = sent.start_char
@@ -104,7 +104,7 @@ def _speaks_first_person(sent, ctx: Ctx) -> bool:
 
 def _description_subject(sent) -> re.Match | None:
     """"Mantan bankir itu menyebutkan ...": a description (no name) of a person as the subject of a verb."""
-    m = DESCRIPTION_SUBJECT.match(sent.text)
+    m = DESCRIPTION_SUBJECT.match(sent_text(sent))
     if not m or m.group("verb") in _NOT_A_VERB:
         return None
     s0 = sent.start_char
@@ -146,10 +146,10 @@ def _subject_person(sent, ctx: Ctx) -> Person | None:
     for e in _ents(sent, {"PER"}):
         if not _valid_person_ent(e):
             continue
-        before = sent.text[:e.start_char - s0]
+        before = sent_text(sent)[:e.start_char - s0]
         if len(before) > 140 or not _BEFORE_SUBJECT.fullmatch(before):
             return None
-        after = sent.text[e.end_char - s0:]
+        after = sent_text(sent)[e.end_char - s0:]
         after = re.sub(r"^\s*,\s*(?:yang\s+)?[^,]{2,90},", " ", after)  # an appositive ("..., yang juga Ketua X,")
         verb = re.match(r"\s*,?\s*(?:di\s+[A-Z]\w+\s*,?\s*)?(?:[A-Z]\w+\s*(?:\([^)]*\))?\s*,\s*)?([a-z][\w-]*)", after)
         if verb and verb.group(1) not in _NOT_A_VERB - {"dan"}:
@@ -188,7 +188,7 @@ def _override(sent, attr: Attribution, text: str, ctx: Ctx) -> tuple[Attribution
                            surface=attr.surface, kind="question"), None
     if _speaks_first_person(sent, ctx) and not explicit:
         return Attribution(person=ctx.author, kind="pronoun", strength=3), None
-    if INFERENCE_OPENER.match(sent.text) and not _has_quote(sent.text) and not explicit:
+    if INFERENCE_OPENER.match(sent_text(sent)) and not _has_quote(sent_text(sent)) and not explicit:
         if ctx.author is not None:
             return Attribution(person=ctx.author, kind="pronoun", strength=2), None
         return Attribution(kind="narration"), None  # R11: the journalist's own arithmetic
@@ -228,8 +228,8 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
     asked = False  # an interviewer's question has been put: the paragraphs after it are the interviewee's answers
     first_speaker = None
     skip_line_until = -1
-    for sent in doc.sents:
-        st = sent.text
+    for sent in sentences(doc):
+        st = sent_text(sent)
         if not st.strip() or sent.start_char < skip_line_until:
             continue
         if NEWS_BLOCK.match(st):

@@ -24,7 +24,9 @@ def _metric_rules():
     idx, _ = _gaz()
     rules = []
     for mid, m in idx["metrics"].items():
-        cues = [re.compile(r"(?<![\w-])" + re.escape(c.lower()) + r"(?:nya)?(?![\w-])") for c in [*m.get("cues", []), *m.get("clause_cues", [])]]
+        # (cue, its pattern): the plain substring test comes first, the pattern only runs where the cue is written
+        cues = [(c.lower(), re.compile(r"(?<![\w-])" + re.escape(c.lower()) + r"(?:nya)?(?![\w-])"))
+                for c in [*m.get("cues", []), *m.get("clause_cues", [])]]
         rules.append((mid, cues, set(m.get("units", [])), [r.lower() for r in m.get("requires_any", [])]))
     return rules
 
@@ -63,7 +65,8 @@ def _metric_in(text_low: str, unit: str, subject_low: str, sent_low: str) -> str
             continue
         if req and not any(r in sent_low for r in req):
             continue
-        hits = sum(1 for c in cues if c.search(subject_low)) * 2 + sum(1 for c in cues if c.search(text_low))
+        hits = sum(1 for cue, c in cues if cue in subject_low and c.search(subject_low)) * 2 + \
+            sum(1 for cue, c in cues if cue in text_low and c.search(text_low))
         if hits:
             scores[mid] = hits
     if not scores:

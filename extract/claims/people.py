@@ -102,6 +102,25 @@ NAME_PARTICLES = {"muhammad", "mohammad", "moh", "mohamad", "muh", "ahmad", "ach
 
 
 # words that open an institution's name: "Ekonom Universitas Gadjah Mada Rimawan Pradiptyo" is a person after them
+_DOC_TEXT = "pantau_text"  # key of the document's text in ``doc.user_data`` (set by attribution._index_ents)
+_DOC_SENTS = "pantau_sents"  # key of the document's sentences in ``doc.user_data`` (set by ``sentences``)
+
+
+def sent_text(span) -> str:
+    """``span.text`` as a slice of the document's text: spaCy rebuilds ``Span.text`` token by token on every call,
+    and the rules read each sentence's text many times. spaCy keeps the text verbatim, so the slice is the same
+    string; a document not indexed by ``attribution._index_ents`` falls back to ``span.text``."""
+    whole = span.doc.user_data.get(_DOC_TEXT)
+    return span.text if whole is None else whole[span.start_char:span.end_char]
+
+
+def sentences(doc) -> list:
+    """The document's sentences, made once per document (``doc.sents`` rebuilds them from the tokens on each call)."""
+    if _DOC_SENTS not in doc.user_data:
+        doc.user_data[_DOC_SENTS] = list(doc.sents)
+    return doc.user_data[_DOC_SENTS]
+
+
 ORG_NAME_HEADS = {"universitas", "institut", "politeknik", "sekolah", "akademi", "bank", "pt", "asosiasi", "lembaga",
                   "badan", "dinas", "kantor", "perwakilan", "kementerian", "yayasan", "perusahaan", "center", "centre",
                   "institute", "university", "koperasi", "perkumpulan", "himpunan", "forum", "ikatan", "direktorat",
@@ -141,7 +160,7 @@ def _extended_name(ent, sent) -> str | None:
     """A gazetteer match inside a longer written name ("Sang Made Mahendra Jaya" holds the variant "Mahendra"): when a
     capitalised word that is no part of the listed name follows the match, the full written name (back to the last
     role, institution or place word before it); else None."""
-    text, rel, end = sent.text, ent.start_char - sent.start_char, ent.end_char - sent.start_char
+    text, rel, end = sent_text(sent), ent.start_char - sent.start_char, ent.end_char - sent.start_char
     after = re.match(r"((?:\s+[A-Z][a-z'’]+){1,2})(?=[\s,.]|$)", text[end:])
     words_after = [w for w in (after.group(1).split() if after else [])]
     if not words_after or words_after[0].lower() in _NAME_STOPWORDS or _TITLE_HEAD_RE.fullmatch(words_after[0]):
@@ -161,12 +180,32 @@ def _org_name_prefix(name: str, text: str) -> int:
     ("Ketua KSP Makmur Sejahtera Sutrisno" where the article has "Koperasi Simpan Pinjam (KSP) Makmur Sejahtera di
     ..."): after an acronym, a bracket or an institution word, and not followed by the rest of the name."""
     words = name.split()
-    heads = "|".join(sorted(ORG_NAME_HEADS))
     for k in range(len(words) - 1, 0, -1):
         prefix = r"\s+".join(map(re.escape, words[:k]))
-        if re.search(rf"(?:\)|\b[A-Z]{{2,}}|\b(?i:{heads}))\s+{prefix}\b(?!\s+{re.escape(words[k])}\b)", text):
-            return k
+        # every place the prefix is written after whitespace and not followed by the next word (a lookahead: the
+        # places may overlap), then whether an organisation opener ends right before that whitespace
+        for m in re.finditer(rf"(?<=\s)(?={prefix}\b(?!\s+{re.escape(words[k])}\b))", text):
+            if _org_opener_before(text, m.start()):
+                return k
     return 0
+
+
+# what may open an organisation's name written before it: a closing bracket, an acronym, an institution word
+_ORG_OPENER_END = re.compile(rf"(?:\)|\b[A-Z]{{2,}}|\b(?i:{'|'.join(sorted(ORG_NAME_HEADS))}))\Z")
+_LONGEST_ORG_HEAD = max(map(len, ORG_NAME_HEADS))
+
+
+def _org_opener_before(text: str, pos: int) -> bool:
+    """An organisation opener ends where the whitespace before ``pos`` starts. The opener is searched in a window
+    just wide enough for it (the longest institution word, or the whole run of capitals of an acronym), not in the
+    text from its start: compiled once, it stays cheap on long articles."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    caps = end
+    while caps > 0 and "A" <= text[caps - 1] <= "Z":
+        caps -= 1
+    return _ORG_OPENER_END.search(text, max(0, min(caps, end - _LONGEST_ORG_HEAD)), end) is not None
 
 
 def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
@@ -176,7 +215,7 @@ def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
         if len(name.split()) >= 2 and name not in ctx.persons:
             name = " ".join(name.split()[_org_name_prefix(name, ctx.text):])
         words = name.split()
-        if len(words) >= 3 and REGIONAL_HEAD_BEFORE.search(sent.text[:ent.start_char - sent.start_char]):
+        if len(words) >= 3 and REGIONAL_HEAD_BEFORE.search(sent_text(sent)[:ent.start_char - sent.start_char]):
             name = " ".join(words[1:])  # "Bupati Sleman Hendra Gunawan": the region, then the name
     else:
         longer = _extended_name(ent, sent)
@@ -187,10 +226,10 @@ def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
             if name in ctx.persons:
                 return ctx.persons[name]
     rel = ent.start_char - sent.start_char
-    bm = BALINESE_PREFIX.search(sent.text[:rel])
+    bm = BALINESE_PREFIX.search(sent_text(sent)[:rel])
     if bm and not pid and BALINESE_GIVEN.match(ent.text.strip()) and name == re.sub(r"\s+", " ", ent.text).strip(" ,."):
         name, rel = f"{bm.group('p')} {name}", bm.start()
-    title = _title_before(sent.text, rel)
+    title = _title_before(sent_text(sent), rel)
     known = ctx.persons.get(name)
     if known is None:
         known = Person(name=name, person_id=pid)

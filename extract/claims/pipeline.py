@@ -17,7 +17,7 @@ from extract.claims.scope import article_scope, scope_of
 from extract.claims.gaz import _institution_type, _program_kind, _program_name
 from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, NEWS_BLOCK, PER_PERIOD, RELEVANT, SEQUENCE_FRAME, SKIP_SENTENCE, UMKM_CONTEXT
 from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role
-from extract.claims.people import Ctx
+from extract.claims.people import Ctx, sent_text
 from extract.claims.quantities import PHYSICAL_UNITS, _unit_for
 from extract.claims.when import _as_of, _target_year, _target_year_in, remainder_target, remainder_year, stated_on
 
@@ -102,7 +102,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
         return []
     if doc is None:
         doc = load_pipeline()(text)
-    _index_ents(doc)
+    _index_ents(doc, text)
     source_kind = article.get("source_kind") or "media"
     day = stated_on(text, article.get("published"))
     ctx = Ctx(text=text, day=day)
@@ -121,7 +121,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
     _attribute_open_quotes(entries)
 
     for sent, para, attr in entries:
-        st = sent.text
+        st = sent_text(sent)
         before_sent, prev_sent = prev_sent, sent
         sents_ents = _sent_ents(sent)
         prog_ents = [e for e in sents_ents if e.label_ == "PROGRAM"]
@@ -139,7 +139,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
             if year is None and list_header is not None and para - list_header[0] <= 2:
                 year = list_header[1]
             if year is None and before_sent is not None:
-                year = _target_year(before_sent.text, len(before_sent.text), len(before_sent.text), day)
+                year = _target_year(sent_text(before_sent), len(sent_text(before_sent)), len(sent_text(before_sent)), day)
             list_header = (para, year)
         in_list = list_header is not None and para - list_header[0] <= 1 and (bool(LIST_ITEM.match(st)) or enumerated)
         enumerated = bool(ENUMERATOR_ALONE.fullmatch(st))  # "1." split off as a sentence of its own
@@ -174,7 +174,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 elif q.has_scale and prev_claim is not None and prev_claim["_para"] >= para - 1 and \
                         prev_claim["unit"] not in (None, "persen", "rupiah", "USD"):
                     unit = prev_claim["unit"]  # "2,4 juta. Dan di 2024 itu 3,4 juta": the count of the list
-                elif q.has_scale and before_sent is not None and UMKM_CONTEXT.search(before_sent.text):
+                elif q.has_scale and before_sent is not None and UMKM_CONTEXT.search(sent_text(before_sent)):
                     unit = "UMKM"
                 if unit is None and not small and not q.is_words and q.value >= 1000 and \
                         re.search(r"\b(?:jumlah|sebanyak|total)\b", st[max(0, rs - 100):rs], re.I):
@@ -279,7 +279,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                             not re.search(r"\b(?:akan|bakal)\s+(?:\w+\s+)?me[a-z]{3,}\b", st[max(0, rs - 60):rs], re.I):
                         # R2: a year of the previous sentence only when this one continues its plan; a new plan
                         # of its own ("akan menyasar ...") carries no year from elsewhere
-                        pt = before_sent.text
+                        pt = sent_text(before_sent)
                         tyear = _target_year(pt, len(pt), len(pt), day)
                 if tyear is None and in_list:
                     tyear = list_header[1]  # the year of the header that announced the list

@@ -103,7 +103,9 @@ def _regions():
             forms.append((form, prov["name"]))
     forms.sort(key=lambda f: -len(f[0]))  # "Kepulauan Riau" before "Riau", "Papua Barat Daya" before "Papua"
     canon = {f.lower(): name for f, name in forms}
-    province_rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f, _ in forms) + r")(?![\w-])")
+    province_names = r"(?:" + "|".join(re.escape(f) for f, _ in forms) + r")(?![\w-])"
+    province_rx = re.compile(r"(?<![\w-])" + province_names)
+    province_scan = re.compile(province_names)  # the same without the look-behind: see _province_mentions
     heads = lambda key: "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(data[key], key=len, reverse=True))
     city_rx = re.compile(rf"\b(?P<head>{heads('city_heads')})\s+(?P<name>{_NAME})")
     province_head_rx = re.compile(rf"\b(?:{heads('province_heads')})\s+(?P<name>{_NAME})")
@@ -111,7 +113,23 @@ def _regions():
     sector_words = "|".join(re.escape(s) for s in sorted(data["sectors"], key=len, reverse=True))
     sector_rx = re.compile(rf"\b(?:(?:sektor|subsektor|bidang|industri)\s+|(?:UMKM|UKM|usaha|pelaku\s+usaha)\s+)"
                            rf"(?P<name>{sector_words})\b", re.IGNORECASE)
-    return province_rx, canon, city_rx, province_head_rx, national_rx, sector_rx
+    return province_rx, canon, city_rx, province_head_rx, national_rx, sector_rx, province_scan
+
+
+def _province_mentions(text: str):
+    """``province_rx.finditer(text)``, found faster: a pattern that opens with a look-behind makes the regex engine
+    try every alternative at every position, while the bare alternation lets it jump to the letters a province name
+    can start with. A candidate glued to a word or a hyphen on its left is dropped and the search goes on from the
+    next character, so the matches are exactly those of ``province_rx``."""
+    scan = _regions()[6]
+    pos = 0
+    while (m := scan.search(text, pos)) is not None:
+        before = text[m.start() - 1] if m.start() else ""
+        if before and (before.isalnum() or before in "_-"):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 _ROLE_HEAD = re.compile(r"(?:Bupati|Wali\s*kota|Walikota|Wakil)\b", re.IGNORECASE)
@@ -127,7 +145,7 @@ def _city_name(head: str, name: str) -> str:
 def region_in(text: str) -> tuple[tuple[int, Scope], ...]:
     """Every region reference of ``text`` as (position, Scope), places of a statement ("di Bandung, Rabu") left out.
     Cached: every figure of a sentence asks about the same sentence."""
-    province_rx, canon, city_rx, province_head_rx, _, _ = _regions()
+    province_rx, canon, city_rx, province_head_rx, _, _, _ = _regions()
     found = []
     taken = []
     for m in city_rx.finditer(text):
@@ -147,7 +165,7 @@ def region_in(text: str) -> tuple[tuple[int, Scope], ...]:
             continue  # "Gubernur BI Perry Warjiyo": a head word without a province after it
         found.append((m.start(), Scope("province", canon[pm.group(0).lower()])))
         taken.append((m.start(), pm.end()))
-    for m in province_rx.finditer(text):
+    for m in _province_mentions(text):
         if any(a <= m.start() < b for a, b in taken) or _WEEKDAY_NEAR.match(text[m.end():]):
             continue
         found.append((m.start(), Scope("province", canon[m.group(0).lower()])))
@@ -191,7 +209,7 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
            earlier, article, recent_named) -> Scope:
     left, right = _clause_bounds(sent_text, rel_start, rel_end)
     clause = sent_text[left:right]
-    _, _, _, _, national_rx, sector_rx = _regions()
+    _, _, _, _, national_rx, sector_rx, _ = _regions()
     back = PLACE_ANAPHOR.search(clause)
     if back and earlier:
         kind = "province" if back.group(1).lower() == "provinsi" else "city"
