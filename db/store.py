@@ -413,7 +413,12 @@ class Store:
                     row[key] = int(bool(m[key])) if key == "cumulative" else m[key]
             metrics.append(row)
 
-        with self.db.atomic():
+        with self.db.conn:
+            if not self.db.conn.in_transaction:
+                # the write lock first: a deferred transaction that reads (upsert_all's table introspection) and
+                # then writes fails at once, without waiting, when another process (a running crawl) committed
+                # in between
+                self.db.execute("begin immediate")
             self.db.execute("PRAGMA defer_foreign_keys = ON")
             for table, rows in (
                 ("outlets", outlets), ("institutions", institutions), ("people", people),
