@@ -50,8 +50,10 @@ REACHED_TARGET = re.compile(rf"\b(?:{alternation('target', 'reached_target_verbs
                             rf"(?:\s+(?:awal|semula|sebelumnya|tahunan|resmi|pemerintah|kami|kita))?\s+{_MONEY_PREFIX}$",
                             re.IGNORECASE)
 # "baru 2.350 dari sekitar 14 ribu UMKM", "24 pasar dari 31 pasar": the base after a part (R12 c)
+# the words that may open the base of a share: "dari sekitar / total / seluruh / kira-kira N"
+_BASE_OPENER = r"(?:sekitar\s+|total\s+|seluruh\s+|kira-kira\s+)?"
 PART_OF_LEFT = re.compile(r"\d[\d.,]*(?:-an)?\s*(?:ribu|juta|miliar|triliun|persen|%)?(?:an)?\s+(?:[a-z]+\s+){0,3}?dari\s+"
-                          r"(?:sekitar\s+|total\s+|seluruh\s+|kira-kira\s+)?$", re.IGNORECASE)
+                          + _BASE_OPENER + "$", re.IGNORECASE)
 # "naik dari 41,7 persen pada survei 2022": an earlier level whose later value was stated before (R12 a)
 CHANGED_FROM_LEFT = re.compile(rf"\b(?:{_CHANGE})\s+"
                                r"(?:\w+\s+){0,2}?dari\s+(?:sebelumnya\s+|semula\s+)?(?:sekitar\s+|hanya\s+)?(?:Rp\.?\s*|US\$\s*)?$",
@@ -73,8 +75,8 @@ PURPOSE_LEFT = re.compile(rf"\b(?:{alternation('change', 'purpose_openers')})\s+
                           r"(?:target\s+|sasaran\s+)?"
                           r"(?:sekitar\s+)?(?:Rp\.?\s*)?$|\bmenuju\s+(?:target\s+|sasaran\s+)?(?:Rp\.?\s*)?$", re.IGNORECASE)
 GROWTH_UNIT_AFTER = re.compile(r"^\s*(?:kali|poin)\b", re.IGNORECASE)
-SHARE_OF_LEFT = re.compile(rf"\b(?:{alternation('context', 'share_words')})\s+dari\s+(?:sekitar\s+|total\s+|seluruh\s+|"
-                           r"kira-kira\s+)?(?:Rp\.?\s*)?$", re.IGNORECASE)
+SHARE_OF_LEFT = re.compile(rf"\b(?:{alternation('context', 'share_words')})\s+dari\s+{_BASE_OPENER}(?:Rp\.?\s*)?$",
+                           re.IGNORECASE)
 THRESHOLD_OF = re.compile(rf"\bdengan\s+(?:{alternation('context', 'threshold_nouns')})\s+(?:\w+\s+)?"
                           rf"(?:{alternation('context', 'threshold_bounds')})\s+(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
 SERVED_LEFT = re.compile(rf"\b(?:{alternation('context', 'served_verbs')})\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+|"
