@@ -4,6 +4,8 @@ chunk in input order, with at most ``2 * workers`` chunks in flight, so memory s
 Workers are forked (Linux), so whatever the parent loaded before the call (the spaCy pipeline, compiled selectors)
 is shared with them instead of loaded again; ``workers <= 1`` runs in-process. Results come back in input order
 whatever the workers' timing, which is what lets a single writer produce the same database as one process.
+An empty chunk is a barrier: every chunk before it is finished and yielded before ``function([])`` is, which lets a
+caller whose input has gone quiet (``extract.follow``: the crawl is slow) save what is done instead of holding it.
 
 Workers never outlive the parent: a parent killed outright (SIGKILL, the out-of-memory killer) cannot shut its pool
 down, and forked workers would wait for tasks for ever (each holds a copy of the task queue's write end, so they
@@ -76,6 +78,11 @@ def ordered_map(function: Callable, chunks: Iterable, workers: int, in_flight: i
     try:
         pending: deque = deque()
         for chunk in chunks:
+            if not chunk:  # a barrier: the input went quiet, hand back everything finished so far
+                while pending:
+                    yield pending.popleft().result()
+                yield function(chunk)
+                continue
             pending.append(executor.submit(function, chunk))
             if len(pending) >= limit:
                 yield pending.popleft().result()
