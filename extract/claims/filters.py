@@ -4,7 +4,7 @@ from __future__ import annotations
 from extract.numbers import Quantity
 import re
 
-from extract.claims.lexicon import CATEGORY, DURATION, PLACE_REACH, UMKM_WORDS, _MONTH_RE
+from extract.claims.lexicon import CATEGORY, DURATION, PLACE_REACH, UMKM_WORDS, _MONTH_RE, alternation
 
 
 REG_NAME_BEFORE = re.compile(r"(?:\b(?:nomor|no\.?|pasal|ayat|pp|uu|perpres|permen\w*|inpres|keppres|kepmen\w*|"
@@ -34,6 +34,27 @@ TIME_AFTER = re.compile(r"^\s*(?:WIB|WITA|WIT|GMT|UTC|pagi|siang|sore|malam)\b",
 MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTH_RE})\b\.?", re.IGNORECASE)
 
 
+# "satu merchant bisa ...", "Satu responden bisa memakai ...": the word "one" as an indefinite article, not a count;
+# a qualifier ("minimal satu toko") or an increment ("menambah satu karyawan lagi") makes it a count
+GENERIC_ONE = re.compile(rf"(?:{alternation('units', 'generic_one')})", re.IGNORECASE)
+INCREMENT_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{alternation('units', 'increment_after')})\b", re.IGNORECASE)
+
+
+# "PT Hutchison 3 Indonesia", "Industry 4.0 Readiness": a bare number between two capitalised words is part of a name
+NAME_WORD_BEFORE = re.compile(r"(?<![.!?:;\n\"“]\s)(?<!^)\b[A-Z][A-Za-z]+\s+$")
+NAME_WORD_AFTER = re.compile(r"^\s+[A-Z][a-z]+\b")
+
+
+def _generic_one(q: Quantity, after: str) -> bool:
+    return q.is_words and q.value == 1 and GENERIC_ONE.fullmatch(q.raw_number) is not None and \
+        q.qualifier is None and not INCREMENT_AFTER.match(after)
+
+
+def _inside_name(q: Quantity, before: str, after: str) -> bool:
+    return not q.unit and not q.has_scale and not q.is_words and bool(NAME_WORD_BEFORE.search(before)) and \
+        bool(NAME_WORD_AFTER.match(after)) and not re.search(rf"\b(?:{_MONTH_RE})\s+$", before, re.IGNORECASE)
+
+
 def _lowercase_figure_phrase(ent_text: str) -> bool:
     """A name that starts with a figure ("8 Juta UMKM Go Online") is a name only when written as one: in "menyasar 8
     juta UMKM go online" the lowercase words make it a figure and its noun, not the programme."""
@@ -58,6 +79,8 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False  # "Angka 62,4 persen tadi ...": the figure named again to say something about it
     if any(a <= rel_start < b or a < rel_end <= b for a, b in ent_spans):
         return False  # inside a name / programme
+    if _generic_one(q, after) or _inside_name(q, before, after):
+        return False
     if not q.unit and not q.has_scale and re.fullmatch(r"(?:19|20)\d\d", raw):
         return False  # a year
     if not q.unit and not q.has_scale and re.fullmatch(r"\d{1,2}", raw) and (MONTH_AFTER.match(after)

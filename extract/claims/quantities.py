@@ -4,11 +4,11 @@ from __future__ import annotations
 from extract.numbers import Quantity
 import re
 
-from extract.claims.lexicon import PLACE_REACH, UMKM_CONTEXT, UMKM_WORDS
+from extract.claims.lexicon import PLACE_REACH, UMKM_CONTEXT, UMKM_WORDS, alternation, lexicon
 
 
 UNIT_NOUNS = [
-    (re.compile(r"^(?:unit\s+)?koperasi\b", re.I), "koperasi"),
+    (re.compile(r"^(?:unit\s+)?(?:koperasi|kopdes|kdkmp|kdmp)\b", re.I), "koperasi"),
     (re.compile(r"^(?:kali\s+lipat|kali)\b", re.I), "kali"),
     (re.compile(r"^(?:orang|peserta|responden|penerima|debitur|nasabah|pekerja|tenaga\s+kerja|jiwa|warga|masyarakat|pelajar|"
                 r"mahasiswa|relawan|pendamping|talenta|petani|nelayan|keluarga|kk|penduduk|pengguna|konsumen|"
@@ -19,11 +19,45 @@ UNIT_NOUNS = [
                 r"lembaga|mitra\s+platform)\b", re.I), None),  # unit = the word itself
     (PLACE_REACH, None),  # places a programme reaches (R13): "di 34 provinsi", "41 pemerintah daerah"
     (re.compile(r"^(?:desa|kelurahan|sentra|pasar|kios|gerai|outlet|unit|paket|domain|website|akun|sertifikat|"
-                r"nib|izin|ton|kg|kilogram|liter|hektare|ha|meter|km|kuota)\b", re.I), None),
+                r"nib|izin|ton|kg|kilogram|kilometer|liter|hektare|ha|meter|km|kuota)\b", re.I), None),
 ]
 
 
-PHYSICAL_UNITS = {"ton", "kg", "kilogram", "liter", "hektare", "ha", "meter", "km"}
+PHYSICAL_UNITS = {"ton", "kg", "kilogram", "liter", "hektare", "ha", "meter", "km", "kilometer"}
+
+
+# the general rule for nouns no list names (nlp_models/lexicons/units.yaml): the word after a number is what it counts
+_NOUN_AFTER = re.compile(r"([A-Za-z][a-z]*(?:-[a-z]+)?|[A-Z]{2,}\b)(?![\w-])")
+_NOT_COUNTED = re.compile(rf"(?:{alternation('units', 'not_counted')})", re.I)
+_PERSON = re.compile(rf"(?:{alternation('units', 'person_nouns')})\b", re.I)
+_PERSON_SHAPE = re.compile(rf"(?:{alternation('units', 'person_patterns')})", re.I)
+_NOT_PERSON = re.compile(rf"(?:{alternation('units', 'not_person')})", re.I)
+_GOODS = re.compile(rf"(?:{alternation('units', 'goods_nouns')}|{alternation('units', 'classifier_nouns')})\b", re.I)
+_ORDERS = re.compile(rf"(?:{alternation('units', 'order_nouns')})\b", re.I)
+
+
+def counted_noun(after: str) -> tuple[str | None, str]:
+    """(unit, noun) of the noun right after a number that no unit list names: people nouns count "orang", goods
+    and their measure words count "produk", orders count "transaksi", any other noun counts itself ("40 potong", "150 pesanan", "1.682 BTS"); (None, "") when the word
+    after the number is a function word, time word or other word of units.yaml "not_counted"."""
+    m = _NOUN_AFTER.match(after)
+    if not m:
+        return None, ""
+    word = m.group(1)
+    if _NOT_COUNTED.fullmatch(word):
+        return None, ""
+    rest = after[m.start():]
+    person = _PERSON.match(rest)
+    if person:
+        return "orang", person.group(0)
+    low = word.lower()
+    if (_PERSON_SHAPE.fullmatch(low) and not _NOT_PERSON.fullmatch(low)):
+        return "orang", word
+    if _GOODS.match(rest):
+        return "produk", word
+    if _ORDERS.match(rest):
+        return "transaksi", word
+    return (word if word.isupper() else low), word
 
 
 def _unit_for(q: Quantity, sent_text: str, rel_end: int) -> tuple[str | None, str]:
@@ -49,4 +83,4 @@ def _unit_for(q: Quantity, sent_text: str, rel_end: int) -> tuple[str | None, st
                 if near:
                     unit = "koperasi" if near.startswith("koperasi") else "UMKM"
             return unit, m.group(0)
-    return None, ""
+    return counted_noun(after_s.strip())
