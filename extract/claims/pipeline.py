@@ -19,7 +19,7 @@ from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRA
 from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role
 from extract.claims.people import Ctx, sent_text
 from extract.claims.quantities import PHYSICAL_UNITS, _unit_for
-from extract.claims.when import _as_of, _target_year, _target_year_in, remainder_target, remainder_year, stated_on
+from extract.claims.when import _as_of, _target_year, _target_year_in, per_unit_rate, remainder_target, remainder_year, stated_on
 
 
 EXTRACTOR_VERSION = "pantau-claims-2.2"
@@ -262,10 +262,10 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
             metric = metric_by_role(metric, ctype, unit, st[own.start:rs].lower(), sent_low, re_)
             tyear = None
             if ctype == "target":
-                per_period = PER_PERIOD.search(st[max(0, rs - 60):min(len(st), re_ + 40)])
+                per_period = per_unit_rate(st, rs, re_)
                 tyear = _target_year(st, rs, re_, day)
-                if per_period and tyear is not None and not re.search(r"(?:19|20)\d\d", st[re_:re_ + 40]):
-                    tyear = None  # a per-year rate has no deadline unless the year is explicit next to it
+                if per_period:
+                    tyear = None  # R3: a rate or quota per unit of time, event or person has no deadline
                 back = re.match(r"[^\d“”\"]{0,70}?\b(?:target|sasaran)\s+(?:itu|tersebut)\b[^.;]*", st[re_:], re.I)
                 if tyear is None and back:
                     # "Porsi BRI Rp 67,5 triliun. Kami yakin bisa melebihi target itu tahun ini": the year of the
