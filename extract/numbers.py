@@ -19,7 +19,7 @@ UNITS = {"nol": 0, "kosong": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lim
 SE_FORMS = {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1_000, "sejuta": 1_000_000,
             "semiliar": 1_000_000_000, "semilyar": 1_000_000_000, "setriliun": 1_000_000_000_000}
 HALF = {"setengah", "separuh"}
-SCALES = {"ribu": 1e3, "rb": 1e3, "rb.": 1e3, "k": 1e3, "juta": 1e6, "jt": 1e6, "jt.": 1e6, "million": 1e6,
+SCALES = {"ratus": 1e2, "ribu": 1e3, "rb": 1e3, "rb.": 1e3, "k": 1e3, "juta": 1e6, "jt": 1e6, "jt.": 1e6, "million": 1e6,
           "miliar": 1e9, "milyar": 1e9, "milliar": 1e9, "billion": 1e9, "m": 1e9, "triliun": 1e12, "trilyun": 1e12,
           "trillion": 1e12, "t": 1e12}
 def _scale_key(sc: str) -> str:
@@ -30,20 +30,20 @@ def _scale_key(sc: str) -> str:
     return k if k in SCALES else sc.lower()
 
 
-WORD_SCALES = {"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12, "trilyun": 1e12}
+WORD_SCALES = {"ratus": 1e2, "ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12, "trilyun": 1e12}
 
 _NUMWORD = (r"(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta|"
             r"semiliar|semilyar|setriliun|setengah|separuh|belas|puluh|ratus|ribu|juta|miliar|milyar|triliun|trilyun)")
 WORDSEQ = rf"(?:{_NUMWORD}(?:\s+{_NUMWORD})*)"
 DIGITNUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?)"
 # "30 jutaan", "Rp 2,5 triliunan": an "-an" scale is a round, approximate figure (qualifier "sekitar")
-SCALE_RE = r"(?:(?:ribu|juta|miliar|milyar|milliar|triliun|trilyun)(?:an)?|rb\.?|jt\.?|million|billion|trillion|[MTK](?![\w-]))"
+SCALE_RE = r"(?:ratus(?=\s+(?:ribu|juta|miliar|milyar|triliun|rupiah))|(?:ribu|juta|miliar|milyar|milliar|triliun|trilyun)(?:an)?|rb\.?|jt\.?|million|billion|trillion|[MTK](?![\w-]))"
 # compiled once: parse_number and _part_value run for every figure of every article
 _SCALE_WORD = re.compile(SCALE_RE, re.IGNORECASE)
 _NUMBER_PHRASE = re.compile(rf"({DIGITNUM})\s*((?:{SCALE_RE}\s*)*)", re.IGNORECASE)
 MONEY_PRE = r"(?:Rp\.?|RP\.?|rp\.?|IDR|US\s?\$|USD|\$)"
 RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|ke)\s+)"
-POST_UNIT = (r"(?:%|poin\s+persen\b|persen\b|per\s?sen\b|percent\b|rupiah\b|dolar\s+AS\b|dollar\s+AS\b|dolar\s+Amerika(?:\s+Serikat)?\b|"
+POST_UNIT = (r"(?:%|poin\s+persen(?:tase)?\b|persen\b|per\s?sen\b|percent\b|rupiah\b|dolar\s+AS\b|dollar\s+AS\b|dolar\s+Amerika(?:\s+Serikat)?\b|"
              r"dolar\b|dollar\b|USD\b)")
 
 _PART = rf"(?:{DIGITNUM}(?:\s*{SCALE_RE}(?:\s+{SCALE_RE})?)?|{WORDSEQ}\b)"

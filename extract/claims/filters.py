@@ -28,6 +28,17 @@ SURVEY = re.compile(r"\b(?:survei|responden|riset|studi|penelitian|sampel)\b", r
 OMITTED_NOUN_YEAR = re.compile(r"^\s*tahun\s+(?:ini|depan|berikutnya)\b", re.IGNORECASE)
 
 
+# places a programme reaches (R13): "di 9 kabupaten", "diperluas ke 15 kabupaten", "menyasar seluruh 33 kabupaten/kota",
+# "ditambah menjadi 25 kota"
+REACH_BEFORE = re.compile(r"\b(?:di|ke|menjadi|seluruh|menyasar|menjangkau|mencakup|meliputi)\s+"
+                          r"(?:sekitar\s+|lebih\s+dari\s+|seluruh\s+)?$", re.IGNORECASE)
+
+
+# a count whose own noun is a counted thing ("5.000 koperasi sektor kelautan", "12.000 desa lokasi koperasi") is no
+# count of categories, whatever word follows its noun
+KNOWN_COUNT = re.compile(r"(?:koperasi|kopdes|desa|kelurahan|pasar|sentra|gerai|kios|toko|warung)\b", re.IGNORECASE)
+
+
 TIME_AFTER = re.compile(r"^\s*(?:WIB|WITA|WIT|GMT|UTC|pagi|siang|sore|malam)\b", re.IGNORECASE)
 
 
@@ -81,6 +92,8 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False  # inside a name / programme
     if _generic_one(q, after) or _inside_name(q, before, after):
         return False
+    if not before.strip(" \"“(-") and not q.unit and not q.has_scale and re.match(r"[.)](?:\s|$)", after):
+        return False  # "2. Pelatihan digital ...": a list enumerator
     if not q.unit and not q.has_scale and re.fullmatch(r"(?:19|20)\d\d", raw):
         return False  # a year
     if not q.unit and not q.has_scale and re.fullmatch(r"\d{1,2}", raw) and (MONTH_AFTER.match(after)
@@ -91,7 +104,7 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
     if re.match(r"^0\d{2,}", raw) or re.match(r"^\s*\d{3,}", after) or re.search(r"\+62\s*$", before) or \
             (re.search(r"\b\d{3,}[\s-]+$", before) and not q.has_scale and not q.unit):
         return False  # phone numbers
-    reach = bool(re.search(r"\b(?:di|ke)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", before, re.I) and PLACE_REACH.match(after))
+    reach = bool(REACH_BEFORE.search(before) and PLACE_REACH.match(after))
     if REG_NAME_BEFORE.search(before) and not q.unit and not q.has_scale and not reach:
         return False
     if re.search(r"\bke-\s*$", before, re.I) or (re.search(r"\bke\s+$", before, re.I) and not PLACE_REACH.match(after)
@@ -101,8 +114,8 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False
     if q.unit not in ("persen", "rupiah", "USD") and CATEGORY.match(after) and not q.has_scale and \
             not UMKM_WORDS.match(after.strip()) and \
-            not (PLACE_REACH.match(after) and re.search(r"\b(?:di|ke)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", before, re.I)
-                 and not SURVEY.search(sent_text)):
+            not KNOWN_COUNT.match(after.strip()) and \
+            not (PLACE_REACH.match(after) and REACH_BEFORE.search(before) and not SURVEY.search(sent_text)):
         return False  # "tiga klaster", "5 paket kebijakan"; but "4 juta paket per hari" is a volume
     if re.search(r"\b(?:salah|satu-satunya)\s*$", before, re.I):
         return False

@@ -18,7 +18,7 @@ from extract.claims.gaz import _institution_type, _program_kind, _program_name
 from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, NEWS_BLOCK, PER_PERIOD, RELEVANT, SEQUENCE_FRAME, SKIP_SENTENCE, UMKM_CONTEXT
 from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role
 from extract.claims.people import Ctx, sent_text
-from extract.claims.quantities import PHYSICAL_UNITS, _unit_for
+from extract.claims.quantities import PHYSICAL_UNITS, _unit_for, is_conversion, omitted_noun
 from extract.claims.when import _as_of, _target_year, _target_year_in, per_unit_rate, remainder_target, remainder_year, stated_on
 
 
@@ -190,6 +190,9 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                         prev_claim["unit"] not in (None, "persen", "rupiah", "USD") and \
                         re.search(r"(?:,|\bdan|\bserta)\s+(?:\S+\s+){0,2}$", st[max(0, rs - 30):rs]):
                     unit = prev_claim["unit"]  # "300 pasar tahun ini, 450 tahun depan": the noun of the list
+                if unit is None and not q.is_words:
+                    running = prev_claim["unit"] if prev_claim is not None and prev_claim["_para"] >= para - 1 else None
+                    unit, noun = omitted_noun(q, st, rs, re_, running)
                 if unit is None and (small or q.is_words or not q.has_scale):
                     continue
                 if unit is None and not q.has_scale:
@@ -200,7 +203,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 continue
             if unit in PHYSICAL_UNITS and not UMKM_CONTEXT.search(st):
                 continue
-            if unit in ("rupiah", "USD") and CONVERSION_LEFT.search(st[max(0, rs - 40):rs]):
+            if unit in ("rupiah", "USD") and (CONVERSION_LEFT.search(st[max(0, rs - 40):rs]) or
+                                              is_conversion(q, st, quantities)):
                 continue  # "Rp 62,3 triliun, atau setara 3,9 miliar dolar AS": the same amount in another currency
             if unit == "kali" and not re.match(r"\s*kali\s+(?:lipat|lebih)", st[re_:re_ + 20]):
                 continue  # "dua kali", "3 kali seminggu": counts of occasions

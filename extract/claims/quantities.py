@@ -84,3 +84,52 @@ def _unit_for(q: Quantity, sent_text: str, rel_end: int) -> tuple[str | None, st
                     unit = "koperasi" if near.startswith("koperasi") else "UMKM"
             return unit, m.group(0)
     return counted_noun(after_s.strip())
+
+
+_BASE_AFTER = re.compile(r"\s+dari\s+(?:sekitar\s+|total\s+|sebanyak\s+|seluruh\s+)?(?=\d)", re.I)
+_COUNT_SUBJECT = re.compile(r"\bjumlah(?:nya)?(?:\s+(?P<noun>[a-z]+))?(?:\s+[a-z]+){0,3}\s+(?:\S+\s+){0,4}?$", re.I)
+_COUNT_UNITS_EXCLUDED = (None, "persen", "rupiah", "USD", "kali")
+
+
+def omitted_noun(q: Quantity, sent_text: str, rel_start: int, rel_end: int, running_unit: str | None) -> tuple[str | None, str]:
+    """What a bare number counts when its noun is left out: "baru 2.350 dari sekitar 14 ribu UMKM" (the noun of the
+    base it is taken of, R12 c), "jumlah bank penyalur sekarang 39" (the noun the clause counts), "Sekarang baru 110"
+    or "dibidik 6.000 tahun ini dan 7.500 tahun depan" (the count the text is running, ``running_unit``: the unit of
+    the figure just before, in the same or the previous paragraph). (None, "") when nothing names it."""
+    if q.unit or re.match(r"\s*\)", sent_text[rel_end:]) and re.search(r"\(\s*$", sent_text[:rel_start]):
+        return None, ""  # "Nur Kholis (41)": an age in brackets
+    if re.search(r"(?<![.!?:]\s)(?<!^)\b[A-Z][A-Za-z]+\s+$", sent_text[:rel_start]):
+        return None, ""  # "Making Indonesia 4.0", "Pasar 16": a number after a capitalised word belongs to a name
+    base = _BASE_AFTER.match(sent_text, rel_end)
+    if base:
+        from extract.numbers import find_quantities
+
+        nxt = [n for n in find_quantities(sent_text[base.end():]) if n.start == 0]
+        if nxt:
+            unit, noun = _unit_for(nxt[0], sent_text, base.end() + nxt[0].end)
+            if unit not in _COUNT_UNITS_EXCLUDED:
+                return unit, noun
+    subj = _COUNT_SUBJECT.search(sent_text[max(0, rel_start - 60):rel_start])
+    if subj and subj.group("noun"):
+        unit, noun = _unit_for(Quantity(0, 0, "", 0), subj.group("noun") + " ", 0)
+        if unit not in _COUNT_UNITS_EXCLUDED:
+            return unit, noun
+    if running_unit not in _COUNT_UNITS_EXCLUDED:
+        return running_unit, ""
+    return None, ""
+
+
+# "40 miliar dollar AS atau sekitar Rp566 triliun", "130 miliar dolar AS pada 2020, atau setara Rp1.700 triliun": the
+# same amount in another currency is the same fact (R7); the amount stated first is the claim
+_CONVERSION_LINK = re.compile(r"\s*\)?\s*(?:(?:pada|di|per|tahun|hingga|sampai)\s+[\w-]+\s*)?,?\s*"
+                              r"(?:(?:atau|alias|\(|yakni|yaitu)\s*)?(?:(?:setara|senilai|sekitar|kira-kira|kurang\s+lebih|"
+                              r"dengan|sebesar)\s+)*", re.I)
+
+
+def is_conversion(q: Quantity, sent_text: str, quantities) -> bool:
+    """Whether a money figure restates the amount just before it in another currency."""
+    earlier = [p for p in quantities if p.end <= q.start and p.unit in ("rupiah", "USD")]
+    if not earlier or q.unit not in ("rupiah", "USD") or earlier[-1].unit == q.unit:
+        return False
+    link = sent_text[earlier[-1].end:q.start]
+    return bool(re.search(r"\b(?:atau|alias|setara|senilai)\b|\(", link)) and bool(_CONVERSION_LINK.fullmatch(link))
