@@ -281,14 +281,19 @@ def _part_value(part: str, money: bool) -> tuple[float | None, bool, bool]:
     return (_clean(v) if v is not None else None), bool(re.search(r"ribu|juta|miliar|milyar|triliun", part, re.I)), True
 
 
+_QUAL_DIRECT = re.compile(r"(?:(?<=\W)|^)(?P<q>" + "|".join(q for q, _ in QUALIFIERS) + r")\s*$", re.IGNORECASE)
+
+
 def qualifier_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 45):start]
-    m = _QUAL_BEFORE.search(window)
-    if not m:
-        return None
-    q = m.group("q").lower()
+    direct = _QUAL_DIRECT.search(window)  # "baru sekitar 5 persen": the qualifier next to the number wins
+    m = direct if direct and _canonical_qualifier(direct.group("q")) else _QUAL_BEFORE.search(window)
+    return _canonical_qualifier(m.group("q")) if m else None
+
+
+def _canonical_qualifier(q: str) -> str | None:
     for rx, canon in _QUALIFIER_RXS:
-        if rx.fullmatch(q):
+        if rx.fullmatch(q.lower()):
             return canon
     return None
 

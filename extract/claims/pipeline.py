@@ -293,7 +293,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                                            remainder_word=bool(REMAINDER.search(st[own.start:rs])),
                                            sentence_start=sent.start_char)
                     tyear = remainder_year(st[own.start:own.end], _target_year(st, rs, re_, day), ref, tyear)
-            as_of = _as_of(st, rs) if ctype != "target" else None
+            as_of = _as_of(st, rs, day) if ctype != "target" else None
             if as_of is None and ctype != "target" and inherited is not None:
                 as_of = inherited.get("as_of")  # "Angka itu setara 21 persen": as of the figure it refers to
             if as_of and day is not None and int(as_of[:4]) > day.year:

@@ -231,25 +231,46 @@ def _target_year_in(sent_text: str, rel_start: int, rel_end: int, day: date | No
     return min(cands, key=dist)[1]
 
 
-def _as_of(sent_text: str, rel_start: int) -> str | None:
+# the month a period of a year ends in: "akhir 2021" -> 2021-12, "semester I 2019" -> 2019-06, "kuartal III" -> 09
+_PERIOD_END = {"akhir": 12, "semester i": 6, "semester pertama": 6, "semester 1": 6, "semester ii": 12,
+               "semester kedua": 12, "semester 2": 12}
+_QUARTERS = {"i": 3, "1": 3, "pertama": 3, "ii": 6, "2": 6, "kedua": 6, "iii": 9, "3": 9, "ketiga": 9, "iv": 12,
+             "4": 12, "keempat": 12}
+_AS_OF = re.compile(rf"\b(?:per|hingga|sampai(?:\s+dengan)?|s\.d\.?|pada|sepanjang|selama|(?P<akhir>akhir)|awal|"
+                    rf"(?P<sem>semester\s+\w+)|(?:kuartal|triwulan)\s+(?P<q>\w+))\s+(?:(?P<akhir2>akhir)\s+|(?:awal|bulan)\s+)?"
+                    rf"(?:(?P<d>\d{{1,2}})\s+)?(?:(?P<mon>{_MONTH_RE})\s+)?(?:tahun\s+)?(?:(?P<y>(?:19|20)\d\d)\b|"
+                    rf"(?P<rel>tahun\s+lalu)\b)", re.IGNORECASE)
+
+
+def _as_of(sent_text: str, rel_start: int, day: date | None = None) -> str | None:
+    """The date a figure is tied to: "per Mei 2021" -> 2021-05, "hingga 31 Mei 2021" -> the day, "akhir 2021" ->
+    2021-12, "semester I 2019" -> 2019-06, "pada tahun lalu" -> the year before the statement (``day``)."""
     m = None
-    for m2 in re.finditer(rf"\b(?:per|hingga|sampai(?:\s+dengan)?|s\.d\.?|pada|sepanjang|selama|akhir|awal|"
-                          rf"semester\s+\w+|kuartal\s+\w+|triwulan\s+\w+)\s+(?:(?:akhir|awal|bulan)\s+)?"
-                          rf"(?:(?P<d>\d{{1,2}})\s+)?(?:(?P<mon>{_MONTH_RE})\s+)?(?:tahun\s+)?(?P<y>(?:19|20)\d\d)\b",
-                          sent_text, re.I):
+    for m2 in _AS_OF.finditer(sent_text):
         if re.search(r"\bsejak\b[^,.;]{0,30}$", sent_text[max(0, m2.start() - 40):m2.start()], re.I):
             continue
+        if m2.group("rel") and (day is None or not (m2.group("akhir") or m2.group("akhir2") or m2.group("sem") or
+                                                    re.match(r"pada|sepanjang|selama|per", m2.group(0), re.I))):
+            continue  # a relative year dates a figure only after a preposition of time ("pada tahun lalu")
         m = m2
         if m2.start() > rel_start:
             break
     if not m:
         return None
-    y = int(m.group("y"))
+    if m.group("rel"):
+        y = day.year - (1 if m.group("rel").lower().endswith("lalu") else 0)
+    else:
+        y = int(m.group("y"))
     if m.group("mon"):
         mon = MONTHS[m.group("mon").lower()]
         if m.group("d") and 1 <= int(m.group("d")) <= 31:
             return f"{y:04d}-{mon:02d}-{int(m.group('d')):02d}"  # "hingga 31 Mei 2021"
         return f"{y:04d}-{mon:02d}"
+    period = (m.group("sem") or ("akhir" if m.group("akhir") or m.group("akhir2") else "")).lower()
+    period = re.sub(r"\s+", " ", period)
+    end_month = _PERIOD_END.get(period) or _QUARTERS.get((m.group("q") or "").lower())
+    if end_month:
+        return f"{y:04d}-{end_month:02d}"
     return f"{y:04d}"
 
 
