@@ -333,8 +333,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if m.group("range") and end == m.end():
             v2, sc2, w2 = _part_value(m.group("n2"), money or bool(m.group("pre2")))
             ok = v2 is not None
-            if ok and sc2 and not sc1:
-                # "2–3 juta": the scale of the upper bound applies to the lower
+            if ok and sc2 and not sc1 and v1 < 1000:
+                # "2–3 juta": the scale of the upper bound applies to the lower (not "Rp 450.000 hingga Rp 1,2 juta")
                 scale = v2 / parse_number(re.match(rf"{DIGITNUM}|{WORDSEQ}", m.group("n2").strip(), re.I).group(0)) \
                     if not w2 else None
                 if scale:

@@ -66,6 +66,20 @@ def _inside_name(q: Quantity, before: str, after: str) -> bool:
         bool(NAME_WORD_AFTER.match(after)) and not re.search(rf"\b(?:{_MONTH_RE})\s+$", before, re.IGNORECASE)
 
 
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+
+
+def headline_line(sentence: str) -> bool:
+    """A headline standing in the text (a related-article link, a crosshead, the title repeated): a line without
+    closing punctuation whose words are mostly capitalised ("BPS: 9,3 Juta Usaha Berjualan Online"). Out of scope:
+    its figure is either another article's or restated in the body."""
+    line = sentence.strip()
+    if not line or line[-1] in ".!?\"”’)" or "\n" in line:
+        return False
+    words = _WORD.findall(line)
+    return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words)
+
+
 def _lowercase_figure_phrase(ent_text: str) -> bool:
     """A name that starts with a figure ("8 Juta UMKM Go Online") is a name only when written as one: in "menyasar 8
     juta UMKM go online" the lowercase words make it a figure and its noun, not the programme."""

@@ -9,7 +9,7 @@ from extract.claims.discourse import attribute_sentences, office_of
 from extract.claims.claim_type import _classify
 from extract.claims.clauses import clause_at, hypothetical
 from extract.claims.dedupe import _dedupe
-from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, _scope_ok, restated_word_shares
+from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, headline_line, _scope_ok, restated_word_shares
 from db.ids import claim_id
 from extract.claims.confidence import calibrate, raw_score
 from extract.claims.programmes import mentions
@@ -53,7 +53,7 @@ LIST_HEADER = re.compile(rf"\b(?:menetapkan|menargetkan|memasang|mematok|mencana
 ENUMERATOR_ALONE = re.compile(r"\s*\d{1,2}[.)]\s*")
 LIST_ITEM = re.compile(rf"^\W*(?:(?:{alternation('target', 'list_enumerators')})\b|\d{{1,2}}[.)]\s)", re.IGNORECASE)
 # an illustration opener that frames real, cited data ("Sebagai gambaran skala sektor ini, data BPS menunjukkan ...")
-CITED_DATA = re.compile(r"\b(?:data|mencatat|menunjukkan|laporan|survei|riset|sensus)\b", re.IGNORECASE)
+CITED_DATA = re.compile(rf"\b(?:{alternation('out_of_scope', 'illustration_cited_data')})\b", re.IGNORECASE)
 EARLIER_TO = re.compile(r"\s+(?:\S+\s+){0,3}?(?:menjadi|jadi|ke|hingga|sampai)\s+\d", re.IGNORECASE)
 CONVERSION_LEFT = re.compile(r"(?:rupiah|dolar(?:\s+AS)?|USD|triliun|miliar|juta|ribu)\s*\)?\s*,?\s*(?:atau|alias|\()\s*"
                              r"(?:setara\s+(?:dengan\s+)?|sekitar\s+|kurang\s+lebih\s+)*(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
@@ -147,7 +147,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
             list_header = (para, list_header[1])  # the list goes on while its items come
         if not _FAST_TRIGGER.search(st):
             continue
-        if SKIP_SENTENCE.search(st) or (ILLUSTRATION.match(st) and not CITED_DATA.search(st)):
+        if SKIP_SENTENCE.search(st) or (ILLUSTRATION.match(st) and not CITED_DATA.search(st)) or headline_line(st):
             continue  # prizes and contact lines; illustrative examples ("Sebagai gambaran, ...")
         ent_spans = [(e.start_char - sent.start_char, e.end_char - sent.start_char) for e in sents_ents
                      if e.label_ in ("PER", "ORG", "PROGRAM", "LOC") and any(c.isalpha() for c in e.text)
