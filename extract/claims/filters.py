@@ -58,7 +58,7 @@ NAME_WORD_AFTER = re.compile(r"^\s+[A-Z][a-z]+\b")
 
 def _generic_one(q: Quantity, after: str) -> bool:
     return q.is_words and q.value == 1 and GENERIC_ONE.fullmatch(q.raw_number) is not None and \
-        q.qualifier is None and not INCREMENT_AFTER.match(after)
+        q.qualifier != "minimal" and not INCREMENT_AFTER.match(after)  # "lebih dari satu kanal" stays generic
 
 
 def _inside_name(q: Quantity, before: str, after: str) -> bool:

@@ -109,7 +109,7 @@ def omitted_noun(q: Quantity, sent_text: str, rel_start: int, rel_end: int, runn
             unit, noun = _unit_for(nxt[0], sent_text, base.end() + nxt[0].end)
             if unit not in _COUNT_UNITS_EXCLUDED:
                 return unit, noun
-    subj = _COUNT_SUBJECT.search(sent_text[max(0, rel_start - 60):rel_start])
+    subj = _COUNT_SUBJECT.search(sent_text[max(0, rel_start - 90):rel_start])
     if subj and subj.group("noun"):
         unit, noun = _unit_for(Quantity(0, 0, "", 0), subj.group("noun") + " ", 0)
         if unit not in _COUNT_UNITS_EXCLUDED:
