@@ -111,3 +111,21 @@ def test_region_abbreviation_defined_in_the_article_maps_to_the_full_name():
     cs = claims("Pemerintah Kabupaten Kutai Kartanegara (Kukar) mendata UMKM daring. Pemkab Kukar mencatat 4.200 UMKM "
                 "sudah berjualan di lokapasar.")
     assert (by_value(cs, 4200)["scope"], by_value(cs, 4200)["scope_name"]) == ("city", "Kabupaten Kutai Kartanegara")
+
+
+def test_a_business_speakers_own_figures_have_company_scope():
+    from extract.claims.scope import speaker_company
+
+    assert speaker_company("pendiri sekaligus CEO Warungku") == "Warungku"
+    assert speaker_company("Direktur Utama PT Bank Rakyat Indonesia Tbk") == "BRI"
+    assert speaker_company("Ketua Koperasi Tani Makmur Jaya") == "Koperasi Tani Makmur Jaya"
+    assert speaker_company("Kepala Dinas Koperasi Kota Malang") is None
+    assert speaker_company("Menteri Koperasi dan UKM") is None
+    cs = claims("Pendiri sekaligus CEO Warungku, Rudi Hartono, mengatakan saat ini ada 40 ribu warung UMKM yang sudah "
+                "bergabung.")
+    assert (cs[0]["scope"], cs[0]["scope_name"]) == ("company", "Warungku")
+
+
+def test_indonesia_inside_a_company_name_is_not_a_national_scope():
+    cs = claims("Jumlah penjual aktif di Lazada Indonesia kini melampaui 300 ribu UMKM.")
+    assert (cs[0]["scope"], cs[0]["scope_name"]) == ("company", "Lazada")

@@ -8,6 +8,7 @@ national series. The nearest evidence wins: the figure's own clause, then its se
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +47,18 @@ ORIGIN_BEFORE = re.compile(rf"\b(?:{alternation('scope', 'origin_words')})\s+(?:
 ACTOR_REGION = re.compile(r"(?:Bupati|Wakil\s+Bupati|Wali\s*kota|Wakil\s+Wali\s*kota|Gubernur|Wakil\s+Gubernur|Pemkab|Pemkot|"
                           r"Pemprov|Pemerintah)\b", re.IGNORECASE)
 NATIONAL_OFFICE = re.compile(rf"\b(?:{alternation('scope', 'national_offices')})\b")
+# a business named in a speaker's title: after a role only a business has ("CEO Pasarnesia") or as a business's own
+# name ("PT Sinar Jaya", "Koperasi Nelayan Bahari Kei")
+_BUSINESS_NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
+COMPANY_ROLE = re.compile(rf"(?<![\w-])(?i:{alternation('scope', 'company_roles')})\s+(?P<name>{_BUSINESS_NAME})")
+COMPANY_FORM = re.compile(rf"(?<![\w-])(?P<name>(?:{alternation('scope', 'company_forms')})\s+{_BUSINESS_NAME})")
+# the roles that hold a business's own name: "Ketua Koperasi X", "Direktur PT X", or the name opening the title
+_HOLDER_BEFORE = re.compile(r"(?:^|\b(?:Ketua|Pengurus|Manajer|Direktur|Bendahara|Pendiri|Pemilik|pendiri|pemilik|"
+                            r"ketua|pengurus|manajer)\s+)$")
+_BUSINESS_NAME_END = re.compile(r"\s*\b(?:Dinas|Kepala|Ketua|Direktur|Kabupaten|Kota|Provinsi|Bupati|Wali|Gubernur|"
+                                r"Sekretaris|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b.*$")
+# context statistics a business may quote but never measures itself
+MARKET_METRICS = {"umkm_population", "umkm_gdp_share", "umkm_employment_share", "digital_economy_value"}
 
 
 # words that end a place name: offices, bodies and roles written right after it
@@ -221,6 +234,8 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
     # names of programmes hold places ("Banyuwangi Mall", "Gernas BBI Jawa Tengah"); offices do not ("Dinas Koperasi
     # Jawa Timur" speaks for Jawa Timur)
     spans = [(a, b) for a, b, label, _ in entities if label == "PROGRAM"] + [(a, b) for a, b, _ in named_spans]
+    # "Indonesia" in "Shopee Indonesia" or "Bank Indonesia" names a body, not the nation
+    name_spans = spans + [(a, b) for a, b, label, _ in entities if label == "ORG"]
     own_programme = _own_programme(clause, left, rel_end, named_spans, recent_named)
     counted_in = own_programme is not None or (program_id and PROGRAMME_ANAPHOR.search(clause)) or any(
         label == "ORG" and left <= a and b <= right and inst_type and ent_id.startswith("inst:") and
@@ -235,7 +250,7 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
                                             ACTOR_REGION.match(text, pos)))]  # "penjual asal DIY", "Bupati X menargetkan program itu"
         if text is clause:
             regions += [(m.start(), Scope("national")) for m in national_rx.finditer(text)
-                        if not any(a <= m.start() + left < b for a, b in spans)]  # not "Bangga Buatan Indonesia"
+                        if not any(a <= m.start() + left < b for a, b in name_spans)]  # not "Bangga Buatan Indonesia"
         hit = _nearest(regions, rel_start - offset, text)
         if hit is not None:
             return hit
@@ -245,7 +260,7 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
             continue
         if label == "ORG" and ent_id.startswith("inst:") and inst_type and \
                 inst_type(ent_id.split(":", 1)[1]) in COMPANY_TYPES and not _is_speaker_source(clause, start - left):
-            return Scope("company", sent_text[start:end])
+            return Scope("company", company_short_name(ent_id.split(":", 1)[1]) or sent_text[start:end])
     if speaker_office and OWN_OFFICE.search(clause):
         hit = region_in(speaker_office)
         if hit:
@@ -257,10 +272,13 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
         return Scope("programme", program_id)
     if own_programme is not None and not named_here:
         return Scope("programme", own_programme.name)  # a programme the gazetteer does not list, named by the article
+    company = speaker_company(speaker_office) if metric not in MARKET_METRICS else None
+    if company:
+        return Scope("company", company)  # "Kami menargetkan 25.000 penjual", said by a platform's director
     m = sector_rx.search(clause)
     if m:
         return Scope("sector", m.group("name").lower())
-    if national_rx.search(sent_text):
+    if any(not any(a <= m.start() < b for a, b in name_spans) for m in national_rx.finditer(sent_text)):
         return Scope("national")
     if speaker_office:
         hit = region_in(speaker_office)
@@ -287,3 +305,63 @@ def _own_programme(clause: str, left: int, rel_end: int, named_spans, recent_nam
 def _is_speaker_source(clause: str, pos: int) -> bool:
     """"Menurut Shopee, ..." / "data BRI": the company is the source of the figure, not what it measures."""
     return bool(re.search(r"\b(?:menurut|data|laporan|riset|survei|kata|ujar)\s+$", clause[max(0, pos - 12):pos], re.I))
+
+
+@lru_cache(maxsize=1)
+def _companies() -> dict[str, str]:
+    """Every form of a company or state firm the gazetteer lists, lower-cased -> its short name."""
+    from extract.claims.gaz import _gaz
+
+    idx, _ = _gaz()
+    forms = {}
+    for iid, inst in idx["institutions"].items():
+        if inst.get("type") in COMPANY_TYPES:
+            for form in [inst["name"], *(inst.get("acronyms") or []), *(inst.get("aliases") or [])]:
+                forms[form.lower()] = company_short_name(iid)
+    return forms
+
+
+def company_short_name(inst_id: str) -> str | None:
+    """The name a company goes by: its first acronym ("BRI", "GoTo", "Shopee"), else its gazetteer name."""
+    from extract.claims.gaz import _gaz
+
+    inst = _gaz()[0]["institutions"].get(inst_id)
+    if not inst:
+        return None
+    return ((inst.get("acronyms") or []) + [inst["name"]])[0]
+
+
+@lru_cache(maxsize=1024)
+def speaker_company(office: str | None) -> str | None:
+    """The business a speaker speaks for, from their title and organisation: a company the gazetteer lists
+    ("Direktur Kebijakan Publik Shopee Indonesia" -> "Shopee"; "PT Bank Rakyat Indonesia Tbk" -> "BRI"), or a business
+    named after a role only a business has ("pendiri sekaligus CEO Pasarnesia") or by a business's own form ("Ketua
+    Koperasi Nelayan Bahari Kei"). None for officials, analysts and bodies."""
+    if not office:
+        return None
+    from extract.claims.gaz import _inst_matcher, _institution_type
+
+    pat, lookup = _inst_matcher()
+    for m in pat.finditer(office):
+        iid = lookup.get(m.group(0).lower())
+        if iid and _institution_type(iid) in COMPANY_TYPES:
+            return company_short_name(iid)
+    for rx in (COMPANY_FORM, COMPANY_ROLE):
+        for m in rx.finditer(office):
+            words = m.group("name").split()
+            if rx is COMPANY_FORM and words[0] not in ("PT", "CV") and not _HOLDER_BEFORE.search(office[:m.start()]):
+                continue  # "Dinas Koperasi Kota Bandung", "Deputi Bidang Koperasi": a government office
+            # the title and the organisation are written one after the other: the name stops where it repeats
+            words = words[:1] + list(itertools.takewhile(lambda w: w != words[0], words[1:]))
+            name = _BUSINESS_NAME_END.split(" ".join(words))[0].strip()
+            listed = [lookup.get(n.lower()) for n in (name, name.split(None, 1)[-1]) if pat.fullmatch(n)]
+            if listed:
+                if _institution_type(listed[0]) in COMPANY_TYPES:
+                    return company_short_name(listed[0])
+                continue  # an institution the gazetteer lists ("KSP Kantor Staf Presiden")
+            if (len(name.split()) < 2 and rx is COMPANY_FORM) or not name or region_in(name):
+                continue  # a bare form ("Koperasi") or a region
+            bare = re.sub(r"^(?:PT|CV)\s+|\s+Tbk$", "", name)
+            known = [short for form, short in _companies().items() if bare.lower() in form]
+            return known[0] if known else name
+    return None
