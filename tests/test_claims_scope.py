@@ -129,3 +129,21 @@ def test_a_business_speakers_own_figures_have_company_scope():
 def test_indonesia_inside_a_company_name_is_not_a_national_scope():
     cs = claims("Jumlah penjual aktif di Lazada Indonesia kini melampaui 300 ribu UMKM.")
     assert (cs[0]["scope"], cs[0]["scope_name"]) == ("company", "Lazada")
+
+
+def test_a_dateline_city_gives_a_regional_story_its_home_region():
+    from extract.claims.scope import article_scope
+
+    city_story = ("PONTIANAK, Warta Borneo - Dinas Koperasi Kota Pontianak terus mendampingi pelaku usaha.\n\n"
+                  "Saat ini baru 3.100 UMKM yang sudah berjualan daring, kata kepala dinas.")
+    assert article_scope(city_story).home == article_scope(city_story).home.__class__("city", "Kota Pontianak")
+    province_story = ("PONTIANAK, Warta Borneo - Pemerintah provinsi mempercepat digitalisasi UMKM di Kalimantan "
+                      "Barat.\n\nSaat ini baru 41.000 UMKM yang sudah berjualan daring.")
+    assert article_scope(province_story).home.name == "Kalimantan Barat"
+    assert article_scope("JAKARTA, Warta - Pemerintah pusat mencatat 25 juta UMKM go digital.").home is None
+    cs = claims(city_story)
+    assert (cs[0]["scope"], cs[0]["scope_name"]) == ("city", "Kota Pontianak")
+
+
+def test_other_names_of_a_kota_are_canonical():
+    assert [s.name for _, s in region_in("pedagang di Kota Jogja dan Kota Solo")] == ["Kota Yogyakarta", "Kota Surakarta"]

@@ -100,11 +100,49 @@ def article_scope(text: str) -> ArticleScope:
     for _, sc in region_in(text):
         sc = art.canonical(sc)
         counts[sc] = counts.get(sc, 0) + 1
+    dateline = _dateline_region(text, counts)
+    if dateline is not None:
+        counts[dateline] = counts.get(dateline, 0) + 1
     if counts:
         home, n = max(counts.items(), key=lambda kv: kv[1])
         if n >= 2 and n * 5 >= sum(counts.values()) * 3:
             return ArticleScope(home=home, aliases=aliases, named=art.named)
     return art
+
+
+_DATELINE_END = re.compile(r"\s[-–—]\s|[—–]|\)\s*:|:\s")
+PROVINCE_LEVEL = re.compile(rf"\b(?:{alternation('scope', 'province_level')})\b", re.IGNORECASE)
+CITY_LEVEL = re.compile(rf"\b(?:{alternation('scope', 'city_level')})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cities():
+    """Dateline forms of every kota (upper-case) -> canonical kota name; kota -> its province; the dateline pattern."""
+    data = yaml.safe_load(REGIONS_FILE.read_text(encoding="utf-8"))
+    province_of = {city: prov for prov, cities in data["cities"].items() for city in cities}
+    forms = {city.upper(): city for city in province_of}
+    forms.update({form.upper(): city for form, city in data["city_forms"].items()})
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    return forms, province_of, rx
+
+
+def _dateline_region(text: str, counts: dict) -> Scope | None:
+    """The region the dateline's city stands for ("MEDAN (Waspada):", "TRIBUNJABAR.ID, BANDUNG -"): the city, or its
+    province, whichever the article's own region mentions and government words ("pemkot", "pemerintah provinsi")
+    point to; None when they do not decide or the dateline names no kota."""
+    forms, province_of, rx = _cities()
+    head = _DATELINE_END.split(text[:100], 1)[0]
+    m = rx.search(head.upper())
+    if m is None:
+        return None
+    city = forms[m.group(0)]
+    as_city, as_province = Scope("city", f"Kota {city}"), Scope("province", province_of[city])
+    # the article's mentions of the city and of its province decide; its government words break a tie
+    city_votes = (counts.get(as_city, 0), bool(CITY_LEVEL.search(text)))
+    province_votes = (counts.get(as_province, 0), bool(PROVINCE_LEVEL.search(text)))
+    if city_votes == province_votes:
+        return None
+    return as_city if city_votes > province_votes else as_province
 
 
 @lru_cache(maxsize=1)
@@ -151,6 +189,8 @@ _ROLE_HEAD = re.compile(r"(?:Bupati|Wali\s*kota|Walikota|Wakil)\b", re.IGNORECAS
 def _city_name(head: str, name: str) -> str:
     kind = "Kota" if head.lower().replace(" ", "").startswith(("kota", "pemkot", "walikota", "wakilwalikota")) \
         else "Kabupaten"
+    if kind == "Kota":
+        name = _cities()[0].get(name.upper(), name)  # "Kota Jogja" is Kota Yogyakarta, "Kota Solo" Kota Surakarta
     return f"{kind} {name}"
 
 
