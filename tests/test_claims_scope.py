@@ -147,3 +147,10 @@ def test_a_dateline_city_gives_a_regional_story_its_home_region():
 
 def test_other_names_of_a_kota_are_canonical():
     assert [s.name for _, s in region_in("pedagang di Kota Jogja dan Kota Solo")] == ["Kota Yogyakarta", "Kota Surakarta"]
+
+
+def test_a_national_scheme_in_a_regional_story_is_the_regions_slice():
+    text = ("AMBON, Warta Maluku - Pemerintah Provinsi Maluku mempercepat digitalisasi pasar rakyat di Maluku.\n\n"
+            "Hingga Juni, jumlah pedagang yang sudah memakai QRIS tercatat 8.200 merchant.")
+    c = by_value(claims(text), 8200)
+    assert (c["scope"], c["scope_name"]) == ("province", "Maluku")

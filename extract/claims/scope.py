@@ -307,6 +307,8 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
             return hit[-1][1]  # "dinasnya telah melatih 18.700 pelaku usaha": the regional office's own output
     named_here = any(label == "PROGRAM" and left <= start and end <= min(right, rel_end + 40)
                      for start, end, label, _ in entities)
+    if program_id and article.home is not None and not (speaker_office and NATIONAL_OFFICE.search(speaker_office)):
+        return article.home  # a national scheme in a regional story (QRIS merchants of one province): the region's slice
     if program_id and program_kind in PROGRAMME_KINDS and (program_kind == "platform" or metric not in NATIONAL_METRICS) \
             and (named_here or (program_kind == "platform" and (metric in PLATFORM_METRICS or PROGRAMME_ANAPHOR.search(clause)))):
         return Scope("programme", program_id)
