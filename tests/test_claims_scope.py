@@ -154,3 +154,14 @@ def test_a_national_scheme_in_a_regional_story_is_the_regions_slice():
             "Hingga Juni, jumlah pedagang yang sudah memakai QRIS tercatat 8.200 merchant.")
     c = by_value(claims(text), 8200)
     assert (c["scope"], c["scope_name"]) == ("province", "Maluku")
+
+
+def test_a_business_named_by_its_owner_in_the_sentence_is_the_scope():
+    from extract.claims.scope import business_in
+
+    assert business_in('"Omzet kami naik 30 persen," kata Rahmi, pemilik usaha Sambal Bu Rahmi, Senin.') == \
+        "Sambal Bu Rahmi"
+    assert business_in("Menurut dia, 40 persen UMKM belum go online.") is None
+    cs = claims("Pelaku UMKM di Sleman mulai berjualan daring. Pemilik CV Anyaman Lestari, Joko Susilo, mengaku "
+                "omzetnya naik 45 persen sejak berjualan daring.")
+    assert (cs[0]["scope"], cs[0]["scope_name"]) == ("company", "CV Anyaman Lestari")

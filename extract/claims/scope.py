@@ -50,7 +50,11 @@ NATIONAL_OFFICE = re.compile(rf"\b(?:{alternation('scope', 'national_offices')})
 # a business named in a speaker's title: after a role only a business has ("CEO Pasarnesia") or as a business's own
 # name ("PT Sinar Jaya", "Koperasi Nelayan Bahari Kei")
 _BUSINESS_NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
-COMPANY_ROLE = re.compile(rf"(?<![\w-])(?i:{alternation('scope', 'company_roles')})\s+(?P<name>{_BUSINESS_NAME})")
+COMPANY_ROLE = re.compile(rf"(?<![\w-])(?i:{alternation('scope', 'company_roles')})(?:\s+[a-z][a-z-]*){{0,3}}?\s+"
+                          rf"(?P<name>{_BUSINESS_NAME})")  # "pemilik usaha tas kulit Kulit Rinjani"
+_ROLE_WORD = re.compile(rf"(?i:{alternation('scope', 'company_roles')})$")
+OWNER_ROLE = re.compile(rf"(?<![\w-])(?i:{alternation('scope', 'owner_roles')})(?:\s+[a-z][a-z-]*){{0,3}}?\s+"
+                        rf"(?P<name>{_BUSINESS_NAME})")
 COMPANY_FORM = re.compile(rf"(?<![\w-])(?P<name>(?:{alternation('scope', 'company_forms')})\s+{_BUSINESS_NAME})")
 # the roles that hold a business's own name: "Ketua Koperasi X", "Direktur PT X", or the name opening the title
 _HOLDER_BEFORE = re.compile(r"(?:^|\b(?:Ketua|Pengurus|Manajer|Direktur|Bendahara|Pendiri|Pemilik|pendiri|pemilik|"
@@ -250,16 +254,17 @@ def scope_of(sent_text: str, rel_start: int, rel_end: int, *, entities=(), progr
     if unit is None and metric is None:
         return Scope(None)
     article = article or ArticleScope()
+    owner = business_in(sent_text)  # "..., kata Agus, pemilik usaha Batik Sari": the tail names the business
     tail = SPEECH_TAIL.search(sent_text, rel_end)
     if tail:
         # '"...," kata Luhut dalam peluncuran Gernas BBI Jawa Tengah': the place of the event is not the figure's
         sent_text = sent_text[:tail.start()]
     return article.canonical(_scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, speaker_office,
-                                    metric, inst_type, earlier, article, recent_named))
+                                    metric, inst_type, earlier, article, recent_named, owner))
 
 
 def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, speaker_office, metric, inst_type,
-           earlier, article, recent_named) -> Scope:
+           earlier, article, recent_named, owner=None) -> Scope:
     left, right = _clause_bounds(sent_text, rel_start, rel_end)
     clause = sent_text[left:right]
     _, _, _, _, national_rx, sector_rx, _ = _regions()
@@ -301,6 +306,8 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
         if label == "ORG" and ent_id.startswith("inst:") and inst_type and \
                 inst_type(ent_id.split(":", 1)[1]) in COMPANY_TYPES and not _is_speaker_source(clause, start - left):
             return Scope("company", company_short_name(ent_id.split(":", 1)[1]) or sent_text[start:end])
+    if owner and metric not in MARKET_METRICS:
+        return Scope("company", owner)  # one business's own sales, orders, prices
     if speaker_office and OWN_OFFICE.search(clause):
         hit = region_in(speaker_office)
         if hit:
@@ -373,6 +380,17 @@ def company_short_name(inst_id: str) -> str | None:
     return ((inst.get("acronyms") or []) + [inst["name"]])[0]
 
 
+@lru_cache(maxsize=2048)
+def business_in(sentence: str) -> str | None:
+    """A business the sentence names by its owner or founder ("pemilik usaha Batik Sari", "Pemilik CV Rotan Jaya"):
+    the figures the sentence gives are that business's."""
+    for m in OWNER_ROLE.finditer(sentence):
+        name = _business_name(m.group("name"))
+        if name:
+            return name
+    return None
+
+
 @lru_cache(maxsize=1024)
 def speaker_company(office: str | None) -> str | None:
     """The business a speaker speaks for, from their title and organisation: a company the gazetteer lists
@@ -390,20 +408,34 @@ def speaker_company(office: str | None) -> str | None:
             return company_short_name(iid)
     for rx in (COMPANY_FORM, COMPANY_ROLE):
         for m in rx.finditer(office):
-            words = m.group("name").split()
-            if rx is COMPANY_FORM and words[0] not in ("PT", "CV") and not _HOLDER_BEFORE.search(office[:m.start()]):
+            if rx is COMPANY_FORM and m.group("name").split()[0] not in ("PT", "CV") and \
+                    not _HOLDER_BEFORE.search(office[:m.start()]):
                 continue  # "Dinas Koperasi Kota Bandung", "Deputi Bidang Koperasi": a government office
-            # the title and the organisation are written one after the other: the name stops where it repeats
-            words = words[:1] + list(itertools.takewhile(lambda w: w != words[0], words[1:]))
-            name = _BUSINESS_NAME_END.split(" ".join(words))[0].strip()
-            listed = [lookup.get(n.lower()) for n in (name, name.split(None, 1)[-1]) if pat.fullmatch(n)]
-            if listed:
-                if _institution_type(listed[0]) in COMPANY_TYPES:
-                    return company_short_name(listed[0])
-                continue  # an institution the gazetteer lists ("KSP Kantor Staf Presiden")
-            if (len(name.split()) < 2 and rx is COMPANY_FORM) or not name or region_in(name):
-                continue  # a bare form ("Koperasi") or a region
-            bare = re.sub(r"^(?:PT|CV)\s+|\s+Tbk$", "", name)
-            known = [short for form, short in _companies().items() if bare.lower() in form]
-            return known[0] if known else name
+            name = _business_name(m.group("name"), bare_form_ok=rx is COMPANY_ROLE)
+            if name:
+                return name
     return None
+
+
+def _business_name(raw: str, bare_form_ok: bool = True) -> str | None:
+    """The business name in ``raw`` (capitalised words after a role or a form), through the gazetteer when it lists
+    the company; None for a bare form ("Koperasi"), a region or a body the gazetteer lists that is no business."""
+    from extract.claims.gaz import _inst_matcher, _institution_type
+
+    pat, lookup = _inst_matcher()
+    words = raw.split()
+    while words and _ROLE_WORD.match(words[0]):
+        words = words[1:]  # "pendiri sekaligus CEO Pasarnesia": a second role before the name
+    if not words:
+        return None
+    # the title and the organisation are written one after the other: the name stops where it repeats
+    words = words[:1] + list(itertools.takewhile(lambda w: w != words[0], words[1:]))
+    name = _BUSINESS_NAME_END.split(" ".join(words))[0].strip()
+    if not name or region_in(name) or (len(name.split()) < 2 and not bare_form_ok):
+        return None
+    listed = [lookup.get(n.lower()) for n in (name, name.split(None, 1)[-1]) if pat.fullmatch(n)]
+    if listed:
+        return company_short_name(listed[0]) if _institution_type(listed[0]) in COMPANY_TYPES else None
+    bare = re.sub(r"^(?:PT|CV)\s+|\s+Tbk$", "", name)
+    known = [short for form, short in _companies().items() if bare.lower() in form]
+    return known[0] if known else name
