@@ -53,3 +53,27 @@ def test_core_flag_follows_the_metric_data_and_the_national_scale():
     assert not is_core("government_budget_umkm", "budget", "city")  # a kabupaten's budget is not national scale
     assert not is_core("umkm_population", "other", "national")
     assert not is_core(None, "target", "national")
+
+
+def test_a_survey_sample_is_not_a_count_of_onboarded_businesses():
+    cs = claims("Riset lembaga kami terhadap 1.500 UMKM di Jawa Timur menunjukkan 52 persen responden sudah "
+                "berjualan di lokapasar.")
+    assert by_value(cs, 1500)["metric"] is None
+    assert by_value(cs, 52)["metric"] == "umkm_onboarded_digital"
+
+
+def test_a_change_of_sales_is_not_a_share_of_online_businesses():
+    cs = claims("Sejak berjualan daring, omzet para perajin UMKM binaan naik rata-rata 35 persen.")
+    assert by_value(cs, 35)["metric"] is None
+
+
+def test_a_count_of_platform_sellers_is_digital_onboarding():
+    cs = claims("Dompet digital itu terus menambah mitra UMKM. Sepanjang semester I, sebanyak 3,1 juta merchant baru "
+                "bergabung.")
+    assert by_value(cs, 3_100_000)["metric"] == "umkm_onboarded_digital"
+
+
+def test_a_share_of_respondents_is_never_a_market_value():
+    cs = claims("Survei Lembaga Ekonomi Digital Nusantara mencatat 64 persen responden UMKM sudah menerima "
+                "pembayaran digital.")
+    assert by_value(cs, 64)["metric"] == "umkm_onboarded_digital"
