@@ -77,3 +77,18 @@ def test_a_share_of_respondents_is_never_a_market_value():
     cs = claims("Survei Lembaga Ekonomi Digital Nusantara mencatat 64 persen responden UMKM sudah menerima "
                 "pembayaran digital.")
     assert by_value(cs, 64)["metric"] == "umkm_onboarded_digital"
+
+
+def test_a_multiple_takes_the_metric_of_the_count_it_multiplies():
+    cs = claims("Jumlah merchant UMKM yang memakai QRIS di Jambi tercatat 48.000, naik hampir tiga kali lipat "
+                "dibandingkan tahun lalu.")
+    assert by_value(cs, 3)["metric"] == "umkm_onboarded_digital"
+    cs = claims("Penjualan produk UMKM binaan di lokapasar sepanjang 2023 tumbuh 2,5 kali lipat.")
+    assert by_value(cs, 2.5)["metric"] is None
+
+
+def test_joining_a_platform_or_selling_on_social_media_is_onboarding():
+    cs = claims("Sampai Mei, sudah 2.300 IKM yang bergabung dalam program itu.")
+    assert by_value(cs, 2300)["metric"] == "umkm_onboarded_digital"
+    cs = claims("Sekitar 58 persen perajin UMKM di desa itu sudah memiliki akun media sosial untuk berjualan.")
+    assert by_value(cs, 58)["metric"] == "umkm_onboarded_digital"

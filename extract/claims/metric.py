@@ -18,7 +18,7 @@ _BASE_OF_SHARE = re.compile(r"\bdari\s+(?:total\s+|jumlah\s+|sekitar\s+|kurang\s
 # a figure's role that narrows the metric its clause's cues suggest (nlp_models/lexicons/metric.yaml)
 SAMPLE_BEFORE = re.compile(rf"(?:{alternation('metric', 'sample_frames')})", re.IGNORECASE)
 _SALES = rf"\b(?:{alternation('metric', 'sales_nouns')})\b"
-SALES_BEFORE = re.compile(_SALES + r"[^,;.\d]{0,60}$")
+SALES_BEFORE = re.compile(_SALES + r"(?:[^,;.\d]|\b(?:19|20)\d\d\b){0,60}$")  # a year may stand between
 SALES_CHANGE_AFTER = re.compile(_SALES + r"[^,;.\d]{0,20}\b(?:naik|turun|meningkat|menurun|anjlok|melonjak|tumbuh)\b|"
                                 r"\b(?:kenaikan|penurunan|peningkatan)\s+" + _SALES)
 BUSINESS_HEAD = re.compile(rf"^(?:{alternation('metric', 'business_nouns')})\b")

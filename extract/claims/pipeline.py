@@ -63,6 +63,9 @@ _CARRIED_METRICS = {"umkm_onboarded_digital", "umkm_on_ekatalog_padi", "program_
                     "digital_economy_value", "kur_disbursement"}
 
 
+_RATIO_UNITS = {"kali": 1}  # unit of a ratio -> paragraphs back it may take a count's metric from
+
+
 def _metric_from_context(candidates, unit, ctype, para, clause) -> str | None:
     """The metric of a figure whose own sentence names none: a population when it is context about UMKM, else the
     metric of the nearest earlier figure of the same unit within three paragraphs (what the article is counting)."""
@@ -71,8 +74,9 @@ def _metric_from_context(candidates, unit, ctype, para, clause) -> str | None:
     for claim, _, _ in reversed(candidates):
         if para - claim["_para"] > 3:
             break
-        if claim["unit"] == unit and claim["metric"] in _CARRIED_METRICS:
-            return claim["metric"]
+        if claim["metric"] in _CARRIED_METRICS and (claim["unit"] == unit or (
+                unit in _RATIO_UNITS and para - claim["_para"] <= _RATIO_UNITS[unit])):
+            return claim["metric"]  # "naik tiga kali lipat", "Itu baru 14 persen": a ratio of what was just counted
     return None
 
 
