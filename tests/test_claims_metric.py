@@ -92,3 +92,14 @@ def test_joining_a_platform_or_selling_on_social_media_is_onboarding():
     assert by_value(cs, 2300)["metric"] == "umkm_onboarded_digital"
     cs = claims("Sekitar 58 persen perajin UMKM di desa itu sudah memiliki akun media sosial untuk berjualan.")
     assert by_value(cs, 58)["metric"] == "umkm_onboarded_digital"
+
+
+def test_a_count_of_businesses_with_a_digital_status_is_an_achievement():
+    from extract.claims.metric import status_count
+
+    assert status_count("umkm_onboarded_digital", "UMKM", "Kami sekarang punya ", " warung mitra di 18 kota.")
+    assert not status_count("umkm_onboarded_digital", "UMKM", "Jumlah itu kecil dibandingkan total ", " penjual.")
+    assert not status_count("umkm_onboarded_digital", "persen", "dengan ", " persen di antaranya merupakan usaha mikro")
+    assert not status_count("umkm_population", "UMKM", "ada ", " UMKM di Indonesia")
+    cs = claims("Digitalisasi UMKM terus meluas. Perusahaan rintisan itu kini punya 52 ribu warung mitra di 14 kota.")
+    assert by_value(cs, 52000)["claim_type"] == "achievement"

@@ -16,7 +16,7 @@ from extract.claims.programmes import mentions
 from extract.claims.scope import article_scope, scope_of
 from extract.claims.gaz import _institution_type, _program_kind, _program_name
 from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, NEWS_BLOCK, PER_PERIOD, RELEVANT, SEQUENCE_FRAME, SKIP_SENTENCE, UMKM_CONTEXT
-from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role, not_a_reach
+from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role, not_a_reach, status_count
 from extract.claims.people import Ctx, sent_text
 from extract.claims.quantities import PHYSICAL_UNITS, _unit_for
 from extract.claims.when import _as_of, _target_year, _target_year_in, remainder_target, remainder_year, stated_on
@@ -257,6 +257,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 ctype = prev_claim["claim_type"]
             elif not by_cue and ctype == "other" and metric == "umkm_onboarded_digital":
                 ctype = "achievement"
+            if ctype == "other" and status_count(metric, unit, st[max(0, own.start - 40):rs], st[re_:own.end]):
+                ctype = "achievement"  # R10: businesses with a digital status are counted as a result, whatever the cue
             if in_list and ctype in ("achievement", "other") and not STRONG_REALIZED.search(st[own.start:rs]):
                 ctype = "target"  # an item of a list of targets: "Pertama, 70 ribu pedagang pasar memakai QRIS."
             if metric is None and not not_a_reach(unit, st[own.start:rs].lower(), subject.lower()):
