@@ -164,3 +164,38 @@ def test_an_organisation_name_read_into_a_person_is_cut_where_the_article_names_
             "\"Sekarang 65 persen anggota kami bertransaksi lewat aplikasi,\" kata Ketua KSU Tani Makmur Suyatno.")
     cs = claims(text)
     assert cs[65]["speaker"] == "Suyatno"
+
+
+def test_a_possessive_list_header_with_a_colon_is_no_interviewer_label():
+    text = ("Kepala Dinas Koperasi Kota Palu, Yahya Lamarauna, mengatakan program kios digital terus diperluas.\n\n"
+            "Dinas juga menyiapkan program kasir digital. Sasarannya: 90 koperasi di 13 kecamatan pada 2026.\n\n"
+            "Rinciannya: 52 persen koperasi simpan pinjam dan 48 persen koperasi konsumen.")
+    cs = claims(text)
+    assert cs[90]["speaker"] == "Yahya Lamarauna"
+    assert cs[52]["speaker"] == "Yahya Lamarauna"
+
+
+def test_the_interviewee_is_named_after_the_interview_verb_not_the_journalist_before_it():
+    text = ("Menteri Koperasi Budi Arie Setiadi pernah menargetkan 80 ribu koperasi desa.\n\n"
+            "Wartawan kami, Yuliana Tanod, berbincang dengan Ketua Koperasi Nelayan Bitung, Frangky Lumenta, di Bitung. "
+            "Berikut petikannya.\n\n"
+            "Berapa anggota yang sudah memakai aplikasi?\n\n"
+            "Sekitar 640 anggota. Tahun depan kami ingin semua 900 anggota memakainya.\n\n"
+            "Bagaimana dengan pembiayaan?\n\n"
+            "Kami mengajukan Rp 2 miliar ke bank daerah.")
+    cs = claims(text)
+    assert cs[640]["speaker"] == "Frangky Lumenta"
+    assert cs[2_000_000_000]["speaker"] == "Frangky Lumenta"
+    assert cs[80_000]["speaker"] == "Budi Arie Setiadi"
+
+
+def test_an_opinion_piece_signed_at_the_end_is_the_writers_in_the_first_person():
+    text = ("Menakar Koperasi Digital di Timur\n\n"
+            "Kementerian Koperasi mencatat 4.100 koperasi di Papua sudah memakai aplikasi akuntansi.\n\n"
+            "Pendampingan yang kami lakukan di 85 koperasi menunjukkan hanya 30 persen yang memakainya setiap bulan.\n\n"
+            "Karena itu, saya mengusulkan sasaran 2.000 koperasi aktif bertransaksi digital pada 2027.\n\n"
+            "Agustinus Wenda, dosen ekonomi Universitas Cenderawasih")
+    cs = claims(text)
+    assert cs[30]["speaker"] == "Agustinus Wenda"
+    assert cs[2000]["speaker"] == "Agustinus Wenda"
+    assert cs[4100]["speaker"] is None

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from extract.claims.attribution import (QA_LABEL, Attribution, _ents, _has_quote, _institution_subject,
+from extract.claims.attribution import (QA_LABEL, Attribution, _ents, _has_quote, _institution_subject, _named_after_title,
                                         _valid_person_ent, attribute_sentence)
 from extract.claims.gaz import _institution_in
-from extract.claims.lexicon import NEWS_BLOCK, TITLE_HEADS, alternation
+from extract.claims.lexicon import _TITLE_HEAD_RE, NEWS_BLOCK, TITLE_HEADS, alternation
 from extract.claims.people import (sent_text, sentences, _NAME_STOPWORDS, Ctx, Person, _clean_title, _fill_org, _known_name_at,
                                    _person_from_ent, _rule_name_after)
 from extract.claims.scope import region_in
@@ -23,6 +23,7 @@ BYLINE = re.compile(rf"^[^\S\n]*(?:OPINI|KOLOM|ANALISIS)?\W*(?:{alternation('spe
                     r"\s*(?:,\s*(?P<title>[^\n]{3,160}))?[^\S\n]*$", re.MULTILINE)
 FIRST_PERSON = re.compile(rf"\b(?:{alternation('speech', 'first_person')})\b", re.IGNORECASE)
 INFERENCE_OPENER = re.compile(rf"^\W*(?:{alternation('speech', 'inference_openers')})\b", re.IGNORECASE)
+JOURNALIST = re.compile(rf"^\W*(?:{alternation('speech', 'journalist_titles')})\b", re.IGNORECASE)
 COMMENTATOR = re.compile(rf"^\W*(?:{alternation('speech', 'commentator_titles')})\b", re.IGNORECASE)
 INTERVIEW_VERB = re.compile(rf"\b(?:{alternation('speech', 'interview_verbs')})\b", re.IGNORECASE)
 NICKNAME = re.compile(rf"\b(?:{alternation('speech', 'nickname_markers')})\s+(?P<alias>[A-Z][\w'’-]+)")
@@ -40,12 +41,21 @@ REGIONAL_OFFICIAL = re.compile(r"\b(?:Dinas|Dis[a-z]+|Badan|Bupati|Gubernur|Wali
                                r"Sekretaris\s+Daerah|Pemprov|Pemkab|Pemkot)\b")
 
 
+# the signature that closes an opinion piece: its last line is the writer's name and role ("Nama Lengkap, Peneliti
+# Senior Lembaga ..."), with no sentence after it
+SIGNATURE = re.compile(r"\n[^\S\n]*(?:[-—–]+[^\S\n]*)?(?P<name>(?:(?:Dr|Ir|Prof|H|Hj)\.?\s+)*[A-Z][\w'’-]+"
+                       r"(?:[^\S\n]+[A-Z][\w'’.-]*){1,4})[^\S\n]*,[^\S\n]*(?P<title>[^\n.]{3,160})[^\S\n]*\s*$")
+
+
 def byline_author(text: str, ctx: Ctx) -> Person | None:
-    """The writer of an opinion piece named in a byline among the first lines ("Oleh: Andi Rahmat, Dosen ...")."""
+    """The writer of an opinion piece named in a byline among the first lines ("Oleh: Andi Rahmat, Dosen ...") or in
+    the signature line that closes it ("Andi Rahmat, Dosen ...")."""
     head = text[:400]
     m = BYLINE.search(head)
     if not m or head[:m.start()].count("\n") > 3:
-        return None
+        m = SIGNATURE.search(text[-300:])
+        if not m or not _TITLE_HEAD_RE.match(m.group("title")) or len(m.group("title").split()) > 16:
+            return None
     name = re.sub(r"\s+", " ", m.group("name")).strip(" .")
     title = _clean_title(m.group("title")) if m.group("title") else None
     person = ctx.persons.get(name) or Person(name=name, title=title)
@@ -61,18 +71,27 @@ def _is_interview(text: str) -> bool:
 
 
 def _interviewee(ctx: Ctx) -> Person | None:
-    """The person an interview is with: the first person named in the article (the introduction names him or her)."""
-    return next((p for p in ctx.persons.values() if p is not ctx.author), None)
+    """The person an interview is with: the one named after the interview verb of the introduction, else the first
+    person named in the article who is not its writer or a journalist."""
+    if ctx.interviewee is not None:
+        return ctx.interviewee
+    return next((p for p in ctx.persons.values() if p is not ctx.author and not JOURNALIST.match(p.title or "")), None)
 
 
-def _register_interviewee(text: str, ctx: Ctx) -> None:
-    """The introduction of a Q&A ("Kontan mewawancarai Direktur Bisnis Mikro PT ... Andika Pratama di Jakarta"): the
-    titled name after the interview verb is registered (the NER may miss it behind a long title)."""
-    m = INTERVIEW_VERB.search(text)
-    if m:
-        person = _rule_name_after(text, m.end(), ctx)
-        if person is not None:
-            ctx.last_mentioned = person
+def _register_interviewee(sent, ctx: Ctx) -> None:
+    """The introduction of a Q&A ("Kontan mewawancarai Direktur Bisnis Mikro PT ... Andika Pratama di Jakarta",
+    "Wartawan X berbincang dengan Kepala Dinas ..., Nama, ..."): the person named after the interview verb (a tagged
+    name, else a titled name the NER missed) is the interviewee; the journalist named before the verb is not."""
+    st = sent_text(sent)
+    m = INTERVIEW_VERB.search(st)
+    if not m:
+        return
+    s0 = sent.start_char
+    after = [e for e in _ents(sent, {"PER"}) if e.start_char - s0 >= m.end() and _valid_person_ent(e)]
+    person = _person_from_ent(_named_after_title(after, st, s0, m.end()), sent, ctx) if after else \
+        _rule_name_after(st, m.end(), ctx)
+    if person is not None:
+        ctx.last_mentioned = ctx.interviewee = person
 
 
 def _paragraph_of(text: str, pos: int) -> str:
@@ -85,10 +104,22 @@ def _question_line(sent, text: str, ctx: Ctx) -> bool:
     """An interviewer's line: a label that is no person named in the article ("Haluan: ... ?"), or a paragraph of
     narration that is a question ("Berapa yang sudah masuk ke pasar digital?")."""
     qa = QA_LABEL.match(sent_text(sent))
-    if qa:
+    if qa and _interview_label(qa.group(1), sent, text):
         return _known_name_at(sent_text(sent), qa.start(1), ctx) is None and qa.group(1) not in ctx.persons
     para = _paragraph_of(text, sent.start_char).strip()
     return para.endswith("?") and not _QUOTE_MARKS.search(para) and len(para) <= 300
+
+
+def _interview_label(label: str, sent, text: str) -> bool:
+    """A transcript label ("Redaksi: ...", "Rahmat: ...") opens a paragraph whose exchange is a question, or recurs
+    as the label of other paragraphs; "Sasarannya: 120 pasar ..." or "Rinciannya: ..." (a possessive noun introducing
+    a list, mid-paragraph or once) is no label."""
+    before = text[max(0, sent.start_char - 40):sent.start_char].rstrip(" \t")
+    if label.endswith("nya") or (before and not before.endswith("\n")):
+        return False
+    if "?" in _paragraph_of(text, sent.start_char):
+        return True
+    return len(re.findall(rf"(?m)^[^\S\n]*{re.escape(label)}\s*:", text)) >= 2
 
 
 def _speaks_first_person(sent, ctx: Ctx) -> bool:
@@ -240,7 +271,7 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
         known_before = {id(p) for p in ctx.persons.values()}
         attr, desc = _override(sent, attribute_sentence(sent, ctx), text, ctx)
         if interview and not asked and attr.person is None:
-            _register_interviewee(st, ctx)
+            _register_interviewee(sent, ctx)
         if interview and attr.kind == "question":
             asked = True
         elif interview and asked and para not in carry and attr.kind not in ("quote", "explicit") and \

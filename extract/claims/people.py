@@ -34,6 +34,7 @@ class Ctx:
     focus: Person | None = None  # the person the latest sentences are about (speaker or subject): "Ia", "ujarnya"
     last_mentioned: Person | None = None  # the person named most recently, in any role: "Pemilik usaha itu ..."
     author: Person | None = None  # the writer of an opinion piece (byline "Oleh: Nama, Dosen ...")
+    interviewee: Person | None = None  # the person a Q&A is with (named after the interview verb)
 
 
 def _clean_title(t: str) -> str | None:
