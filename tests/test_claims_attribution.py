@@ -199,3 +199,28 @@ def test_an_opinion_piece_signed_at_the_end_is_the_writers_in_the_first_person()
     assert cs[30]["speaker"] == "Agustinus Wenda"
     assert cs[2000]["speaker"] == "Agustinus Wenda"
     assert cs[4100]["speaker"] is None
+
+
+def test_a_name_between_honorifics_and_degrees_is_a_person():
+    text = ("Kepala Dinas Koperasi Kabupaten Kudus, Drs. H. Mashuri Wibowo, M.Si., dalam keterangannya mengatakan "
+            "1.300 UMKM sudah berjualan daring.\n\n"
+            "Mashuri menambahkan, dinas menargetkan 2.000 UMKM pada 2026.")
+    cs = claims(text)
+    assert cs[1300]["speaker"] == "Mashuri Wibowo"
+    assert cs[2000]["speaker"] == "Mashuri Wibowo"
+
+
+def test_a_name_followed_by_its_role_in_commas_is_the_subject_not_a_word_of_the_role():
+    text = ("Kepala Dinas Koperasi Kota Kendari, Yusran Tamburaka, mengatakan 700 UMKM sudah memakai QRIS.\n\n"
+            "Rahmawati Dewi, Ketua Himpunan Pengusaha Tenun Kendari, menyebut baru 45 anggota himpunan yang punya "
+            "toko daring.")
+    cs = claims(text)
+    assert cs[45]["speaker"] == "Rahmawati Dewi"
+
+
+def test_data_of_an_office_named_by_a_common_noun_belongs_to_the_official_not_the_last_trader():
+    text = ("Kepala Dinas Koperasi Kota Kendari, Yusran Tamburaka, mengatakan 700 UMKM sudah memakai QRIS.\n\n"
+            "\"Sekarang pembeli bisa bayar pakai ponsel,\" kata Siti Aminah, penjual kain tenun di Pasar Sentral.\n\n"
+            "Dari catatan dinas, baru 15 persen pedagang pasar di Kendari yang berjualan daring.")
+    cs = claims(text)
+    assert cs[15]["speaker"] == "Yusran Tamburaka"

@@ -321,6 +321,9 @@ def _continue(sent, para: int, carry: dict, ctx: Ctx) -> Attribution:
             carry[para] = own
             return own
         return Attribution(person=ctx.author, kind="carry", strength=0)
+    holder = _office_holder(sent, ctx)
+    if holder is not None:
+        return Attribution(person=holder, kind="carry", strength=1)
     if ctx.last_speaker is not None:
         if own is not None and not same_institution(own, ctx.last_speaker):
             # a new paragraph about another institution ("Pemerintah Provinsi Bali menganggarkan ...") is the
@@ -330,6 +333,25 @@ def _continue(sent, para: int, carry: dict, ctx: Ctx) -> Attribution:
         # narration after a speaker has been introduced continues his or her account
         return Attribution(person=ctx.last_speaker, kind="carry", strength=0)
     return Attribution()
+
+
+# "Dari pendataan dinas, ...", "Menurut evaluasi kementerian, ...": data of an office named by a common noun
+OFFICE_DATA = re.compile(rf"\b(?i:{alternation('speech', 'own_data_nouns')})\s+(?:internal\s+)?"
+                         rf"(?P<office>{alternation('speech', 'office_nouns')})\b(?!\s+[A-Z])")
+
+
+def _office_holder(sent, ctx: Ctx) -> Person | None:
+    """The person named in the article whose role is in the office whose data a sentence cites by a common noun
+    ("data dinas" in an article where the head of a dinas spoke), when the last speaker holds no such office (a
+    trader quoted after the official)."""
+    m = OFFICE_DATA.search(sent_text(sent))
+    if not m:
+        return None
+    office = re.compile(rf"\b{m.group('office')}\b", re.IGNORECASE)
+    for person in [ctx.last_speaker, *reversed(list(ctx.persons.values()))]:
+        if person is not None and person is not ctx.author and office.search(person.title or ""):
+            return person
+    return None
 
 
 def _resolve_cataphora(entries: list, i: int, known_before: set) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 import re
 
 from extract.claims.gaz import _gaz, _in_period, _inst_matcher, _institution_in, _position_at, _surface_institutions, resolve_institution
-from extract.claims.lexicon import _TITLE_HEAD_RE, _WEEKDAY_RE
+from extract.claims.lexicon import _TITLE_HEAD_RE, _WEEKDAY_RE, alternation
 
 
 _TITLE_WORD_OK = re.compile(r"^(?:[A-Z0-9(][\w.&/'’()-]*|dan|&|serta|bidang|untuk|pada|di|dari|atas|sekaligus|"
@@ -37,7 +37,12 @@ class Ctx:
     interviewee: Person | None = None  # the person a Q&A is with (named after the interview verb)
 
 
+# honorifics that end a role phrase before the name ("Kepala Dinas ..., Drs. H.")
+_TRAILING_HONORIFICS = re.compile(rf"(?:[\s,]+(?:{alternation('speech', 'honorifics')})\.?)+\s*$")
+
+
 def _clean_title(t: str) -> str | None:
+    t = _TRAILING_HONORIFICS.sub("", t)
     t = re.sub(r"\s*\([^)]*\)\s*", " ", t)
     t = re.sub(r"\s+", " ", t).strip(" ,.-–—")
     t = re.sub(r"\bKemenetrian\b", "Kementerian", t)
