@@ -224,3 +224,26 @@ def test_data_of_an_office_named_by_a_common_noun_belongs_to_the_official_not_th
             "Dari catatan dinas, baru 15 persen pedagang pasar di Kendari yang berjualan daring.")
     cs = claims(text)
     assert cs[15]["speaker"] == "Yusran Tamburaka"
+
+
+def test_a_quotation_whose_opening_mark_ends_the_sentence_before_is_the_speakers_own_arithmetic():
+    text = ("Kepala Dinas Koperasi Kota Bitung, Frangky Lumenta, menargetkan koperasi digital naik menjadi 400 unit. "
+            "\"Artinya 150 koperasi harus sudah memakai aplikasi sebelum Desember. Kami jemput bola,\" katanya.")
+    cs = claims(text)
+    assert cs[150]["speaker"] == "Frangky Lumenta"
+
+
+def test_a_description_holding_an_institution_refers_to_a_person_not_the_institution():
+    text = ("Kementerian Koperasi menargetkan 500 koperasi desa memakai aplikasi kasir tahun ini.\n\n"
+            "Mantan anggota Komisi VI DPR itu menyebutkan baru 120 koperasi desa yang memakainya.\n\n"
+            "\"Kami kejar sisanya sampai Desember,\" kata Menteri Koperasi Budi Arie Setiadi di Jakarta.")
+    cs = claims(text)
+    assert cs[120]["speaker"] == "Budi Arie Setiadi"
+
+
+def test_an_english_director_title_names_the_speaker():
+    text = ("Platform Belanjaku mengklaim jumlah penjualnya terus naik.\n\n"
+            "Director Belanjaku Indonesia Maria Sumampouw mengatakan kini ada 300 ribu penjual UMKM lokal di platformnya. \"Separuhnya dari "
+            "luar Jawa,\" ujar Maria.")
+    cs = claims(text)
+    assert cs[300_000]["speaker"] == "Maria Sumampouw"

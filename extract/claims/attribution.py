@@ -453,11 +453,22 @@ _OPEN_Q = re.compile(r"^\s*[“\"]")
 _CLOSE_Q = re.compile(r"[”\"]")
 
 
+def inside_quote(sent) -> bool:
+    """The sentence starts inside a quotation opened earlier in its paragraph: 'X mengatakan ... . "' split off the
+    opening mark with the sentence before ('"Artinya 1.790 koperasi ...' is then the speaker's, not the writer's)."""
+    text = sent.doc.user_data.get(_DOC_TEXT) or sent.doc.text
+    seg = text[text.rfind("\n", 0, sent.start_char) + 1:sent.start_char]
+    if not seg or not _has_quote(seg):
+        return False
+    return seg.count('"') % 2 == 1 or seg.count("“") > seg.count("”")
+
+
 def _attribute_open_quotes(entries) -> None:
-    """A quotation that runs over several paragraphs ("“Kami menargetkan ...\n\nItu realistis,” kata X.") belongs
-    to the speaker named where it closes."""
+    """A quotation that runs over several sentences or paragraphs ("“Kami menargetkan ...\n\nItu realistis,” kata
+    X.") belongs to the speaker named where it closes."""
     for i, (sent, para, attr) in enumerate(entries):
-        if attr.kind not in ("carry", "none") or not _OPEN_Q.match(sent_text(sent)) or len(_CLOSE_Q.findall(sent_text(sent))) > 1:
+        if attr.kind not in ("carry", "none") or len(_CLOSE_Q.findall(sent_text(sent))) > 1 or \
+                not (_OPEN_Q.match(sent_text(sent)) or inside_quote(sent)):
             continue
         for sent2, para2, attr2 in entries[i + 1:i + 5]:
             if para2 - para > 2:

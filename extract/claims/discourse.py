@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from extract.claims.attribution import (QA_LABEL, Attribution, _ents, _has_quote, _institution_subject, _named_after_title,
-                                        _valid_person_ent, attribute_sentence)
+from extract.claims.attribution import (QA_LABEL, Attribution, _ents, _has_quote, _institution_subject,
+                                        _named_after_title, _valid_person_ent, attribute_sentence, inside_quote)
 from extract.claims.gaz import _institution_in
 from extract.claims.lexicon import _TITLE_HEAD_RE, NEWS_BLOCK, TITLE_HEADS, alternation
 from extract.claims.people import (sent_text, sentences, _NAME_STOPWORDS, Ctx, Person, _clean_title, _fill_org, _known_name_at,
@@ -219,12 +219,15 @@ def _override(sent, attr: Attribution, text: str, ctx: Ctx) -> tuple[Attribution
                            surface=attr.surface, kind="question"), None
     if _speaks_first_person(sent, ctx) and not explicit:
         return Attribution(person=ctx.author, kind="pronoun", strength=3), None
-    if INFERENCE_OPENER.match(sent_text(sent)) and not _has_quote(sent_text(sent)) and not explicit:
+    if INFERENCE_OPENER.match(sent_text(sent)) and not _has_quote(sent_text(sent)) and not inside_quote(sent) and \
+            not explicit:
         if ctx.author is not None:
             return Attribution(person=ctx.author, kind="pronoun", strength=2), None
         return Attribution(kind="narration"), None  # R11: the journalist's own arithmetic
-    if attr.person is None and attr.kind == "none":
+    if attr.person is None and attr.kind in ("none", "org"):
         desc = _description_subject(sent)
+        if desc and attr.kind == "org" and (attr.surface or "-") not in desc.group("np"):
+            desc = None  # the institution is the subject, not a word of a person's description
         if desc:
             nick = NICKNAME.search(desc.group("np"))
             person = ctx.last_mentioned or ctx.focus or _unlisted_name_before(sent, desc.group("np"), ctx)
