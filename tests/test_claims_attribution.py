@@ -247,3 +247,11 @@ def test_an_english_director_title_names_the_speaker():
             "luar Jawa,\" ujar Maria.")
     cs = claims(text)
     assert cs[300_000]["speaker"] == "Maria Sumampouw"
+
+
+def test_r7_a_restated_target_is_credited_to_the_official_not_the_commentator_who_judges_it():
+    text = ("Pengamat ekonomi digital Rina Kartika menilai sasaran 500 ribu eksportir kecil pada 2027 terlalu rendah.\n\n"
+            "Menteri Perdagangan Budi Santoso menegaskan sasaran 500 ribu eksportir kecil pada 2027 tidak berubah.")
+    cs = claims(text, published="2025-06-10")
+    assert cs[500_000]["speaker"] == "Budi Santoso"
+    assert cs[500_000]["quote"].startswith("Menteri Perdagangan")

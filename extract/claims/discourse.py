@@ -239,6 +239,23 @@ def _override(sent, attr: Attribution, text: str, ctx: Ctx) -> tuple[Attribution
     return attr, None
 
 
+EVALUATIVE_VERB = re.compile(rf"\b(?:{alternation('speech', 'evaluative_verbs')})\b", re.IGNORECASE)
+_MODE = {"quote": 4, "explicit": 3, "pronoun": 3, "org": 2, "carry": 1}
+
+
+def restatement_rank(attr: Attribution, sentence: str, start: int) -> tuple:
+    """R7: which statement of a fact stated several times the claim keeps (the highest rank). First the person who
+    speaks for the figure's source (a named official stating it, not a commentator or someone who judges it:
+    "menilai target 8 juta ... realistis"), then the mode (a direct quote, indirect speech, an institution's
+    account, narration), then the first mention."""
+    person = attr.person
+    if person is not None and attr.kind in ("quote", "explicit", "pronoun"):
+        tier = 1 if COMMENTATOR.match(person.title or "") or EVALUATIVE_VERB.search(sentence) else 2
+    else:
+        tier = 1 if person is not None or attr.kind == "org" else 0
+    return (tier, _MODE.get(attr.kind, 0), -start)
+
+
 def office_of(attr: Attribution, ctx: Ctx) -> str | None:
     """The office whose jurisdiction a figure may fall under (for its scope): the speaker's role and institution, but
     not an opinion writer's or a commentator's (a lecturer in Lampung does not make a national figure Lampung's);
