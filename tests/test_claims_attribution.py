@@ -255,3 +255,13 @@ def test_r7_a_restated_target_is_credited_to_the_official_not_the_commentator_wh
     cs = claims(text, published="2025-06-10")
     assert cs[500_000]["speaker"] == "Budi Santoso"
     assert cs[500_000]["quote"].startswith("Menteri Perdagangan")
+
+
+def test_r11_a_lede_figure_goes_to_the_first_speaker_only_when_he_states_or_refers_to_it():
+    unrelated = ("Koperasi yang memakai aplikasi akuntansi di Sulawesi Tengah kini berjumlah 3.400 unit.\n\n"
+                 "Kepala Dinas Koperasi Sulteng, Yahya Lamarauna, mengatakan pelatihan akan diperluas ke 13 kabupaten.")
+    assert claims(unrelated)[3400]["speaker"] is None
+    restated = ("Koperasi yang memakai aplikasi akuntansi di Sulawesi Tengah kini berjumlah 3.400 unit.\n\n"
+                "Kepala Dinas Koperasi Sulteng, Yahya Lamarauna, mengatakan capaian itu naik dua kali lipat. "
+                "\"Sudah 3.400 yang rutin memakai,\" ujarnya.")
+    assert claims(restated)[3400]["speaker"] == "Yahya Lamarauna"

@@ -256,6 +256,31 @@ def restatement_rank(attr: Attribution, sentence: str, start: int) -> tuple:
     return (tier, _MODE.get(attr.kind, 0), -start)
 
 
+_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+FIGURE_ANAPHOR = re.compile(rf"\b(?:{alternation('speech', 'figure_anaphora_nouns')})\s+(?:itu|tersebut|ini)\b", re.IGNORECASE)
+
+
+def lede_restated_by(claim: dict, person: Person, entries: list, institution_id: str | None) -> bool:
+    """R11: a lede figure goes to the first speaker introduced after it only when it is his or her institution's
+    figure, or when he or she states the same figure again (R7; the restatement may be too bare to be a claim of its
+    own: '"... sudah 1.730 yang bergabung," kata X'). Otherwise narration before a person is introduced has no
+    speaker."""
+    if institution_id is not None and institution_id == person.institution_id:
+        return True
+    intro = next((sent for sent, _, attr in entries if attr.person is person and sent.start_char > claim["char_start"]),
+                 None)
+    if intro is not None and FIGURE_ANAPHOR.search(sent_text(intro)):
+        return True  # the speaker's first words refer back to it ("dana tersebut sudah diterima 2,9 juta debitur")
+    m = _NUMBER.search(claim.get("value_text") or "")
+    surface = m.group(0) if m else (claim.get("value_text") or "").split(" ")[0]
+    if not surface:
+        return False
+    pattern = re.compile(rf"(?<![\w.,]){re.escape(surface)}(?![\w]|[.,]\d)", re.IGNORECASE)
+    return any(attr.person is person and attr.kind in ("quote", "explicit", "pronoun") and
+               sent.start_char > claim["char_start"] and pattern.search(sent_text(sent))
+               for sent, _, attr in entries)
+
+
 def office_of(attr: Attribution, ctx: Ctx) -> str | None:
     """The office whose jurisdiction a figure may fall under (for its scope): the speaker's role and institution, but
     not an opinion writer's or a commentator's (a lecturer in Lampung does not make a national figure Lampung's);

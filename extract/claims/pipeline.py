@@ -5,7 +5,7 @@ from extract.numbers import find_quantities
 import re
 
 from extract.claims.attribution import _attribute_open_quotes, _index_ents, _sent_ents
-from extract.claims.discourse import attribute_sentences, office_of, restatement_rank
+from extract.claims.discourse import attribute_sentences, lede_restated_by, office_of, restatement_rank
 from extract.claims.claim_type import _classify
 from extract.claims.clauses import clause_at, hypothetical
 from extract.claims.dedupe import _dedupe
@@ -354,7 +354,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
         lede_para = min((c["_para"] for c, _, _ in candidates), default=None)
         for claim, _, _ in candidates:
             if claim["_lede"] and claim["speaker"] is None and claim["_para"] == lede_para and fpara - claim["_para"] <= 2 and \
-                    claim["institution_id"] in (None, person.institution_id):
+                    claim["institution_id"] in (None, person.institution_id) and \
+                    lede_restated_by(claim, person, entries, claim["institution_id"]):
                 claim["_person"] = person
     for claim, _, _ in candidates:
         claim.pop("_lede", None)
