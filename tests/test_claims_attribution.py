@@ -265,3 +265,20 @@ def test_r11_a_lede_figure_goes_to_the_first_speaker_only_when_he_states_or_refe
                 "Kepala Dinas Koperasi Sulteng, Yahya Lamarauna, mengatakan capaian itu naik dua kali lipat. "
                 "\"Sudah 3.400 yang rutin memakai,\" ujarnya.")
     assert claims(restated)[3400]["speaker"] == "Yahya Lamarauna"
+
+
+def test_a_member_of_parliament_who_questions_a_figure_is_its_subject_and_the_antecedent_of_ia():
+    text = ("Menteri Koperasi Budi Arie Setiadi mengatakan 9.000 koperasi sudah memakai aplikasi.\n\n"
+            "Anggota Komisi VI DPR dari Fraksi Nasdem Yohana Nuban mempertanyakan data tersebut. Ia menyebut baru "
+            "40 persen koperasi itu yang aktif.")
+    cs = claims(text)
+    assert cs[40]["speaker"] == "Yohana Nuban"
+
+
+def test_a_person_introduced_with_her_age_is_who_the_paragraph_and_its_nya_are_about():
+    text = ("Kepala Dinas Koperasi Kota Kupang, Yosef Bria, mengatakan 500 UMKM sudah berjualan daring.\n\n"
+            "Salah satunya adalah Maria Goreti (39), perajin tenun ikat di Oebobo. Sejak berjualan di lokapasar, "
+            "pesanannya naik 45 persen. \"Sekarang pembeli dari Jawa juga ada,\" ujarnya.")
+    cs = claims(text)
+    assert cs[45]["speaker"] == "Maria Goreti"
+    assert cs[500]["speaker"] == "Yosef Bria"

@@ -174,7 +174,7 @@ def _named_after_title(after: list, text: str, s0: int, pos: int):
 
 def _antecedent(ctx: Ctx) -> Person | None:
     """Who "ia", "dia" and "ujarnya" refer to: the person the latest sentences are about, else the last speaker."""
-    return ctx.focus or ctx.last_speaker
+    return ctx.focus or ctx.last_speaker or ctx.last_mentioned
 
 
 def attribute_sentence(sent, ctx: Ctx) -> Attribution:
@@ -467,9 +467,10 @@ def _attribute_open_quotes(entries) -> None:
     """A quotation that runs over several sentences or paragraphs ("“Kami menargetkan ...\n\nItu realistis,” kata
     X.") belongs to the speaker named where it closes."""
     for i, (sent, para, attr) in enumerate(entries):
-        if attr.kind not in ("carry", "none") or len(_CLOSE_Q.findall(sent_text(sent))) > 1 or \
-                not (_OPEN_Q.match(sent_text(sent)) or inside_quote(sent)):
-            continue
+        own = sent_text(sent)
+        if attr.kind not in ("carry", "none") or len(_CLOSE_Q.findall(own)) > 1 or \
+                not (_OPEN_Q.match(own) or (inside_quote(sent) and not _has_quote(own))):
+            continue  # a quotation closing in the sentence itself has been read with its own said-verb
         for sent2, para2, attr2 in entries[i + 1:i + 5]:
             if para2 - para > 2:
                 break

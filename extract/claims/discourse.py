@@ -36,6 +36,7 @@ _NOT_A_VERB = {"yang", "dan", "di", "ke", "dari", "untuk", "pada", "adalah", "me
 # what may stand before a person who is the subject: a title, a place and date, an opening time phrase
 _BEFORE_SUBJECT = re.compile(r"[\W\d]*(?:(?:[A-Z(][^\s,]*|dan|dari|untuk|bidang|urusan|se|di|&)[\s,]*)*")
 _QUOTE_MARKS = re.compile(r"[“”\"]")
+AGE_AFTER = re.compile(r"[^\S\n]*\(\s*\d{1,2}\s*(?:th|thn|tahun)?\s*\)")
 REGIONAL_GOVERNMENT = re.compile(r"(?:Pemerintah\s+(?:Provinsi|Kabupaten|Kota)|Pemprov|Pemkab|Pemkot)\b")
 REGIONAL_OFFICIAL = re.compile(r"\b(?:Dinas|Dis[a-z]+|Badan|Bupati|Gubernur|Wali\s*[Kk]ota|Walikota|Sekda|"
                                r"Sekretaris\s+Daerah|Pemprov|Pemkab|Pemkot)\b")
@@ -347,12 +348,21 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
 def _continue(sent, para: int, carry: dict, ctx: Ctx) -> Attribution:
     """A sentence without attribution of its own: the paragraph's source, else the writer of an opinion piece, else
     the last speaker unless a new paragraph opens with another institution as its subject."""
-    person = None
+    person, profiled = None, None
     for e in _ents(sent, {"PER"}):
         if _valid_person_ent(e):
-            person = _person_from_ent(e, sent, ctx)  # registered for later surname and pronoun resolution
+            known = _person_from_ent(e, sent, ctx) if e.text.strip() in ctx.persons else None
+            person = known or _person_from_ent(e, sent, ctx)  # registered for later surname and pronoun resolution
+            if known is None and AGE_AFTER.match(sent_text(sent), e.end_char - sent.start_char):
+                profiled = person
     if person is not None:
         ctx.last_mentioned = person
+    if profiled is not None and profiled is not ctx.author:
+        # "Salah satu pelaku usaha ... adalah Sri Wahyuni (44), pemilik ...": a person introduced with her age is
+        # who the paragraph is about (her figures, her "ujarnya"), not the official who spoke before
+        ctx.focus = profiled
+        carry[para] = Attribution(person=profiled, kind="carry", strength=0)
+        return carry[para]
     subject = _subject_person(sent, ctx)
     if subject is not None:
         ctx.focus = subject

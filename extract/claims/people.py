@@ -295,7 +295,10 @@ _NAME_STOPWORDS = {
     "ri", "kreatif", "pariwisata", "desa", "daerah", "wilayah", "sumber", "daya", "manusia", "industri",
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "menurut", "sementara", "namun", "dalam",
     "negeri", "luar", "deputi", "direktur", "kepala", "ketua", "menteri", "sekretaris", "staf", "khusus", "asisten",
+    "fraksi", "partai", "komisi",
 }
+# words followed by a one-word name that is no person's ("Fraksi Nasdem", "Partai Golkar")
+_NAMED_BY_NEXT_WORD = {"fraksi", "partai"}
 
 
 def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
@@ -313,7 +316,8 @@ def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     if cut:
         if len(words) - cut[-1] - 1 == 1 and words[0].lower() in ORG_NAME_HEADS:
             return None  # "Direktorat Jenderal Perbendaharaan mencatat": one word left of an institution's name
-        words = words[cut[-1] + 1:]  # the name follows the last role / institution / place word
+        skip = 2 if words[cut[-1]].lower() in _NAMED_BY_NEXT_WORD else 1
+        words = words[cut[-1] + skip:]  # the name follows the last role / institution / place word
     if not words or any(w.lower() in _NAME_STOPWORDS for w in words):
         return None
     lead = text[max(0, pos - 160):pos][:m.start("name")]
