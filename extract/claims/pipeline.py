@@ -5,7 +5,7 @@ from extract.numbers import find_quantities
 import re
 
 from extract.claims.attribution import _attribute_open_quotes, _index_ents, _sent_ents
-from extract.claims.discourse import attribute_sentences, office_of
+from extract.claims.discourse import attribute_sentences, lede_restated_by, office_of, restatement_rank
 from extract.claims.claim_type import _classify
 from extract.claims.clauses import clause_at, hypothetical
 from extract.claims.dedupe import _dedupe
@@ -354,7 +354,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
             claim["_person"] = person
             claim["_lede"] = attr.person is None and attr.kind not in ("question", "narration") and (first_speaker is None or sent.start_char < first_speaker[2])
             claim["_para"] = para
-            rank = (attr.strength + (1 if attr.kind == "quote" else 0), -sent.start_char)
+            rank = restatement_rank(attr, st, sent.start_char)  # R7: which statement of a restated fact is kept
             candidates.append((claim, rank, q))
             prev_claim = claim
     if first_speaker is not None:
@@ -364,7 +364,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
         lede_para = min((c["_para"] for c, _, _ in candidates), default=None)
         for claim, _, _ in candidates:
             if claim["_lede"] and claim["speaker"] is None and claim["_para"] == lede_para and fpara - claim["_para"] <= 2 and \
-                    claim["institution_id"] in (None, person.institution_id):
+                    claim["institution_id"] in (None, person.institution_id) and \
+                    lede_restated_by(claim, person, entries, claim["institution_id"]):
                 claim["_person"] = person
     for claim, _, _ in candidates:
         claim.pop("_lede", None)
