@@ -75,9 +75,25 @@ def test_a_per_cohort_quota_has_no_target_year():
     assert cs[35]["claim_type"] == "target" and cs[35]["target_year"] is None
 
 
-def test_credit_disbursed_last_year_is_a_result():
+def test_programme_credit_disbursed_last_year_is_budget_but_private_lending_a_result():
     cs = claims("Penyaluran KUR di kabupaten itu tahun lalu Rp 730 miliar, sebagian besar untuk sektor perdagangan.")
-    assert cs[730_000_000_000]["claim_type"] == "achievement"
+    assert cs[730_000_000_000]["claim_type"] == "budget"  # claims.md: money disbursed by a programme
+    cs = claims("OJK mencatat penyaluran pinjaman daring ke pelaku usaha kecil hingga Maret mencapai Rp 18,4 triliun.")
+    assert cs[18.4e12]["claim_type"] == "achievement"
+
+
+def test_procurement_value_is_a_result_and_a_spending_commitment_a_budget():
+    cs = claims("Belanja pemerintah provinsi untuk produk dalam negeri lewat e-Katalog sepanjang 2024 mencapai "
+                "Rp 3,6 triliun.")
+    assert cs[3.6e12]["claim_type"] == "achievement"
+    cs = claims("Kepala LKPP menyebut komitmen belanja produk usaha mikro dari seluruh instansi tahun ini mencapai "
+                "Rp 520 triliun.")
+    assert cs[520e12]["claim_type"] == "budget"
+
+
+def test_a_startup_funding_round_is_context():
+    cs = claims("Perusahaan rintisan agregator warung itu menutup pendanaan seri B sebesar 40 juta dolar AS.")
+    assert cs[40e6]["claim_type"] == "other"
 
 
 def test_the_past_year_of_an_earlier_term_is_not_the_deadline():

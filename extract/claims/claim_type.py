@@ -5,8 +5,8 @@ from datetime import date
 import re
 
 from extract.claims.clauses import _clause_bounds, _nearest
-from extract.claims.structure import structural_type
-from extract.claims.lexicon import alternation, ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
+from extract.claims.structure import PRIVATE_LENDING, structural_type
+from extract.claims.lexicon import alternation, words, ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
 
 
 # counts of people or businesses taking part in / hit by something are context ("1.700 koperasi terdampak",
@@ -69,6 +69,11 @@ POSSESSION_LEFT = re.compile(r"\b(?:punya|mempunyai|memiliki)\s+(?:sekitar\s+|le
 POPULATION_LEFT = re.compile(r"\bjumlah\s+(?:\w+\s+)?(?:umkm|ukm|umk|ikm|koperasi|pelaku|usaha|penduduk|anggota)\w*"
                              r"(?:\s+\w+){0,3}\s+(?:di\s+(?:seluruh\s+)?(?:Indonesia|Tanah\s+Air)|nasional)\b",
                              re.IGNORECASE)
+
+
+PRIVATE_FUNDING = words("budget", "private_funding")
+PROCUREMENT = words("budget", "procurement")
+COMMITMENT = words("budget", "commitments")
 
 
 _COORD_VERB = re.compile(r"\b(?:dan|serta|lalu|kemudian)\s+(?:telah\s+|sudah\s+)?(?:di|ter|me|ber)[a-z]{3,}", re.I)
@@ -161,12 +166,16 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
                       seg_left[-40:], re.I):
         return "other", True
     # 2. money (or a subsidy rate) allocated / disbursed
+    if money and COMMITMENT.search(seg_left[-80:]):
+        return "budget", True  # "komitmen belanja produk dalam negeri mencapai Rp 1.100 triliun": planned money
     if money and (BUDGET_CUES.search(seg_left) or BUDGET_CUES.search(near_right[:40])
                   or re.search(r"\brealisasi\s+(?:\w+\s+){0,2}(?:program|kur|pen|bpum|bantuan|penyaluran)\b", seg_left,
                                re.I)):
+        if PRIVATE_FUNDING.search(seg_left):
+            return "other", True  # a startup's funding round is market context
         if not re.search(r"\b(?:transaksi|omzet|penjualan|pembelian)\b|(?<!bisa\s)(?<!dapat\s)\b(?:terserap|diserap)\b",
-                         seg_left[-80:], re.I):
-            return "budget", True
+                         seg_left[-80:], re.I) and not PRIVATE_LENDING.search(seg_left) and not PROCUREMENT.search(seg_left):
+            return "budget", True  # (procurement through e-Katalog or of local products is a realised transaction value)
     if unit == "persen" and re.search(r"\bsubsidi\b", near_left[-40:], re.I):
         return "budget", True
     if unit == "persen" and re.search(r"\b(?:bunga|suku\s+bunga|tarif|pajak|ppn|pph|mdr|bea|margin|inflasi|"

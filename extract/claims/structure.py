@@ -67,6 +67,7 @@ PROGRAMME_OUTPUT = re.compile(rf"\b(?:{alternation('realised', 'programme_output
 BUDGET_NOUN = re.compile(rf"\b(?:{alternation('budget', 'budget_nouns')})\b(?:(?:19|20)\d\d|(?![.;]|\d)[^,]){{0,60}}?"
                          rf"(?:sebesar|senilai|mencapai|hingga|menjadi|yakni|yaitu)?\s*{_MONEY_PREFIX}$", re.IGNORECASE)
 DISBURSED_CREDIT = words("realised", "disbursed_credit")
+PRIVATE_LENDING = words("budget", "private_lending")
 CREDIT_REALISED = words("realised", "disbursed_realised")
 MARKET_WIDE = words("context", "market_wide")
 PARAMETERS = words("context", "parameters")
@@ -152,7 +153,9 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
     if money and BUDGET_NOUN.search(left) and not STRONG_REALIZED.search(left[-40:]) and not PER_UNIT.search(right):
         return "budget", True  # "menetapkan plafon KUR sebesar Rp 460 triliun": an allocation, whatever the verb
     if money and DISBURSED_CREDIT.search(left) and CREDIT_REALISED.search(left) and not TARGET_CUES.search(left):
-        return "achievement", True  # "realisasi penyaluran KUR tercatat Rp 192 triliun": credit disbursed
+        # "realisasi penyaluran KUR tercatat Rp 192 triliun": money a programme disbursed is a budget (claims.md);
+        # what private lenders lent is a realised credit volume
+        return ("achievement" if PRIVATE_LENDING.search(whole) else "budget"), True
     if SERVED_LEFT.search(left) and unit in ("UMKM", "koperasi", "orang") and not STRONG_REALIZED.search(left) \
             and not TARGET_CUES.search(left):
         return "other", True  # "PNM melayani 15,8 juta nasabah": the population a body serves (R10)
