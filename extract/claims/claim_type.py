@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 import re
 
+from extract.claims import type_model
 from extract.claims.clauses import _clause_bounds, _nearest
 from extract.claims.structure import PRIVATE_LENDING, structural_type
 from extract.claims.lexicon import alternation, words, ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
@@ -272,10 +273,16 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "achievement", True
     if is_other:
         return "other", True
+    return type_model.decide(_default_type(unit, metric, money, seg_left, sent_text), sent_text, rel_start, rel_end,
+                             unit, metric, day), False
+
+
+def _default_type(unit: str | None, metric: str | None, money: bool, seg_left: str, sent_text: str) -> str:
+    """The type of a figure that no structure or cue decides, by its unit (type_model may overrule it)."""
     if unit in ("UMKM", "persen", "koperasi", "transaksi") and metric:
-        return "achievement", False
+        return "achievement"
     if unit in ("UMKM", "koperasi", "orang", "transaksi", "produk") and ACHIEVE_CUES.search(seg_left):
-        return "achievement", False
+        return "achievement"
     if money:
-        return ("achievement" if re.search(r"transaksi|omzet|penjualan", sent_text, re.I) else "other"), False
-    return "other", False
+        return "achievement" if re.search(r"transaksi|omzet|penjualan", sent_text, re.I) else "other"
+    return "other"
