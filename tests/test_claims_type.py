@@ -133,3 +133,10 @@ def test_a_remainder_under_a_modal_is_a_target_even_after_an_apposition_but_a_ga
     assert cs[2.7e6]["claim_type"] == "target" and cs[2.7e6]["target_year"] == 2026
     cs = claims("Pengamat menilai selisih sekitar 1,3 juta UMKM antara dua basis data itu perlu dijelaskan.")
     assert cs[1.3e6]["claim_type"] == "other"
+
+
+def test_more_of_something_under_a_wish_is_a_target_but_a_remainder_stays_arithmetic():
+    cs = claims("Tahun depan dinas berharap bisa merangkul 20 ribu pedagang lagi di pasar kabupaten.", published="2025-03-01")
+    assert (cs[20_000]["claim_type"], cs[20_000]["target_year"]) == ("target", 2026)
+    cs = claims("Dengan capaian itu, kekurangannya tinggal 400 ribu pedagang lagi.")
+    assert cs[400_000]["claim_type"] == "other"

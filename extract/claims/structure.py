@@ -124,8 +124,11 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         # "Sisanya, sekitar 4,1 juta, harus kita dorong": the predicate may follow an apposition; it ends at the
         # next figure
         predicate = ANY_NUMBER.split(right, maxsplit=1)[0]
+        # "kami ingin menambah 50 ribu lagi", "bakal tambah dua penenun lagi": more of something under a wish or
+        # plan is a target (R1), not a remainder
+        more_planned = LAGI_AFTER.match(right) and not GAP.search(left[-60:]) and TARGET_CUES.search(left)
         planned = (OBLIGATION.search(governed) and REMAINDER_ACTION.search(governed)) or \
-            CHASE.search(governed) or EXPLICIT_TARGET.search(after_gap) or \
+            CHASE.search(governed) or EXPLICIT_TARGET.search(after_gap) or more_planned or \
             (MODAL_VERB.search(predicate) and not GAP_ONLY.search(left[-60:]))
         return ("target" if planned and not NEGATED.search(own_right) else "other"), True
     projection = list(PROJECTION.finditer(left))
