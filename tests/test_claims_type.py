@@ -140,3 +140,16 @@ def test_more_of_something_under_a_wish_is_a_target_but_a_remainder_stays_arithm
     assert (cs[20_000]["claim_type"], cs[20_000]["target_year"]) == ("target", 2026)
     cs = claims("Dengan capaian itu, kekurangannya tinggal 400 ribu pedagang lagi.")
     assert cs[400_000]["claim_type"] == "other"
+
+
+def test_a_whole_population_is_context_but_a_count_with_a_status_a_result():
+    cs = claims("Menurut kepala dinas, jumlah perajin di kabupaten itu mencapai sekitar 8.500 unit.")
+    assert cs[8500]["claim_type"] == "other"
+    cs = claims("Menurut kepala dinas, jumlah perajin yang sudah berjualan daring mencapai 2.100 unit.")
+    assert cs[2100]["claim_type"] == "achievement"
+
+
+def test_new_as_an_adjective_does_not_undo_a_target_verb():
+    cs = claims("Tahun ini bank daerah itu menargetkan porsi nasabah baru mencapai 35 persen dari total nasabah kredit.",
+                published="2025-02-10")
+    assert (cs[35]["claim_type"], cs[35]["target_year"]) == ("target", 2025)

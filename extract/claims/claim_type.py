@@ -77,6 +77,13 @@ PROCUREMENT = words("budget", "procurement")
 COMMITMENT = words("budget", "commitments")
 
 
+NEW_NOUN = re.compile(rf"\b({alternation('realised', 'new_nouns')})\s+baru\b", re.IGNORECASE)
+# "jumlah IKM di provinsi itu mencapai sekitar 104 ribu": a whole population, no status between noun and figure (R10)
+BARE_POPULATION_LEFT = re.compile(rf"\bjumlah\s+(?:pelaku\s+)?(?:{alternation('context', 'population_nouns')})(?:nya)?\b"
+                                  rf"(?:(?!\b(?:yang|{alternation('change', 'change_verbs')})\b)[^,.;\d]){{0,50}}$",
+                                  re.IGNORECASE)
+
+
 _COORD_VERB = re.compile(r"\b(?:dan|serta|lalu|kemudian)\s+(?:telah\s+|sudah\s+)?(?:di|ter|me|ber)[a-z]{3,}", re.I)
 
 
@@ -93,7 +100,7 @@ def _clean_cues(t: str) -> str:
                        and not re.match(r"(?:menembus|tembus|melewati|melampaui|melebihi)", m.group(0), re.I)
                        else "mencapai", t)
     t = re.sub(r"\byang\s+baru\b", "yang", t, flags=re.I)
-    t = re.sub(r"\b(?:umkm|ukm|usaha|pelaku|merchant|wirausaha(?:wan)?|koperasi)\s+baru\b", "UMKM", t, flags=re.I)
+    t = NEW_NOUN.sub(lambda m: m.group(1), t)  # "debitur baru": new debtors, not "only"
     return t
 
 
@@ -243,6 +250,10 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if not strong and unit in ("UMKM", "koperasi", "orang") and POPULATION_AFTER.match(after_text) \
             and not MEMBERS_AFTER.match(after_text) \
             and not DIGITAL_WORDS.search(sent_text[left:right]):
+        return "other", True
+    bare = BARE_POPULATION_LEFT.search(seg_left)
+    if bare and unit in ("UMKM", "koperasi", "orang") and not DIGITAL_WORDS.search(bare.group(0)) and \
+            not STATUS_SHARE_AFTER.match(after_text):
         return "other", True
     if not STRONG_REALIZED.search(ach_left) and POPULATION_LEFT.search(seg_left) and \
             not DIGITAL_WORDS.search(sent_text[left:right]):
