@@ -153,3 +153,18 @@ def test_new_as_an_adjective_does_not_undo_a_target_verb():
     cs = claims("Tahun ini bank daerah itu menargetkan porsi nasabah baru mencapai 35 persen dari total nasabah kredit.",
                 published="2025-02-10")
     assert (cs[35]["claim_type"], cs[35]["target_year"]) == ("target", 2025)
+
+
+def test_survey_shares_of_respondents_are_results_and_the_sample_make_up_context():
+    cs = claims("Survei lembaga itu terhadap 900 pelaku usaha mikro menemukan bahwa kendala terbesar responden adalah "
+                "ongkos kirim (44%) dan biaya iklan (31%).")
+    assert cs[44]["claim_type"] == "achievement" and cs[31]["claim_type"] == "achievement"
+    assert cs[900]["claim_type"] == "other"
+    cs = claims("Survei yang sama mencatat 63 persen usaha responden dimiliki perempuan.")
+    assert cs[63]["claim_type"] == "other"
+
+
+def test_the_size_classes_of_a_counted_population_are_context_without_a_verb():
+    cs = claims("Jumlah pedagang pengguna kasir digital di kota itu mencapai 18.000 pedagang, sekitar 85 persen di "
+                "antaranya usaha mikro.")
+    assert cs[85]["claim_type"] == "other" and cs[18_000]["claim_type"] == "achievement"

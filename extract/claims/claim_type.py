@@ -6,7 +6,7 @@ import re
 
 from extract.claims import type_model
 from extract.claims.clauses import _clause_bounds, _nearest
-from extract.claims.structure import PRIVATE_LENDING, structural_type
+from extract.claims.structure import ATTRIBUTE_AFTER, MARKET_WIDE, PRIVATE_LENDING, structural_type
 from extract.claims.lexicon import alternation, words, ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
 
 
@@ -55,6 +55,9 @@ COMPOSITION_AFTER = re.compile(rf"^[^,.;]{{0,60}}?\b(?:{alternation('context', '
 # "naik ke 85 persen", "turun menjadi 9 persen": the figure is the new level, not the size of the change
 NEW_LEVEL_LEFT = re.compile(r"\b(?:menjadi|jadi|ke|hingga|sampai)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+|di\s+atas\s+)?$",
                             re.IGNORECASE)
+# "90 persen di antaranya usaha mikro": the make-up of the population just counted, with the verb left out
+SIZE_CLASS_OF_THEM = re.compile(rf"^\s*(?:persen|%)?\s*di\s+antaranya\s+(?:{alternation('context', 'size_classes')})\b(?!\s+yang)",
+                                re.IGNORECASE)
 SIZE_CLASS_AFTER = re.compile(rf"^[^,.;]{{0,40}}?\b(?:{alternation('context', 'composition_verbs')})\s+(?:pelaku\s+)?"
                               rf"(?:{alternation('context', 'size_classes')})\b", re.IGNORECASE)
 # "hanya 41 persen yang bertransaksi daring": a share defined by a status (R10), even inside a survey
@@ -77,6 +80,7 @@ PROCUREMENT = words("budget", "procurement")
 COMMITMENT = words("budget", "commitments")
 
 
+SURVEY_WORDS = words("context", "survey_words")
 NEW_NOUN = re.compile(rf"\b({alternation('realised', 'new_nouns')})\s+baru\b", re.IGNORECASE)
 # "jumlah IKM di provinsi itu mencapai sekitar 104 ribu": a whole population, no status between noun and figure (R10)
 BARE_POPULATION_LEFT = re.compile(rf"\bjumlah\s+(?:pelaku\s+)?(?:{alternation('context', 'population_nouns')})(?:nya)?\b"
@@ -201,7 +205,14 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
                  r"singapura|filipina|china|tiongkok|india|jepang|korea)\b", sent_text[left:right], re.I) \
             and not EXPLICIT_TARGET.search(seg_left):
         return "other", True
-    if re.search(r"\b(?:kajian|riset|survei|studi|penelitian|responden)\b", seg_left + after_text[:60], re.I) and not STRONG_REALIZED.search(ach_left) \
+    survey = SURVEY_WORDS.search(seg_left + after_text[:60])
+    if survey and unit == "persen" and not PROJECTION.search(seg_left) and not MARKET_WIDE.search(sent_text[left:right]) \
+            and not COMPOSITION_AFTER.match(after_text) and not SIZE_CLASS_OF_THEM.match(after_text) \
+            and not ATTRIBUTE_AFTER.match(after_text) \
+            and _nearest(TARGET_CUES, near_left, True) is None \
+            and not OTHER_CUES.search(near_left[-45:]):
+        return "achievement", True  # "54% responden ...", "kendala terbesar ... (41%)": respondents with a property (R10)
+    if survey and not STRONG_REALIZED.search(ach_left) \
             and not (unit in ("persen", "UMKM", "koperasi") and STATUS_AFTER.match(after_text)) \
             and not (unit == "persen" and STATUS_SHARE_AFTER.match(after_text)) \
             and _nearest(TARGET_CUES, near_left, True) is None \
@@ -236,6 +247,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if re.match(r"\s*(?:orang\s+)?(?:peserta|responden|pengunjung|hadirin)\b", after_text, re.I) and not (
             unit == "persen" and STRONG_REALIZED.search(_clean_cues(after_text[:40].split(",")[0]))):
         return "other", True  # participant counts are context; "62 persen responden sudah ...": a status share (R10)
+    if unit == "persen" and SIZE_CLASS_OF_THEM.match(after_text):
+        return "other", True  # "412.000 merchant, sekitar 90 persen di antaranya usaha mikro": composition (R10)
     if unit == "persen" and COMPOSITION_AFTER.match(after_text) and not STRONG_REALIZED.search(ach_left) and \
             (not ANAPHOR.search(sent_text[left:rel_end + 40]) or SIZE_CLASS_AFTER.match(after_text)):
         return "other", True  # "70 persen pedagang di marketplace merupakan usaha mikro": composition (R10)
