@@ -168,3 +168,10 @@ def test_the_size_classes_of_a_counted_population_are_context_without_a_verb():
     cs = claims("Jumlah pedagang pengguna kasir digital di kota itu mencapai 18.000 pedagang, sekitar 85 persen di "
                 "antaranya usaha mikro.")
     assert cs[85]["claim_type"] == "other" and cs[18_000]["claim_type"] == "achievement"
+
+
+def test_an_average_per_period_is_a_level_but_an_average_per_debtor_a_parameter():
+    cs = claims("Menurut pengelola pasar, transaksi nontunai di pasar itu rata-rata mencapai Rp 640 juta per bulan.")
+    assert cs[640e6]["claim_type"] == "achievement"
+    cs = claims("Bank itu mencatat rata-rata nilai pinjaman per debitur sekitar Rp 38 juta.")
+    assert cs[38e6]["claim_type"] == "other"

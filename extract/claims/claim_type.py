@@ -20,7 +20,9 @@ PARTICIPANT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:(?:dan|serta)\s+[\d.,]+\
 DERIVED_LEFT = re.compile(r"\b(?:selisih(?:nya)?|kekurangan(?:nya)?|kesenjangan|gap)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
 
 
-PER_UNIT_LEFT = re.compile(r"(?:\b(?:rata-rata|rerata)\b[^,.;]*|\b(?:setiap|tiap|per)\s+(?!(?:" + _MONTH_RE +
+# an amount per recipient or per debtor ("setiap merchant", "rata-rata plafon"); an average per period alone ("omzetnya
+# rata-rata Rp 45 juta per bulan") is a level of the quantity, not a per-unit amount
+PER_UNIT_LEFT = re.compile(r"(?:\b(?:rata-rata|rerata)\s+(?:nilai\s+)?(?:plafon|pinjaman|kredit|pembiayaan|per\s+(?!" + _MONTH_RE + r"|tahun|bulan|hari|pekan|minggu)\w+)\b[^,.;]*|\b(?:setiap|tiap|per)\s+(?!(?:" + _MONTH_RE +
                            r"|akhir|awal|tanggal|tahun|bulan|hari|pekan|minggu|kuartal|semester|triwulan|kapita)\b)"
                            r"[a-z]\w*\s+(?:\w+\s+){0,2}?)$", re.IGNORECASE)
 
