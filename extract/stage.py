@@ -15,6 +15,7 @@ same database.
 from __future__ import annotations
 
 import logging
+import time
 import zlib
 from collections import Counter
 
@@ -28,14 +29,16 @@ log = logging.getLogger("pantau.extract")
 
 BATCH_SIZE = 200  # pages per write transaction
 CHUNK_SIZE = 8  # pages per task sent to a worker
+FLUSH_S = 2.0  # following a crawl: finished pages are saved at least this often, however slowly pages come
 
 
 def extract_pages(store: Store, rebuild: bool = False, workers: int | None = None, batch_size: int = BATCH_SIZE,
-                  chunk_size: int = CHUNK_SIZE, follow=None) -> dict:
+                  chunk_size: int = CHUNK_SIZE, follow=None, flush_s: float = FLUSH_S) -> dict:
     """Extract every pending article page (every page with ``rebuild``). Returns run statistics.
 
     ``follow`` (an ``extract.follow.ArchiveFollower``) keeps reading pages as a running crawl archives them, until
-    the crawl ends (``pantau crawl --extract``)."""
+    the crawl ends (``pantau crawl --extract``). While following, finished pages are saved when ``batch_size`` of
+    them are done or when the oldest has waited ``flush_s`` seconds, whichever comes first."""
     from extract.claims import EXTRACTOR_VERSION
 
     workers = default_workers() if workers is None else max(1, int(workers))
@@ -58,12 +61,16 @@ def extract_pages(store: Store, rebuild: bool = False, workers: int | None = Non
         batches = follow.batches(store, size) if follow else store.page_batches(rebuild, size=size)
         chunks = _chunks(batches, chunk_size)
         batch: list[dict] = []
+        unsaved_since = 0.0  # when the first result of ``batch`` came back
         for results in ordered_map(extract_chunk, chunks, workers):
+            if results and not batch:
+                unsaved_since = time.monotonic()
             for result in results:
                 _account(result, grouper, stats, errors)
                 batch.append(result)
                 progress.step(claims=stats["claims"], errors=sum(errors.values()))
-            if len(batch) >= batch_size:
+            overdue = follow is not None and batch and time.monotonic() - unsaved_since >= flush_s
+            if len(batch) >= batch_size or overdue:
                 _save(store, batch, stats, EXTRACTOR_VERSION)
                 batch = []
         if batch:
@@ -153,6 +160,8 @@ def _with_stems(claims: list[dict]) -> list[dict]:
 
 def _chunks(batches, size: int):
     for batch in batches:
+        if not batch:
+            yield []  # the follower has caught up: a barrier for the pool (extract.pool), a chance to save
         for start in range(0, len(batch), size):
             yield batch[start:start + size]
 
