@@ -32,6 +32,8 @@ _NOT_COUNTED = re.compile(rf"(?:{alternation('units', 'not_counted')})", re.I)
 _PERSON = re.compile(rf"(?:{alternation('units', 'person_nouns')})\b", re.I)
 _PERSON_SHAPE = re.compile(rf"(?:{alternation('units', 'person_patterns')})", re.I)
 _NOT_PERSON = re.compile(rf"(?:{alternation('units', 'not_person')})", re.I)
+_VERB_SHAPE = re.compile(rf"(?:{alternation('units', 'verb_patterns')})", re.I)
+_NOT_VERB = re.compile(rf"(?:{alternation('units', 'not_verb')})", re.I)
 _GOODS = re.compile(rf"(?:{alternation('units', 'goods_nouns')}|{alternation('units', 'classifier_nouns')})\b", re.I)
 _ORDERS = re.compile(rf"(?:{alternation('units', 'order_nouns')})\b", re.I)
 
@@ -44,7 +46,9 @@ def counted_noun(after: str) -> tuple[str | None, str]:
     if not m:
         return None, ""
     word = m.group(1)
-    if _NOT_COUNTED.fullmatch(word):
+    if word.lower().endswith("nya") and len(word) > 6:
+        word = word[:-3]  # "dua karyawannya": the noun without its possessive
+    if _NOT_COUNTED.fullmatch(word) or (_VERB_SHAPE.fullmatch(word.lower()) and not _NOT_VERB.fullmatch(word.lower())):
         return None, ""
     rest = after[m.start():]
     person = _PERSON.match(rest)
