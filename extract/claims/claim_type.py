@@ -23,9 +23,10 @@ DERIVED_LEFT = re.compile(r"\b(?:selisih(?:nya)?|kekurangan(?:nya)?|kesenjangan|
 
 # an amount per recipient or per debtor ("setiap merchant", "rata-rata plafon"); an average per period alone ("omzetnya
 # rata-rata Rp 45 juta per bulan") is a level of the quantity, not a per-unit amount
-PER_UNIT_LEFT = re.compile(r"(?:\b(?:rata-rata|rerata)\s+(?:nilai\s+)?(?:plafon|pinjaman|kredit|pembiayaan|per\s+(?!" + _MONTH_RE + r"|tahun|bulan|hari|pekan|minggu)\w+)\b[^,.;]*|\b(?:setiap|tiap|per)\s+(?!(?:" + _MONTH_RE +
-                           r"|akhir|awal|tanggal|tahun|bulan|hari|pekan|minggu|kuartal|semester|triwulan|kapita)\b)"
-                           r"[a-z]\w*\s+(?:\w+\s+){0,2}?)$", re.IGNORECASE)
+_NOT_A_UNIT = r"(?!(?:" + _MONTH_RE + r"|akhir|awal|tanggal|tahun|bulan|hari|pekan|minggu|kuartal|semester|triwulan|kapita)\b)"
+PER_UNIT_LEFT = re.compile(r"(?:\b(?:rata-rata|rerata)\s+(?:[^,.;]*?\b(?:setiap|tiap|per)\s+" + _NOT_A_UNIT + r"[a-z]|"
+                           r"(?:nilai\s+)?(?:plafon|pinjaman|kredit|pembiayaan)\b)[^,.;]*|"
+                           r"\b(?:setiap|tiap|per)\s+" + _NOT_A_UNIT + r"[a-z]\w*\s+(?:\w+\s+){0,2}?)$", re.IGNORECASE)
 
 
 SHARE_BASE_LEFT = re.compile(r"(?:persen|%)\s+dari\s+(?:sekitar\s+|total\s+|seluruh\s+)?$", re.IGNORECASE)
