@@ -77,6 +77,7 @@ def extract_pages(store: Store, rebuild: bool = False, workers: int | None = Non
             _save(store, batch, stats, EXTRACTOR_VERSION)
     if grouper is not None:
         stats["syndication_groups_changed"] = store.update_syndication_groups(grouper.group_map())
+        _store_new_sketches(store, grouper)
     from extract.documents.stage import extract_documents
 
     stats.update(extract_documents(store, rebuild))  # PDFs, regulations, official press releases (docs/documents.md)
@@ -200,12 +201,55 @@ def _reapply_review(store: Store) -> dict:
 
 
 def _syndication_grouper(store: Store):
-    """An incremental near-duplicate grouper primed with the articles already stored, if available."""
-    try:
-        from extract.syndication import SyndicationIndex
-    except ImportError:
-        return None
+    """An incremental near-duplicate grouper primed with the articles already stored, in the order they came.
+
+    Each article's sketch comes from ``syndication_sketches`` when it is there for the article's current content and
+    the current sketching version; only the others are read and sketched (and their sketches stored), so a run over a
+    large archive does not re-sketch every stored article."""
+    from extract.syndication import SKETCH_VERSION, SyndicationIndex, sketch
+
     index = SyndicationIndex()
-    for row in store.db.execute("select id, title, text from articles order by first_seen, page_id, id").fetchall():
-        index.add(row[0], row[1] or "", row[2] or "")
+    rows = store.db.execute(
+        "select a.id, a.title, a.content_hash, s.content_hash, s.version, s.shingles, s.signature from articles a "
+        "left join syndication_sketches s on s.article_id = a.id order by a.first_seen, a.page_id, a.id").fetchall()
+    fresh = []
+    for article_id, title, digest, sketched_for, version, n_shingles, signature in rows:
+        if sketched_for == digest and version == SKETCH_VERSION:
+            index.add_sketch(article_id, title or "", n_shingles, _signature(signature))
+            continue
+        text = store.db.execute("select text from articles where id = ?", [article_id]).fetchone()[0]
+        n_shingles, signature = sketch(text or "")
+        index.add_sketch(article_id, title or "", n_shingles, signature)
+        fresh.append((article_id, digest, n_shingles, signature))
+    _store_sketches(store, fresh)
+    index.primed = set(index.group_map())  # the stored articles: their sketches are stored (see _store_new_sketches)
     return index
+
+
+def _signature(blob: bytes | None):
+    import numpy as np
+
+    return None if blob is None else np.frombuffer(blob, dtype=np.uint32)
+
+
+def _store_sketches(store: Store, sketches: list[tuple]) -> None:
+    """Store (article id, content hash, shingle count, signature) rows, one transaction."""
+    from extract.syndication import SKETCH_VERSION
+
+    if sketches:
+        with store.db.conn:
+            store.db.conn.executemany(
+                "insert or replace into syndication_sketches (article_id, content_hash, version, shingles, signature) "
+                "values (?, ?, ?, ?, ?)",
+                [(aid, digest, SKETCH_VERSION, n, None if sig is None else sig.tobytes()) for aid, digest, n, sig in sketches])
+
+
+def _store_new_sketches(store: Store, grouper) -> None:
+    """The sketches of the articles this run added (not those primed from the store: an article extracted again
+    keeps its primed sketch in the index, and a changed text is sketched again by the next run's priming)."""
+    new = [(aid, sk) for aid, sk in grouper.sketches.items() if aid not in grouper.primed]
+    for start in range(0, len(new), 500):
+        part = dict(new[start:start + 500])
+        digests = dict(store.db.execute(f"select id, content_hash from articles where id in ({', '.join('?' * len(part))})",
+                                        list(part)).fetchall())
+        _store_sketches(store, [(aid, digests[aid], n, sig) for aid, (n, sig) in part.items() if aid in digests])

@@ -96,6 +96,16 @@ def minhash(sh: set[str], num_perm: int = NUM_PERM) -> np.ndarray:
     return (hv * a + b).min(axis=0)  # uint32 arithmetic: the wrap-around is the modulo
 
 
+# what a stored sketch was made with: another normalisation, shingle size or signature makes stored sketches stale
+SKETCH_VERSION = f"minhash-affine32-seed{SEED}-perm{NUM_PERM}-shingle{SHINGLE}-v1"
+
+
+def sketch(text: str, num_perm: int = NUM_PERM) -> tuple[int, np.ndarray | None]:
+    """(number of shingles, MinHash signature or None for a text without words) of an article's text."""
+    sh = shingles(text)
+    return len(sh), (minhash(sh, num_perm) if sh else None)
+
+
 def jaccard(x: np.ndarray, y: np.ndarray) -> float:
     """Estimated Jaccard similarity of two signatures: the share of equal values."""
     return float(np.count_nonzero(x == y)) / float(len(x))
@@ -160,6 +170,7 @@ class SyndicationIndex:
         self._group: dict[str, str] = {}
         self._titles: dict[str, list[str]] = {}
         self._order: dict[str, int] = {}
+        self.sketches: dict[str, tuple[int, np.ndarray | None]] = {}  # what add() sketched, to be stored
 
     def __len__(self) -> int:
         return len(self._group)
@@ -180,13 +191,19 @@ class SyndicationIndex:
         article_id = str(article_id)
         if article_id in self._group:
             return self._group[article_id]
+        return self.add_sketch(article_id, title, *sketch(text, self.num_perm))
+
+    def add_sketch(self, article_id: str, title: str, n_shingles: int, signature: np.ndarray | None) -> str:
+        """``add`` with the text already sketched (``sketch(text)``, e.g. stored by an earlier run)."""
+        article_id = str(article_id)
+        if article_id in self._group:
+            return self._group[article_id]
         self._order[article_id] = len(self._order)
         ntitle = normalize_title(title)
-        sh = shingles(text)
         matched_groups: set[str] = set()
         m = None
-        if len(sh) >= self.min_shingles:
-            m = minhash(sh, self.num_perm)
+        if n_shingles >= self.min_shingles:
+            m = signature
             for cand in self._lsh.query(m):
                 if self._group[cand] in matched_groups:
                     continue  # its group is already joined: another member's similarity cannot change the result
@@ -210,6 +227,7 @@ class SyndicationIndex:
             self._titles.setdefault(group, [])
             if ntitle not in self._titles[group]:
                 self._titles[group].append(ntitle)
+        self.sketches[article_id] = (n_shingles, signature)
         if m is not None:
             self._hashes[article_id] = m
             self._lsh.insert(article_id, m)
