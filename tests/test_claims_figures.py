@@ -150,3 +150,21 @@ def test_number_forms_digits_with_ratus_percentage_points_and_price_ranges():
     assert (q.value, q.unit) == (3.5, "persen")
     (q,) = find_quantities("berkisar Rp 250.000 hingga Rp 1,5 juta per potong")
     assert (q.value, q.value_max) == (250000.0, 1500000.0)
+
+
+def test_this_year_written_as_setahun_ini_or_tahun_berjalan_is_the_year_of_the_statement():
+    got = by_value("Artinya, dalam setahun ini sekitar 6.500 pedagang harus didorong memakai QRIS.")
+    assert got[6500.0]["target_year"] == 2025
+    got = by_value("Kuota pelatihan dinaikkan dari 900 peserta untuk tahun berjalan menjadi 1.400 peserta pada 2027.")
+    assert got[900.0]["target_year"] == 2025
+
+
+def test_a_span_of_years_gives_way_to_the_year_the_sentence_states():
+    got = by_value("Dinas membidik 240 pasar digital pada 2027, atau tambahan 95 pasar dalam dua tahun.")
+    assert got[95.0]["target_year"] == 2027
+
+
+def test_a_rate_after_a_comma_does_not_belong_to_the_figure_before_it():
+    got = by_value("\"Dinas perlu memasang target antara, misalnya 45 persen pada 2028, dan mengukurnya setiap tahun,\" "
+                   "kata Kepala Dinas Rahmat Hidayat.")
+    assert got[45.0]["target_year"] == 2028
