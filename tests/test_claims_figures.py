@@ -168,3 +168,15 @@ def test_a_rate_after_a_comma_does_not_belong_to_the_figure_before_it():
     got = by_value("\"Dinas perlu memasang target antara, misalnya 45 persen pada 2028, dan mengukurnya setiap tahun,\" "
                    "kata Kepala Dinas Rahmat Hidayat.")
     assert got[45.0]["target_year"] == 2028
+
+
+def test_survey_methodology_figures_are_no_claims():
+    got = by_value("Survei dinas terhadap 1.100 pedagang mencatat 46 persen sudah menerima QRIS. Margin of error "
+                   "survei itu sekitar 3 persen dengan tingkat kepercayaan 95 persen.")
+    assert 46.0 in got and 3.0 not in got and 95.0 not in got
+
+
+def test_a_figure_named_again_without_its_noun_is_the_fact_stated_before():
+    text = ("Kementerian mencatat 27 juta UMKM sudah masuk ekosistem digital. "
+            "Menurut pengamat Rina Sari, angka 27 juta belum menggambarkan UMKM yang benar-benar aktif.")
+    assert [c["value"] for c in claims(text)].count(27e6) == 1
