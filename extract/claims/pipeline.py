@@ -5,7 +5,7 @@ from extract.numbers import find_quantities
 import re
 
 from extract.claims.attribution import _attribute_open_quotes, _index_ents, _sent_ents
-from extract.claims.discourse import attribute_sentences, office_of
+from extract.claims.discourse import attribute_sentences, lede_restated_by, office_of, restatement_rank
 from extract.claims.claim_type import _classify
 from extract.claims.clauses import clause_at, hypothetical
 from extract.claims.dedupe import _dedupe
@@ -16,7 +16,7 @@ from extract.claims.programmes import mentions
 from extract.claims.scope import article_scope, scope_of
 from extract.claims.gaz import _institution_type, _program_kind, _program_name
 from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, NEWS_BLOCK, PER_PERIOD, RELEVANT, SEQUENCE_FRAME, SKIP_SENTENCE, UMKM_CONTEXT
-from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role
+from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role, not_a_reach, status_count
 from extract.claims.people import Ctx, sent_text
 from extract.claims.quantities import PHYSICAL_UNITS, _unit_for, is_conversion, omitted_noun
 from extract.claims.when import _as_of, _target_year, _target_year_in, per_unit_rate, remainder_target, remainder_year, stated_on
@@ -63,6 +63,9 @@ _CARRIED_METRICS = {"umkm_onboarded_digital", "umkm_on_ekatalog_padi", "program_
                     "digital_economy_value", "kur_disbursement"}
 
 
+_RATIO_UNITS = {"kali": 1}  # unit of a ratio -> paragraphs back it may take a count's metric from
+
+
 def _metric_from_context(candidates, unit, ctype, para, clause) -> str | None:
     """The metric of a figure whose own sentence names none: a population when it is context about UMKM, else the
     metric of the nearest earlier figure of the same unit within three paragraphs (what the article is counting)."""
@@ -71,8 +74,9 @@ def _metric_from_context(candidates, unit, ctype, para, clause) -> str | None:
     for claim, _, _ in reversed(candidates):
         if para - claim["_para"] > 3:
             break
-        if claim["unit"] == unit and claim["metric"] in _CARRIED_METRICS:
-            return claim["metric"]
+        if claim["metric"] in _CARRIED_METRICS and (claim["unit"] == unit or (
+                unit in _RATIO_UNITS and para - claim["_para"] <= _RATIO_UNITS[unit])):
+            return claim["metric"]  # "naik tiga kali lipat", "Itu baru 14 persen": a ratio of what was just counted
     return None
 
 
@@ -257,9 +261,11 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 ctype = prev_claim["claim_type"]
             elif not by_cue and ctype == "other" and metric == "umkm_onboarded_digital":
                 ctype = "achievement"
+            if ctype == "other" and status_count(metric, unit, st[max(0, own.start - 40):rs], st[re_:own.end]):
+                ctype = "achievement"  # R10: businesses with a digital status are counted as a result, whatever the cue
             if in_list and ctype in ("achievement", "other") and not STRONG_REALIZED.search(st[own.start:rs]):
                 ctype = "target"  # an item of a list of targets: "Pertama, 70 ribu pedagang pasar memakai QRIS."
-            if metric is None:
+            if metric is None and not not_a_reach(unit, st[own.start:rs].lower(), subject.lower()):
                 # the clause names no metric: the article's running metric, then the rest of the sentence
                 metric = _metric_from_context(candidates, unit, ctype, para, st[own.start:own.end]) or \
                     _metric(sent_low, unit, subject.lower())
@@ -348,7 +354,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
             claim["_person"] = person
             claim["_lede"] = attr.person is None and attr.kind not in ("question", "narration") and (first_speaker is None or sent.start_char < first_speaker[2])
             claim["_para"] = para
-            rank = (attr.strength + (1 if attr.kind == "quote" else 0), -sent.start_char)
+            rank = restatement_rank(attr, st, sent.start_char)  # R7: which statement of a restated fact is kept
             candidates.append((claim, rank, q))
             prev_claim = claim
     if first_speaker is not None:
@@ -358,7 +364,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
         lede_para = min((c["_para"] for c, _, _ in candidates), default=None)
         for claim, _, _ in candidates:
             if claim["_lede"] and claim["speaker"] is None and claim["_para"] == lede_para and fpara - claim["_para"] <= 2 and \
-                    claim["institution_id"] in (None, person.institution_id):
+                    claim["institution_id"] in (None, person.institution_id) and \
+                    lede_restated_by(claim, person, entries, claim["institution_id"]):
                 claim["_person"] = person
     for claim, _, _ in candidates:
         claim.pop("_lede", None)
