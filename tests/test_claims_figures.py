@@ -180,3 +180,15 @@ def test_a_figure_named_again_without_its_noun_is_the_fact_stated_before():
     text = ("Kementerian mencatat 27 juta UMKM sudah masuk ekosistem digital. "
             "Menurut pengamat Rina Sari, angka 27 juta belum menggambarkan UMKM yang benar-benar aktif.")
     assert [c["value"] for c in claims(text)].count(27e6) == 1
+
+
+def test_a_share_in_words_of_a_price_is_no_claim_but_a_share_of_businesses_is():
+    got = by_value("Ongkos kirim satu paket ke Surabaya mencapai Rp 30.000, hampir separuh harga sebotol madu.")
+    assert 50.0 not in got
+    got = by_value("Menurut survei dinas, separuh pedagang pasar sudah menerima QRIS.")
+    assert got[50.0]["unit"] == "persen"
+
+
+def test_a_modifier_before_the_counted_noun_is_skipped():
+    got = by_value("Dinas sudah memverifikasi 5.400 calon penerima bantuan alat produksi.")
+    assert got[5400.0]["unit"] == "orang"
