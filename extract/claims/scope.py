@@ -357,8 +357,9 @@ def _is_speaker_source(clause: str, pos: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _companies() -> dict[str, str]:
-    """Every form of a company or state firm the gazetteer lists, lower-cased -> its short name."""
+def _companies() -> tuple[dict[str, str], re.Pattern]:
+    """Every form of a company or state firm the gazetteer lists -> its short name, and a pattern finding them (a small
+    one: the full institution pattern is far slower on a title)."""
     from extract.claims.gaz import _gaz
 
     idx, _ = _gaz()
@@ -366,8 +367,10 @@ def _companies() -> dict[str, str]:
     for iid, inst in idx["institutions"].items():
         if inst.get("type") in COMPANY_TYPES:
             for form in [inst["name"], *(inst.get("acronyms") or []), *(inst.get("aliases") or [])]:
-                forms[form.lower()] = company_short_name(iid)
-    return forms
+                if len(form) >= 3:
+                    forms[form] = company_short_name(iid)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    return forms, rx
 
 
 def company_short_name(inst_id: str) -> str | None:
@@ -399,13 +402,10 @@ def speaker_company(office: str | None) -> str | None:
     Koperasi Nelayan Bahari Kei"). None for officials, analysts and bodies."""
     if not office:
         return None
-    from extract.claims.gaz import _inst_matcher, _institution_type
-
-    pat, lookup = _inst_matcher()
-    for m in pat.finditer(office):
-        iid = lookup.get(m.group(0).lower())
-        if iid and _institution_type(iid) in COMPANY_TYPES:
-            return company_short_name(iid)
+    forms, company_rx = _companies()
+    m = company_rx.search(office)
+    if m:
+        return forms[m.group(0)]
     for rx in (COMPANY_FORM, COMPANY_ROLE):
         for m in rx.finditer(office):
             if rx is COMPANY_FORM and m.group("name").split()[0] not in ("PT", "CV") and \
@@ -420,9 +420,8 @@ def speaker_company(office: str | None) -> str | None:
 def _business_name(raw: str, bare_form_ok: bool = True) -> str | None:
     """The business name in ``raw`` (capitalised words after a role or a form), through the gazetteer when it lists
     the company; None for a bare form ("Koperasi"), a region or a body the gazetteer lists that is no business."""
-    from extract.claims.gaz import _inst_matcher, _institution_type
+    from extract.claims.gaz import _institution_type, _surface_institutions
 
-    pat, lookup = _inst_matcher()
     words = raw.split()
     while words and _ROLE_WORD.match(words[0]):
         words = words[1:]  # "pendiri sekaligus CEO Pasarnesia": a second role before the name
@@ -433,9 +432,9 @@ def _business_name(raw: str, bare_form_ok: bool = True) -> str | None:
     name = _BUSINESS_NAME_END.split(" ".join(words))[0].strip()
     if not name or region_in(name) or (len(name.split()) < 2 and not bare_form_ok):
         return None
-    listed = [lookup.get(n.lower()) for n in (name, name.split(None, 1)[-1]) if pat.fullmatch(n)]
+    listed = [iid for n in (name, name.split(None, 1)[-1]) for iid in _surface_institutions().get(n.lower(), [])]
     if listed:
         return company_short_name(listed[0]) if _institution_type(listed[0]) in COMPANY_TYPES else None
-    bare = re.sub(r"^(?:PT|CV)\s+|\s+Tbk$", "", name)
-    known = [short for form, short in _companies().items() if bare.lower() in form]
+    bare = re.sub(r"^(?:PT|CV)\s+|\s+Tbk$", "", name).lower()
+    known = [short for form, short in _companies()[0].items() if bare in form.lower()]
     return known[0] if known else name
