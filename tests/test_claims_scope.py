@@ -165,3 +165,9 @@ def test_a_business_named_by_its_owner_in_the_sentence_is_the_scope():
     cs = claims("Pelaku UMKM di Sleman mulai berjualan daring. Pemilik CV Anyaman Lestari, Joko Susilo, mengaku "
                 "omzetnya naik 45 persen sejak berjualan daring.")
     assert (cs[0]["scope"], cs[0]["scope_name"]) == ("company", "CV Anyaman Lestari")
+
+
+def test_a_platforms_regional_sellers_are_the_platforms():
+    cs = claims("Lazada mencatat jumlah penjual UMKM di Kabupaten Sleman yang aktif di platformnya mencapai 6.400 "
+                "toko.")
+    assert (by_value(cs, 6400)["scope"], by_value(cs, 6400)["scope_name"]) == ("company", "Lazada")

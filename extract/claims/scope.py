@@ -286,6 +286,9 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
         label == "ORG" and left <= a and b <= right and inst_type and ent_id.startswith("inst:") and
         inst_type(ent_id.split(":", 1)[1]) in COMPANY_TYPES for a, b, label, ent_id in entities) or any(
         label == "PROGRAM" and left <= a and b <= right for a, b, label, _ in entities)
+    platform = _platform_in(clause, left, right, entities, inst_type) if metric == "umkm_onboarded_digital" else None
+    if platform:
+        return Scope("company", platform)  # "Gojek mencatat mitra GoFood di Kabupaten Bogor tumbuh 22 persen"
     # a region named in the figure's clause, then in its sentence; in the clause, the nearer of a region and a
     # national word ("Jawa Timur memiliki 9,78 juta pelaku UMKM, terbanyak kedua secara nasional" is Jawa Timur's)
     for text, offset in ((clause, left), (sent_text, 0)):
@@ -338,6 +341,18 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
     if article.home is not None:
         return article.home  # a regional story's figures are the region's unless the text says otherwise
     return Scope("national")
+
+
+def _platform_in(clause: str, left: int, right: int, entities, inst_type) -> str | None:
+    """The company whose own sellers or merchants a figure counts: one the gazetteer lists, in the figure's clause and
+    not only as its source ("menurut data Shopee"). A platform's regional sellers stay the platform's."""
+    if inst_type is None:
+        return None
+    for start, end, label, ent_id in entities:
+        if label == "ORG" and left <= start and end <= right and ent_id.startswith("inst:") and \
+                inst_type(ent_id.split(":", 1)[1]) in COMPANY_TYPES and not _is_speaker_source(clause, start - left):
+            return company_short_name(ent_id.split(":", 1)[1])
+    return None
 
 
 def _own_programme(clause: str, left: int, rel_end: int, named_spans, recent_named: Named | None) -> Named | None:
