@@ -79,22 +79,20 @@ def not_a_reach(unit: str | None, left_low: str, subject_low: str) -> bool:
 
 _STATUS_METRICS = {"umkm_onboarded_digital", "umkm_on_ekatalog_padi"}
 # the base a share or a comparison is taken of: "dari total 410 ribu produk", "dibandingkan total N"
-_BASE_LEFT = re.compile(r"\b(?:dari|dibandingkan(?:\s+dengan)?|dibanding)\s+(?:total\s+|sekitar\s+|jumlah\s+|seluruh\s+)*$",
-                        re.IGNORECASE)
+_BASE_LEFT = re.compile(r"\b(?:(?<!lebih\s)(?<!kurang\s)dari|dibandingkan(?:\s+dengan)?|dibanding)\s+"
+                        r"(?:total\s+|sekitar\s+|jumlah\s+|seluruh\s+)*$", re.IGNORECASE)  # not "lebih dari N"
 
 
 def status_count(metric: str | None, unit: str | None, left: str, after: str) -> bool:
     """R10: a count or share of businesses that have a digital status (online, QRIS merchants, listed on e-Katalog)
     is an achievement, whatever cue put it among context figures - unless the figure is the base of a share or a
-    comparison, a composition share ("88 persen di antaranya merupakan usaha mikro"), or counts participants or
-    respondents ("6 juta penjual yang terdampak")."""
+    comparison, a composition share ("88 persen di antaranya merupakan usaha mikro"), or counts participants ("6 juta
+    penjual yang terdampak"). A share of respondents with the status is one too ("62 persen responden sudah ...")."""
     from extract.claims.claim_type import COMPOSITION_AFTER, PARTICIPANT_AFTER
 
     if metric not in _STATUS_METRICS or unit not in ("UMKM", "persen", "produk", "koperasi"):
         return False
-    if _BASE_LEFT.search(left) or COMPOSITION_AFTER.match(after) or PARTICIPANT_AFTER.match(after):
-        return False
-    return not re.match(r"\s*(?:\S+\s+){0,2}?(?:responden|peserta)\b", after, re.IGNORECASE)
+    return not (_BASE_LEFT.search(left) or COMPOSITION_AFTER.match(after) or PARTICIPANT_AFTER.match(after))
 
 
 # a training verb governing the figure makes it a training count even in a sentence about going digital
