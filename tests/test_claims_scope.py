@@ -171,3 +171,10 @@ def test_a_platforms_regional_sellers_are_the_platforms():
     cs = claims("Lazada mencatat jumlah penjual UMKM di Kabupaten Sleman yang aktif di platformnya mencapai 6.400 "
                 "toko.")
     assert (by_value(cs, 6400)["scope"], by_value(cs, 6400)["scope_name"]) == ("company", "Lazada")
+
+
+def test_a_province_name_inside_a_kota_or_a_bodys_name_is_not_the_province():
+    assert [(s.scope, s.name) for _, s in region_in("pedagang di Bandar Lampung dan Banda Aceh")] == [
+        ("city", "Kota Bandar Lampung"), ("city", "Kota Banda Aceh")]
+    assert region_in("kata dosen Universitas Lampung itu") == ()
+    assert region_in("Bank Jatim menyalurkan kredit") == ()

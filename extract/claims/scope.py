@@ -187,6 +187,25 @@ def _province_mentions(text: str):
         pos = m.end()
 
 
+# a body whose name holds a province: "Universitas Lampung", "Bank Jatim", "Politeknik Negeri Bali"
+_INSTITUTION_BEFORE = re.compile(r"\b(?:Universitas|Institut|Politeknik|Sekolah\s+Tinggi|UIN|Bank)\s+(?:Negeri\s+|Islam\s+Negeri\s+)?$")
+
+
+def _kota_around(text: str, start: int, end: int) -> str | None:
+    """The kota whose name holds the province name at ``start:end`` ("Bandar Lampung", "Banda Aceh"), if any."""
+    for city in _multiword_kota():
+        i = city.find(text[start:end])
+        if i >= 0 and text[start - i:start - i + len(city)] == city:
+            return city
+    return None
+
+
+@lru_cache(maxsize=1)
+def _multiword_kota() -> tuple[str, ...]:
+    """Kota names of more than one word (the only ones that can hold a province name next to other words)."""
+    return tuple(c for c in _cities()[1] if " " in c)
+
+
 _ROLE_HEAD = re.compile(r"(?:Bupati|Wali\s*kota|Walikota|Wakil)\b", re.IGNORECASE)
 
 
@@ -223,7 +242,12 @@ def region_in(text: str) -> tuple[tuple[int, Scope], ...]:
         found.append((m.start(), Scope("province", canon[pm.group(0).lower()])))
         taken.append((m.start(), pm.end()))
     for m in _province_mentions(text):
-        if any(a <= m.start() < b for a, b in taken) or _WEEKDAY_NEAR.match(text[m.end():]):
+        if any(a <= m.start() < b for a, b in taken) or _WEEKDAY_NEAR.match(text[m.end():]) or \
+                _INSTITUTION_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "Universitas Lampung", "Bank Jatim": a body's name, not the province
+        city = _kota_around(text, m.start(), m.end())
+        if city:
+            found.append((m.start(), Scope("city", f"Kota {city}")))  # "Bandar Lampung" is a kota, not Lampung
             continue
         found.append((m.start(), Scope("province", canon[m.group(0).lower()])))
     return tuple(sorted(found, key=lambda f: f[0]))
