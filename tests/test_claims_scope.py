@@ -178,3 +178,9 @@ def test_a_province_name_inside_a_kota_or_a_bodys_name_is_not_the_province():
         ("city", "Kota Bandar Lampung"), ("city", "Kota Banda Aceh")]
     assert region_in("kata dosen Universitas Lampung itu") == ()
     assert region_in("Bank Jatim menyalurkan kredit") == ()
+
+
+def test_a_platform_named_with_its_operator_is_the_platforms_figure():
+    cs = claims("Direktur PT Telkom Indonesia (Persero) Tbk mengatakan nilai transaksi di PaDi UMKM mencapai "
+                "Rp 2,1 triliun per Juni.")
+    assert (by_value(cs, 2.1e12)["scope"], by_value(cs, 2.1e12)["scope_name"]) == ("programme", "padi_umkm")

@@ -310,7 +310,12 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
         label == "ORG" and left <= a and b <= right and inst_type and ent_id.startswith("inst:") and
         inst_type(ent_id.split(":", 1)[1]) in COMPANY_TYPES for a, b, label, ent_id in entities) or any(
         label == "PROGRAM" and left <= a and b <= right for a, b, label, _ in entities)
-    platform = _platform_in(clause, left, right, entities, inst_type) if metric == "umkm_onboarded_digital" else None
+    # a platform the gazetteer lists, named in the clause, is what its operator's figure measures ("PT Telkom ... 1.800
+    # transaksi per hari di PaDi UMKM")
+    platform_named = program_kind == "platform" and any(label == "PROGRAM" and left <= a and b <= right
+                                                         for a, b, label, _ in entities)
+    platform = _platform_in(clause, left, right, entities, inst_type) \
+        if metric == "umkm_onboarded_digital" and not platform_named else None
     if platform:
         return Scope("company", platform)  # "Gojek mencatat mitra GoFood di Kabupaten Bogor tumbuh 22 persen"
     # a region named in the figure's clause, then in its sentence; in the clause, the nearer of a region and a
@@ -328,7 +333,7 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
             return hit
     # one company's or one programme's figure: the entity sits in the figure's clause
     for start, end, label, ent_id in entities:
-        if not (left <= start and end <= right):
+        if not (left <= start and end <= right) or platform_named:
             continue
         if label == "ORG" and ent_id.startswith("inst:") and inst_type and \
                 inst_type(ent_id.split(":", 1)[1]) in COMPANY_TYPES and not _is_speaker_source(clause, start - left):
