@@ -282,3 +282,13 @@ def test_a_person_introduced_with_her_age_is_who_the_paragraph_and_its_nya_are_a
     cs = claims(text)
     assert cs[45]["speaker"] == "Maria Goreti"
     assert cs[500]["speaker"] == "Yosef Bria"
+
+
+def test_a_description_after_a_said_verb_is_the_person_the_story_opened_with():
+    text = ("Liputan, Ende - Dapur rumah Yuliana Bhoga di Kelurahan Onekore masih dipenuhi toples kue, sementara "
+            "usaha kecil Bhoga Snack miliknya sepi pesanan.\n\n"
+            "\"Dulu pelanggan daring saya 300 orang, sekarang 80 saja,\" kata ibu dua anak itu.\n\n"
+            "Omzetnya sempat mencapai Rp 20 juta per bulan.")
+    cs = claims(text)
+    assert cs[300]["speaker"] == "Yuliana Bhoga"
+    assert cs[20_000_000]["speaker"] == "Yuliana Bhoga"

@@ -32,6 +32,10 @@ DESCRIPTION_SUBJECT = re.compile(
     rf"^\W*(?P<np>(?:{alternation('speech', 'person_description_heads')})\b[^.,;:!?“”\"]{{0,120}}?)\s+"
     r"(?:itu|ini|tersebut)\s+(?:(?:juga|pun|lalu|kemudian|sendiri|kini|masih|bahkan|sudah|telah|lantas)\s+)*"
     r"(?P<verb>[a-z][\w-]+)")
+# '"...," kata perempuan 34 tahun itu': a description of the person speaking after a said-verb
+DESCRIPTION_AFTER_SAID = re.compile(
+    rf"[”\"'’]\s*,?\s*(?i:{alternation('speech', 'said_verbs_after_quote')})\s+"
+    rf"(?P<np>(?i:{alternation('speech', 'person_description_heads')})\b[^.,;:!?“”\"]{{0,80}}?)\s+(?:itu|tersebut|ini)\b")
 _NOT_A_VERB = {"yang", "dan", "di", "ke", "dari", "untuk", "pada", "adalah", "merupakan", "sebagai", "dengan", "atau"}
 # what may stand before a person who is the subject: a title, a place and date, an opening time phrase
 _BEFORE_SUBJECT = re.compile(r"[\W\d]*(?:(?:[A-Z(][^\s,]*|dan|dari|untuk|bidang|urusan|se|di|&)[\s,]*)*")
@@ -148,7 +152,8 @@ def _description_subject(sent) -> re.Match | None:
 def _unlisted_name_before(sent, description: str, ctx: Ctx) -> Person | None:
     """The person a description refers back to when the NER tagged nobody before it: the last run of two or more
     name-like words (capitalised, no role, place or institution word, not after a preposition) followed by a
-    lowercase word, in the three sentences before ("..., Rina Setyaningsih dan para karyawannya lembur.")."""
+    lowercase word, in the three sentences before ("..., Rina Setyaningsih dan para karyawannya lembur."); a run
+    owned by someone ("usaha Nurjanah Collection miliknya") is a business, not a person."""
     from nlp_models.components import _name_token
 
     doc = sent.doc
@@ -159,7 +164,7 @@ def _unlisted_name_before(sent, description: str, ctx: Ctx) -> Person | None:
         j = i
         while j < sent.start and _name_token(doc[j]) and doc[j].lower_ not in _NAME_STOPWORDS:
             j += 1
-        if j - i >= 2 and j < sent.start and doc[j].text[:1].islower() and \
+        if j - i >= 2 and j < sent.start and doc[j].text[:1].islower() and not doc[j].lower_.startswith("milik") and \
                 (i == 0 or doc[i - 1].lower_ not in {"di", "ke", "dari", "of", "dan"}) and not doc[i].is_sent_start:
             found = doc[i:j]
         i = max(j, i + 1)
@@ -225,6 +230,11 @@ def _override(sent, attr: Attribution, text: str, ctx: Ctx) -> tuple[Attribution
         if ctx.author is not None:
             return Attribution(person=ctx.author, kind="pronoun", strength=2), None
         return Attribution(kind="narration"), None  # R11: the journalist's own arithmetic
+    if attr.person is None and attr.kind == "none":
+        said = DESCRIPTION_AFTER_SAID.search(sent_text(sent))
+        person = said and (ctx.last_mentioned or ctx.focus or _unlisted_name_before(sent, said.group("np"), ctx))
+        if person:
+            return Attribution(person=person, kind="quote", strength=3), None
     if attr.person is None and attr.kind in ("none", "org"):
         desc = _description_subject(sent)
         if desc and attr.kind == "org" and (attr.surface or "-") not in desc.group("np"):
