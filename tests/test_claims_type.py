@@ -75,9 +75,25 @@ def test_a_per_cohort_quota_has_no_target_year():
     assert cs[35]["claim_type"] == "target" and cs[35]["target_year"] is None
 
 
-def test_credit_disbursed_last_year_is_a_result():
+def test_programme_credit_disbursed_last_year_is_budget_but_private_lending_a_result():
     cs = claims("Penyaluran KUR di kabupaten itu tahun lalu Rp 730 miliar, sebagian besar untuk sektor perdagangan.")
-    assert cs[730_000_000_000]["claim_type"] == "achievement"
+    assert cs[730_000_000_000]["claim_type"] == "budget"  # claims.md: money disbursed by a programme
+    cs = claims("OJK mencatat penyaluran pinjaman daring ke pelaku usaha kecil hingga Maret mencapai Rp 18,4 triliun.")
+    assert cs[18.4e12]["claim_type"] == "achievement"
+
+
+def test_procurement_value_is_a_result_and_a_spending_commitment_a_budget():
+    cs = claims("Belanja pemerintah provinsi untuk produk dalam negeri lewat e-Katalog sepanjang 2024 mencapai "
+                "Rp 3,6 triliun.")
+    assert cs[3.6e12]["claim_type"] == "achievement"
+    cs = claims("Kepala LKPP menyebut komitmen belanja produk usaha mikro dari seluruh instansi tahun ini mencapai "
+                "Rp 520 triliun.")
+    assert cs[520e12]["claim_type"] == "budget"
+
+
+def test_a_startup_funding_round_is_context():
+    cs = claims("Perusahaan rintisan agregator warung itu menutup pendanaan seri B sebesar 40 juta dolar AS.")
+    assert cs[40e6]["claim_type"] == "other"
 
 
 def test_the_past_year_of_an_earlier_term_is_not_the_deadline():
@@ -117,3 +133,45 @@ def test_a_remainder_under_a_modal_is_a_target_even_after_an_apposition_but_a_ga
     assert cs[2.7e6]["claim_type"] == "target" and cs[2.7e6]["target_year"] == 2026
     cs = claims("Pengamat menilai selisih sekitar 1,3 juta UMKM antara dua basis data itu perlu dijelaskan.")
     assert cs[1.3e6]["claim_type"] == "other"
+
+
+def test_more_of_something_under_a_wish_is_a_target_but_a_remainder_stays_arithmetic():
+    cs = claims("Tahun depan dinas berharap bisa merangkul 20 ribu pedagang lagi di pasar kabupaten.", published="2025-03-01")
+    assert (cs[20_000]["claim_type"], cs[20_000]["target_year"]) == ("target", 2026)
+    cs = claims("Dengan capaian itu, kekurangannya tinggal 400 ribu pedagang lagi.")
+    assert cs[400_000]["claim_type"] == "other"
+
+
+def test_a_whole_population_is_context_but_a_count_with_a_status_a_result():
+    cs = claims("Menurut kepala dinas, jumlah perajin di kabupaten itu mencapai sekitar 8.500 unit.")
+    assert cs[8500]["claim_type"] == "other"
+    cs = claims("Menurut kepala dinas, jumlah perajin yang sudah berjualan daring mencapai 2.100 unit.")
+    assert cs[2100]["claim_type"] == "achievement"
+
+
+def test_new_as_an_adjective_does_not_undo_a_target_verb():
+    cs = claims("Tahun ini bank daerah itu menargetkan porsi nasabah baru mencapai 35 persen dari total nasabah kredit.",
+                published="2025-02-10")
+    assert (cs[35]["claim_type"], cs[35]["target_year"]) == ("target", 2025)
+
+
+def test_survey_shares_of_respondents_are_results_and_the_sample_make_up_context():
+    cs = claims("Survei lembaga itu terhadap 900 pelaku usaha mikro menemukan bahwa kendala terbesar responden adalah "
+                "ongkos kirim (44%) dan biaya iklan (31%).")
+    assert cs[44]["claim_type"] == "achievement" and cs[31]["claim_type"] == "achievement"
+    assert cs[900]["claim_type"] == "other"
+    cs = claims("Survei yang sama mencatat 63 persen usaha responden dimiliki perempuan.")
+    assert cs[63]["claim_type"] == "other"
+
+
+def test_the_size_classes_of_a_counted_population_are_context_without_a_verb():
+    cs = claims("Jumlah pedagang pengguna kasir digital di kota itu mencapai 18.000 pedagang, sekitar 85 persen di "
+                "antaranya usaha mikro.")
+    assert cs[85]["claim_type"] == "other" and cs[18_000]["claim_type"] == "achievement"
+
+
+def test_an_average_per_period_is_a_level_but_an_average_per_debtor_a_parameter():
+    cs = claims("Menurut pengelola pasar, transaksi nontunai di pasar itu rata-rata mencapai Rp 640 juta per bulan.")
+    assert cs[640e6]["claim_type"] == "achievement"
+    cs = claims("Bank itu mencatat rata-rata nilai pinjaman per debitur sekitar Rp 38 juta.")
+    assert cs[38e6]["claim_type"] == "other"

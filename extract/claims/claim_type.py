@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 import re
 
+from extract.claims import type_model
 from extract.claims.clauses import _clause_bounds, _nearest
-from extract.claims.structure import structural_type
-from extract.claims.lexicon import alternation, ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
+from extract.claims.structure import ATTRIBUTE_AFTER, MARKET_WIDE, PRIVATE_LENDING, structural_type
+from extract.claims.lexicon import alternation, words, ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
 
 
 # counts of people or businesses taking part in / hit by something are context ("1.700 koperasi terdampak",
@@ -19,9 +21,12 @@ PARTICIPANT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:(?:dan|serta)\s+[\d.,]+\
 DERIVED_LEFT = re.compile(r"\b(?:selisih(?:nya)?|kekurangan(?:nya)?|kesenjangan|gap)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
 
 
-PER_UNIT_LEFT = re.compile(r"(?:\b(?:rata-rata|rerata)\b[^,.;]*|\b(?:setiap|tiap|per)\s+(?!(?:" + _MONTH_RE +
-                           r"|akhir|awal|tanggal|tahun|bulan|hari|pekan|minggu|kuartal|semester|triwulan|kapita)\b)"
-                           r"[a-z]\w*\s+(?:\w+\s+){0,2}?)$", re.IGNORECASE)
+# an amount per recipient or per debtor ("setiap merchant", "rata-rata plafon"); an average per period alone ("omzetnya
+# rata-rata Rp 45 juta per bulan") is a level of the quantity, not a per-unit amount
+_NOT_A_UNIT = r"(?!(?:" + _MONTH_RE + r"|akhir|awal|tanggal|tahun|bulan|hari|pekan|minggu|kuartal|semester|triwulan|kapita)\b)"
+PER_UNIT_LEFT = re.compile(r"(?:\b(?:rata-rata|rerata)\s+(?:[^,.;]*?\b(?:setiap|tiap|per)\s+" + _NOT_A_UNIT + r"[a-z]|"
+                           r"(?:nilai\s+)?(?:plafon|pinjaman|kredit|pembiayaan)\b)[^,.;]*|"
+                           r"\b(?:setiap|tiap|per)\s+" + _NOT_A_UNIT + r"[a-z]\w*\s+(?:\w+\s+){0,2}?)$", re.IGNORECASE)
 
 
 SHARE_BASE_LEFT = re.compile(r"(?:persen|%)\s+dari\s+(?:sekitar\s+|total\s+|seluruh\s+)?$", re.IGNORECASE)
@@ -54,6 +59,9 @@ COMPOSITION_AFTER = re.compile(rf"^[^,.;]{{0,60}}?\b(?:{alternation('context', '
 # "naik ke 85 persen", "turun menjadi 9 persen": the figure is the new level, not the size of the change
 NEW_LEVEL_LEFT = re.compile(r"\b(?:menjadi|jadi|ke|hingga|sampai)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+|di\s+atas\s+)?$",
                             re.IGNORECASE)
+# "90 persen di antaranya usaha mikro": the make-up of the population just counted, with the verb left out
+SIZE_CLASS_OF_THEM = re.compile(rf"^\s*(?:persen|%)?\s*di\s+antaranya\s+(?:{alternation('context', 'size_classes')})\b(?!\s+yang)",
+                                re.IGNORECASE)
 SIZE_CLASS_AFTER = re.compile(rf"^[^,.;]{{0,40}}?\b(?:{alternation('context', 'composition_verbs')})\s+(?:pelaku\s+)?"
                               rf"(?:{alternation('context', 'size_classes')})\b", re.IGNORECASE)
 # "hanya 41 persen yang bertransaksi daring": a share defined by a status (R10), even inside a survey
@@ -71,6 +79,19 @@ POPULATION_LEFT = re.compile(r"\bjumlah\s+(?:\w+\s+)?(?:umkm|ukm|umk|ikm|koperas
                              re.IGNORECASE)
 
 
+PRIVATE_FUNDING = words("budget", "private_funding")
+PROCUREMENT = words("budget", "procurement")
+COMMITMENT = words("budget", "commitments")
+
+
+SURVEY_WORDS = words("context", "survey_words")
+NEW_NOUN = re.compile(rf"\b({alternation('realised', 'new_nouns')})\s+baru\b", re.IGNORECASE)
+# "jumlah IKM di provinsi itu mencapai sekitar 104 ribu": a whole population, no status between noun and figure (R10)
+BARE_POPULATION_LEFT = re.compile(rf"\bjumlah\s+(?:pelaku\s+)?(?:{alternation('context', 'population_nouns')})(?:nya)?\b"
+                                  rf"(?:(?!\b(?:yang|{alternation('change', 'change_verbs')})\b)[^,.;\d]){{0,50}}$",
+                                  re.IGNORECASE)
+
+
 _COORD_VERB = re.compile(r"\b(?:dan|serta|lalu|kemudian)\s+(?:telah\s+|sudah\s+)?(?:di|ter|me|ber)[a-z]{3,}", re.I)
 
 
@@ -78,6 +99,7 @@ NEGATED_TARGET_CUE = re.compile(rf"\b(?P<neg>{alternation('target', 'negators')}
                                 re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)  # pure; every figure of a sentence cleans the same stretches again
 def _clean_cues(t: str) -> str:
     """Remove phrases that look like cues but are not ("yang baru bergabung" = newly joined)."""
     t = NEGATED_TARGET_CUE.sub(lambda m: m.group("neg"), t)  # "merasa tidak perlu": a negated modal sets no goal
@@ -87,7 +109,7 @@ def _clean_cues(t: str) -> str:
                        and not re.match(r"(?:menembus|tembus|melewati|melampaui|melebihi)", m.group(0), re.I)
                        else "mencapai", t)
     t = re.sub(r"\byang\s+baru\b", "yang", t, flags=re.I)
-    t = re.sub(r"\b(?:umkm|ukm|usaha|pelaku|merchant|wirausaha(?:wan)?|koperasi)\s+baru\b", "UMKM", t, flags=re.I)
+    t = NEW_NOUN.sub(lambda m: m.group(1), t)  # "debitur baru": new debtors, not "only"
     return t
 
 
@@ -161,12 +183,16 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
                       seg_left[-40:], re.I):
         return "other", True
     # 2. money (or a subsidy rate) allocated / disbursed
+    if money and COMMITMENT.search(seg_left[-80:]):
+        return "budget", True  # "komitmen belanja produk dalam negeri mencapai Rp 1.100 triliun": planned money
     if money and (BUDGET_CUES.search(seg_left) or BUDGET_CUES.search(near_right[:40])
                   or re.search(r"\brealisasi\s+(?:\w+\s+){0,2}(?:program|kur|pen|bpum|bantuan|penyaluran)\b", seg_left,
                                re.I)):
+        if PRIVATE_FUNDING.search(seg_left):
+            return "other", True  # a startup's funding round is market context
         if not re.search(r"\b(?:transaksi|omzet|penjualan|pembelian)\b|(?<!bisa\s)(?<!dapat\s)\b(?:terserap|diserap)\b",
-                         seg_left[-80:], re.I):
-            return "budget", True
+                         seg_left[-80:], re.I) and not PRIVATE_LENDING.search(seg_left) and not PROCUREMENT.search(seg_left):
+            return "budget", True  # (procurement through e-Katalog or of local products is a realised transaction value)
     if unit == "persen" and re.search(r"\bsubsidi\b", near_left[-40:], re.I):
         return "budget", True
     if unit == "persen" and re.search(r"\b(?:bunga|suku\s+bunga|tarif|pajak|ppn|pph|mdr|bea|margin|inflasi|"
@@ -184,7 +210,14 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
                  r"singapura|filipina|china|tiongkok|india|jepang|korea)\b", sent_text[left:right], re.I) \
             and not EXPLICIT_TARGET.search(seg_left):
         return "other", True
-    if re.search(r"\b(?:kajian|riset|survei|studi|penelitian|responden)\b", seg_left + after_text[:60], re.I) and not STRONG_REALIZED.search(ach_left) \
+    survey = SURVEY_WORDS.search(seg_left + after_text[:60])
+    if survey and unit == "persen" and not PROJECTION.search(seg_left) and not MARKET_WIDE.search(sent_text[left:right]) \
+            and not COMPOSITION_AFTER.match(after_text) and not SIZE_CLASS_OF_THEM.match(after_text) \
+            and not ATTRIBUTE_AFTER.match(after_text) \
+            and _nearest(TARGET_CUES, near_left, True) is None \
+            and not OTHER_CUES.search(near_left[-45:]):
+        return "achievement", True  # "54% responden ...", "kendala terbesar ... (41%)": respondents with a property (R10)
+    if survey and not STRONG_REALIZED.search(ach_left) \
             and not (unit in ("persen", "UMKM", "koperasi") and STATUS_AFTER.match(after_text)) \
             and not (unit == "persen" and STATUS_SHARE_AFTER.match(after_text)) \
             and _nearest(TARGET_CUES, near_left, True) is None \
@@ -219,6 +252,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if re.match(r"\s*(?:orang\s+)?(?:peserta|responden|pengunjung|hadirin)\b", after_text, re.I) and not (
             unit == "persen" and STRONG_REALIZED.search(_clean_cues(after_text[:40].split(",")[0]))):
         return "other", True  # participant counts are context; "62 persen responden sudah ...": a status share (R10)
+    if unit == "persen" and SIZE_CLASS_OF_THEM.match(after_text):
+        return "other", True  # "412.000 merchant, sekitar 90 persen di antaranya usaha mikro": composition (R10)
     if unit == "persen" and COMPOSITION_AFTER.match(after_text) and not STRONG_REALIZED.search(ach_left) and \
             (not ANAPHOR.search(sent_text[left:rel_end + 40]) or SIZE_CLASS_AFTER.match(after_text)):
         return "other", True  # "70 persen pedagang di marketplace merupakan usaha mikro": composition (R10)
@@ -233,6 +268,10 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if not strong and unit in ("UMKM", "koperasi", "orang") and POPULATION_AFTER.match(after_text) \
             and not MEMBERS_AFTER.match(after_text) \
             and not DIGITAL_WORDS.search(sent_text[left:right]):
+        return "other", True
+    bare = BARE_POPULATION_LEFT.search(seg_left)
+    if bare and unit in ("UMKM", "koperasi", "orang") and not DIGITAL_WORDS.search(bare.group(0)) and \
+            not STATUS_SHARE_AFTER.match(after_text):
         return "other", True
     if not STRONG_REALIZED.search(ach_left) and POPULATION_LEFT.search(seg_left) and \
             not DIGITAL_WORDS.search(sent_text[left:right]):
@@ -263,10 +302,16 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "achievement", True
     if is_other:
         return "other", True
+    return type_model.decide(_default_type(unit, metric, money, seg_left, sent_text), sent_text, rel_start, rel_end,
+                             unit, metric, day), False
+
+
+def _default_type(unit: str | None, metric: str | None, money: bool, seg_left: str, sent_text: str) -> str:
+    """The type of a figure that no structure or cue decides, by its unit (type_model may overrule it)."""
     if unit in ("UMKM", "persen", "koperasi", "transaksi") and metric:
-        return "achievement", False
+        return "achievement"
     if unit in ("UMKM", "koperasi", "orang", "transaksi", "produk") and ACHIEVE_CUES.search(seg_left):
-        return "achievement", False
+        return "achievement"
     if money:
-        return ("achievement" if re.search(r"transaksi|omzet|penjualan", sent_text, re.I) else "other"), False
-    return "other", False
+        return "achievement" if re.search(r"transaksi|omzet|penjualan", sent_text, re.I) else "other"
+    return "other"

@@ -67,6 +67,7 @@ PROGRAMME_OUTPUT = re.compile(rf"\b(?:{alternation('realised', 'programme_output
 BUDGET_NOUN = re.compile(rf"\b(?:{alternation('budget', 'budget_nouns')})\b(?:(?:19|20)\d\d|(?![.;]|\d)[^,]){{0,60}}?"
                          rf"(?:sebesar|senilai|mencapai|hingga|menjadi|yakni|yaitu)?\s*{_MONEY_PREFIX}$", re.IGNORECASE)
 DISBURSED_CREDIT = words("realised", "disbursed_credit")
+PRIVATE_LENDING = words("budget", "private_lending")
 CREDIT_REALISED = words("realised", "disbursed_realised")
 MARKET_WIDE = words("context", "market_wide")
 PARAMETERS = words("context", "parameters")
@@ -123,8 +124,11 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         # "Sisanya, sekitar 4,1 juta, harus kita dorong": the predicate may follow an apposition; it ends at the
         # next figure
         predicate = ANY_NUMBER.split(right, maxsplit=1)[0]
+        # "kami ingin menambah 50 ribu lagi", "bakal tambah dua penenun lagi": more of something under a wish or
+        # plan is a target (R1), not a remainder
+        more_planned = LAGI_AFTER.match(right) and not GAP.search(left[-60:]) and TARGET_CUES.search(left)
         planned = (OBLIGATION.search(governed) and REMAINDER_ACTION.search(governed)) or \
-            CHASE.search(governed) or EXPLICIT_TARGET.search(after_gap) or \
+            CHASE.search(governed) or EXPLICIT_TARGET.search(after_gap) or more_planned or \
             (MODAL_VERB.search(predicate) and not GAP_ONLY.search(left[-60:]))
         return ("target" if planned and not NEGATED.search(own_right) else "other"), True
     projection = list(PROJECTION.finditer(left))
@@ -152,7 +156,9 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
     if money and BUDGET_NOUN.search(left) and not STRONG_REALIZED.search(left[-40:]) and not PER_UNIT.search(right):
         return "budget", True  # "menetapkan plafon KUR sebesar Rp 460 triliun": an allocation, whatever the verb
     if money and DISBURSED_CREDIT.search(left) and CREDIT_REALISED.search(left) and not TARGET_CUES.search(left):
-        return "achievement", True  # "realisasi penyaluran KUR tercatat Rp 192 triliun": credit disbursed
+        # "realisasi penyaluran KUR tercatat Rp 192 triliun": money a programme disbursed is a budget (claims.md);
+        # what private lenders lent is a realised credit volume
+        return ("achievement" if PRIVATE_LENDING.search(whole) else "budget"), True
     if SERVED_LEFT.search(left) and unit in ("UMKM", "koperasi", "orang") and not STRONG_REALIZED.search(left) \
             and not TARGET_CUES.search(left):
         return "other", True  # "PNM melayani 15,8 juta nasabah": the population a body serves (R10)
