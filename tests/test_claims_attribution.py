@@ -292,3 +292,30 @@ def test_a_description_after_a_said_verb_is_the_person_the_story_opened_with():
     cs = claims(text)
     assert cs[300]["speaker"] == "Yuliana Bhoga"
     assert cs[20_000_000]["speaker"] == "Yuliana Bhoga"
+
+
+def test_a_one_word_name_after_a_description_in_commas_is_the_subject():
+    text = ("Kepala Dinas Perdagangan Kota Ternate, Nuryadin Rachman, mengatakan 900 pedagang sudah memakai QRIS.\n\n"
+            "Salah seorang pedagang ikan di Pasar Gamalama, Samsiah, mengaku kini melayani 40 pesanan daring sepekan.")
+    cs = claims(text)
+    assert cs[40]["speaker"] == "Samsiah"
+
+
+def test_a_name_particle_before_a_listed_name_makes_another_person():
+    # the gazetteer lists Budi Santoso (minister of trade); "Sri Budi Santoso", head of a city office, is not him
+    text = ("Kepala Dinas Koperasi dan UKM Kabupaten Jepara, Sri Budi Santoso, mengatakan pihaknya menargetkan 300 UMKM "
+            "perajin berjualan daring pada 2026. "
+            "\"Sejak Januari kami sudah melatih 200 perajin,\" katanya.")
+    cs = claims(text, published="2025-05-02")
+    assert cs[300]["speaker"] == "Sri Budi Santoso"
+    assert cs[300]["speaker_title"] == "Kepala Dinas Koperasi dan UKM Kabupaten Jepara"
+    assert cs[200]["speaker"] == "Sri Budi Santoso"
+
+
+def test_a_paragraph_of_narration_about_a_named_person_is_hers_not_the_last_speakers():
+    text = ("Pengamat ekonomi digital Rudi Hartono menilai penjual kecil perlu waktu beradaptasi. \"Pembelinya "
+            "impulsif,\" kata Rudi.\n\n"
+            "Wulan Sari, pemilik toko kue di Palu, tak mau menyerah. Dalam sepekan pertama, toko daringnya mencatat "
+            "35 pesanan UMKM.")
+    cs = claims(text)
+    assert cs[35]["speaker"] == "Wulan Sari"

@@ -369,16 +369,22 @@ APPOSITIVE_NAME = re.compile(r"^(?P<desc>[^,]{8,120}),\s*(?P<name>(?:[A-Z][a-z'â
                              r"(?:juga\s+|pun\s+)?$")
 
 
+# one-word names ("Salah satu pemilik toko kelontong di Kecamatan Tambaksari, Suparmi, mengaku ..."): only after a
+# description of a person
+APPOSITIVE_ONE_NAME = re.compile(rf"^\W*(?P<desc>(?i:{alternation('speech', 'person_description_heads')}|salah\s+(?:satu|"
+                                 r"seorang))\b[^,]{3,120}),\s*(?P<name>[A-Z][a-z'â€™]{2,})\s*,\s*(?:juga\s+|pun\s+)?$")
+
+
 def _appositive_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     """"Salah seorang pedagang sayur di Pasar Ciruas, Siti Aminah, mengaku ...": a name set off by commas after a
     description (a long role) is the subject of the verb; the description is the title."""
-    m = APPOSITIVE_NAME.search(text[:pos])
+    m = APPOSITIVE_NAME.search(text[:pos]) or APPOSITIVE_ONE_NAME.search(text[:pos])
     if not m:
         return None
     words = m.group("name").split()
-    from extract.claims.people import _NAME_STOPWORDS
+    from extract.claims.people import _NAME_STOPWORDS, _is_region
 
-    if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS for w in words):
+    if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS or _is_region(w) for w in words):
         return None
     name = " ".join(words)
     person = ctx.persons.get(name) or Person(name=name, title=m.group("desc").strip()[-80:])

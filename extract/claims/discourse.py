@@ -192,7 +192,13 @@ def _subject_person(sent, ctx: Ctx) -> Person | None:
         if verb and verb.group(1) not in _NOT_A_VERB - {"dan"}:
             return _person_from_ent(e, sent, ctx)
         return None
+    if KNOWN_NAME_OPENING.match(sent_text(sent)):
+        # "Nurjanah sendiri tak mau menyerah.": a person named before, by a part of the name the NER did not tag
+        return _known_name_at(sent_text(sent), 0, ctx)
     return None
+
+
+KNOWN_NAME_OPENING = re.compile(r"\W*[A-Z][a-z'’]+\s+(?!(?:dan|di|ke|dari|yang|untuk|pada)\b)[a-z]")
 
 
 def same_institution(attr: Attribution, person: Person | None) -> bool:
@@ -376,6 +382,11 @@ def _continue(sent, para: int, carry: dict, ctx: Ctx) -> Attribution:
     subject = _subject_person(sent, ctx)
     if subject is not None:
         ctx.focus = subject
+        if subject is not ctx.last_speaker and subject is not ctx.author and para not in carry:
+            # "Nurjanah sendiri tak mau menyerah. ... toko barunya baru mencatat 23 pesanan.": a paragraph of
+            # narration about a named person (the subject) is his or her account, not the last speaker's
+            carry[para] = Attribution(person=subject, kind="carry", strength=0)
+            return carry[para]
     if para in carry:
         prev = carry[para]
         return Attribution(person=prev.person, organization=prev.organization, institution_id=prev.institution_id,

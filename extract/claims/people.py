@@ -165,11 +165,15 @@ def _strip_role_prefix(name: str) -> str:
 def _extended_name(ent, sent) -> str | None:
     """A gazetteer match inside a longer written name ("Sang Made Mahendra Jaya" holds the variant "Mahendra"): when a
     capitalised word that is no part of the listed name follows the match, the full written name (back to the last
-    role, institution or place word before it); else None."""
+    role, institution or place word before it); when a name particle precedes it ("Sri Budi Santoso"), the name with
+    the particle; else None."""
     text, rel, end = sent_text(sent), ent.start_char - sent.start_char, ent.end_char - sent.start_char
     after = re.match(r"((?:\s+[A-Z][a-z'’]+){1,2})(?=[\s,.]|$)", text[end:])
     words_after = [w for w in (after.group(1).split() if after else [])]
     if not words_after or words_after[0].lower() in _NAME_STOPWORDS or _TITLE_HEAD_RE.fullmatch(words_after[0]):
+        particle = re.search(r"(?<![\w-])([A-Z][a-z]+)[^\S\n]+$", text[:rel])
+        if particle and particle.group(1).lower() in NAME_PARTICLES:
+            return f"{particle.group(1)} {ent.text.strip()}"  # "Sri Budi Santoso" is not the listed "Budi Santoso"
         return None
     before = re.search(r"((?:[A-Z][a-z'’]+\s+){1,4})$", text[:rel])
     words_before = before.group(1).split() if before else []
@@ -232,6 +236,10 @@ def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
             if name in ctx.persons:
                 return ctx.persons[name]
     rel = ent.start_char - sent.start_char
+    lead = name[:-len(ent.text.strip())].strip() if name.endswith(" " + ent.text.strip()) else ""
+    if lead and sent_text(sent)[:rel].rstrip().endswith(lead):
+        # the written name opens before the entity ("Sri Budi Santoso"): the title ends before it
+        rel = len(sent_text(sent)[:rel].rstrip()) - len(lead)
     bm = BALINESE_PREFIX.search(sent_text(sent)[:rel])
     if bm and not pid and BALINESE_GIVEN.match(ent.text.strip()) and name == re.sub(r"\s+", " ", ent.text).strip(" ,."):
         name, rel = f"{bm.group('p')} {name}", bm.start()
