@@ -319,3 +319,11 @@ def test_a_paragraph_of_narration_about_a_named_person_is_hers_not_the_last_spea
             "35 pesanan UMKM.")
     cs = claims(text)
     assert cs[35]["speaker"] == "Wulan Sari"
+
+
+def test_r7_the_officials_account_of_his_institutions_target_beats_a_judgement_of_it():
+    text = ("Kepala Perwakilan BI Sulawesi Tengah, Dwi Asmara, mengatakan pedagang kecil makin banyak memakai QRIS. "
+            "Bank sentral pun menargetkan 90 ribu merchant UMKM QRIS di Sulteng pada 2026.\n\n"
+            "Ketua Asosiasi Pedagang Pasar Palu, Ridwan Lamaju, menilai target 90 ribu merchant pada 2026 terlalu tinggi.")
+    cs = claims(text)
+    assert cs[90_000]["speaker"] == "Dwi Asmara"

@@ -266,10 +266,11 @@ def restatement_rank(attr: Attribution, sentence: str, start: int) -> tuple:
     "menilai target 8 juta ... realistis"), then the mode (a direct quote, indirect speech, an institution's
     account, narration), then the first mention."""
     person = attr.person
-    if person is not None and attr.kind in ("quote", "explicit", "pronoun"):
-        tier = 1 if COMMENTATOR.match(person.title or "") or EVALUATIVE_VERB.search(sentence) else 2
+    if person is not None:
+        judged = attr.kind in ("quote", "explicit", "pronoun") and EVALUATIVE_VERB.search(sentence)
+        tier = 1 if COMMENTATOR.match(person.title or "") or judged else 2
     else:
-        tier = 1 if person is not None or attr.kind == "org" else 0
+        tier = 1 if attr.kind == "org" else 0
     return (tier, _MODE.get(attr.kind, 0), -start)
 
 
