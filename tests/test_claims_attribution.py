@@ -335,3 +335,11 @@ def test_kalau_dihitung_opens_the_writers_own_arithmetic():
             "Kalau dihitung, itu setara dengan sekitar 10.800 usaha.")
     cs = claims(text)
     assert cs[10_800]["speaker"] == "Fransiska Lewa"
+
+
+def test_r11_narration_before_the_speaker_is_his_when_he_restates_the_number_later():
+    text = ("Bank Indonesia Sulawesi Tengah merilis survei digitalisasi UMKM 2025 yang melibatkan 900 responden.\n\n"
+            "Hasilnya, 57,5 persen responden sudah menerima pembayaran QRIS.\n\n"
+            "\"Angka 57,5 persen itu kami harap naik lagi tahun depan,\" kata Kepala Perwakilan BI Sulteng Dwi Asmara.")
+    cs = claims(text)
+    assert cs[57.5]["speaker"] == "Dwi Asmara"

@@ -278,16 +278,16 @@ _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 FIGURE_ANAPHOR = re.compile(rf"\b(?:{alternation('speech', 'figure_anaphora_nouns')})\s+(?:itu|tersebut|ini)\b", re.IGNORECASE)
 
 
-def lede_restated_by(claim: dict, person: Person, entries: list, institution_id: str | None) -> bool:
-    """R11: a lede figure goes to the first speaker introduced after it only when it is his or her institution's
-    figure, or when he or she states the same figure again (R7; the restatement may be too bare to be a claim of its
-    own: '"... sudah 1.730 yang bergabung," kata X'). Otherwise narration before a person is introduced has no
-    speaker."""
-    if institution_id is not None and institution_id == person.institution_id:
+def lede_restated_by(claim: dict, person: Person, entries: list, institution_id: str | None, lede: bool) -> bool:
+    """R11: narration before the first speaker is introduced goes to him or her only when he or she states the same
+    figure again (R7; the restatement may be too bare to be a claim of its own: '"... sudah 1.730 yang bergabung,"
+    kata X', '"Angka 62,4 persen tadi ..."'), or, for the lede paragraph, when it is his or her institution's figure
+    or his or her first words refer back to it. Otherwise it has no speaker."""
+    if lede and institution_id is not None and institution_id == person.institution_id:
         return True
     intro = next((sent for sent, _, attr in entries if attr.person is person and sent.start_char > claim["char_start"]),
                  None)
-    if intro is not None and FIGURE_ANAPHOR.search(sent_text(intro)):
+    if lede and intro is not None and FIGURE_ANAPHOR.search(sent_text(intro)):
         return True  # the speaker's first words refer back to it ("dana tersebut sudah diterima 2,9 juta debitur")
     m = _NUMBER.search(claim.get("value_text") or "")
     surface = m.group(0) if m else (claim.get("value_text") or "").split(" ")[0]
