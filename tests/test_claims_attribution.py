@@ -343,3 +343,11 @@ def test_r11_narration_before_the_speaker_is_his_when_he_restates_the_number_lat
             "\"Angka 57,5 persen itu kami harap naik lagi tahun depan,\" kata Kepala Perwakilan BI Sulteng Dwi Asmara.")
     cs = claims(text)
     assert cs[57.5]["speaker"] == "Dwi Asmara"
+
+
+def test_a_company_name_read_into_a_person_leaves_it_when_the_person_is_called_by_a_later_part():
+    text = ("Direktur Bisnis Mikro PT Bank Sulawesi Makmur Rahmi Tandiabang mengatakan 4.000 UMKM sudah memakai QRIS "
+            "bank itu.\n\nRahmi menambahkan, bank menyiapkan Rp 50 miliar kredit UMKM tahun ini.")
+    cs = claims(text)
+    assert cs[4000]["speaker"] == "Rahmi Tandiabang"
+    assert cs[50_000_000_000]["speaker"] == "Rahmi Tandiabang"

@@ -339,8 +339,11 @@ def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
         name, abs_start = f"{bm.group('p')} {name}", bm.start()  # "... Klungkung I Ketut Darma Putra mengatakan"
     title = _title_before(text, abs_start - 0) if abs_start <= len(text) else None
     full, pid = name, None
-    for known, person in ctx.persons.items():
+    for known, person in list(ctx.persons.items()):
         if name.lower() == known.lower() or name.lower() in known.lower().split():
+            if name.lower() != known.lower():
+                # "Lestari menambahkan" after "PT Bank Nusantara Sejahtera Lestari Widjaja": the name starts here
+                _trim_prefix(person, known.lower().split().index(name.lower()), 1, ctx)
             return person
     if title is None:
         return None  # an unknown capitalised phrase without a role is too risky
