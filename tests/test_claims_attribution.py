@@ -351,3 +351,12 @@ def test_a_company_name_read_into_a_person_leaves_it_when_the_person_is_called_b
     cs = claims(text)
     assert cs[4000]["speaker"] == "Rahmi Tandiabang"
     assert cs[50_000_000_000]["speaker"] == "Rahmi Tandiabang"
+
+
+def test_opinion_narration_of_what_an_institution_did_is_the_writers_its_own_figures_are_its():
+    text = ("Oleh: Markus Tuhuteru, peneliti Pusat Studi Ekonomi Maluku\n\n"
+            "Pekan lalu, Gojek resmi membeli 40 persen saham sebuah aplikasi kasir UMKM.\n\n"
+            "Bank Indonesia memproyeksikan transaksi QRIS UMKM di Maluku tumbuh 35 persen tahun ini.")
+    cs = claims(text)
+    assert cs[40]["speaker"] == "Markus Tuhuteru"
+    assert cs[35]["speaker"] is None

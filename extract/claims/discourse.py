@@ -13,7 +13,7 @@ import re
 from extract.claims.attribution import (QA_LABEL, Attribution, _ents, _has_quote, _institution_subject,
                                         _named_after_title, _valid_person_ent, attribute_sentence, inside_quote)
 from extract.claims.gaz import _institution_in
-from extract.claims.lexicon import _TITLE_HEAD_RE, NEWS_BLOCK, TITLE_HEADS, alternation
+from extract.claims.lexicon import _ME_VERB_RE, _TITLE_HEAD_RE, NEWS_BLOCK, TITLE_HEADS, alternation
 from extract.claims.people import (sent_text, sentences, _NAME_STOPWORDS, Ctx, Person, _clean_title, _fill_org, _known_name_at,
                                    _person_from_ent, _rule_name_after)
 from extract.claims.scope import region_in
@@ -256,6 +256,8 @@ def _override(sent, attr: Attribution, text: str, ctx: Ctx) -> tuple[Attribution
     return attr, None
 
 
+INSTITUTION_STATES = re.compile(rf"\b(?:{alternation('speech', 'wish_goal_verbs')}|"
+                                rf"{alternation('speech', 'institution_statement_verbs')})\b", re.IGNORECASE)
 EVALUATIVE_VERB = re.compile(rf"\b(?:{alternation('speech', 'evaluative_verbs')})\b", re.IGNORECASE)
 _MODE = {"quote": 4, "explicit": 3, "pronoun": 3, "org": 2, "carry": 1}
 
@@ -394,9 +396,10 @@ def _continue(sent, para: int, carry: dict, ctx: Ctx) -> Attribution:
                            surface=prev.surface, kind="carry", strength=1)
     own = _institution_subject(sent, ctx)
     if ctx.author is not None:
-        if own is not None:
-            carry[para] = own
+        if own is not None and (_ME_VERB_RE.search(sent_text(sent)) or INSTITUTION_STATES.search(sent_text(sent))):
+            carry[para] = own  # "Data Kementerian ... menunjukkan ...": a source the writer cites
             return own
+        # "Akhir tahun lalu, TikTok resmi menguasai 75 persen saham ...": what an institution did, told by the writer
         return Attribution(person=ctx.author, kind="carry", strength=0)
     holder = _office_holder(sent, ctx)
     if holder is not None:
