@@ -360,3 +360,12 @@ def test_opinion_narration_of_what_an_institution_did_is_the_writers_its_own_fig
     cs = claims(text)
     assert cs[40]["speaker"] == "Markus Tuhuteru"
     assert cs[35]["speaker"] is None
+
+
+def test_a_caption_line_closing_a_news_story_names_no_writer():
+    text = ("Kepala Dinas Koperasi Kota Palu, Yahya Lamarauna, mengatakan 1.200 UMKM sudah berjualan daring.\n\n"
+            "Menurut dia, dinas menargetkan 2.000 UMKM pada 2026.\n\n"
+            "Data dinas juga mencatat 35 persen pedagang pasar memakai QRIS.\n\n"
+            "Siti Aminah, pemilik warung kopi di Palu")
+    cs = claims(text)
+    assert cs[35]["speaker"] == "Yahya Lamarauna"

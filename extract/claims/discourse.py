@@ -14,8 +14,8 @@ from extract.claims.attribution import (QA_LABEL, Attribution, _ents, _has_quote
                                         _named_after_title, _valid_person_ent, attribute_sentence, inside_quote)
 from extract.claims.gaz import _institution_in
 from extract.claims.lexicon import _ME_VERB_RE, _TITLE_HEAD_RE, NEWS_BLOCK, TITLE_HEADS, alternation
-from extract.claims.people import (sent_text, sentences, _NAME_STOPWORDS, Ctx, Person, _clean_title, _fill_org, _known_name_at,
-                                   _person_from_ent, _rule_name_after)
+from extract.claims.people import (sent_text, sentences, _NAME_STOPWORDS, ORG_NAME_HEADS, Ctx, Person, _clean_title,
+                                   _fill_org, _known_name_at, _person_from_ent, _rule_name_after)
 from extract.claims.scope import region_in
 
 BYLINE = re.compile(rf"^[^\S\n]*(?:OPINI|KOLOM|ANALISIS)?\W*(?:{alternation('speech', 'byline_openers')})\s*:?\s*"
@@ -35,7 +35,8 @@ DESCRIPTION_SUBJECT = re.compile(
 # '"...," kata perempuan 34 tahun itu': a description of the person speaking after a said-verb
 DESCRIPTION_AFTER_SAID = re.compile(
     rf"[”\"'’]\s*,?\s*(?i:{alternation('speech', 'said_verbs_after_quote')})\s+"
-    rf"(?P<np>(?i:{alternation('speech', 'person_description_heads')})\b[^.,;:!?“”\"]{{0,80}}?)\s+(?:itu|tersebut|ini)\b")
+    rf"(?P<np>(?i:{alternation('speech', 'person_description_heads')})\b[^.,;:!?“”\"]{{0,80}}?)\s+"
+    r"(?:itu|tersebut|ini)\b")
 _NOT_A_VERB = {"yang", "dan", "di", "ke", "dari", "untuk", "pada", "adalah", "merupakan", "sebagai", "dengan", "atau"}
 # what may stand before a person who is the subject: a title, a place and date, an opening time phrase
 _BEFORE_SUBJECT = re.compile(r"[\W\d]*(?:(?:[A-Z(][^\s,]*|dan|dari|untuk|bidang|urusan|se|di|&)[\s,]*)*")
@@ -52,6 +53,15 @@ SIGNATURE = re.compile(r"\n[^\S\n]*(?:[-—–]+[^\S\n]*)?(?P<name>(?:(?:Dr|Ir|P
                        r"(?:[^\S\n]+[A-Z][\w'’.-]*){1,4})[^\S\n]*,[^\S\n]*(?P<title>[^\n.]{3,160})[^\S\n]*\s*$")
 
 
+def _writers_role(title: str) -> bool:
+    """The role of a signature line is a writer's: a commentator's role or a post at an institution ("peneliti ...",
+    "Dosen Universitas ...", "Direktur Eksekutif Lembaga ..."), not a photo caption's description ("pemilik warung
+    kopi di Palu")."""
+    if not _TITLE_HEAD_RE.match(title) or len(title.split()) > 16:
+        return False
+    return bool(COMMENTATOR.match(title)) or any(w.lower() in ORG_NAME_HEADS for w in title.split())
+
+
 def byline_author(text: str, ctx: Ctx) -> Person | None:
     """The writer of an opinion piece named in a byline among the first lines ("Oleh: Andi Rahmat, Dosen ...") or in
     the signature line that closes it ("Andi Rahmat, Dosen ...")."""
@@ -59,7 +69,7 @@ def byline_author(text: str, ctx: Ctx) -> Person | None:
     m = BYLINE.search(head)
     if not m or head[:m.start()].count("\n") > 3:
         m = SIGNATURE.search(text[-300:])
-        if not m or not _TITLE_HEAD_RE.match(m.group("title")) or len(m.group("title").split()) > 16:
+        if not m or not _writers_role(m.group("title")):
             return None
     name = re.sub(r"\s+", " ", m.group("name")).strip(" .")
     title = _clean_title(m.group("title")) if m.group("title") else None
@@ -277,7 +287,8 @@ def restatement_rank(attr: Attribution, sentence: str, start: int) -> tuple:
 
 
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
-FIGURE_ANAPHOR = re.compile(rf"\b(?:{alternation('speech', 'figure_anaphora_nouns')})\s+(?:itu|tersebut|ini)\b", re.IGNORECASE)
+FIGURE_ANAPHOR = re.compile(rf"\b(?:{alternation('speech', 'figure_anaphora_nouns')})\s+(?:itu|tersebut|ini)\b",
+                            re.IGNORECASE)
 
 
 def lede_restated_by(claim: dict, person: Person, entries: list, institution_id: str | None, lede: bool) -> bool:
