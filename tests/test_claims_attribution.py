@@ -369,3 +369,34 @@ def test_a_caption_line_closing_a_news_story_names_no_writer():
             "Siti Aminah, pemilik warung kopi di Palu")
     cs = claims(text)
     assert cs[35]["speaker"] == "Yahya Lamarauna"
+
+
+def test_answer_labels_of_a_transcript_are_the_interviewees():
+    text = ("Wartawan kami mewawancarai Kepala Dinas Koperasi Sulawesi Tenggara, La Ode Rusdin, di Kendari.\n\n"
+            "Tanya: Berapa UMKM di Sultra yang sudah berjualan daring?\n\n"
+            "Jawab: Sekitar 48 ribu UMKM.\n\n"
+            "Tanya: Anggarannya berapa?\n\n"
+            "Jawab: Kami siapkan Rp 6 miliar dari APBD.")
+    cs = claims(text)
+    assert cs[48_000]["speaker"] == "La Ode Rusdin"
+    assert cs[6_000_000_000]["speaker"] == "La Ode Rusdin"
+
+
+def test_hal_itu_disampaikan_names_the_speaker_of_what_came_before():
+    text = ("PALU - Pemerintah Provinsi Sulawesi Tengah menargetkan 50 ribu UMKM masuk ekosistem digital pada 2026.\n\n"
+            "Hal itu disampaikan Kepala Dinas Koperasi dan UKM Sulteng Yahya Lamarauna di Palu, Senin (3/3/2025).\n\n"
+            "Pengamat ekonomi Universitas Tadulako, Moh. Ahlis Djirimu, menilai target 50 ribu UMKM pada 2026 "
+            "masih realistis.")
+    cs = claims(text)
+    assert cs[50_000]["speaker"] == "Yahya Lamarauna"
+
+
+def test_a_commentators_judgement_does_not_take_an_institutions_figure():
+    text = ("PALU - Pemerintah Provinsi Sulawesi Tengah menargetkan 50 ribu UMKM masuk ekosistem digital pada 2026.\n\n"
+            "Sementara itu, pedagang kain di Pasar Inpres, Hasna Lamato, mengaku omzetnya naik 30 persen sejak "
+            "memakai QRIS.\n\n"
+            "Pengamat ekonomi Universitas Tadulako, Moh. Ahlis Djirimu, menilai target 50 ribu UMKM pada 2026 "
+            "masih realistis.")
+    cs = claims(text)
+    assert cs[50_000]["speaker"] is None
+    assert cs[30]["speaker"] == "Hasna Lamato"

@@ -365,13 +365,13 @@ def _name_then_role_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     return None
 
 
-APPOSITIVE_NAME = re.compile(r"^(?P<desc>[^,]{8,120}),\s*(?P<name>(?:[A-Z][a-z'’]+\s+){1,3}[A-Z][a-z'’]+)\s*,\s*"
-                             r"(?:juga\s+|pun\s+)?$")
+APPOSITIVE_NAME = re.compile(r"^(?:[^,“”\"]{0,30},\s*)?(?P<desc>[^,]{8,120}),\s*"  # an opener ("Sementara itu, ")
+                             r"(?P<name>(?:[A-Z][a-z'’]+\s+){1,3}[A-Z][a-z'’]+)\s*,\s*(?:juga\s+|pun\s+)?$")
 
 
 # one-word names ("Salah satu pemilik toko kelontong di Kecamatan Tambaksari, Suparmi, mengaku ..."): only after a
 # description of a person
-APPOSITIVE_ONE_NAME = re.compile(rf"^\W*(?P<desc>(?i:{alternation('speech', 'person_description_heads')}|salah\s+(?:satu|"
+APPOSITIVE_ONE_NAME = re.compile(rf"^(?:[^,“”\"]{{0,30}},\s*)?\W*(?P<desc>(?i:{alternation('speech', 'person_description_heads')}|salah\s+(?:satu|"
                                  r"seorang))\b[^,]{3,120}),\s*(?P<name>[A-Z][a-z'’]{2,})\s*,\s*(?:juga\s+|pun\s+)?$")
 
 

@@ -25,6 +25,8 @@ FIRST_PERSON = re.compile(rf"\b(?:{alternation('speech', 'first_person')})\b", r
 INFERENCE_OPENER = re.compile(rf"^\W*(?:{alternation('speech', 'inference_openers')})\b", re.IGNORECASE)
 JOURNALIST = re.compile(rf"^\W*(?:{alternation('speech', 'journalist_titles')})\b", re.IGNORECASE)
 COMMENTATOR = re.compile(rf"^\W*(?:{alternation('speech', 'commentator_titles')})\b", re.IGNORECASE)
+BACK_REFERENCE = re.compile(rf"^\W*(?:{alternation('speech', 'back_reference_openers')})\b", re.IGNORECASE)
+ANSWER_LABEL = re.compile(rf"(?:{alternation('speech', 'answer_labels')})", re.IGNORECASE)
 INTERVIEW_VERB = re.compile(rf"\b(?:{alternation('speech', 'interview_verbs')})\b", re.IGNORECASE)
 NICKNAME = re.compile(rf"\b(?:{alternation('speech', 'nickname_markers')})\s+(?P<alias>[A-Z][\w'’-]+)")
 # "Perempuan yang memimpin direktorat ... itu memperkirakan ...": a description of a person as the subject
@@ -119,6 +121,8 @@ def _question_line(sent, text: str, ctx: Ctx) -> bool:
     """An interviewer's line: a label that is no person named in the article ("Haluan: ... ?"), or a paragraph of
     narration that is a question ("Berapa yang sudah masuk ke pasar digital?")."""
     qa = QA_LABEL.match(sent_text(sent))
+    if qa and ANSWER_LABEL.fullmatch(qa.group(1)):
+        return False  # "Jawab: ...": the interviewee's answer
     if qa and _interview_label(qa.group(1), sent, text):
         return _known_name_at(sent_text(sent), qa.start(1), ctx) is None and qa.group(1) not in ctx.persons
     para = _paragraph_of(text, sent.start_char).strip()
@@ -280,9 +284,9 @@ def restatement_rank(attr: Attribution, sentence: str, start: int) -> tuple:
     person = attr.person
     if person is not None:
         judged = attr.kind in ("quote", "explicit", "pronoun") and EVALUATIVE_VERB.search(sentence)
-        tier = 1 if COMMENTATOR.match(person.title or "") or judged else 2
+        tier = 1 if COMMENTATOR.match(person.title or "") or judged else 3
     else:
-        tier = 1 if attr.kind == "org" else 0
+        tier = 2 if attr.kind == "org" else 0  # the source institution itself before a commentator's repetition
     return (tier, _MODE.get(attr.kind, 0), -start)
 
 
@@ -372,7 +376,25 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
         entries.append([sent, para, attr])
     for i, known_before in cataphora:
         _resolve_cataphora(entries, i, known_before)
+    first_speaker = _resolve_back_references(entries, first_speaker)
     return entries, first_speaker
+
+
+def _resolve_back_references(entries: list, first_speaker):
+    """"Hal itu disampaikan Kepala Dinas ... X di Palu.": the sentences before it, in its paragraph or the one before
+    (the lede it reports), that no one else states are X's. Returns the first speaker, moved back to them."""
+    for i, (sent, para, attr) in enumerate(entries):
+        if attr.person is None or attr.kind not in ("explicit", "quote") or not BACK_REFERENCE.match(sent_text(sent)):
+            continue
+        for k in range(i - 1, -1, -1):
+            sent_k, para_k, attr_k = entries[k]
+            if para - para_k > 1 or attr_k.person is not None and attr_k.person is not attr.person or \
+                    attr_k.kind in ("question", "narration"):
+                break
+            entries[k][2] = Attribution(person=attr.person, kind="explicit", strength=attr.strength)
+            if first_speaker is not None and sent_k.start_char < first_speaker[2]:
+                first_speaker = (attr.person, para_k, sent_k.start_char)
+    return first_speaker
 
 
 def _continue(sent, para: int, carry: dict, ctx: Ctx) -> Attribution:
