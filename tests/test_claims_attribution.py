@@ -400,3 +400,14 @@ def test_a_commentators_judgement_does_not_take_an_institutions_figure():
     cs = claims(text)
     assert cs[50_000]["speaker"] is None
     assert cs[30]["speaker"] == "Hasna Lamato"
+
+
+def test_a_place_named_like_a_listed_person_is_no_speaker_and_a_one_word_name_follows_the_role():
+    # the gazetteer lists Bima Laga (idEA) with the short form "Bima"; "Kota Bima" is a city
+    text = ("\"Sekarang sudah 2.300 pedagang UMKM yang pakai QRIS,\" ujar Kepala Bidang UMKM Dinas Koperasi Kota Bima, "
+            "Nurhaidah, Selasa (4/3/2025).\n\n"
+            "\"Tahun ini kami targetkan 1.000 koperasi sudah digital,\" kata H. Abdul Muis, S.E., M.M., Ketua Dekopinda "
+            "Kota Bima.")
+    cs = claims(text)
+    assert cs[2300]["speaker"] == "Nurhaidah"
+    assert cs[1000]["speaker"] == "Abdul Muis"

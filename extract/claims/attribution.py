@@ -141,8 +141,16 @@ def _ents(sent, labels):
     return [e for e in _sent_ents(sent) if e.label_ in labels and e.end <= sent.end]
 
 
+# a place noun or "di" right before a "person" makes it a place ("Kota Bima", "di Bima"), whatever the gazetteer of
+# people lists as a short name
+PLACE_BEFORE = re.compile(r"(?:\b(?:Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Kelurahan|Desa|Pulau|di))[^\S\n]+\Z")
+
+
 def _valid_person_ent(e) -> bool:
     t = e.text.strip()
+    whole = e.doc.user_data.get(_DOC_TEXT)
+    if whole is not None and PLACE_BEFORE.search(whole, max(0, e.start_char - 12), e.start_char):
+        return False
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and not any(c.isdigit() for c in t) \
         and t.lower() not in {"menurut", "ia", "dia", "kami", "saya", "pak", "bu", "ibu"} \
         and not any(w.lower() in ORG_NAME_HEADS for w in t.split()) \
@@ -204,7 +212,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
             ctx.persons[alias.group("alias")] = ctx.last_speaker
             return Attribution(person=ctx.last_speaker, kind="quote" if _has_quote(text) else "explicit", strength=4)
         after = [e for e in pers if e.start_char - s0 >= m.end() and e.start_char - s0 - m.end() <= 110
-                 and "." not in text[m.end():e.start_char - s0].replace("Dr.", "").replace("Ir.", "")]
+                 and "." not in _HONORIFIC_CUE.sub("", text[m.end():e.start_char - s0])]
         if after and _quoteish(text, m.start()):
             e = _named_after_title(after, text, s0, m.end())
             if re.match(r"\s*,\s*(?:sapaan|panggilan|akrab\s+disapa)\b", text[e.end_char - s0:], re.I) and ctx.persons:
@@ -234,7 +242,8 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         known = _known_name_at(text, m.end(), ctx)
         if known and _quoteish(text, m.start()):
             return Attribution(person=known, kind="quote" if _has_quote(text) else "explicit", strength=4)
-        titled = _rule_name_after(text, m.end(), ctx) if _quoteish(text, m.start()) else None
+        titled = (_rule_name_after(text, m.end(), ctx) or _comma_name_after_title(text, m.end(), ctx)) \
+            if _quoteish(text, m.start()) else None
         if titled is not None:
             # '..." kata Direktur Enterprise and Business Service Telkom Rizal Fauzan': a name the NER missed
             return Attribution(person=titled, kind="quote" if _has_quote(text) else "explicit", strength=4)
@@ -363,6 +372,31 @@ def _name_then_role_before(text: str, pos: int, ctx: Ctx) -> Person | None:
         ctx.persons[name] = person
         return person
     return None
+
+
+COMMA_NAME_AFTER_TITLE = re.compile(rf"\s+(?P<title>(?:{TITLE_HEADS})[^,.“”\"\n]{{0,120}}),\s*"
+                                    r"(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3})\s*(?:[,.]|$)")
+
+
+def _comma_name_after_title(text: str, pos: int, ctx: Ctx) -> Person | None:
+    """'..." ujar Kepala Bidang UMKM Dinas Koperasi Kota Bima, Nurhaidah, ...': a role, then the name after a
+    comma (also a one-word name the NER missed)."""
+    m = COMMA_NAME_AFTER_TITLE.match(text, pos)
+    if not m:
+        return None
+    from extract.claims.people import _NAME_STOPWORDS, _is_region
+
+    words = m.group("name").split()
+    if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS or _is_region(w) or _TITLE_HEAD_RE.fullmatch(w)
+           for w in words):
+        return None
+    name = " ".join(words)
+    known = _known_name_at(name, 0, ctx)
+    if known is not None:
+        return known
+    person = Person(name=name, title=m.group("title").strip())
+    ctx.persons[name] = person
+    return person
 
 
 APPOSITIVE_NAME = re.compile(r"^(?:[^,“”\"]{0,30},\s*)?(?P<desc>[^,]{8,120}),\s*"  # an opener ("Sementara itu, ")
