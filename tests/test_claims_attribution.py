@@ -411,3 +411,14 @@ def test_a_place_named_like_a_listed_person_is_no_speaker_and_a_one_word_name_fo
     cs = claims(text)
     assert cs[2300]["speaker"] == "Nurhaidah"
     assert cs[1000]["speaker"] == "Abdul Muis"
+
+
+def test_a_name_with_its_role_in_commas_opening_a_sentence_is_who_the_next_nya_refers_to():
+    text = ("\"Tahun ini kami targetkan 500 UMKM tenun masuk marketplace,\" kata Maria Goreti Lobo, Kepala Dinas Koperasi "
+            "Kota Kupang.\n\n"
+            "Yosef Ndun, perajin tenun di Oebobo, juga merasakan manfaat pelatihan itu. \"Penjualan saya naik 40 persen,\" "
+            "ujarnya.\n\n"
+            "Program Tenun Digital, yang menghadirkan pelatihan foto produk, kini menjangkau 150 perajin.")
+    cs = claims(text)
+    assert cs[40]["speaker"] == "Yosef Ndun"
+    assert cs[150]["speaker"] != "Program Tenun Digital"

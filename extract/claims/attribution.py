@@ -352,6 +352,20 @@ NAME_OPENING = (re.compile(r"^\W*(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){1,3}[A-Z][
                 re.compile(r"^\W*[^,“”\"]{0,40},\s*(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){1,3}[A-Z][a-z'’]+)"))
 
 
+ROLE_THEN_VERB = re.compile(r"\s*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*[^,.;“”\"]{3,160}?\s*,\s*(?:juga\s+|pun\s+)?(?=[a-z])")
+
+
+def name_with_role_opening(text: str, ctx: Ctx) -> Person | None:
+    """"Yosef Ndun, perajin tenun di Oebobo, juga merasakan ...": the subject of a sentence without a said-verb, a
+    name the NER missed followed by its role in commas."""
+    for opening in NAME_OPENING:
+        m = opening.match(text)
+        gap = m and ROLE_THEN_VERB.match(text, m.end("name"))
+        if gap and not re.match(r"\s*,\s*yang\b", text[m.end("name"):]):  # ", yang menghadirkan ...": a thing
+            return _name_then_role_before(text, gap.end(), ctx)
+    return None
+
+
 def _name_then_role_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     """"Ahmad Fauzan, Ketua Dewan Pimpinan ... Jepara, menyebut ...": a name the NER missed that opens the sentence,
     followed by its role set off by commas up to the verb."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from extract.claims.attribution import (QA_LABEL, Attribution, _ents, _has_quote, _institution_subject,
-                                        _named_after_title, _valid_person_ent, attribute_sentence, inside_quote)
+                                        _named_after_title, _valid_person_ent, attribute_sentence, inside_quote,
+                                        name_with_role_opening)
 from extract.claims.gaz import _institution_in
 from extract.claims.lexicon import _ME_VERB_RE, _TITLE_HEAD_RE, NEWS_BLOCK, TITLE_HEADS, alternation
 from extract.claims.people import (sent_text, sentences, _NAME_STOPWORDS, ORG_NAME_HEADS, Ctx, Person, _clean_title,
@@ -209,7 +210,7 @@ def _subject_person(sent, ctx: Ctx) -> Person | None:
     if KNOWN_NAME_OPENING.match(sent_text(sent)):
         # "Nurjanah sendiri tak mau menyerah.": a person named before, by a part of the name the NER did not tag
         return _known_name_at(sent_text(sent), 0, ctx)
-    return None
+    return name_with_role_opening(sent_text(sent), ctx)
 
 
 KNOWN_NAME_OPENING = re.compile(r"\W*[A-Z][a-z'’]+\s+(?!(?:dan|di|ke|dari|yang|untuk|pada)\b)[a-z]")

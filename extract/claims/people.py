@@ -303,7 +303,7 @@ _NAME_STOPWORDS = {
     "ri", "kreatif", "pariwisata", "desa", "daerah", "wilayah", "sumber", "daya", "manusia", "industri",
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "menurut", "sementara", "namun", "dalam",
     "negeri", "luar", "deputi", "direktur", "kepala", "ketua", "menteri", "sekretaris", "staf", "khusus", "asisten",
-    "fraksi", "partai", "komisi",
+    "fraksi", "partai", "komisi", "program", "gerakan", "aplikasi", "platform", "pasar", "toko", "kampung",
 }
 # words followed by a one-word name that is no person's ("Fraksi Nasdem", "Partai Golkar")
 _NAMED_BY_NEXT_WORD = {"fraksi", "partai"}
