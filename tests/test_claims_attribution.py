@@ -422,3 +422,10 @@ def test_a_name_with_its_role_in_commas_opening_a_sentence_is_who_the_next_nya_r
     cs = claims(text)
     assert cs[40]["speaker"] == "Yosef Ndun"
     assert cs[150]["speaker"] != "Program Tenun Digital"
+
+
+def test_a_role_set_off_after_the_name_is_the_speakers_title():
+    text = ("\"Tahun ini kami targetkan 500 UMKM tenun masuk marketplace,\" kata Maria Goreti Lobo, Kepala Dinas Koperasi "
+            "Kota Kupang, Rabu (5/3/2025).")
+    cs = claims(text)
+    assert cs[500]["speaker_title"] == "Kepala Dinas Koperasi Kota Kupang"

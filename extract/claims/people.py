@@ -218,6 +218,9 @@ def _org_opener_before(text: str, pos: int) -> bool:
     return _ORG_OPENER_END.search(text, max(0, min(caps, end - _LONGEST_ORG_HEAD)), end) is not None
 
 
+TITLE_AFTER_NAME = re.compile(rf"[^\S\n]*,[^\S\n]*(?P<t>(?:{alternation('speech', 'title_heads')})\b[^,.;:“”\"\n]{{0,100}})")
+
+
 def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
     name, pid = _resolve_name(ent.text, ent.ent_id_, ctx)
     if pid is None:
@@ -244,6 +247,10 @@ def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
     if bm and not pid and BALINESE_GIVEN.match(ent.text.strip()) and name == re.sub(r"\s+", " ", ent.text).strip(" ,."):
         name, rel = f"{bm.group('p')} {name}", bm.start()
     title = _title_before(sent_text(sent), rel)
+    if title is None:
+        # "kata Maria Goreti Lobo, Kepala Dinas Koperasi Kota Kupang": the role set off after the name
+        after = TITLE_AFTER_NAME.match(sent_text(sent), ent.end_char - sent.start_char)
+        title = _clean_title(after.group("t")) if after else None
     known = ctx.persons.get(name)
     if known is None:
         known = Person(name=name, person_id=pid)
