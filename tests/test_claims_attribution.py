@@ -429,3 +429,15 @@ def test_a_role_set_off_after_the_name_is_the_speakers_title():
             "Kota Kupang, Rabu (5/3/2025).")
     cs = claims(text)
     assert cs[500]["speaker_title"] == "Kepala Dinas Koperasi Kota Kupang"
+
+
+def test_an_opinion_writer_named_on_a_line_of_his_own_and_described_in_a_closing_note():
+    text = ("Menakar Koperasi Digital di Flores\n"
+            "Yohanes Sanda\n\n"
+            "Data Dinas Koperasi NTT mencatat 2.100 koperasi sudah memakai aplikasi akuntansi.\n\n"
+            "Pendampingan yang kami lakukan di 60 koperasi menunjukkan hanya 25 persen yang memakainya setiap bulan.\n\n"
+            "*) Penulis adalah dosen ekonomi Universitas Nusa Cendana")
+    cs = claims(text)
+    assert cs[25]["speaker"] == "Yohanes Sanda"
+    assert cs[25]["speaker_title"].startswith("dosen ekonomi")
+    assert cs[2100]["speaker"] is None

@@ -65,13 +65,40 @@ def _writers_role(title: str) -> bool:
     return bool(COMMENTATOR.match(title)) or any(w.lower() in ORG_NAME_HEADS for w in title.split())
 
 
+# "*) Penulis adalah dosen ekonomi Universitas ...": the closing note on the writer of an opinion piece whose name
+# stands alone on a line at the top
+WRITER_NOTE = re.compile(rf"\n[^\S\n]*[(*)\s]*(?:{alternation('speech', 'writer_notes')})\s+(?P<title>[^\n]{{3,160}}?)[.\s]*$")
+NAME_LINE = re.compile(r"^[^\S\n]*(?P<name>(?:(?:Dr|Ir|Prof|H|Hj)\.?\s+)*[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’.-]*){1,4})"
+                       r"[^\S\n]*$", re.MULTILINE)
+
+
+class _Found:
+    """A name and a title found apart, read like one match of SIGNATURE."""
+
+    def __init__(self, name: str, title: str):
+        self._groups = {"name": name, "title": title}
+
+    def group(self, key: str) -> str:
+        return self._groups[key]
+
+
+def _name_line_and_writer_note(text: str) -> _Found | None:
+    note = WRITER_NOTE.search(text[-300:])
+    if not note:
+        return None
+    head = text[:300]
+    names = [m.group("name") for m in NAME_LINE.finditer(head) if head[:m.start()].count("\n") <= 3 and
+             not any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS for w in m.group("name").split())]
+    return _Found(names[-1], note.group("title")) if names else None  # the name line follows the headline
+
+
 def byline_author(text: str, ctx: Ctx) -> Person | None:
     """The writer of an opinion piece named in a byline among the first lines ("Oleh: Andi Rahmat, Dosen ...") or in
     the signature line that closes it ("Andi Rahmat, Dosen ...")."""
     head = text[:400]
     m = BYLINE.search(head)
     if not m or head[:m.start()].count("\n") > 3:
-        m = SIGNATURE.search(text[-300:])
+        m = SIGNATURE.search(text[-300:]) or _name_line_and_writer_note(text)
         if not m or not _writers_role(m.group("title")):
             return None
     name = re.sub(r"\s+", " ", m.group("name")).strip(" .")
