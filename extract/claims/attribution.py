@@ -262,7 +262,8 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         return Attribution(person=_antecedent(ctx), kind="pronoun", strength=3)
 
     # C. Menurut X
-    m = re.search(r"\b[Mm]enurut\s+(?!(?:dia|ia|beliau)\b)", text)  # "Menurut dia, ...": a pronoun (D), whoever is named
+    # "Menurut dia, ...": a pronoun (D), whoever is named
+    m = re.search(r"\b[Mm]enurut\s+(?!(?:dia|ia|beliau)\b)", text)
     if m:
         after = [e for e in pers if 0 <= e.start_char - s0 - m.end() <= 90
                  and not re.search(r"[.]", text[m.end():e.start_char - s0])]
@@ -352,7 +353,8 @@ NAME_OPENING = (re.compile(r"^\W*(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){1,3}[A-Z][
                 re.compile(r"^\W*[^,“”\"]{0,40},\s*(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){1,3}[A-Z][a-z'’]+)"))
 
 
-ROLE_THEN_VERB = re.compile(r"\s*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*[^,.;“”\"]{3,160}?\s*,\s*(?:juga\s+|pun\s+)?(?=[a-z])")
+ROLE_THEN_VERB = re.compile(r"\s*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*[^,.;“”\"]{3,160}?\s*,\s*"
+                            r"(?:juga\s+|pun\s+)?(?=[a-z])")
 
 
 def name_with_role_opening(text: str, ctx: Ctx) -> Person | None:
@@ -379,7 +381,8 @@ def _name_then_role_before(text: str, pos: int, ctx: Ctx) -> Person | None:
         if not gap or not (gap.group("role")[0].islower() or _TITLE_HEAD_RE.match(gap.group("role"))):
             continue
         words = m.group("name").split()
-        if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS or _TITLE_HEAD_RE.fullmatch(w) for w in words):
+        if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS or _TITLE_HEAD_RE.fullmatch(w)
+               for w in words):
             continue
         name = " ".join(words)
         person = ctx.persons.get(name) or Person(name=name, title=gap.group("role").strip()[:80])
@@ -419,8 +422,9 @@ APPOSITIVE_NAME = re.compile(r"^(?:[^,“”\"]{0,30},\s*)?(?P<desc>[^,]{8,120})
 
 # one-word names ("Salah satu pemilik toko kelontong di Kecamatan Tambaksari, Suparmi, mengaku ..."): only after a
 # description of a person
-APPOSITIVE_ONE_NAME = re.compile(rf"^(?:[^,“”\"]{{0,30}},\s*)?\W*(?P<desc>(?i:{alternation('speech', 'person_description_heads')}|salah\s+(?:satu|"
-                                 r"seorang))\b[^,]{3,120}),\s*(?P<name>[A-Z][a-z'’]{2,})\s*,\s*(?:juga\s+|pun\s+)?$")
+APPOSITIVE_ONE_NAME = re.compile(rf"^(?:[^,“”\"]{{0,30}},\s*)?\W*(?P<desc>(?i:{alternation('speech', 'person_description_heads')}"
+                                 r"|salah\s+(?:satu|seorang))\b[^,]{3,120}),\s*(?P<name>[A-Z][a-z'’]{2,})\s*,\s*"
+                                 r"(?:juga\s+|pun\s+)?$")
 
 
 def _appositive_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:

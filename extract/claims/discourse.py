@@ -67,8 +67,10 @@ def _writers_role(title: str) -> bool:
 
 # "*) Penulis adalah dosen ekonomi Universitas ...": the closing note on the writer of an opinion piece whose name
 # stands alone on a line at the top
-WRITER_NOTE = re.compile(rf"\n[^\S\n]*[(*)\s]*(?:{alternation('speech', 'writer_notes')})\s+(?P<title>[^\n]{{3,160}}?)[.\s]*$")
-NAME_LINE = re.compile(r"^[^\S\n]*(?P<name>(?:(?:Dr|Ir|Prof|H|Hj)\.?\s+)*[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’.-]*){1,4})"
+WRITER_NOTE = re.compile(rf"\n[^\S\n]*[(*)\s]*(?:{alternation('speech', 'writer_notes')})\s+"
+                         r"(?P<title>[^\n]{3,160}?)[.\s]*$")
+NAME_LINE = re.compile(r"^[^\S\n]*(?P<name>(?:(?:Dr|Ir|Prof|H|Hj)\.?\s+)*[A-Z][\w'’-]+"
+                       r"(?:[^\S\n]+[A-Z][\w'’.-]*){1,4})"
                        r"[^\S\n]*$", re.MULTILINE)
 
 

@@ -218,7 +218,8 @@ def _org_opener_before(text: str, pos: int) -> bool:
     return _ORG_OPENER_END.search(text, max(0, min(caps, end - _LONGEST_ORG_HEAD)), end) is not None
 
 
-TITLE_AFTER_NAME = re.compile(rf"[^\S\n]*,[^\S\n]*(?P<t>(?:{alternation('speech', 'title_heads')})\b[^,.;:“”\"\n]{{0,100}})")
+TITLE_AFTER_NAME = re.compile(rf"[^\S\n]*,[^\S\n]*(?P<t>(?:{alternation('speech', 'title_heads')})\b"
+                              r"[^,.;:“”\"\n]{0,100})")
 
 
 def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
