@@ -46,6 +46,7 @@ MODAL_VERB = re.compile(rf"^[^.;]{{0,40}}?\b(?:{alternation('gap', 'obligation')
                         r"(?:di|me|ber|ter)?[a-z]{3,}", re.IGNORECASE)
 GAP_ONLY = words("gap", "gap_words")  # "selisih 2,4 juta antara kedua data": arithmetic, whatever modal follows
 CHASE = words("change", "chase_verbs")
+CHANGE_WORD = words("change", "change_verbs")
 REACHED_TARGET = re.compile(rf"\b(?:{alternation('target', 'reached_target_verbs')})\s+(?:\w+\s+)?(?:target|sasaran)(?:nya)?"
                             rf"(?:\s+(?:awal|semula|sebelumnya|tahunan|resmi|pemerintah|kami|kita))?\s+{_MONEY_PREFIX}$",
                             re.IGNORECASE)
@@ -112,7 +113,7 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         return "earlier:" + _earlier_term(whole, left, right, money, day), True
     if SHARE_OF_LEFT.search(left):
         return "other", True  # "baru sebagian kecil dari sekitar 330 ribu UMKM": the base of a share (R12 c)
-    if PART_OF_LEFT.search(left) and not re.search(r"\b(?:naik|turun|meningkat|menurun|bertambah|berkurang)\b", left[-40:], re.I):
+    if PART_OF_LEFT.search(left) and not CHANGE_WORD.search(left[-40:]):
         return "other", True
     if (BASE_OPENER.match(left) or BASE_INSIDE.search(left)) and any(ANY_NUMBER.search(c.text(sent)) for c in segment(sent) if c.start >= clause.end):
         return "other", True  # "Dari 9.000 pedagang, baru 2.300 ...": the base of a share (R12 c)
