@@ -125,6 +125,12 @@ def _clean_cues(t: str) -> str:
     return t
 
 
+def _committed(before: str) -> bool:
+    """A spending commitment governs the figure: named before it, with no realisation named in between."""
+    found = list(COMMITMENT.finditer(before))
+    return bool(found) and not re.search(r"\brealisasi", before[found[-1].end():], re.I)
+
+
 def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, metric: str | None,
               after_text: str, day: date | None = None) -> tuple[str, bool]:
     """(claim_type, decided_by_a_cue)."""
@@ -192,7 +198,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
                       seg_left[-40:], re.I):
         return "other", True
     # 2. money (or a subsidy rate) allocated / disbursed
-    if money and COMMITMENT.search(seg_left[-80:]):
+    if money and _committed(sent_text[max(0, rel_start - 160):rel_start]):
         return "budget", True  # "komitmen belanja produk dalam negeri mencapai Rp 1.100 triliun": planned money
     if money and (BUDGET_CUES.search(seg_left) or BUDGET_CUES.search(near_right[:40])
                   or re.search(rf"\brealisasi\s+(?:\w+\s+){{0,2}}(?:{_alt('realised_programme_heads')})\b", seg_left,
