@@ -188,3 +188,8 @@ def test_a_spending_commitment_named_earlier_in_the_sentence_is_a_budget():
     cs = claims("Menurut kepala LKPP, komitmen belanja produk usaha mikro dari kementerian, lembaga, dan pemerintah daerah "
                 "tahun ini mencapai Rp 610 triliun, dengan realisasi hingga Mei Rp 190 triliun.")
     assert cs[610e12]["claim_type"] == "budget" and cs[190e12]["claim_type"] == "achievement"
+
+
+def test_the_bound_a_rule_sets_and_a_loan_quality_ratio_are_parameters():
+    cs = claims("Rasio kredit macet program itu 1,8 persen, masih di bawah batas 4 persen yang ditetapkan regulator.")
+    assert cs[1.8]["claim_type"] == "other" and cs[4]["claim_type"] == "other"

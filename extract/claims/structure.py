@@ -96,6 +96,8 @@ ATTRIBUTE_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?:{alternation('context',
 THRESHOLD = re.compile(rf"\b(?:{alternation('change', 'threshold_verbs')})\s+(?:{alternation('context', 'threshold_bounds')})\s+"
                        r"(?:Rp\.?\s*)?$|"
                        r"\b(?:batas|ambang)\s+(?:\w+\s+){0,3}?(?:Rp\.?\s*)?$", re.IGNORECASE)
+RULE_BOUND = re.compile(rf"\b(?:{alternation('context', 'rule_nouns')})\s+(?:\w+\s+){{0,2}}?"
+                        rf"(?:(?:{alternation('context', 'rule_bounds')})\s+)?(?:Rp\.?\s*)?$", re.IGNORECASE)
 PLACE_REACH_AFTER = re.compile(rf"^\s*(?:{alternation('categories', 'place_reach_nouns')})\b", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:tidak|tak|belum|bukan)\s+(?:\w+\s+)?(?:bisa\s+|dapat\s+|akan\s+)?\w+$|\b(?:tidak|tak)\s+(?:bisa|dapat)\b",
                      re.IGNORECASE)
@@ -140,6 +142,8 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
             CHASE.search(governed) or EXPLICIT_TARGET.search(after_gap) or more_planned or \
             (MODAL_VERB.search(predicate) and not GAP_ONLY.search(left[-60:]))
         return ("target" if planned and not NEGATED.search(own_right) else "other"), True
+    if RULE_BOUND.search(left):
+        return "other", True  # "di bawah batas 5 persen", "ketentuan minimal 60 persen": the bound a rule sets
     projection = list(PROJECTION.finditer(left))
     if projection and not EXPLICIT_TARGET.search(left[projection[-1].end():]) and \
             not STRONG_REALIZED.search(left[projection[-1].end():]):
