@@ -525,3 +525,13 @@ def m007b_targets_incremental(db: Database):
     if not db["target_families"].exists():
         db["target_families"].create({"family": str, "fingerprint": str, "valid_until": str, "n_claims": int,
                                       "computed_for": str}, pk="family")
+
+
+@migrations()
+def m013_syndication_sketches(db: Database):
+    """The MinHash sketch of each article's text (extract/syndication.py), so the extract stage primes its
+    near-duplicate index from stored sketches instead of re-reading and re-sketching every stored article per run.
+    A sketch is valid for the article's `content_hash` and the sketching `version` it was made with."""
+    if not db["syndication_sketches"].exists():
+        db["syndication_sketches"].create({"article_id": str, "content_hash": str, "version": str, "shingles": int,
+                                           "signature": bytes}, pk="article_id")

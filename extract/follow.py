@@ -25,7 +25,8 @@ POLL_S = 0.5  # how long the follower waits for new pages when it has caught up 
 
 
 class ArchiveFollower:
-    """Pending page batches in id order, for as long as ``crawl_running()`` says the crawl goes on."""
+    """Pending page batches in id order, for as long as ``crawl_running()`` says the crawl goes on; an empty batch
+    each time it has caught up with the crawl and waits."""
 
     def __init__(self, crawl_running: Callable[[], bool], poll_s: float = POLL_S):
         self.crawl_running = crawl_running
@@ -47,6 +48,7 @@ class ArchiveFollower:
                 return
             if not found:
                 self.waits += 1
+                yield []  # caught up: the stage may save what it holds (a slow crawl must not delay the writes)
                 time.sleep(self.poll_s)
 
 

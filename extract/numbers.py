@@ -19,7 +19,7 @@ UNITS = {"nol": 0, "kosong": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lim
 SE_FORMS = {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1_000, "sejuta": 1_000_000,
             "semiliar": 1_000_000_000, "semilyar": 1_000_000_000, "setriliun": 1_000_000_000_000}
 HALF = {"setengah", "separuh"}
-SCALES = {"ribu": 1e3, "rb": 1e3, "rb.": 1e3, "k": 1e3, "juta": 1e6, "jt": 1e6, "jt.": 1e6, "million": 1e6,
+SCALES = {"ratus": 1e2, "ribu": 1e3, "rb": 1e3, "rb.": 1e3, "k": 1e3, "juta": 1e6, "jt": 1e6, "jt.": 1e6, "million": 1e6,
           "miliar": 1e9, "milyar": 1e9, "milliar": 1e9, "billion": 1e9, "m": 1e9, "triliun": 1e12, "trilyun": 1e12,
           "trillion": 1e12, "t": 1e12}
 def _scale_key(sc: str) -> str:
@@ -30,20 +30,20 @@ def _scale_key(sc: str) -> str:
     return k if k in SCALES else sc.lower()
 
 
-WORD_SCALES = {"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12, "trilyun": 1e12}
+WORD_SCALES = {"ratus": 1e2, "ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12, "trilyun": 1e12}
 
 _NUMWORD = (r"(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta|"
             r"semiliar|semilyar|setriliun|setengah|separuh|belas|puluh|ratus|ribu|juta|miliar|milyar|triliun|trilyun)")
 WORDSEQ = rf"(?:{_NUMWORD}(?:\s+{_NUMWORD})*)"
 DIGITNUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?)"
 # "30 jutaan", "Rp 2,5 triliunan": an "-an" scale is a round, approximate figure (qualifier "sekitar")
-SCALE_RE = r"(?:(?:ribu|juta|miliar|milyar|milliar|triliun|trilyun)(?:an)?|rb\.?|jt\.?|million|billion|trillion|[MTK](?![\w-]))"
+SCALE_RE = r"(?:ratus(?=\s+(?:ribu|juta|miliar|milyar|triliun|rupiah))|(?:ribu|juta|miliar|milyar|milliar|triliun|trilyun)(?:an)?|rb\.?|jt\.?|million|billion|trillion|[MTK](?![\w-]))"
 # compiled once: parse_number and _part_value run for every figure of every article
 _SCALE_WORD = re.compile(SCALE_RE, re.IGNORECASE)
 _NUMBER_PHRASE = re.compile(rf"({DIGITNUM})\s*((?:{SCALE_RE}\s*)*)", re.IGNORECASE)
 MONEY_PRE = r"(?:Rp\.?|RP\.?|rp\.?|IDR|US\s?\$|USD|\$)"
 RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|ke)\s+)"
-POST_UNIT = (r"(?:%|poin\s+persen\b|persen\b|per\s?sen\b|percent\b|rupiah\b|dolar\s+AS\b|dollar\s+AS\b|dolar\s+Amerika(?:\s+Serikat)?\b|"
+POST_UNIT = (r"(?:%|poin\s+persen(?:tase)?\b|persen\b|per\s?sen\b|percent\b|rupiah\b|dolar\s+AS\b|dollar\s+AS\b|dolar\s+Amerika(?:\s+Serikat)?\b|"
              r"dolar\b|dollar\b|USD\b)")
 
 _PART = rf"(?:{DIGITNUM}(?:\s*{SCALE_RE}(?:\s+{SCALE_RE})?)?|{WORDSEQ}\b)"
@@ -281,14 +281,19 @@ def _part_value(part: str, money: bool) -> tuple[float | None, bool, bool]:
     return (_clean(v) if v is not None else None), bool(re.search(r"ribu|juta|miliar|milyar|triliun", part, re.I)), True
 
 
+_QUAL_DIRECT = re.compile(r"(?:(?<=\W)|^)(?P<q>" + "|".join(q for q, _ in QUALIFIERS) + r")\s*$", re.IGNORECASE)
+
+
 def qualifier_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 45):start]
-    m = _QUAL_BEFORE.search(window)
-    if not m:
-        return None
-    q = m.group("q").lower()
+    direct = _QUAL_DIRECT.search(window)  # "baru sekitar 5 persen": the qualifier next to the number wins
+    m = direct if direct and _canonical_qualifier(direct.group("q")) else _QUAL_BEFORE.search(window)
+    return _canonical_qualifier(m.group("q")) if m else None
+
+
+def _canonical_qualifier(q: str) -> str | None:
     for rx, canon in _QUALIFIER_RXS:
-        if rx.fullmatch(q):
+        if rx.fullmatch(q.lower()):
             return canon
     return None
 
@@ -328,8 +333,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if m.group("range") and end == m.end():
             v2, sc2, w2 = _part_value(m.group("n2"), money or bool(m.group("pre2")))
             ok = v2 is not None
-            if ok and sc2 and not sc1:
-                # "2–3 juta": the scale of the upper bound applies to the lower
+            if ok and sc2 and not sc1 and v1 < 1000:
+                # "2–3 juta": the scale of the upper bound applies to the lower (not "Rp 450.000 hingga Rp 1,2 juta")
                 scale = v2 / parse_number(re.match(rf"{DIGITNUM}|{WORDSEQ}", m.group("n2").strip(), re.I).group(0)) \
                     if not w2 else None
                 if scale:

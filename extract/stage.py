@@ -15,6 +15,7 @@ same database.
 from __future__ import annotations
 
 import logging
+import time
 import zlib
 from collections import Counter
 
@@ -28,14 +29,16 @@ log = logging.getLogger("pantau.extract")
 
 BATCH_SIZE = 200  # pages per write transaction
 CHUNK_SIZE = 8  # pages per task sent to a worker
+FLUSH_S = 2.0  # following a crawl: finished pages are saved at least this often, however slowly pages come
 
 
 def extract_pages(store: Store, rebuild: bool = False, workers: int | None = None, batch_size: int = BATCH_SIZE,
-                  chunk_size: int = CHUNK_SIZE, follow=None) -> dict:
+                  chunk_size: int = CHUNK_SIZE, follow=None, flush_s: float = FLUSH_S) -> dict:
     """Extract every pending article page (every page with ``rebuild``). Returns run statistics.
 
     ``follow`` (an ``extract.follow.ArchiveFollower``) keeps reading pages as a running crawl archives them, until
-    the crawl ends (``pantau crawl --extract``)."""
+    the crawl ends (``pantau crawl --extract``). While following, finished pages are saved when ``batch_size`` of
+    them are done or when the oldest has waited ``flush_s`` seconds, whichever comes first."""
     from extract.claims import EXTRACTOR_VERSION
 
     workers = default_workers() if workers is None else max(1, int(workers))
@@ -58,18 +61,23 @@ def extract_pages(store: Store, rebuild: bool = False, workers: int | None = Non
         batches = follow.batches(store, size) if follow else store.page_batches(rebuild, size=size)
         chunks = _chunks(batches, chunk_size)
         batch: list[dict] = []
+        unsaved_since = 0.0  # when the first result of ``batch`` came back
         for results in ordered_map(extract_chunk, chunks, workers):
+            if results and not batch:
+                unsaved_since = time.monotonic()
             for result in results:
                 _account(result, grouper, stats, errors)
                 batch.append(result)
                 progress.step(claims=stats["claims"], errors=sum(errors.values()))
-            if len(batch) >= batch_size:
+            overdue = follow is not None and batch and time.monotonic() - unsaved_since >= flush_s
+            if len(batch) >= batch_size or overdue:
                 _save(store, batch, stats, EXTRACTOR_VERSION)
                 batch = []
         if batch:
             _save(store, batch, stats, EXTRACTOR_VERSION)
     if grouper is not None:
         stats["syndication_groups_changed"] = store.update_syndication_groups(grouper.group_map())
+        _store_new_sketches(store, grouper)
     from extract.documents.stage import extract_documents
 
     stats.update(extract_documents(store, rebuild))  # PDFs, regulations, official press releases (docs/documents.md)
@@ -153,6 +161,8 @@ def _with_stems(claims: list[dict]) -> list[dict]:
 
 def _chunks(batches, size: int):
     for batch in batches:
+        if not batch:
+            yield []  # the follower has caught up: a barrier for the pool (extract.pool), a chance to save
         for start in range(0, len(batch), size):
             yield batch[start:start + size]
 
@@ -191,12 +201,55 @@ def _reapply_review(store: Store) -> dict:
 
 
 def _syndication_grouper(store: Store):
-    """An incremental near-duplicate grouper primed with the articles already stored, if available."""
-    try:
-        from extract.syndication import SyndicationIndex
-    except ImportError:
-        return None
+    """An incremental near-duplicate grouper primed with the articles already stored, in the order they came.
+
+    Each article's sketch comes from ``syndication_sketches`` when it is there for the article's current content and
+    the current sketching version; only the others are read and sketched (and their sketches stored), so a run over a
+    large archive does not re-sketch every stored article."""
+    from extract.syndication import SKETCH_VERSION, SyndicationIndex, sketch
+
     index = SyndicationIndex()
-    for row in store.db.execute("select id, title, text from articles order by first_seen, page_id, id").fetchall():
-        index.add(row[0], row[1] or "", row[2] or "")
+    rows = store.db.execute(
+        "select a.id, a.title, a.content_hash, s.content_hash, s.version, s.shingles, s.signature from articles a "
+        "left join syndication_sketches s on s.article_id = a.id order by a.first_seen, a.page_id, a.id").fetchall()
+    fresh = []
+    for article_id, title, digest, sketched_for, version, n_shingles, signature in rows:
+        if sketched_for == digest and version == SKETCH_VERSION:
+            index.add_sketch(article_id, title or "", n_shingles, _signature(signature))
+            continue
+        text = store.db.execute("select text from articles where id = ?", [article_id]).fetchone()[0]
+        n_shingles, signature = sketch(text or "")
+        index.add_sketch(article_id, title or "", n_shingles, signature)
+        fresh.append((article_id, digest, n_shingles, signature))
+    _store_sketches(store, fresh)
+    index.primed = set(index.group_map())  # the stored articles: their sketches are stored (see _store_new_sketches)
     return index
+
+
+def _signature(blob: bytes | None):
+    import numpy as np
+
+    return None if blob is None else np.frombuffer(blob, dtype=np.uint32)
+
+
+def _store_sketches(store: Store, sketches: list[tuple]) -> None:
+    """Store (article id, content hash, shingle count, signature) rows, one transaction."""
+    from extract.syndication import SKETCH_VERSION
+
+    if sketches:
+        with store.db.conn:
+            store.db.conn.executemany(
+                "insert or replace into syndication_sketches (article_id, content_hash, version, shingles, signature) "
+                "values (?, ?, ?, ?, ?)",
+                [(aid, digest, SKETCH_VERSION, n, None if sig is None else sig.tobytes()) for aid, digest, n, sig in sketches])
+
+
+def _store_new_sketches(store: Store, grouper) -> None:
+    """The sketches of the articles this run added (not those primed from the store: an article extracted again
+    keeps its primed sketch in the index, and a changed text is sketched again by the next run's priming)."""
+    new = [(aid, sk) for aid, sk in grouper.sketches.items() if aid not in grouper.primed]
+    for start in range(0, len(new), 500):
+        part = dict(new[start:start + 500])
+        digests = dict(store.db.execute(f"select id, content_hash from articles where id in ({', '.join('?' * len(part))})",
+                                        list(part)).fetchall())
+        _store_sketches(store, [(aid, digests[aid], n, sig) for aid, (n, sig) in part.items() if aid in digests])

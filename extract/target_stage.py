@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from db import Store
 from db.review_targets import reapply_target_decisions
+from extract.target_review import reassess_reviewed_targets
 from extract.targets import build_targets
 from extract.targets.model import deadline_end, norm_scope_name, normalise, parse_day, stable_id
 from extract.targets.wording import human_number
@@ -100,6 +101,7 @@ def update_targets(store: Store, today: date | None = None, full: bool = False) 
                    for family in sorted(dirty) if family in fingerprints]
     _replace(store.db.conn, rows, sorted(dirty), family_rows, full, today)
     review = reapply_target_decisions(store)  # editors' merges, splits and unlinks (db/review_targets.py)
+    review["reassessed"] = reassess_reviewed_targets(store, claims, today)  # their status, by the tracker's rules
     counts = {table: store.db[table].count for table in TABLES}
     counts.update(claims_read=len(claims), families=len(fingerprints), families_recomputed=len(dirty), review=review)
     log.info("targets: %s", counts)

@@ -94,12 +94,14 @@ def _target_command(action: str, second: str, help_text: str):
     def run(target_id, other, editor, note, db_path):
         from db.review import ReviewError
         from db.review_targets import decide_target
+        from extract.target_review import reassess_reviewed_targets
 
         store = _store(db_path)
         try:
             row = decide_target(store, action, target_id, other, by=editor, note=note)
         except ReviewError as error:
             raise click.ClickException(str(error)) from None
+        reassess_reviewed_targets(store)  # the edited targets' status, by the tracker's rules
         click.echo(_summary(row))
         if row["state"] != "applied":
             raise click.ClickException(f"decision #{row['id']} logged but not applied: {row['state_reason']}")

@@ -6,7 +6,7 @@ Standalone on purpose: `pantau publish` copies this file into a `--plugins-dir`,
   canned query against the stemmed `quote_stem` column ("capai" finds "tercapai", "pencapaian").
 - Numbers in Indonesian form wherever a person reads them ("13,7 juta", "Rp1.100 triliun", "25 persen"): the
   `id_number` template filter and HTML table cells of claims and canned queries. JSON and CSV keep the raw values.
-- The claim page (`templates/row.html`, `_claim_citation.html`) and the home page's coverage (`templates/index.html`)
+- The claim page (`pantau/templates/row.html`, `_claim_citation.html`) and the home page's coverage (`pantau/templates/index.html`)
   get their data from `extra_template_vars`.
 - Forgiving inputs: canned queries and feeds take a person, programme or metric by id, name or alias in any case;
   a value that matches nothing answers HTTP 404 "no such person" instead of an empty result, and the forms offer
@@ -15,7 +15,7 @@ Standalone on purpose: `pantau publish` copies this file into a `--plugins-dir`,
   `search_claims` query, which shows sentences, newest first.
 - A "Methodology" entry in the navigation menu of every page.
 - Internal columns (the table's `hidden_columns` plugin config) are left out of HTML table pages
-  (`templates/_table.html`) unless asked for; JSON and CSV keep them.
+  (`pantau/templates/_table.html`) unless asked for; JSON and CSV keep them.
 """
 
 from __future__ import annotations

@@ -107,7 +107,8 @@ def demo(db_path: Path, *, serve: bool = True, port: int = 8001, echo=print) -> 
     from pantau.mirror import serve_in_thread
 
     if not FIXTURE_SITES.is_dir():
-        raise SystemExit(f"fixture sites not found at {FIXTURE_SITES}")
+        raise SystemExit(f"fixture sites not found at {FIXTURE_SITES}: the demo replays the test fixtures of a source "
+                         "checkout (git clone, then `make demo`); an installed package does not carry them")
     server, mirror = serve_in_thread(FIXTURE_SITES)
     echo(f"Fixture sites served at {mirror}/ (mirror of {FIXTURE_SITES})")
     names = demo_sources()

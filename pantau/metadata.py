@@ -24,7 +24,7 @@ METHODOLOGY_URL = "/methodology"
 
 CLAIM_FACETS = ["claim_type", "speaker", "institution_id", "program_id", "metric", "outlet", "stated_year", "stated_month"]
 # Derived and bookkeeping columns: in JSON, CSV and a claim's folded "all fields", not in the claims table page unless
-# the reader asks (?_all_columns=1; templates/_table.html).
+# the reader asks (?_all_columns=1; pantau/templates/_table.html).
 CLAIM_HIDDEN_COLUMNS = ["quote_stem", "figure_date", "stated_month", "stated_year", "char_start", "char_end",
                         "position_id", "extractor_version", "first_seen", "counted", "text_quality"]
 

@@ -11,8 +11,9 @@ from pathlib import Path
 from pantau import metadata as md
 
 REPO = Path(__file__).resolve().parent.parent
-TEMPLATES = REPO / "templates"
-STATIC = REPO / "static"
+# Inside the package, so a plain `pip install .` (not editable) serves the same pages as a checkout.
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+STATIC = Path(__file__).resolve().parent / "static"
 
 # Read-only and bounded: every query is cut off after SQL_TIME_LIMIT_MS, at most MAX_RETURNED_ROWS rows come back.
 SETTINGS = {

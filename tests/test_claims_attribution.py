@@ -164,3 +164,121 @@ def test_an_organisation_name_read_into_a_person_is_cut_where_the_article_names_
             "\"Sekarang 65 persen anggota kami bertransaksi lewat aplikasi,\" kata Ketua KSU Tani Makmur Suyatno.")
     cs = claims(text)
     assert cs[65]["speaker"] == "Suyatno"
+
+
+def test_a_possessive_list_header_with_a_colon_is_no_interviewer_label():
+    text = ("Kepala Dinas Koperasi Kota Palu, Yahya Lamarauna, mengatakan program kios digital terus diperluas.\n\n"
+            "Dinas juga menyiapkan program kasir digital. Sasarannya: 90 koperasi di 13 kecamatan pada 2026.\n\n"
+            "Rinciannya: 52 persen koperasi simpan pinjam dan 48 persen koperasi konsumen.")
+    cs = claims(text)
+    assert cs[90]["speaker"] == "Yahya Lamarauna"
+    assert cs[52]["speaker"] == "Yahya Lamarauna"
+
+
+def test_the_interviewee_is_named_after_the_interview_verb_not_the_journalist_before_it():
+    text = ("Menteri Koperasi Budi Arie Setiadi pernah menargetkan 80 ribu koperasi desa.\n\n"
+            "Wartawan kami, Yuliana Tanod, berbincang dengan Ketua Koperasi Nelayan Bitung, Frangky Lumenta, di Bitung. "
+            "Berikut petikannya.\n\n"
+            "Berapa anggota yang sudah memakai aplikasi?\n\n"
+            "Sekitar 640 anggota. Tahun depan kami ingin semua 900 anggota memakainya.\n\n"
+            "Bagaimana dengan pembiayaan?\n\n"
+            "Kami mengajukan Rp 2 miliar ke bank daerah.")
+    cs = claims(text)
+    assert cs[640]["speaker"] == "Frangky Lumenta"
+    assert cs[2_000_000_000]["speaker"] == "Frangky Lumenta"
+    assert cs[80_000]["speaker"] == "Budi Arie Setiadi"
+
+
+def test_an_opinion_piece_signed_at_the_end_is_the_writers_in_the_first_person():
+    text = ("Menakar Koperasi Digital di Timur\n\n"
+            "Kementerian Koperasi mencatat 4.100 koperasi di Papua sudah memakai aplikasi akuntansi.\n\n"
+            "Pendampingan yang kami lakukan di 85 koperasi menunjukkan hanya 30 persen yang memakainya setiap bulan.\n\n"
+            "Karena itu, saya mengusulkan sasaran 2.000 koperasi aktif bertransaksi digital pada 2027.\n\n"
+            "Agustinus Wenda, dosen ekonomi Universitas Cenderawasih")
+    cs = claims(text)
+    assert cs[30]["speaker"] == "Agustinus Wenda"
+    assert cs[2000]["speaker"] == "Agustinus Wenda"
+    assert cs[4100]["speaker"] is None
+
+
+def test_a_name_between_honorifics_and_degrees_is_a_person():
+    text = ("Kepala Dinas Koperasi Kabupaten Kudus, Drs. H. Mashuri Wibowo, M.Si., dalam keterangannya mengatakan "
+            "1.300 UMKM sudah berjualan daring.\n\n"
+            "Mashuri menambahkan, dinas menargetkan 2.000 UMKM pada 2026.")
+    cs = claims(text)
+    assert cs[1300]["speaker"] == "Mashuri Wibowo"
+    assert cs[2000]["speaker"] == "Mashuri Wibowo"
+
+
+def test_a_name_followed_by_its_role_in_commas_is_the_subject_not_a_word_of_the_role():
+    text = ("Kepala Dinas Koperasi Kota Kendari, Yusran Tamburaka, mengatakan 700 UMKM sudah memakai QRIS.\n\n"
+            "Rahmawati Dewi, Ketua Himpunan Pengusaha Tenun Kendari, menyebut baru 45 anggota himpunan yang punya "
+            "toko daring.")
+    cs = claims(text)
+    assert cs[45]["speaker"] == "Rahmawati Dewi"
+
+
+def test_data_of_an_office_named_by_a_common_noun_belongs_to_the_official_not_the_last_trader():
+    text = ("Kepala Dinas Koperasi Kota Kendari, Yusran Tamburaka, mengatakan 700 UMKM sudah memakai QRIS.\n\n"
+            "\"Sekarang pembeli bisa bayar pakai ponsel,\" kata Siti Aminah, penjual kain tenun di Pasar Sentral.\n\n"
+            "Dari catatan dinas, baru 15 persen pedagang pasar di Kendari yang berjualan daring.")
+    cs = claims(text)
+    assert cs[15]["speaker"] == "Yusran Tamburaka"
+
+
+def test_a_quotation_whose_opening_mark_ends_the_sentence_before_is_the_speakers_own_arithmetic():
+    text = ("Kepala Dinas Koperasi Kota Bitung, Frangky Lumenta, menargetkan koperasi digital naik menjadi 400 unit. "
+            "\"Artinya 150 koperasi harus sudah memakai aplikasi sebelum Desember. Kami jemput bola,\" katanya.")
+    cs = claims(text)
+    assert cs[150]["speaker"] == "Frangky Lumenta"
+
+
+def test_a_description_holding_an_institution_refers_to_a_person_not_the_institution():
+    text = ("Kementerian Koperasi menargetkan 500 koperasi desa memakai aplikasi kasir tahun ini.\n\n"
+            "Mantan anggota Komisi VI DPR itu menyebutkan baru 120 koperasi desa yang memakainya.\n\n"
+            "\"Kami kejar sisanya sampai Desember,\" kata Menteri Koperasi Budi Arie Setiadi di Jakarta.")
+    cs = claims(text)
+    assert cs[120]["speaker"] == "Budi Arie Setiadi"
+
+
+def test_an_english_director_title_names_the_speaker():
+    text = ("Platform Belanjaku mengklaim jumlah penjualnya terus naik.\n\n"
+            "Director Belanjaku Indonesia Maria Sumampouw mengatakan kini ada 300 ribu penjual UMKM lokal di platformnya. \"Separuhnya dari "
+            "luar Jawa,\" ujar Maria.")
+    cs = claims(text)
+    assert cs[300_000]["speaker"] == "Maria Sumampouw"
+
+
+def test_r7_a_restated_target_is_credited_to_the_official_not_the_commentator_who_judges_it():
+    text = ("Pengamat ekonomi digital Rina Kartika menilai sasaran 500 ribu eksportir kecil pada 2027 terlalu rendah.\n\n"
+            "Menteri Perdagangan Budi Santoso menegaskan sasaran 500 ribu eksportir kecil pada 2027 tidak berubah.")
+    cs = claims(text, published="2025-06-10")
+    assert cs[500_000]["speaker"] == "Budi Santoso"
+    assert cs[500_000]["quote"].startswith("Menteri Perdagangan")
+
+
+def test_r11_a_lede_figure_goes_to_the_first_speaker_only_when_he_states_or_refers_to_it():
+    unrelated = ("Koperasi yang memakai aplikasi akuntansi di Sulawesi Tengah kini berjumlah 3.400 unit.\n\n"
+                 "Kepala Dinas Koperasi Sulteng, Yahya Lamarauna, mengatakan pelatihan akan diperluas ke 13 kabupaten.")
+    assert claims(unrelated)[3400]["speaker"] is None
+    restated = ("Koperasi yang memakai aplikasi akuntansi di Sulawesi Tengah kini berjumlah 3.400 unit.\n\n"
+                "Kepala Dinas Koperasi Sulteng, Yahya Lamarauna, mengatakan capaian itu naik dua kali lipat. "
+                "\"Sudah 3.400 yang rutin memakai,\" ujarnya.")
+    assert claims(restated)[3400]["speaker"] == "Yahya Lamarauna"
+
+
+def test_a_member_of_parliament_who_questions_a_figure_is_its_subject_and_the_antecedent_of_ia():
+    text = ("Menteri Koperasi Budi Arie Setiadi mengatakan 9.000 koperasi sudah memakai aplikasi.\n\n"
+            "Anggota Komisi VI DPR dari Fraksi Nasdem Yohana Nuban mempertanyakan data tersebut. Ia menyebut baru "
+            "40 persen koperasi itu yang aktif.")
+    cs = claims(text)
+    assert cs[40]["speaker"] == "Yohana Nuban"
+
+
+def test_a_person_introduced_with_her_age_is_who_the_paragraph_and_its_nya_are_about():
+    text = ("Kepala Dinas Koperasi Kota Kupang, Yosef Bria, mengatakan 500 UMKM sudah berjualan daring.\n\n"
+            "Salah satunya adalah Maria Goreti (39), perajin tenun ikat di Oebobo. Sejak berjualan di lokapasar, "
+            "pesanannya naik 45 persen. \"Sekarang pembeli dari Jawa juga ada,\" ujarnya.")
+    cs = claims(text)
+    assert cs[45]["speaker"] == "Maria Goreti"
+    assert cs[500]["speaker"] == "Yosef Bria"

@@ -53,3 +53,53 @@ def test_core_flag_follows_the_metric_data_and_the_national_scale():
     assert not is_core("government_budget_umkm", "budget", "city")  # a kabupaten's budget is not national scale
     assert not is_core("umkm_population", "other", "national")
     assert not is_core(None, "target", "national")
+
+
+def test_a_survey_sample_is_not_a_count_of_onboarded_businesses():
+    cs = claims("Riset lembaga kami terhadap 1.500 UMKM di Jawa Timur menunjukkan 52 persen responden sudah "
+                "berjualan di lokapasar.")
+    assert by_value(cs, 1500)["metric"] is None
+    assert by_value(cs, 52)["metric"] == "umkm_onboarded_digital"
+
+
+def test_a_change_of_sales_is_not_a_share_of_online_businesses():
+    cs = claims("Sejak berjualan daring, omzet para perajin UMKM binaan naik rata-rata 35 persen.")
+    assert by_value(cs, 35)["metric"] is None
+
+
+def test_a_count_of_platform_sellers_is_digital_onboarding():
+    cs = claims("Dompet digital itu terus menambah mitra UMKM. Sepanjang semester I, sebanyak 3,1 juta merchant baru "
+                "bergabung.")
+    assert by_value(cs, 3_100_000)["metric"] == "umkm_onboarded_digital"
+
+
+def test_a_share_of_respondents_is_never_a_market_value():
+    cs = claims("Survei Lembaga Ekonomi Digital Nusantara mencatat 64 persen responden UMKM sudah menerima "
+                "pembayaran digital.")
+    assert by_value(cs, 64)["metric"] == "umkm_onboarded_digital"
+
+
+def test_a_multiple_takes_the_metric_of_the_count_it_multiplies():
+    cs = claims("Jumlah merchant UMKM yang memakai QRIS di Jambi tercatat 48.000, naik hampir tiga kali lipat "
+                "dibandingkan tahun lalu.")
+    assert by_value(cs, 3)["metric"] == "umkm_onboarded_digital"
+    cs = claims("Penjualan produk UMKM binaan di lokapasar sepanjang 2023 tumbuh 2,5 kali lipat.")
+    assert by_value(cs, 2.5)["metric"] is None
+
+
+def test_joining_a_platform_or_selling_on_social_media_is_onboarding():
+    cs = claims("Sampai Mei, sudah 2.300 IKM yang bergabung dalam program itu.")
+    assert by_value(cs, 2300)["metric"] == "umkm_onboarded_digital"
+    cs = claims("Sekitar 58 persen perajin UMKM di desa itu sudah memiliki akun media sosial untuk berjualan.")
+    assert by_value(cs, 58)["metric"] == "umkm_onboarded_digital"
+
+
+def test_a_count_of_businesses_with_a_digital_status_is_an_achievement():
+    from extract.claims.metric import status_count
+
+    assert status_count("umkm_onboarded_digital", "UMKM", "Kami sekarang punya ", " warung mitra di 18 kota.")
+    assert not status_count("umkm_onboarded_digital", "UMKM", "Jumlah itu kecil dibandingkan total ", " penjual.")
+    assert not status_count("umkm_onboarded_digital", "persen", "dengan ", " persen di antaranya merupakan usaha mikro")
+    assert not status_count("umkm_population", "UMKM", "ada ", " UMKM di Indonesia")
+    cs = claims("Digitalisasi UMKM terus meluas. Perusahaan rintisan itu kini punya 52 ribu warung mitra di 14 kota.")
+    assert by_value(cs, 52000)["claim_type"] == "achievement"

@@ -111,3 +111,57 @@ def test_region_abbreviation_defined_in_the_article_maps_to_the_full_name():
     cs = claims("Pemerintah Kabupaten Kutai Kartanegara (Kukar) mendata UMKM daring. Pemkab Kukar mencatat 4.200 UMKM "
                 "sudah berjualan di lokapasar.")
     assert (by_value(cs, 4200)["scope"], by_value(cs, 4200)["scope_name"]) == ("city", "Kabupaten Kutai Kartanegara")
+
+
+def test_a_business_speakers_own_figures_have_company_scope():
+    from extract.claims.scope import speaker_company
+
+    assert speaker_company("pendiri sekaligus CEO Warungku") == "Warungku"
+    assert speaker_company("Direktur Utama PT Bank Rakyat Indonesia Tbk") == "BRI"
+    assert speaker_company("Ketua Koperasi Tani Makmur Jaya") == "Koperasi Tani Makmur Jaya"
+    assert speaker_company("Kepala Dinas Koperasi Kota Malang") is None
+    assert speaker_company("Menteri Koperasi dan UKM") is None
+    cs = claims("Pendiri sekaligus CEO Warungku, Rudi Hartono, mengatakan saat ini ada 40 ribu warung UMKM yang sudah "
+                "bergabung.")
+    assert (cs[0]["scope"], cs[0]["scope_name"]) == ("company", "Warungku")
+
+
+def test_indonesia_inside_a_company_name_is_not_a_national_scope():
+    cs = claims("Jumlah penjual aktif di Lazada Indonesia kini melampaui 300 ribu UMKM.")
+    assert (cs[0]["scope"], cs[0]["scope_name"]) == ("company", "Lazada")
+
+
+def test_a_dateline_city_gives_a_regional_story_its_home_region():
+    from extract.claims.scope import article_scope
+
+    city_story = ("PONTIANAK, Warta Borneo - Dinas Koperasi Kota Pontianak terus mendampingi pelaku usaha.\n\n"
+                  "Saat ini baru 3.100 UMKM yang sudah berjualan daring, kata kepala dinas.")
+    assert article_scope(city_story).home == article_scope(city_story).home.__class__("city", "Kota Pontianak")
+    province_story = ("PONTIANAK, Warta Borneo - Pemerintah provinsi mempercepat digitalisasi UMKM di Kalimantan "
+                      "Barat.\n\nSaat ini baru 41.000 UMKM yang sudah berjualan daring.")
+    assert article_scope(province_story).home.name == "Kalimantan Barat"
+    assert article_scope("JAKARTA, Warta - Pemerintah pusat mencatat 25 juta UMKM go digital.").home is None
+    cs = claims(city_story)
+    assert (cs[0]["scope"], cs[0]["scope_name"]) == ("city", "Kota Pontianak")
+
+
+def test_other_names_of_a_kota_are_canonical():
+    assert [s.name for _, s in region_in("pedagang di Kota Jogja dan Kota Solo")] == ["Kota Yogyakarta", "Kota Surakarta"]
+
+
+def test_a_national_scheme_in_a_regional_story_is_the_regions_slice():
+    text = ("AMBON, Warta Maluku - Pemerintah Provinsi Maluku mempercepat digitalisasi pasar rakyat di Maluku.\n\n"
+            "Hingga Juni, jumlah pedagang yang sudah memakai QRIS tercatat 8.200 merchant.")
+    c = by_value(claims(text), 8200)
+    assert (c["scope"], c["scope_name"]) == ("province", "Maluku")
+
+
+def test_a_business_named_by_its_owner_in_the_sentence_is_the_scope():
+    from extract.claims.scope import business_in
+
+    assert business_in('"Omzet kami naik 30 persen," kata Rahmi, pemilik usaha Sambal Bu Rahmi, Senin.') == \
+        "Sambal Bu Rahmi"
+    assert business_in("Menurut dia, 40 persen UMKM belum go online.") is None
+    cs = claims("Pelaku UMKM di Sleman mulai berjualan daring. Pemilik CV Anyaman Lestari, Joko Susilo, mengaku "
+                "omzetnya naik 45 persen sejak berjualan daring.")
+    assert (cs[0]["scope"], cs[0]["scope_name"]) == ("company", "CV Anyaman Lestari")

@@ -66,8 +66,34 @@ def test_a_follower_that_has_caught_up_waits_and_drains_after_the_crawl_ends(tmp
     batches = follower.batches(store, size=10)
     store.save_page(url=page["url"], canonical_url=page["url"], source=page["source"], status=200, body=page["body"])
     assert [p["url"] for p in next(batches)] == [page["url"]]
+    assert next(batches) == []  # caught up: an empty batch, then a wait
     assert next(batches, None) is None  # the crawl ended: nothing more to wait for
     assert follower.waits == 1
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_slow_crawl_does_not_hold_finished_pages_unsaved(tmp_path, workers):
+    """Three pages, then a crawl that goes quiet: they are saved within the flush interval while the crawl still
+    runs, not held until 200 pages are done or the crawl ends."""
+    db = tmp_path / "p.db"
+    Store(db).close()
+    crawl = Store(db)
+    for page in _gold_pages()[:3]:
+        crawl.save_page(url=page["url"], canonical_url=page["url"], source=page["source"], status=200,
+                        body=page["body"])
+    saved_while_running = []
+    started = time.monotonic()
+
+    def crawl_running() -> bool:
+        done = crawl.db.execute("select count(*) from pages where extracted_at is not null").fetchone()[0]
+        if done == 3:
+            saved_while_running.append(time.monotonic() - started)
+        return not saved_while_running and time.monotonic() - started < 60
+
+    stats = extract_pages(Store(db), workers=workers, follow=ArchiveFollower(crawl_running, poll_s=0.05),
+                          flush_s=0.3)
+    assert stats["pages"] == 3
+    assert saved_while_running, "finished pages stayed unsaved until the crawl ended"
 
 
 def test_process_alive_tells_a_running_process_from_an_ended_one():

@@ -121,6 +121,23 @@ def _square_or_die(chunk):
     return [x * x for x in chunk]
 
 
+def test_an_empty_chunk_is_a_barrier_that_hands_back_every_earlier_result():
+    from extract.pool import ordered_map
+
+    got = []
+
+    def chunks():
+        yield [1]
+        yield [2]
+        yield []
+        assert got == [[1], [4], []]  # asked for more only after everything before the barrier came back
+        yield [3]
+
+    for result in ordered_map(_square_or_die, chunks(), workers=2, in_flight=8):
+        got.append(result)
+    assert got == [[1], [4], [], [9]]
+
+
 def test_the_pool_keeps_input_order_and_fails_loudly_when_a_worker_dies():
     from concurrent.futures.process import BrokenProcessPool
 

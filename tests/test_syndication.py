@@ -101,3 +101,29 @@ def test_grouping_does_not_depend_on_the_order_copies_arrive():
         groups = index.group_map()
         assert len({groups[a["id"]] for a in copies}) == 1, [a["id"] for a in order]
         assert all(groups[a["id"]] == a["id"] for a in others)
+
+
+def test_sketches_and_candidates_are_datasketchs():
+    """The numpy MinHash and LSH give datasketch 2.0's signatures (scheme affine32, seed 1) and LSH candidates, so
+    the groups are the ones the stage gave when it used datasketch."""
+    import random
+
+    from datasketch import MinHash, MinHashLSH
+
+    from extract.syndication import _LSH, NUM_PERM, minhash, shingles
+
+    rnd = random.Random(3)
+    words = (BASE + " " + OTHER).split()
+    texts = [BASE, OTHER] + [" ".join(rnd.choice(words) for _ in range(rnd.randint(12, 120))) for _ in range(60)]
+    texts += [t.replace("UMKM", "usaha kecil", 1) for t in texts[:20]]  # near-copies share bands
+    ours, theirs = _LSH(0.25, NUM_PERM), MinHashLSH(threshold=0.25, num_perm=NUM_PERM)
+    for i, text in enumerate(texts):
+        sh = shingles(text)
+        reference = MinHash(num_perm=NUM_PERM)
+        reference.update_batch([s.encode("utf-8") for s in sh])
+        signature = minhash(sh)
+        assert signature.tolist() == reference.hashvalues.tolist()
+        assert ours.query(signature) == set(theirs.query(reference))
+        ours.insert(str(i), signature)
+        theirs.insert(str(i), reference)
+    assert any(len(ours.query(minhash(shingles(t)))) > 1 for t in texts[:20])  # the test saw real candidates

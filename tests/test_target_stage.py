@@ -106,11 +106,13 @@ def test_a_family_is_recomputed_when_a_status_checkpoint_passes_or_for_an_earlie
 
 def test_editor_decisions_hold_across_incremental_runs(tmp_path):
     from db.review_targets import decide_target
+    from extract.target_review import reassess_reviewed_targets
 
     store = sample.build_sample(tmp_path / "pantau.db")
     update_targets(store, today=TODAY)
     ids = {(r["value"], r["deadline"]): r["target_id"] for r in _table(store, "select * from targets")}
     decide_target(store, "merge", ids[(30e6, 2023)], ids[(30e6, 2024)], by="ana")
+    reassess_reviewed_targets(store, today=TODAY)  # as `pantau review merge` does
     merged = _snapshot(store)
     assert ids[(30e6, 2023)] not in {t["target_id"] for t in merged["targets"]}
     update_targets(store, today=TODAY)  # nothing changed: the merged tables stay as they are
@@ -123,3 +125,36 @@ def test_editor_decisions_hold_across_incremental_runs(tmp_path):
     incremental = _snapshot(store)
     assert incremental == _full_rebuild(store, TODAY)
     assert ids[(30e6, 2023)] not in {t["target_id"] for t in incremental["targets"]}
+
+
+def test_an_unlinked_figure_no_longer_carries_the_status(tmp_path):
+    """An editor unlinks the figure behind a target's status: the target is reassessed by the tracker's own rules and
+    ends with the status it would have if that figure had never been a claim."""
+    from db.review_targets import decide_target
+    from extract.target_review import reassess_reviewed_targets
+
+    store = sample.build_sample(tmp_path / "edited.db")
+    update_targets(store, today=TODAY)
+    target = _table(store, "select * from targets where value = 30e6 and deadline = 2024")[0]
+    assert target["status"] == "tercapai_sebagian"
+    behind = json.loads(target["status_evidence"])[0]
+    decide_target(store, "unlink", target["target_id"], behind, by="ana")
+    assert reassess_reviewed_targets(store, today=TODAY) == 1
+    edited = _table(store, f"select * from targets where target_id = '{target['target_id']}'")[0]
+
+    unseen = sample.build_sample(tmp_path / "without.db")
+    with unseen.db.conn:
+        unseen.db.execute("update claims set review_status = 'rejected' where id = ?", [behind])
+    update_targets(unseen, today=TODAY)
+    expected = _table(unseen, "select * from targets where value = 30e6 and deadline = 2024")[0]
+
+    assert edited["status"] != "tercapai_sebagian"
+    for field in ("status", "status_rationale", "status_evidence", "progress_pct"):
+        assert edited[field] == expected[field], field
+    history = [(h["date"], h["status"]) for h in _table(
+        store, f"select * from target_status_history where target_id = '{target['target_id']}' order by date")]
+    assert history == [(h["date"], h["status"]) for h in _table(
+        unseen, f"select * from target_status_history where target_id = '{expected['target_id']}' order by date")]
+    update_targets(store, today=TODAY)  # a later run keeps the decision and the reassessed status
+    again = _table(store, f"select * from targets where target_id = '{target['target_id']}'")[0]
+    assert (again["status"], again["status_rationale"]) == (edited["status"], edited["status_rationale"])

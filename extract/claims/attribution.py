@@ -63,6 +63,11 @@ def _index_ents(doc, text: str) -> None:
         k = bisect.bisect_right(starts, span.start) - 1
         if k >= 0 and not any(e.start < span.end and span.start < e.end for e in by[starts[k]]):
             by[starts[k]].append(span)
+    for span, whole in _honorific_names(doc):
+        k = bisect.bisect_right(starts, span.start) - 1
+        if k >= 0 and not any(e.label_ == "PER" and e.start <= span.start and span.end <= e.end for e in by[starts[k]]):
+            # the NER reads "Drs. H. Samsul Ma'arif, M.Si." as an organisation (or a part of it as a person)
+            by[starts[k]] = [e for e in by[starts[k]] if not (e.start < whole[1] and whole[0] < e.end)] + [span]
     for st, ents in by.items():
         _SENT_ENTS[(id(doc), st)] = sorted(ents, key=lambda e: e.start)
 
@@ -99,6 +104,34 @@ def _aged_names(doc) -> list:
     return spans
 
 
+# a name after academic or religious honorifics ("Drs. H. Samsul Ma'arif, M.Si.", "Ir. Darwin Sitompul"): a person
+# whatever the statistical NER says; the honorifics and degrees are no part of the name
+HONORIFIC_NAME = re.compile(rf"(?<![\w.])(?:(?:{alternation('speech', 'honorifics')})\.[^\S\n]*)+"
+                            r"(?P<name>[A-Z][a-z'’]+(?:[^\S\n]+[A-Z][a-z'’]+){0,3})(?![\w'’])")
+# academic degrees after a name (", M.Si.", ", S.E., M.M.", ", Ph.D.")
+DEGREES = re.compile(r"(?:,[^\S\n]*(?:[A-Z][A-Za-z]{0,3}\.){1,4}(?:[A-Z][a-z]{0,3}\b\.?)?)+")
+_HONORIFIC_CUE = re.compile(rf"(?<![\w.])(?:{alternation('speech', 'honorifics')})\.")
+
+
+def _honorific_names(doc) -> list:
+    """(person span, (first, end) token range of the whole honorific name) for every honorific name."""
+    from extract.claims.people import _NAME_STOPWORDS
+
+    text = doc.user_data[_DOC_TEXT]
+    found = []
+    if not _HONORIFIC_CUE.search(text):
+        return found
+    for m in HONORIFIC_NAME.finditer(text):
+        words = m.group("name").split()
+        if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS for w in words):
+            continue
+        span = doc.char_span(m.start("name"), m.end("name"), label="PER", alignment_mode="expand")
+        whole = doc.char_span(m.start(), m.end("name"), alignment_mode="expand")
+        if span is not None and whole is not None:
+            found.append((span, (whole.start, whole.end)))
+    return found
+
+
 def _sent_ents(sent):
     got = _SENT_ENTS.get((id(sent.doc), sent.start))
     return got if got is not None else list(sent.ents)
@@ -112,7 +145,7 @@ def _valid_person_ent(e) -> bool:
     t = e.text.strip()
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and not any(c.isdigit() for c in t) \
         and t.lower() not in {"menurut", "ia", "dia", "kami", "saya", "pak", "bu", "ibu"} \
-        and t.split()[0].lower() not in ORG_NAME_HEADS \
+        and not any(w.lower() in ORG_NAME_HEADS for w in t.split()) \
         and not _tail_of_org_name(e)  # "Forum Humas ...", "Direktorat Jenderal Pajak": an organisation, not a person
 
 
@@ -141,7 +174,7 @@ def _named_after_title(after: list, text: str, s0: int, pos: int):
 
 def _antecedent(ctx: Ctx) -> Person | None:
     """Who "ia", "dia" and "ujarnya" refer to: the person the latest sentences are about, else the last speaker."""
-    return ctx.focus or ctx.last_speaker
+    return ctx.focus or ctx.last_speaker or ctx.last_mentioned
 
 
 def attribute_sentence(sent, ctx: Ctx) -> Attribution:
@@ -220,7 +253,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         return Attribution(person=_antecedent(ctx), kind="pronoun", strength=3)
 
     # C. Menurut X
-    m = re.search(r"\bMenurut\s+(?!(?:dia|ia|beliau)\b)", text)  # "Menurut dia, ...": a pronoun (D), whoever is named
+    m = re.search(r"\b[Mm]enurut\s+(?!(?:dia|ia|beliau)\b)", text)  # "Menurut dia, ...": a pronoun (D), whoever is named
     if m:
         after = [e for e in pers if 0 <= e.start_char - s0 - m.end() <= 90
                  and not re.search(r"[.]", text[m.end():e.start_char - s0])]
@@ -238,15 +271,16 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
     for v in _SUBJECT_VERB_RE.finditer(text):
         before = [e for e in pers if e.end_char - s0 <= v.start() and v.start() - (e.end_char - s0) <= 120]
         if before:
-            e = before[-1]
-            gap = text[e.end_char - s0:v.start()]
+            e = _subject_before_appositive(before, text, s0, v.start())
+            gap = DEGREES.sub("", text[e.end_char - s0:v.start()])  # ", M.Si., mengatakan": degrees, not a clause
             subject_relative = re.fullmatch(r"\s+yang\s+[^,.;]{3,60}?\s*", gap) and (
                 e.start_char - s0 <= 2 or _TITLE_HEAD_RE.search(text[max(0, e.start_char - s0 - 80):e.start_char - s0]))
             if (subject_relative or not re.search(r"[.;]|(?<!, )\byang\b|\b(?:bahwa|karena)\b", gap)) and gap.count(",") <= 3:
                 return Attribution(person=_person_from_ent(e, sent, ctx), kind="explicit", strength=4)
         # a titled name the statistical NER missed ("Kepala Dinas ... Elisabeth Ratu Rante Allo di Jakarta, Rabu, mengatakan")
         if not before:
-            p = _rule_name_before(text, v.start(), ctx) or _appositive_name_before(text, v.start(), ctx)
+            p = _name_then_role_before(text, v.start(), ctx) or _rule_name_before(text, v.start(), ctx) or \
+                _appositive_name_before(text, v.start(), ctx)
             if p:
                 return Attribution(person=p, kind="explicit", strength=4)
         # title without a name ("Menteri Koperasi dan UKM menyatakan", "Menkop UKM tersebut menjelaskan")
@@ -285,6 +319,50 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         if org:
             return org
     return Attribution()
+
+
+# what stands between a named subject and its verb when a role follows the name: "Ahmad Fauzan, Ketua Dewan Pimpinan
+# ... (HIMKI) Jepara, menyebut", "Nur Kholis (41), pemilik CV Ukir Sejati di Desa ..., mengaku"
+APPOSITIVE_GAP = re.compile(r"\s*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*(?P<role>[^,.;“”\"]{3,160}?)\s*,\s*"
+                            r"(?:juga\s+|pun\s+|lebih\s+lanjut\s+)?")
+
+
+def _subject_before_appositive(before: list, text: str, s0: int, verb_at: int):
+    """The subject among the names before a verb: the last one, unless an earlier name is followed by a role set off
+    by commas (a description or a titled office) that runs up to the verb: then the names inside that role are part
+    of an organisation's name the NER read as a person."""
+    for cand in before[:-1]:
+        m = APPOSITIVE_GAP.fullmatch(DEGREES.sub("", text[cand.end_char - s0:verb_at]))
+        if m and (m.group("role")[0].islower() or _TITLE_HEAD_RE.match(m.group("role"))):
+            return cand
+    return before[-1]
+
+
+# a name opening the sentence, or after a short opener ("Salah satu perajin, Nur Kholis ...")
+NAME_OPENING = (re.compile(r"^\W*(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){1,3}[A-Z][a-z'’]+)"),
+                re.compile(r"^\W*[^,“”\"]{0,40},\s*(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){1,3}[A-Z][a-z'’]+)"))
+
+
+def _name_then_role_before(text: str, pos: int, ctx: Ctx) -> Person | None:
+    """"Ahmad Fauzan, Ketua Dewan Pimpinan ... Jepara, menyebut ...": a name the NER missed that opens the sentence,
+    followed by its role set off by commas up to the verb."""
+    from extract.claims.people import _NAME_STOPWORDS
+
+    for opening in NAME_OPENING:
+        m = opening.match(text)
+        if not m or m.end("name") >= pos:
+            continue
+        gap = APPOSITIVE_GAP.fullmatch(DEGREES.sub("", text[m.end("name"):pos]))
+        if not gap or not (gap.group("role")[0].islower() or _TITLE_HEAD_RE.match(gap.group("role"))):
+            continue
+        words = m.group("name").split()
+        if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS or _TITLE_HEAD_RE.fullmatch(w) for w in words):
+            continue
+        name = " ".join(words)
+        person = ctx.persons.get(name) or Person(name=name, title=gap.group("role").strip()[:80])
+        ctx.persons[name] = person
+        return person
+    return None
 
 
 APPOSITIVE_NAME = re.compile(r"^(?P<desc>[^,]{8,120}),\s*(?P<name>(?:[A-Z][a-z'’]+\s+){1,3}[A-Z][a-z'’]+)\s*,\s*"
@@ -375,12 +453,24 @@ _OPEN_Q = re.compile(r"^\s*[“\"]")
 _CLOSE_Q = re.compile(r"[”\"]")
 
 
+def inside_quote(sent) -> bool:
+    """The sentence starts inside a quotation opened earlier in its paragraph: 'X mengatakan ... . "' split off the
+    opening mark with the sentence before ('"Artinya 1.790 koperasi ...' is then the speaker's, not the writer's)."""
+    text = sent.doc.user_data.get(_DOC_TEXT) or sent.doc.text
+    seg = text[text.rfind("\n", 0, sent.start_char) + 1:sent.start_char]
+    if not seg or not _has_quote(seg):
+        return False
+    return seg.count('"') % 2 == 1 or seg.count("“") > seg.count("”")
+
+
 def _attribute_open_quotes(entries) -> None:
-    """A quotation that runs over several paragraphs ("“Kami menargetkan ...\n\nItu realistis,” kata X.") belongs
-    to the speaker named where it closes."""
+    """A quotation that runs over several sentences or paragraphs ("“Kami menargetkan ...\n\nItu realistis,” kata
+    X.") belongs to the speaker named where it closes."""
     for i, (sent, para, attr) in enumerate(entries):
-        if attr.kind not in ("carry", "none") or not _OPEN_Q.match(sent_text(sent)) or len(_CLOSE_Q.findall(sent_text(sent))) > 1:
-            continue
+        own = sent_text(sent)
+        if attr.kind not in ("carry", "none") or len(_CLOSE_Q.findall(own)) > 1 or \
+                not (_OPEN_Q.match(own) or (inside_quote(sent) and not _has_quote(own))):
+            continue  # a quotation closing in the sentence itself has been read with its own said-verb
         for sent2, para2, attr2 in entries[i + 1:i + 5]:
             if para2 - para > 2:
                 break

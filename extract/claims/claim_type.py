@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 import re
 
 from extract.claims import type_model
@@ -112,6 +113,7 @@ NEGATED_TARGET_CUE = re.compile(rf"\b(?P<neg>{alternation('target', 'negators')}
                                 re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)  # pure; every figure of a sentence cleans the same stretches again
 def _clean_cues(t: str) -> str:
     """Remove phrases that look like cues but are not ("yang baru bergabung" = newly joined)."""
     t = NEGATED_TARGET_CUE.sub(lambda m: m.group("neg"), t)  # "merasa tidak perlu": a negated modal sets no goal

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from extract.claims.attribution import (QA_LABEL, Attribution, _ents, _has_quote, _institution_subject,
-                                        _valid_person_ent, attribute_sentence)
+                                        _named_after_title, _valid_person_ent, attribute_sentence, inside_quote)
 from extract.claims.gaz import _institution_in
-from extract.claims.lexicon import NEWS_BLOCK, TITLE_HEADS, alternation
+from extract.claims.lexicon import _TITLE_HEAD_RE, NEWS_BLOCK, TITLE_HEADS, alternation
 from extract.claims.people import (sent_text, sentences, _NAME_STOPWORDS, Ctx, Person, _clean_title, _fill_org, _known_name_at,
                                    _person_from_ent, _rule_name_after)
 from extract.claims.scope import region_in
@@ -23,6 +23,7 @@ BYLINE = re.compile(rf"^[^\S\n]*(?:OPINI|KOLOM|ANALISIS)?\W*(?:{alternation('spe
                     r"\s*(?:,\s*(?P<title>[^\n]{3,160}))?[^\S\n]*$", re.MULTILINE)
 FIRST_PERSON = re.compile(rf"\b(?:{alternation('speech', 'first_person')})\b", re.IGNORECASE)
 INFERENCE_OPENER = re.compile(rf"^\W*(?:{alternation('speech', 'inference_openers')})\b", re.IGNORECASE)
+JOURNALIST = re.compile(rf"^\W*(?:{alternation('speech', 'journalist_titles')})\b", re.IGNORECASE)
 COMMENTATOR = re.compile(rf"^\W*(?:{alternation('speech', 'commentator_titles')})\b", re.IGNORECASE)
 INTERVIEW_VERB = re.compile(rf"\b(?:{alternation('speech', 'interview_verbs')})\b", re.IGNORECASE)
 NICKNAME = re.compile(rf"\b(?:{alternation('speech', 'nickname_markers')})\s+(?P<alias>[A-Z][\w'’-]+)")
@@ -35,17 +36,27 @@ _NOT_A_VERB = {"yang", "dan", "di", "ke", "dari", "untuk", "pada", "adalah", "me
 # what may stand before a person who is the subject: a title, a place and date, an opening time phrase
 _BEFORE_SUBJECT = re.compile(r"[\W\d]*(?:(?:[A-Z(][^\s,]*|dan|dari|untuk|bidang|urusan|se|di|&)[\s,]*)*")
 _QUOTE_MARKS = re.compile(r"[“”\"]")
+AGE_AFTER = re.compile(r"[^\S\n]*\(\s*\d{1,2}\s*(?:th|thn|tahun)?\s*\)")
 REGIONAL_GOVERNMENT = re.compile(r"(?:Pemerintah\s+(?:Provinsi|Kabupaten|Kota)|Pemprov|Pemkab|Pemkot)\b")
 REGIONAL_OFFICIAL = re.compile(r"\b(?:Dinas|Dis[a-z]+|Badan|Bupati|Gubernur|Wali\s*[Kk]ota|Walikota|Sekda|"
                                r"Sekretaris\s+Daerah|Pemprov|Pemkab|Pemkot)\b")
 
 
+# the signature that closes an opinion piece: its last line is the writer's name and role ("Nama Lengkap, Peneliti
+# Senior Lembaga ..."), with no sentence after it
+SIGNATURE = re.compile(r"\n[^\S\n]*(?:[-—–]+[^\S\n]*)?(?P<name>(?:(?:Dr|Ir|Prof|H|Hj)\.?\s+)*[A-Z][\w'’-]+"
+                       r"(?:[^\S\n]+[A-Z][\w'’.-]*){1,4})[^\S\n]*,[^\S\n]*(?P<title>[^\n.]{3,160})[^\S\n]*\s*$")
+
+
 def byline_author(text: str, ctx: Ctx) -> Person | None:
-    """The writer of an opinion piece named in a byline among the first lines ("Oleh: Andi Rahmat, Dosen ...")."""
+    """The writer of an opinion piece named in a byline among the first lines ("Oleh: Andi Rahmat, Dosen ...") or in
+    the signature line that closes it ("Andi Rahmat, Dosen ...")."""
     head = text[:400]
     m = BYLINE.search(head)
     if not m or head[:m.start()].count("\n") > 3:
-        return None
+        m = SIGNATURE.search(text[-300:])
+        if not m or not _TITLE_HEAD_RE.match(m.group("title")) or len(m.group("title").split()) > 16:
+            return None
     name = re.sub(r"\s+", " ", m.group("name")).strip(" .")
     title = _clean_title(m.group("title")) if m.group("title") else None
     person = ctx.persons.get(name) or Person(name=name, title=title)
@@ -61,18 +72,27 @@ def _is_interview(text: str) -> bool:
 
 
 def _interviewee(ctx: Ctx) -> Person | None:
-    """The person an interview is with: the first person named in the article (the introduction names him or her)."""
-    return next((p for p in ctx.persons.values() if p is not ctx.author), None)
+    """The person an interview is with: the one named after the interview verb of the introduction, else the first
+    person named in the article who is not its writer or a journalist."""
+    if ctx.interviewee is not None:
+        return ctx.interviewee
+    return next((p for p in ctx.persons.values() if p is not ctx.author and not JOURNALIST.match(p.title or "")), None)
 
 
-def _register_interviewee(text: str, ctx: Ctx) -> None:
-    """The introduction of a Q&A ("Kontan mewawancarai Direktur Bisnis Mikro PT ... Andika Pratama di Jakarta"): the
-    titled name after the interview verb is registered (the NER may miss it behind a long title)."""
-    m = INTERVIEW_VERB.search(text)
-    if m:
-        person = _rule_name_after(text, m.end(), ctx)
-        if person is not None:
-            ctx.last_mentioned = person
+def _register_interviewee(sent, ctx: Ctx) -> None:
+    """The introduction of a Q&A ("Kontan mewawancarai Direktur Bisnis Mikro PT ... Andika Pratama di Jakarta",
+    "Wartawan X berbincang dengan Kepala Dinas ..., Nama, ..."): the person named after the interview verb (a tagged
+    name, else a titled name the NER missed) is the interviewee; the journalist named before the verb is not."""
+    st = sent_text(sent)
+    m = INTERVIEW_VERB.search(st)
+    if not m:
+        return
+    s0 = sent.start_char
+    after = [e for e in _ents(sent, {"PER"}) if e.start_char - s0 >= m.end() and _valid_person_ent(e)]
+    person = _person_from_ent(_named_after_title(after, st, s0, m.end()), sent, ctx) if after else \
+        _rule_name_after(st, m.end(), ctx)
+    if person is not None:
+        ctx.last_mentioned = ctx.interviewee = person
 
 
 def _paragraph_of(text: str, pos: int) -> str:
@@ -85,10 +105,22 @@ def _question_line(sent, text: str, ctx: Ctx) -> bool:
     """An interviewer's line: a label that is no person named in the article ("Haluan: ... ?"), or a paragraph of
     narration that is a question ("Berapa yang sudah masuk ke pasar digital?")."""
     qa = QA_LABEL.match(sent_text(sent))
-    if qa:
+    if qa and _interview_label(qa.group(1), sent, text):
         return _known_name_at(sent_text(sent), qa.start(1), ctx) is None and qa.group(1) not in ctx.persons
     para = _paragraph_of(text, sent.start_char).strip()
     return para.endswith("?") and not _QUOTE_MARKS.search(para) and len(para) <= 300
+
+
+def _interview_label(label: str, sent, text: str) -> bool:
+    """A transcript label ("Redaksi: ...", "Rahmat: ...") opens a paragraph whose exchange is a question, or recurs
+    as the label of other paragraphs; "Sasarannya: 120 pasar ..." or "Rinciannya: ..." (a possessive noun introducing
+    a list, mid-paragraph or once) is no label."""
+    before = text[max(0, sent.start_char - 40):sent.start_char].rstrip(" \t")
+    if label.endswith("nya") or (before and not before.endswith("\n")):
+        return False
+    if "?" in _paragraph_of(text, sent.start_char):
+        return True
+    return len(re.findall(rf"(?m)^[^\S\n]*{re.escape(label)}\s*:", text)) >= 2
 
 
 def _speaks_first_person(sent, ctx: Ctx) -> bool:
@@ -188,12 +220,15 @@ def _override(sent, attr: Attribution, text: str, ctx: Ctx) -> tuple[Attribution
                            surface=attr.surface, kind="question"), None
     if _speaks_first_person(sent, ctx) and not explicit:
         return Attribution(person=ctx.author, kind="pronoun", strength=3), None
-    if INFERENCE_OPENER.match(sent_text(sent)) and not _has_quote(sent_text(sent)) and not explicit:
+    if INFERENCE_OPENER.match(sent_text(sent)) and not _has_quote(sent_text(sent)) and not inside_quote(sent) and \
+            not explicit:
         if ctx.author is not None:
             return Attribution(person=ctx.author, kind="pronoun", strength=2), None
         return Attribution(kind="narration"), None  # R11: the journalist's own arithmetic
-    if attr.person is None and attr.kind == "none":
+    if attr.person is None and attr.kind in ("none", "org"):
         desc = _description_subject(sent)
+        if desc and attr.kind == "org" and (attr.surface or "-") not in desc.group("np"):
+            desc = None  # the institution is the subject, not a word of a person's description
         if desc:
             nick = NICKNAME.search(desc.group("np"))
             person = ctx.last_mentioned or ctx.focus or _unlisted_name_before(sent, desc.group("np"), ctx)
@@ -203,6 +238,48 @@ def _override(sent, attr: Attribution, text: str, ctx: Ctx) -> tuple[Attribution
                 return Attribution(person=person, kind="pronoun", strength=2), desc
             return Attribution(kind="description"), desc
     return attr, None
+
+
+EVALUATIVE_VERB = re.compile(rf"\b(?:{alternation('speech', 'evaluative_verbs')})\b", re.IGNORECASE)
+_MODE = {"quote": 4, "explicit": 3, "pronoun": 3, "org": 2, "carry": 1}
+
+
+def restatement_rank(attr: Attribution, sentence: str, start: int) -> tuple:
+    """R7: which statement of a fact stated several times the claim keeps (the highest rank). First the person who
+    speaks for the figure's source (a named official stating it, not a commentator or someone who judges it:
+    "menilai target 8 juta ... realistis"), then the mode (a direct quote, indirect speech, an institution's
+    account, narration), then the first mention."""
+    person = attr.person
+    if person is not None and attr.kind in ("quote", "explicit", "pronoun"):
+        tier = 1 if COMMENTATOR.match(person.title or "") or EVALUATIVE_VERB.search(sentence) else 2
+    else:
+        tier = 1 if person is not None or attr.kind == "org" else 0
+    return (tier, _MODE.get(attr.kind, 0), -start)
+
+
+_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+FIGURE_ANAPHOR = re.compile(rf"\b(?:{alternation('speech', 'figure_anaphora_nouns')})\s+(?:itu|tersebut|ini)\b", re.IGNORECASE)
+
+
+def lede_restated_by(claim: dict, person: Person, entries: list, institution_id: str | None) -> bool:
+    """R11: a lede figure goes to the first speaker introduced after it only when it is his or her institution's
+    figure, or when he or she states the same figure again (R7; the restatement may be too bare to be a claim of its
+    own: '"... sudah 1.730 yang bergabung," kata X'). Otherwise narration before a person is introduced has no
+    speaker."""
+    if institution_id is not None and institution_id == person.institution_id:
+        return True
+    intro = next((sent for sent, _, attr in entries if attr.person is person and sent.start_char > claim["char_start"]),
+                 None)
+    if intro is not None and FIGURE_ANAPHOR.search(sent_text(intro)):
+        return True  # the speaker's first words refer back to it ("dana tersebut sudah diterima 2,9 juta debitur")
+    m = _NUMBER.search(claim.get("value_text") or "")
+    surface = m.group(0) if m else (claim.get("value_text") or "").split(" ")[0]
+    if not surface:
+        return False
+    pattern = re.compile(rf"(?<![\w.,]){re.escape(surface)}(?![\w]|[.,]\d)", re.IGNORECASE)
+    return any(attr.person is person and attr.kind in ("quote", "explicit", "pronoun") and
+               sent.start_char > claim["char_start"] and pattern.search(sent_text(sent))
+               for sent, _, attr in entries)
 
 
 def office_of(attr: Attribution, ctx: Ctx) -> str | None:
@@ -240,7 +317,7 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
         known_before = {id(p) for p in ctx.persons.values()}
         attr, desc = _override(sent, attribute_sentence(sent, ctx), text, ctx)
         if interview and not asked and attr.person is None:
-            _register_interviewee(st, ctx)
+            _register_interviewee(sent, ctx)
         if interview and attr.kind == "question":
             asked = True
         elif interview and asked and para not in carry and attr.kind not in ("quote", "explicit") and \
@@ -271,12 +348,21 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
 def _continue(sent, para: int, carry: dict, ctx: Ctx) -> Attribution:
     """A sentence without attribution of its own: the paragraph's source, else the writer of an opinion piece, else
     the last speaker unless a new paragraph opens with another institution as its subject."""
-    person = None
+    person, profiled = None, None
     for e in _ents(sent, {"PER"}):
         if _valid_person_ent(e):
-            person = _person_from_ent(e, sent, ctx)  # registered for later surname and pronoun resolution
+            known = _person_from_ent(e, sent, ctx) if e.text.strip() in ctx.persons else None
+            person = known or _person_from_ent(e, sent, ctx)  # registered for later surname and pronoun resolution
+            if known is None and AGE_AFTER.match(sent_text(sent), e.end_char - sent.start_char):
+                profiled = person
     if person is not None:
         ctx.last_mentioned = person
+    if profiled is not None and profiled is not ctx.author:
+        # "Salah satu pelaku usaha ... adalah Sri Wahyuni (44), pemilik ...": a person introduced with her age is
+        # who the paragraph is about (her figures, her "ujarnya"), not the official who spoke before
+        ctx.focus = profiled
+        carry[para] = Attribution(person=profiled, kind="carry", strength=0)
+        return carry[para]
     subject = _subject_person(sent, ctx)
     if subject is not None:
         ctx.focus = subject
@@ -290,6 +376,9 @@ def _continue(sent, para: int, carry: dict, ctx: Ctx) -> Attribution:
             carry[para] = own
             return own
         return Attribution(person=ctx.author, kind="carry", strength=0)
+    holder = _office_holder(sent, ctx)
+    if holder is not None:
+        return Attribution(person=holder, kind="carry", strength=1)
     if ctx.last_speaker is not None:
         if own is not None and not same_institution(own, ctx.last_speaker):
             # a new paragraph about another institution ("Pemerintah Provinsi Bali menganggarkan ...") is the
@@ -299,6 +388,25 @@ def _continue(sent, para: int, carry: dict, ctx: Ctx) -> Attribution:
         # narration after a speaker has been introduced continues his or her account
         return Attribution(person=ctx.last_speaker, kind="carry", strength=0)
     return Attribution()
+
+
+# "Dari pendataan dinas, ...", "Menurut evaluasi kementerian, ...": data of an office named by a common noun
+OFFICE_DATA = re.compile(rf"\b(?i:{alternation('speech', 'own_data_nouns')})\s+(?:internal\s+)?"
+                         rf"(?P<office>{alternation('speech', 'office_nouns')})\b(?!\s+[A-Z])")
+
+
+def _office_holder(sent, ctx: Ctx) -> Person | None:
+    """The person named in the article whose role is in the office whose data a sentence cites by a common noun
+    ("data dinas" in an article where the head of a dinas spoke), when the last speaker holds no such office (a
+    trader quoted after the official)."""
+    m = OFFICE_DATA.search(sent_text(sent))
+    if not m:
+        return None
+    office = re.compile(rf"\b{m.group('office')}\b", re.IGNORECASE)
+    for person in [ctx.last_speaker, *reversed(list(ctx.persons.values()))]:
+        if person is not None and person is not ctx.author and office.search(person.title or ""):
+            return person
+    return None
 
 
 def _resolve_cataphora(entries: list, i: int, known_before: set) -> None:

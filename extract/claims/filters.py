@@ -4,7 +4,7 @@ from __future__ import annotations
 from extract.numbers import Quantity
 import re
 
-from extract.claims.lexicon import CATEGORY, DURATION, PLACE_REACH, UMKM_WORDS, _MONTH_RE
+from extract.claims.lexicon import CATEGORY, DURATION, PLACE_REACH, UMKM_WORDS, _MONTH_RE, alternation
 
 
 REG_NAME_BEFORE = re.compile(r"(?:\b(?:nomor|no\.?|pasal|ayat|pp|uu|perpres|permen\w*|inpres|keppres|kepmen\w*|"
@@ -28,10 +28,56 @@ SURVEY = re.compile(r"\b(?:survei|responden|riset|studi|penelitian|sampel)\b", r
 OMITTED_NOUN_YEAR = re.compile(r"^\s*tahun\s+(?:ini|depan|berikutnya)\b", re.IGNORECASE)
 
 
+# places a programme reaches (R13): "di 9 kabupaten", "diperluas ke 15 kabupaten", "menyasar seluruh 33 kabupaten/kota",
+# "ditambah menjadi 25 kota"
+REACH_BEFORE = re.compile(r"\b(?:di|ke|menjadi|seluruh|menyasar|menjangkau|mencakup|meliputi)\s+"
+                          r"(?:sekitar\s+|lebih\s+dari\s+|seluruh\s+)?$", re.IGNORECASE)
+
+
+# a count whose own noun is a counted thing ("5.000 koperasi sektor kelautan", "12.000 desa lokasi koperasi") is no
+# count of categories, whatever word follows its noun
+KNOWN_COUNT = re.compile(r"(?:koperasi|kopdes|desa|kelurahan|pasar|sentra|gerai|kios|toko|warung)\b", re.IGNORECASE)
+
+
 TIME_AFTER = re.compile(r"^\s*(?:WIB|WITA|WIT|GMT|UTC|pagi|siang|sore|malam)\b", re.IGNORECASE)
 
 
 MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTH_RE})\b\.?", re.IGNORECASE)
+
+
+# "satu merchant bisa ...", "Satu responden bisa memakai ...": the word "one" as an indefinite article, not a count;
+# a qualifier ("minimal satu toko") or an increment ("menambah satu karyawan lagi") makes it a count
+GENERIC_ONE = re.compile(rf"(?:{alternation('units', 'generic_one')})", re.IGNORECASE)
+INCREMENT_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{alternation('units', 'increment_after')})\b", re.IGNORECASE)
+
+
+# "PT Hutchison 3 Indonesia", "Industry 4.0 Readiness": a bare number between two capitalised words is part of a name
+NAME_WORD_BEFORE = re.compile(r"(?<![.!?:;\n\"“]\s)(?<!^)\b[A-Z][A-Za-z]+\s+$")
+NAME_WORD_AFTER = re.compile(r"^\s+[A-Z][a-z]+\b")
+
+
+def _generic_one(q: Quantity, after: str) -> bool:
+    return q.is_words and q.value == 1 and GENERIC_ONE.fullmatch(q.raw_number) is not None and \
+        q.qualifier != "minimal" and not INCREMENT_AFTER.match(after)  # "lebih dari satu kanal" stays generic
+
+
+def _inside_name(q: Quantity, before: str, after: str) -> bool:
+    return not q.unit and not q.has_scale and not q.is_words and bool(NAME_WORD_BEFORE.search(before)) and \
+        bool(NAME_WORD_AFTER.match(after)) and not re.search(rf"\b(?:{_MONTH_RE})\s+$", before, re.IGNORECASE)
+
+
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+
+
+def headline_line(sentence: str) -> bool:
+    """A headline standing in the text (a related-article link, a crosshead, the title repeated): a line without
+    closing punctuation whose words are mostly capitalised ("BPS: 9,3 Juta Usaha Berjualan Online"). Out of scope:
+    its figure is either another article's or restated in the body."""
+    line = sentence.strip()
+    if not line or line[-1] in ".!?\"”’)" or "\n" in line:
+        return False
+    words = _WORD.findall(line)
+    return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words)
 
 
 def _lowercase_figure_phrase(ent_text: str) -> bool:
@@ -58,6 +104,10 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False  # "Angka 62,4 persen tadi ...": the figure named again to say something about it
     if any(a <= rel_start < b or a < rel_end <= b for a, b in ent_spans):
         return False  # inside a name / programme
+    if _generic_one(q, after) or _inside_name(q, before, after):
+        return False
+    if not before.strip(" \"“(-") and not q.unit and not q.has_scale and re.match(r"[.)](?:\s|$)", after):
+        return False  # "2. Pelatihan digital ...": a list enumerator
     if not q.unit and not q.has_scale and re.fullmatch(r"(?:19|20)\d\d", raw):
         return False  # a year
     if not q.unit and not q.has_scale and re.fullmatch(r"\d{1,2}", raw) and (MONTH_AFTER.match(after)
@@ -68,7 +118,7 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
     if re.match(r"^0\d{2,}", raw) or re.match(r"^\s*\d{3,}", after) or re.search(r"\+62\s*$", before) or \
             (re.search(r"\b\d{3,}[\s-]+$", before) and not q.has_scale and not q.unit):
         return False  # phone numbers
-    reach = bool(re.search(r"\b(?:di|ke)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", before, re.I) and PLACE_REACH.match(after))
+    reach = bool(REACH_BEFORE.search(before) and PLACE_REACH.match(after))
     if REG_NAME_BEFORE.search(before) and not q.unit and not q.has_scale and not reach:
         return False
     if re.search(r"\bke-\s*$", before, re.I) or (re.search(r"\bke\s+$", before, re.I) and not PLACE_REACH.match(after)
@@ -78,8 +128,8 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False
     if q.unit not in ("persen", "rupiah", "USD") and CATEGORY.match(after) and not q.has_scale and \
             not UMKM_WORDS.match(after.strip()) and \
-            not (PLACE_REACH.match(after) and re.search(r"\b(?:di|ke)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", before, re.I)
-                 and not SURVEY.search(sent_text)):
+            not KNOWN_COUNT.match(after.strip()) and \
+            not (PLACE_REACH.match(after) and REACH_BEFORE.search(before) and not SURVEY.search(sent_text)):
         return False  # "tiga klaster", "5 paket kebijakan"; but "4 juta paket per hari" is a volume
     if re.search(r"\b(?:salah|satu-satunya)\s*$", before, re.I):
         return False

@@ -6,7 +6,7 @@ import re
 
 from extract.claims.clauses import _clause_bounds
 from extract.claims.gaz import _gaz
-from extract.claims.lexicon import DIGITAL_WORDS, UMKM_CONTEXT, alternation
+from extract.claims.lexicon import DIGITAL_WORDS, UMKM_CONTEXT, alternation, lexicon
 
 # '..., kata Hendra saat peluncuran program Pasar SIAP QRIS': the occasion of a statement says nothing about the
 # figure, so the metric (and the scope) is read from the clause before the said-verb
@@ -15,6 +15,16 @@ SPEECH_TAIL = re.compile(rf"(?:[”\"]\s*,?|,)\s*(?:{alternation('speech', 'said
 # the base of a share or partition ("dari 300 ribu UMKM di DIY, baru 30 persen ...", "M dari total N"): R12 (c)
 _BASE_OF_SHARE = re.compile(r"\bdari\s+(?:total\s+|jumlah\s+|sekitar\s+|kurang\s+lebih\s+|lebih\s+dari\s+)*$",
                             re.IGNORECASE)
+# a figure's role that narrows the metric its clause's cues suggest (nlp_models/lexicons/metric.yaml)
+SAMPLE_BEFORE = re.compile(rf"(?:{alternation('metric', 'sample_frames')})", re.IGNORECASE)
+_SALES = rf"\b(?:{alternation('metric', 'sales_nouns')})\b"
+SALES_BEFORE = re.compile(_SALES + r"(?:[^,;.\d]|\b(?:19|20)\d\d\b){0,60}$")  # a year may stand between
+SALES_CHANGE_AFTER = re.compile(_SALES + r"[^,;.\d]{0,20}\b(?:naik|turun|meningkat|menurun|anjlok|melonjak|tumbuh)\b|"
+                                r"\b(?:kenaikan|penurunan|peningkatan)\s+" + _SALES)
+BUSINESS_HEAD = re.compile(rf"^(?:{alternation('metric', 'business_nouns')})\b")
+SELLER_HEAD = re.compile(rf"^(?:{alternation('metric', 'seller_heads')})\b")
+# metrics that measure a market or the economy, never a share of businesses
+_MARKET = ("digital_economy_value", "umkm_gdp_share", "umkm_employment_share")
 # what a base of a share counts, by unit
 _POPULATION_OF_UNIT = {"UMKM": "umkm_population", "koperasi": "cooperatives_count"}
 
@@ -46,7 +56,45 @@ def _metric(sent_low: str, unit: str | None, subject_low: str, clause_low: str |
         hits = list(_TRAINING.finditer(left_low[-80:]))
         if hits and not re.search(r"[\d.;]", left_low[-80:][hits[-1].end():]):
             return "umkm_trained"  # a training verb governs the figure, no other figure in between
-    return _metric_in(clause_low if clause_low is not None else sent_low, unit, subject_low, sent_low)
+    if not_a_reach(unit, left_low, subject_low):
+        return None
+    metric = _metric_in(clause_low if clause_low is not None else sent_low, unit, subject_low, sent_low)
+    if unit == "persen" and metric in _MARKET and BUSINESS_HEAD.match(subject_low):
+        # "71,5 persen responden sudah menerima pembayaran digital" (in a survey by "Indikator Ekonomi Digital")
+        metric = _metric_in(clause_low if clause_low is not None else sent_low, unit, subject_low, sent_low,
+                            exclude=_MARKET)
+    if metric is None and unit == "UMKM" and SELLER_HEAD.match(subject_low):
+        return "umkm_onboarded_digital"  # "6 juta penjual", "2,4 juta merchant baru bergabung"
+    return metric
+
+
+def not_a_reach(unit: str | None, left_low: str, subject_low: str) -> bool:
+    """A figure whose role rules out every reach metric, whatever its sentence or the article's running metric
+    says: the size of a survey's sample ("survei terhadap 1.200 UMKM") or a share or multiple of sales ("omzetnya naik
+    27 persen", "62 persen responden mengaku penjualannya naik")."""
+    if left_low and SAMPLE_BEFORE.search(left_low[-90:]):
+        return True
+    return unit in ("persen", "kali") and bool(SALES_BEFORE.search(left_low[-90:]) or SALES_CHANGE_AFTER.search(subject_low))
+
+
+_STATUS_METRICS = {"umkm_onboarded_digital", "umkm_on_ekatalog_padi"}
+# the base a share or a comparison is taken of: "dari total 410 ribu produk", "dibandingkan total N"
+_BASE_LEFT = re.compile(r"\b(?:dari|dibandingkan(?:\s+dengan)?|dibanding)\s+(?:total\s+|sekitar\s+|jumlah\s+|seluruh\s+)*$",
+                        re.IGNORECASE)
+
+
+def status_count(metric: str | None, unit: str | None, left: str, after: str) -> bool:
+    """R10: a count or share of businesses that have a digital status (online, QRIS merchants, listed on e-Katalog)
+    is an achievement, whatever cue put it among context figures - unless the figure is the base of a share or a
+    comparison, a composition share ("88 persen di antaranya merupakan usaha mikro"), or counts participants or
+    respondents ("6 juta penjual yang terdampak")."""
+    from extract.claims.claim_type import COMPOSITION_AFTER, PARTICIPANT_AFTER
+
+    if metric not in _STATUS_METRICS or unit not in ("UMKM", "persen", "produk", "koperasi"):
+        return False
+    if _BASE_LEFT.search(left) or COMPOSITION_AFTER.match(after) or PARTICIPANT_AFTER.match(after):
+        return False
+    return not re.match(r"\s*(?:\S+\s+){0,2}?(?:responden|peserta)\b", after, re.IGNORECASE)
 
 
 # a training verb governing the figure makes it a training count even in a sentence about going digital
@@ -57,11 +105,11 @@ _MARKET_VALUE = re.compile(r"\b(?:gmv|ekonomi\s+digital|digital\s+economy|e-cono
 
 
 @lru_cache(maxsize=8192)
-def _metric_in(text_low: str, unit: str, subject_low: str, sent_low: str) -> str | None:
-    umkm = bool(UMKM_CONTEXT.search(sent_low))
+def _metric_in(text_low: str, unit: str, subject_low: str, sent_low: str, exclude: tuple = ()) -> str | None:
+    umkm = bool(UMKM_CONTEXT.search(sent_low)) or bool(BUSINESS_HEAD.match(subject_low))
     scores = {}
     for mid, cues, units, req in _metric_rules():
-        if unit and units and unit not in units:
+        if mid in exclude or (unit and units and unit not in units):
             continue
         if req and not any(r in sent_low for r in req):
             continue

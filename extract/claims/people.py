@@ -7,7 +7,7 @@ from datetime import date
 import re
 
 from extract.claims.gaz import _gaz, _in_period, _inst_matcher, _institution_in, _position_at, _surface_institutions, resolve_institution
-from extract.claims.lexicon import _TITLE_HEAD_RE, _WEEKDAY_RE
+from extract.claims.lexicon import _TITLE_HEAD_RE, _WEEKDAY_RE, alternation
 
 
 _TITLE_WORD_OK = re.compile(r"^(?:[A-Z0-9(][\w.&/'’()-]*|dan|&|serta|bidang|untuk|pada|di|dari|atas|sekaligus|"
@@ -34,9 +34,15 @@ class Ctx:
     focus: Person | None = None  # the person the latest sentences are about (speaker or subject): "Ia", "ujarnya"
     last_mentioned: Person | None = None  # the person named most recently, in any role: "Pemilik usaha itu ..."
     author: Person | None = None  # the writer of an opinion piece (byline "Oleh: Nama, Dosen ...")
+    interviewee: Person | None = None  # the person a Q&A is with (named after the interview verb)
+
+
+# honorifics that end a role phrase before the name ("Kepala Dinas ..., Drs. H.")
+_TRAILING_HONORIFICS = re.compile(rf"(?:[\s,]+(?:{alternation('speech', 'honorifics')})\.?)+\s*$")
 
 
 def _clean_title(t: str) -> str | None:
+    t = _TRAILING_HONORIFICS.sub("", t)
     t = re.sub(r"\s*\([^)]*\)\s*", " ", t)
     t = re.sub(r"\s+", " ", t).strip(" ,.-–—")
     t = re.sub(r"\bKemenetrian\b", "Kementerian", t)
@@ -289,7 +295,10 @@ _NAME_STOPWORDS = {
     "ri", "kreatif", "pariwisata", "desa", "daerah", "wilayah", "sumber", "daya", "manusia", "industri",
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "menurut", "sementara", "namun", "dalam",
     "negeri", "luar", "deputi", "direktur", "kepala", "ketua", "menteri", "sekretaris", "staf", "khusus", "asisten",
+    "fraksi", "partai", "komisi",
 }
+# words followed by a one-word name that is no person's ("Fraksi Nasdem", "Partai Golkar")
+_NAMED_BY_NEXT_WORD = {"fraksi", "partai"}
 
 
 def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
@@ -307,7 +316,8 @@ def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     if cut:
         if len(words) - cut[-1] - 1 == 1 and words[0].lower() in ORG_NAME_HEADS:
             return None  # "Direktorat Jenderal Perbendaharaan mencatat": one word left of an institution's name
-        words = words[cut[-1] + 1:]  # the name follows the last role / institution / place word
+        skip = 2 if words[cut[-1]].lower() in _NAMED_BY_NEXT_WORD else 1
+        words = words[cut[-1] + skip:]  # the name follows the last role / institution / place word
     if not words or any(w.lower() in _NAME_STOPWORDS for w in words):
         return None
     lead = text[max(0, pos - 160):pos][:m.start("name")]

@@ -5,21 +5,21 @@ from extract.numbers import find_quantities
 import re
 
 from extract.claims.attribution import _attribute_open_quotes, _index_ents, _sent_ents
-from extract.claims.discourse import attribute_sentences, office_of
+from extract.claims.discourse import attribute_sentences, lede_restated_by, office_of, restatement_rank
 from extract.claims.claim_type import _classify
 from extract.claims.clauses import clause_at, hypothetical
 from extract.claims.dedupe import _dedupe
-from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, _scope_ok, restated_word_shares
+from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, headline_line, _scope_ok, restated_word_shares
 from db.ids import claim_id
 from extract.claims.confidence import calibrate, raw_score
 from extract.claims.programmes import mentions
 from extract.claims.scope import article_scope, scope_of
 from extract.claims.gaz import _institution_type, _program_kind, _program_name
 from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, NEWS_BLOCK, PER_PERIOD, RELEVANT, SEQUENCE_FRAME, SKIP_SENTENCE, UMKM_CONTEXT
-from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role
+from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role, not_a_reach, status_count
 from extract.claims.people import Ctx, sent_text
-from extract.claims.quantities import PHYSICAL_UNITS, _unit_for
-from extract.claims.when import _as_of, _target_year, _target_year_in, remainder_target, remainder_year, stated_on
+from extract.claims.quantities import PHYSICAL_UNITS, _unit_for, is_conversion, omitted_noun
+from extract.claims.when import _as_of, _target_year, _target_year_in, per_unit_rate, remainder_target, remainder_year, stated_on
 
 
 EXTRACTOR_VERSION = "pantau-claims-2.2"
@@ -53,7 +53,7 @@ LIST_HEADER = re.compile(rf"\b(?:menetapkan|menargetkan|memasang|mematok|mencana
 ENUMERATOR_ALONE = re.compile(r"\s*\d{1,2}[.)]\s*")
 LIST_ITEM = re.compile(rf"^\W*(?:(?:{alternation('target', 'list_enumerators')})\b|\d{{1,2}}[.)]\s)", re.IGNORECASE)
 # an illustration opener that frames real, cited data ("Sebagai gambaran skala sektor ini, data BPS menunjukkan ...")
-CITED_DATA = re.compile(r"\b(?:data|mencatat|menunjukkan|laporan|survei|riset|sensus)\b", re.IGNORECASE)
+CITED_DATA = re.compile(rf"\b(?:{alternation('out_of_scope', 'illustration_cited_data')})\b", re.IGNORECASE)
 EARLIER_TO = re.compile(r"\s+(?:\S+\s+){0,3}?(?:menjadi|jadi|ke|hingga|sampai)\s+\d", re.IGNORECASE)
 CONVERSION_LEFT = re.compile(r"(?:rupiah|dolar(?:\s+AS)?|USD|triliun|miliar|juta|ribu)\s*\)?\s*,?\s*(?:atau|alias|\()\s*"
                              r"(?:setara\s+(?:dengan\s+)?|sekitar\s+|kurang\s+lebih\s+)*(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
@@ -61,6 +61,9 @@ REMAINDER = re.compile(rf"\b(?:{alternation('gap', 'gap_words')}|{alternation('g
 POPULATION_CLAUSE = re.compile(r"\b(?:memiliki|mempunyai|punya|jumlah|total|populasi|terdapat|sebanyak)\b", re.IGNORECASE)
 _CARRIED_METRICS = {"umkm_onboarded_digital", "umkm_on_ekatalog_padi", "program_transaction_value", "umkm_trained",
                     "digital_economy_value", "kur_disbursement"}
+
+
+_RATIO_UNITS = {"kali": 1}  # unit of a ratio -> paragraphs back it may take a count's metric from
 
 
 def _metric_from_context(candidates, unit, ctype, para, clause) -> str | None:
@@ -71,8 +74,9 @@ def _metric_from_context(candidates, unit, ctype, para, clause) -> str | None:
     for claim, _, _ in reversed(candidates):
         if para - claim["_para"] > 3:
             break
-        if claim["unit"] == unit and claim["metric"] in _CARRIED_METRICS:
-            return claim["metric"]
+        if claim["metric"] in _CARRIED_METRICS and (claim["unit"] == unit or (
+                unit in _RATIO_UNITS and para - claim["_para"] <= _RATIO_UNITS[unit])):
+            return claim["metric"]  # "naik tiga kali lipat", "Itu baru 14 persen": a ratio of what was just counted
     return None
 
 
@@ -147,7 +151,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
             list_header = (para, list_header[1])  # the list goes on while its items come
         if not _FAST_TRIGGER.search(st):
             continue
-        if SKIP_SENTENCE.search(st) or (ILLUSTRATION.match(st) and not CITED_DATA.search(st)):
+        if SKIP_SENTENCE.search(st) or (ILLUSTRATION.match(st) and not CITED_DATA.search(st)) or headline_line(st):
             continue  # prizes and contact lines; illustrative examples ("Sebagai gambaran, ...")
         ent_spans = [(e.start_char - sent.start_char, e.end_char - sent.start_char) for e in sents_ents
                      if e.label_ in ("PER", "ORG", "PROGRAM", "LOC") and any(c.isalpha() for c in e.text)
@@ -190,6 +194,9 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                         prev_claim["unit"] not in (None, "persen", "rupiah", "USD") and \
                         re.search(r"(?:,|\bdan|\bserta)\s+(?:\S+\s+){0,2}$", st[max(0, rs - 30):rs]):
                     unit = prev_claim["unit"]  # "300 pasar tahun ini, 450 tahun depan": the noun of the list
+                if unit is None and not q.is_words:
+                    running = prev_claim["unit"] if prev_claim is not None and prev_claim["_para"] >= para - 1 else None
+                    unit, noun = omitted_noun(q, st, rs, re_, running)
                 if unit is None and (small or q.is_words or not q.has_scale):
                     continue
                 if unit is None and not q.has_scale:
@@ -200,7 +207,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 continue
             if unit in PHYSICAL_UNITS and not UMKM_CONTEXT.search(st):
                 continue
-            if unit in ("rupiah", "USD") and CONVERSION_LEFT.search(st[max(0, rs - 40):rs]):
+            if unit in ("rupiah", "USD") and (CONVERSION_LEFT.search(st[max(0, rs - 40):rs]) or
+                                              is_conversion(q, st, quantities)):
                 continue  # "Rp 62,3 triliun, atau setara 3,9 miliar dolar AS": the same amount in another currency
             if unit == "kali" and not re.match(r"\s*kali\s+(?:lipat|lebih)", st[re_:re_ + 20]):
                 continue  # "dua kali", "3 kali seminggu": counts of occasions
@@ -253,19 +261,21 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 ctype = prev_claim["claim_type"]
             elif not by_cue and ctype == "other" and metric == "umkm_onboarded_digital":
                 ctype = "achievement"
+            if ctype == "other" and status_count(metric, unit, st[max(0, own.start - 40):rs], st[re_:own.end]):
+                ctype = "achievement"  # R10: businesses with a digital status are counted as a result, whatever the cue
             if in_list and ctype in ("achievement", "other") and not STRONG_REALIZED.search(st[own.start:rs]):
                 ctype = "target"  # an item of a list of targets: "Pertama, 70 ribu pedagang pasar memakai QRIS."
-            if metric is None:
+            if metric is None and not not_a_reach(unit, st[own.start:rs].lower(), subject.lower()):
                 # the clause names no metric: the article's running metric, then the rest of the sentence
                 metric = _metric_from_context(candidates, unit, ctype, para, st[own.start:own.end]) or \
                     _metric(sent_low, unit, subject.lower())
             metric = metric_by_role(metric, ctype, unit, st[own.start:rs].lower(), sent_low, re_)
             tyear = None
             if ctype == "target":
-                per_period = PER_PERIOD.search(st[max(0, rs - 60):min(len(st), re_ + 40)])
+                per_period = per_unit_rate(st, rs, re_)
                 tyear = _target_year(st, rs, re_, day)
-                if per_period and tyear is not None and not re.search(r"(?:19|20)\d\d", st[re_:re_ + 40]):
-                    tyear = None  # a per-year rate has no deadline unless the year is explicit next to it
+                if per_period:
+                    tyear = None  # R3: a rate or quota per unit of time, event or person has no deadline
                 back = re.match(r"[^\d“”\"]{0,70}?\b(?:target|sasaran)\s+(?:itu|tersebut)\b[^.;]*", st[re_:], re.I)
                 if tyear is None and back:
                     # "Porsi BRI Rp 67,5 triliun. Kami yakin bisa melebihi target itu tahun ini": the year of the
@@ -289,7 +299,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                                            remainder_word=bool(REMAINDER.search(st[own.start:rs])),
                                            sentence_start=sent.start_char)
                     tyear = remainder_year(st[own.start:own.end], _target_year(st, rs, re_, day), ref, tyear)
-            as_of = _as_of(st, rs) if ctype != "target" else None
+            as_of = _as_of(st, rs, day) if ctype != "target" else None
             if as_of is None and ctype != "target" and inherited is not None:
                 as_of = inherited.get("as_of")  # "Angka itu setara 21 persen": as of the figure it refers to
             if as_of and day is not None and int(as_of[:4]) > day.year:
@@ -344,7 +354,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
             claim["_person"] = person
             claim["_lede"] = attr.person is None and attr.kind not in ("question", "narration") and (first_speaker is None or sent.start_char < first_speaker[2])
             claim["_para"] = para
-            rank = (attr.strength + (1 if attr.kind == "quote" else 0), -sent.start_char)
+            rank = restatement_rank(attr, st, sent.start_char)  # R7: which statement of a restated fact is kept
             candidates.append((claim, rank, q))
             prev_claim = claim
     if first_speaker is not None:
@@ -354,7 +364,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
         lede_para = min((c["_para"] for c, _, _ in candidates), default=None)
         for claim, _, _ in candidates:
             if claim["_lede"] and claim["speaker"] is None and claim["_para"] == lede_para and fpara - claim["_para"] <= 2 and \
-                    claim["institution_id"] in (None, person.institution_id):
+                    claim["institution_id"] in (None, person.institution_id) and \
+                    lede_restated_by(claim, person, entries, claim["institution_id"]):
                 claim["_person"] = person
     for claim, _, _ in candidates:
         claim.pop("_lede", None)

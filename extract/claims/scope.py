@@ -8,6 +8,7 @@ national series. The nearest evidence wins: the figure's own clause, then its se
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +47,22 @@ ORIGIN_BEFORE = re.compile(rf"\b(?:{alternation('scope', 'origin_words')})\s+(?:
 ACTOR_REGION = re.compile(r"(?:Bupati|Wakil\s+Bupati|Wali\s*kota|Wakil\s+Wali\s*kota|Gubernur|Wakil\s+Gubernur|Pemkab|Pemkot|"
                           r"Pemprov|Pemerintah)\b", re.IGNORECASE)
 NATIONAL_OFFICE = re.compile(rf"\b(?:{alternation('scope', 'national_offices')})\b")
+# a business named in a speaker's title: after a role only a business has ("CEO Pasarnesia") or as a business's own
+# name ("PT Sinar Jaya", "Koperasi Nelayan Bahari Kei")
+_BUSINESS_NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
+COMPANY_ROLE = re.compile(rf"(?<![\w-])(?i:{alternation('scope', 'company_roles')})(?:\s+[a-z][a-z-]*){{0,3}}?\s+"
+                          rf"(?P<name>{_BUSINESS_NAME})")  # "pemilik usaha tas kulit Kulit Rinjani"
+_ROLE_WORD = re.compile(rf"(?i:{alternation('scope', 'company_roles')})$")
+OWNER_ROLE = re.compile(rf"(?<![\w-])(?i:{alternation('scope', 'owner_roles')})(?:\s+[a-z][a-z-]*){{0,3}}?\s+"
+                        rf"(?P<name>{_BUSINESS_NAME})")
+COMPANY_FORM = re.compile(rf"(?<![\w-])(?P<name>(?:{alternation('scope', 'company_forms')})\s+{_BUSINESS_NAME})")
+# the roles that hold a business's own name: "Ketua Koperasi X", "Direktur PT X", or the name opening the title
+_HOLDER_BEFORE = re.compile(r"(?:^|\b(?:Ketua|Pengurus|Manajer|Direktur|Bendahara|Pendiri|Pemilik|pendiri|pemilik|"
+                            r"ketua|pengurus|manajer)\s+)$")
+_BUSINESS_NAME_END = re.compile(r"\s*\b(?:Dinas|Kepala|Ketua|Direktur|Kabupaten|Kota|Provinsi|Bupati|Wali|Gubernur|"
+                                r"Sekretaris|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b.*$")
+# context statistics a business may quote but never measures itself
+MARKET_METRICS = {"umkm_population", "umkm_gdp_share", "umkm_employment_share", "digital_economy_value"}
 
 
 # words that end a place name: offices, bodies and roles written right after it
@@ -87,11 +104,49 @@ def article_scope(text: str) -> ArticleScope:
     for _, sc in region_in(text):
         sc = art.canonical(sc)
         counts[sc] = counts.get(sc, 0) + 1
+    dateline = _dateline_region(text, counts)
+    if dateline is not None:
+        counts[dateline] = counts.get(dateline, 0) + 1
     if counts:
         home, n = max(counts.items(), key=lambda kv: kv[1])
         if n >= 2 and n * 5 >= sum(counts.values()) * 3:
             return ArticleScope(home=home, aliases=aliases, named=art.named)
     return art
+
+
+_DATELINE_END = re.compile(r"\s[-–—]\s|[—–]|\)\s*:|:\s")
+PROVINCE_LEVEL = re.compile(rf"\b(?:{alternation('scope', 'province_level')})\b", re.IGNORECASE)
+CITY_LEVEL = re.compile(rf"\b(?:{alternation('scope', 'city_level')})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cities():
+    """Dateline forms of every kota (upper-case) -> canonical kota name; kota -> its province; the dateline pattern."""
+    data = yaml.safe_load(REGIONS_FILE.read_text(encoding="utf-8"))
+    province_of = {city: prov for prov, cities in data["cities"].items() for city in cities}
+    forms = {city.upper(): city for city in province_of}
+    forms.update({form.upper(): city for form, city in data["city_forms"].items()})
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    return forms, province_of, rx
+
+
+def _dateline_region(text: str, counts: dict) -> Scope | None:
+    """The region the dateline's city stands for ("MEDAN (Waspada):", "TRIBUNJABAR.ID, BANDUNG -"): the city, or its
+    province, whichever the article's own region mentions and government words ("pemkot", "pemerintah provinsi")
+    point to; None when they do not decide or the dateline names no kota."""
+    forms, province_of, rx = _cities()
+    head = _DATELINE_END.split(text[:100], 1)[0]
+    m = rx.search(head.upper())
+    if m is None:
+        return None
+    city = forms[m.group(0)]
+    as_city, as_province = Scope("city", f"Kota {city}"), Scope("province", province_of[city])
+    # the article's mentions of the city and of its province decide; its government words break a tie
+    city_votes = (counts.get(as_city, 0), bool(CITY_LEVEL.search(text)))
+    province_votes = (counts.get(as_province, 0), bool(PROVINCE_LEVEL.search(text)))
+    if city_votes == province_votes:
+        return None
+    return as_city if city_votes > province_votes else as_province
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +193,8 @@ _ROLE_HEAD = re.compile(r"(?:Bupati|Wali\s*kota|Walikota|Wakil)\b", re.IGNORECAS
 def _city_name(head: str, name: str) -> str:
     kind = "Kota" if head.lower().replace(" ", "").startswith(("kota", "pemkot", "walikota", "wakilwalikota")) \
         else "Kabupaten"
+    if kind == "Kota":
+        name = _cities()[0].get(name.upper(), name)  # "Kota Jogja" is Kota Yogyakarta, "Kota Solo" Kota Surakarta
     return f"{kind} {name}"
 
 
@@ -197,16 +254,17 @@ def scope_of(sent_text: str, rel_start: int, rel_end: int, *, entities=(), progr
     if unit is None and metric is None:
         return Scope(None)
     article = article or ArticleScope()
+    owner = business_in(sent_text)  # "..., kata Agus, pemilik usaha Batik Sari": the tail names the business
     tail = SPEECH_TAIL.search(sent_text, rel_end)
     if tail:
         # '"...," kata Luhut dalam peluncuran Gernas BBI Jawa Tengah': the place of the event is not the figure's
         sent_text = sent_text[:tail.start()]
     return article.canonical(_scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, speaker_office,
-                                    metric, inst_type, earlier, article, recent_named))
+                                    metric, inst_type, earlier, article, recent_named, owner))
 
 
 def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, speaker_office, metric, inst_type,
-           earlier, article, recent_named) -> Scope:
+           earlier, article, recent_named, owner=None) -> Scope:
     left, right = _clause_bounds(sent_text, rel_start, rel_end)
     clause = sent_text[left:right]
     _, _, _, _, national_rx, sector_rx, _ = _regions()
@@ -221,6 +279,8 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
     # names of programmes hold places ("Banyuwangi Mall", "Gernas BBI Jawa Tengah"); offices do not ("Dinas Koperasi
     # Jawa Timur" speaks for Jawa Timur)
     spans = [(a, b) for a, b, label, _ in entities if label == "PROGRAM"] + [(a, b) for a, b, _ in named_spans]
+    # "Indonesia" in "Shopee Indonesia" or "Bank Indonesia" names a body, not the nation
+    name_spans = spans + [(a, b) for a, b, label, _ in entities if label == "ORG"]
     own_programme = _own_programme(clause, left, rel_end, named_spans, recent_named)
     counted_in = own_programme is not None or (program_id and PROGRAMME_ANAPHOR.search(clause)) or any(
         label == "ORG" and left <= a and b <= right and inst_type and ent_id.startswith("inst:") and
@@ -235,7 +295,7 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
                                             ACTOR_REGION.match(text, pos)))]  # "penjual asal DIY", "Bupati X menargetkan program itu"
         if text is clause:
             regions += [(m.start(), Scope("national")) for m in national_rx.finditer(text)
-                        if not any(a <= m.start() + left < b for a, b in spans)]  # not "Bangga Buatan Indonesia"
+                        if not any(a <= m.start() + left < b for a, b in name_spans)]  # not "Bangga Buatan Indonesia"
         hit = _nearest(regions, rel_start - offset, text)
         if hit is not None:
             return hit
@@ -245,22 +305,29 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
             continue
         if label == "ORG" and ent_id.startswith("inst:") and inst_type and \
                 inst_type(ent_id.split(":", 1)[1]) in COMPANY_TYPES and not _is_speaker_source(clause, start - left):
-            return Scope("company", sent_text[start:end])
+            return Scope("company", company_short_name(ent_id.split(":", 1)[1]) or sent_text[start:end])
+    if owner and metric not in MARKET_METRICS:
+        return Scope("company", owner)  # one business's own sales, orders, prices
     if speaker_office and OWN_OFFICE.search(clause):
         hit = region_in(speaker_office)
         if hit:
             return hit[-1][1]  # "dinasnya telah melatih 18.700 pelaku usaha": the regional office's own output
     named_here = any(label == "PROGRAM" and left <= start and end <= min(right, rel_end + 40)
                      for start, end, label, _ in entities)
+    if program_id and article.home is not None and not (speaker_office and NATIONAL_OFFICE.search(speaker_office)):
+        return article.home  # a national scheme in a regional story (QRIS merchants of one province): the region's slice
     if program_id and program_kind in PROGRAMME_KINDS and (program_kind == "platform" or metric not in NATIONAL_METRICS) \
             and (named_here or (program_kind == "platform" and (metric in PLATFORM_METRICS or PROGRAMME_ANAPHOR.search(clause)))):
         return Scope("programme", program_id)
     if own_programme is not None and not named_here:
         return Scope("programme", own_programme.name)  # a programme the gazetteer does not list, named by the article
+    company = speaker_company(speaker_office) if metric not in MARKET_METRICS else None
+    if company:
+        return Scope("company", company)  # "Kami menargetkan 25.000 penjual", said by a platform's director
     m = sector_rx.search(clause)
     if m:
         return Scope("sector", m.group("name").lower())
-    if national_rx.search(sent_text):
+    if any(not any(a <= m.start() < b for a, b in name_spans) for m in national_rx.finditer(sent_text)):
         return Scope("national")
     if speaker_office:
         hit = region_in(speaker_office)
@@ -287,3 +354,88 @@ def _own_programme(clause: str, left: int, rel_end: int, named_spans, recent_nam
 def _is_speaker_source(clause: str, pos: int) -> bool:
     """"Menurut Shopee, ..." / "data BRI": the company is the source of the figure, not what it measures."""
     return bool(re.search(r"\b(?:menurut|data|laporan|riset|survei|kata|ujar)\s+$", clause[max(0, pos - 12):pos], re.I))
+
+
+@lru_cache(maxsize=1)
+def _companies() -> dict[str, str]:
+    """Every form of a company or state firm the gazetteer lists, lower-cased -> its short name."""
+    from extract.claims.gaz import _gaz
+
+    idx, _ = _gaz()
+    forms = {}
+    for iid, inst in idx["institutions"].items():
+        if inst.get("type") in COMPANY_TYPES:
+            for form in [inst["name"], *(inst.get("acronyms") or []), *(inst.get("aliases") or [])]:
+                forms[form.lower()] = company_short_name(iid)
+    return forms
+
+
+def company_short_name(inst_id: str) -> str | None:
+    """The name a company goes by: its first acronym ("BRI", "GoTo", "Shopee"), else its gazetteer name."""
+    from extract.claims.gaz import _gaz
+
+    inst = _gaz()[0]["institutions"].get(inst_id)
+    if not inst:
+        return None
+    return ((inst.get("acronyms") or []) + [inst["name"]])[0]
+
+
+@lru_cache(maxsize=2048)
+def business_in(sentence: str) -> str | None:
+    """A business the sentence names by its owner or founder ("pemilik usaha Batik Sari", "Pemilik CV Rotan Jaya"):
+    the figures the sentence gives are that business's."""
+    for m in OWNER_ROLE.finditer(sentence):
+        name = _business_name(m.group("name"))
+        if name:
+            return name
+    return None
+
+
+@lru_cache(maxsize=1024)
+def speaker_company(office: str | None) -> str | None:
+    """The business a speaker speaks for, from their title and organisation: a company the gazetteer lists
+    ("Direktur Kebijakan Publik Shopee Indonesia" -> "Shopee"; "PT Bank Rakyat Indonesia Tbk" -> "BRI"), or a business
+    named after a role only a business has ("pendiri sekaligus CEO Pasarnesia") or by a business's own form ("Ketua
+    Koperasi Nelayan Bahari Kei"). None for officials, analysts and bodies."""
+    if not office:
+        return None
+    from extract.claims.gaz import _inst_matcher, _institution_type
+
+    pat, lookup = _inst_matcher()
+    for m in pat.finditer(office):
+        iid = lookup.get(m.group(0).lower())
+        if iid and _institution_type(iid) in COMPANY_TYPES:
+            return company_short_name(iid)
+    for rx in (COMPANY_FORM, COMPANY_ROLE):
+        for m in rx.finditer(office):
+            if rx is COMPANY_FORM and m.group("name").split()[0] not in ("PT", "CV") and \
+                    not _HOLDER_BEFORE.search(office[:m.start()]):
+                continue  # "Dinas Koperasi Kota Bandung", "Deputi Bidang Koperasi": a government office
+            name = _business_name(m.group("name"), bare_form_ok=rx is COMPANY_ROLE)
+            if name:
+                return name
+    return None
+
+
+def _business_name(raw: str, bare_form_ok: bool = True) -> str | None:
+    """The business name in ``raw`` (capitalised words after a role or a form), through the gazetteer when it lists
+    the company; None for a bare form ("Koperasi"), a region or a body the gazetteer lists that is no business."""
+    from extract.claims.gaz import _inst_matcher, _institution_type
+
+    pat, lookup = _inst_matcher()
+    words = raw.split()
+    while words and _ROLE_WORD.match(words[0]):
+        words = words[1:]  # "pendiri sekaligus CEO Pasarnesia": a second role before the name
+    if not words:
+        return None
+    # the title and the organisation are written one after the other: the name stops where it repeats
+    words = words[:1] + list(itertools.takewhile(lambda w: w != words[0], words[1:]))
+    name = _BUSINESS_NAME_END.split(" ".join(words))[0].strip()
+    if not name or region_in(name) or (len(name.split()) < 2 and not bare_form_ok):
+        return None
+    listed = [lookup.get(n.lower()) for n in (name, name.split(None, 1)[-1]) if pat.fullmatch(n)]
+    if listed:
+        return company_short_name(listed[0]) if _institution_type(listed[0]) in COMPANY_TYPES else None
+    bare = re.sub(r"^(?:PT|CV)\s+|\s+Tbk$", "", name)
+    known = [short for form, short in _companies().items() if bare.lower() in form]
+    return known[0] if known else name

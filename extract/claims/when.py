@@ -8,17 +8,42 @@ import re
 from extract.claims.clauses import _clause_bounds
 from extract.claims.gaz import _parse_day
 from extract.numbers import find_quantities
-from extract.claims.lexicon import MONTHS, WEEKDAYS, _MONTH_RE, _WEEKDAY_RE
+from extract.claims.lexicon import PER_PERIOD, MONTHS, WEEKDAYS, _MONTH_RE, _WEEKDAY_RE
 
 
 YEAR_RE = re.compile(r"(?<![\d/.,-])(?P<y>(?:19|20)\d\d)(?![\d/.,]\d)")
 
 
-REL_SPAN = re.compile(r"\b(?:dalam\s+(?:waktu\s+)?|pada\s+)?(?P<n>\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|"
-                      r"sembilan|sepuluh)\s+tahun\s+(?:ke\s+depan|mendatang|lagi)\b", re.IGNORECASE)
+# "dalam tiga tahun ke depan", "dua tahun lagi", "dalam lima tahun" (not "dalam lima tahun terakhir")
+REL_SPAN = re.compile(r"\b(?P<within>dalam\s+(?:waktu\s+)?|pada\s+)?(?P<n>\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|"
+                      r"sembilan|sepuluh)\s+tahun(?:\s+(?P<ahead>ke\s+depan|mendatang|lagi)\b|"
+                      r"(?!\s+(?:terakhir|belakangan|silam|lalu|sebelumnya|pertama|berturut|ini)))", re.IGNORECASE)
 
 
-REL_YEAR = re.compile(r"\b(?:tahun|thn)\s+(?P<rel>ini|depan|lalu|kemarin|mendatang)\b|\bakhir\s+tahun\b(?!\s+(?:\d|ini|depan|lalu|mendatang|kemarin))",
+# "1 juta sertifikat, sama dengan tahun lalu", "naik dibanding 2023": the year of a comparison; "dua tahun lalu": a time
+_COMPARED = r"sama\s+dengan|dibanding\w*|ketimbang|daripada|seperti"
+_AGO_OR_COMPARED = re.compile(rf"(?:\b(?:\d{{1,2}}|se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
+                              rf"beberapa)\s*$|\b(?:{_COMPARED})\s+(?:(?:pada|di|periode|posisi)\s+)?$)", re.IGNORECASE)
+
+
+# a deadline month without a year ("paling lambat akhir September", "sebelum Agustus", "pada Mei mendatang") or a
+# half or quarter of the year ("pada semester II") falls in the year of the statement, or the next one when that month
+# has passed
+_MONTH_DEADLINE = re.compile(rf"\b(?:hingga|sampai|sebelum|lambat|pada|akhir|awal|pertengahan|medio|bulan)\s+"
+                             rf"(?:(?:akhir|awal|bulan)\s+)?(?:(?P<mon>{_MONTH_RE})|(?P<half>semester|kuartal|triwulan)\s+"
+                             rf"(?:I{{1,3}}|IV|[1-4]|pertama|kedua|ketiga|keempat))\b\.?(?!\s*(?:tahun\s+)?\d|\s+(?:lalu|kemarin))",
+                             re.IGNORECASE)
+
+
+def _month_deadlines(sent_text: str, day: date) -> list[tuple[int, int]]:
+    out = []
+    for m in _MONTH_DEADLINE.finditer(sent_text):
+        mon = MONTHS.get((m.group("mon") or "").lower())
+        out.append((m.start(), day.year + (1 if mon is not None and mon < day.month else 0)))
+    return out
+
+
+REL_YEAR = re.compile(r"\b(?:se)?(?:tahun|thn)\s+(?P<rel>ini|depan|lalu|kemarin|mendatang)\b|\bakhir\s+tahun\b(?!\s+(?:\d|ini|depan|lalu|mendatang|kemarin))",
                       re.IGNORECASE)
 
 
@@ -87,6 +112,26 @@ def stated_on(text: str, published) -> date | None:
     return pub
 
 
+def per_unit_rate(sent_text: str, rel_start: int, rel_end: int) -> bool:
+    """Whether the figure is stated per unit of time, event or person (R3: "150 ribu pedagang setiap tahun", "masing-
+    masing diikuti 70 peserta"): a rate phrase within reach that belongs to this figure (the figure right before it, else the next one) (in "5 juta UMKM setiap
+    tahun untuk mencapai 30 juta pada 2024" the rate is the 5 juta's, not the 30 juta's)."""
+    lo, hi = max(0, rel_start - 60), min(len(sent_text), rel_end + 40)
+    rates = list(PER_PERIOD.finditer(sent_text, lo, hi))
+    if not rates:
+        return False
+    figures = [(q.start, q.end) for q in find_quantities(sent_text)
+               if q.unit or q.has_scale or not YEAR_RE.fullmatch(q.text)]
+    for m in rates:
+        before = [f for f in figures if f[1] <= m.start() and len(sent_text[f[1]:m.start()]) <= 30
+                  and not re.search(r"[,;:]", sent_text[f[1]:m.start()])]
+        after = [f for f in figures if f[0] >= m.end()]
+        owner = before[-1] if before else (after[0] if after else None)  # "5 juta UMKM setiap tahun"; "masing-masing 70"
+        if owner is None or owner[0] <= rel_start < owner[1] + 1:
+            return True
+    return False
+
+
 def _year_candidates(sent_text: str):
     out = []
     for m in YEAR_RE.finditer(sent_text):
@@ -112,9 +157,10 @@ def _target_year(sent_text: str, rel_start: int, rel_end: int, day: date | None)
     left, right = _clause_bounds(sent_text, rel_start, rel_end)
     for m in _LIST_JOIN.finditer(sent_text, left, rel_start):
         left = m.end()
-    m = _LIST_JOIN.search(sent_text, rel_end, right)
-    if m:
-        right = m.start()
+    for m in _LIST_JOIN.finditer(sent_text, rel_end, right):
+        if _has_figure(sent_text[m.end():right]):
+            right = m.start()  # "100 ribu pada 2026, dan 250 ribu pada 2027"; not "mikro, kecil, dan menengah"
+            break
     if (left, right) != (0, len(sent_text)):
         y = _target_year_in(sent_text[left:right], rel_start - left, rel_end - left, day)
         if y is not None:
@@ -127,9 +173,16 @@ def _target_year(sent_text: str, rel_start: int, rel_end: int, day: date | None)
 _LIST_ITEM_START = re.compile(r"\s*(?:dan\s+|serta\s+)?(?:(?:pada|di|hingga|sampai)\s+)?(?:tahun\s+(?:depan|ini|berikutnya)|(?:19|20)\d\d)\b",
                               re.IGNORECASE)
 _LIST_JOIN = re.compile(r",\s*(?:dan|serta|lalu|kemudian|sedangkan|sementara)\b|;", re.IGNORECASE)
+_FIGURE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|"
+                     r"sejuta)\b", re.IGNORECASE)
 
 
-_EARLIER_TERM_BEFORE = re.compile(r"\bdari\s+(?:sebelumnya\s+|semula\s+)?(?:sekitar\s+|hanya\s+)?(?:Rp\.?\s*|US\$\s*)?\d[\d.,]*"
+def _has_figure(text: str) -> bool:
+    """Whether ``text`` states a figure other than a year (the next item of a list of figures)."""
+    return bool(_FIGURE.search(YEAR_RE.sub(" ", text)))
+
+
+_EARLIER_TERM_BEFORE = re.compile(r"\b(?:dari|dibanding\w*|ketimbang|daripada)\s+(?:[a-z]+\s+){0,2}?(?:sekitar\s+|hanya\s+)?(?:Rp\.?\s*|US\$\s*)?\d[\d.,]*"
                                   r"(?:\s+\S+){0,4}?\s+(?:pada|di|tahun|akhir|awal)?\s*(?:tahun\s+)?$", re.IGNORECASE)
 
 
@@ -138,7 +191,7 @@ def _target_year_in(sent_text: str, rel_start: int, rel_end: int, day: date | No
     for pos, y, end in _year_candidates(sent_text):
         if 1990 <= y <= 2100:
             pre = sent_text[max(0, pos - 30):pos].lower()
-            if re.search(rf"\b(?:sejak|dari|semenjak|mulai|per|selama|pada\s+periode)\s+(?:(?:bulan\s+)?(?:{_MONTH_RE})\.?\s+)?"
+            if re.search(rf"\b(?:sejak|dari|semenjak|mulai|per|pada\s+periode|{_COMPARED})\s+(?:(?:bulan\s+)?(?:{_MONTH_RE})\.?\s+)?"
                          r"(?:tahun\s+)?$", pre):
                 continue
             # "2020-2024": the deadline is the end year
@@ -147,7 +200,7 @@ def _target_year_in(sent_text: str, rel_start: int, rel_end: int, day: date | No
                 y = int(rng.group(1))
             cands.append((pos, y))
     for m in REL_SPAN.finditer(sent_text):
-        if day is None:
+        if day is None or (not m.group("ahead") and not m.group("within")):
             continue
         from extract.numbers import parse_number
 
@@ -157,9 +210,13 @@ def _target_year_in(sent_text: str, rel_start: int, rel_end: int, day: date | No
     for m in REL_YEAR.finditer(sent_text):
         if day is None:
             continue
+        if _AGO_OR_COMPARED.search(sent_text[max(0, m.start() - 25):m.start()]):
+            continue  # "dua tahun lalu pemerintah mematok ...", "sama dengan tahun lalu": when, or a comparison
         rel = (m.group("rel") or "").lower()
         y = day.year + {"depan": 1, "mendatang": 1, "lalu": -1, "kemarin": -1}.get(rel, 0)
         cands.append((m.start(), y))
+    if day is not None:
+        cands += _month_deadlines(sent_text, day)
     # "mencapai Rp 8 triliun, naik dari Rp 6,8 triliun pada tahun lalu": a year after an earlier term dates that term
     cands = [c for c in cands if c[0] < rel_end or day is None or c[1] >= day.year
              or not _EARLIER_TERM_BEFORE.search(sent_text[rel_end:c[0]])]
@@ -174,25 +231,46 @@ def _target_year_in(sent_text: str, rel_start: int, rel_end: int, day: date | No
     return min(cands, key=dist)[1]
 
 
-def _as_of(sent_text: str, rel_start: int) -> str | None:
+# the month a period of a year ends in: "akhir 2021" -> 2021-12, "semester I 2019" -> 2019-06, "kuartal III" -> 09
+_PERIOD_END = {"akhir": 12, "semester i": 6, "semester pertama": 6, "semester 1": 6, "semester ii": 12,
+               "semester kedua": 12, "semester 2": 12}
+_QUARTERS = {"i": 3, "1": 3, "pertama": 3, "ii": 6, "2": 6, "kedua": 6, "iii": 9, "3": 9, "ketiga": 9, "iv": 12,
+             "4": 12, "keempat": 12}
+_AS_OF = re.compile(rf"\b(?:per|hingga|sampai(?:\s+dengan)?|s\.d\.?|pada|sepanjang|selama|(?P<akhir>akhir)|awal|"
+                    rf"(?P<sem>semester\s+\w+)|(?:kuartal|triwulan)\s+(?P<q>\w+))\s+(?:(?P<akhir2>akhir)\s+|(?:awal|bulan)\s+)?"
+                    rf"(?:(?P<d>\d{{1,2}})\s+)?(?:(?P<mon>{_MONTH_RE})\s+)?(?:tahun\s+)?(?:(?P<y>(?:19|20)\d\d)\b|"
+                    rf"(?P<rel>tahun\s+lalu)\b)", re.IGNORECASE)
+
+
+def _as_of(sent_text: str, rel_start: int, day: date | None = None) -> str | None:
+    """The date a figure is tied to: "per Mei 2021" -> 2021-05, "hingga 31 Mei 2021" -> the day, "akhir 2021" ->
+    2021-12, "semester I 2019" -> 2019-06, "pada tahun lalu" -> the year before the statement (``day``)."""
     m = None
-    for m2 in re.finditer(rf"\b(?:per|hingga|sampai(?:\s+dengan)?|s\.d\.?|pada|sepanjang|selama|akhir|awal|"
-                          rf"semester\s+\w+|kuartal\s+\w+|triwulan\s+\w+)\s+(?:(?:akhir|awal|bulan)\s+)?"
-                          rf"(?:(?P<d>\d{{1,2}})\s+)?(?:(?P<mon>{_MONTH_RE})\s+)?(?:tahun\s+)?(?P<y>(?:19|20)\d\d)\b",
-                          sent_text, re.I):
+    for m2 in _AS_OF.finditer(sent_text):
         if re.search(r"\bsejak\b[^,.;]{0,30}$", sent_text[max(0, m2.start() - 40):m2.start()], re.I):
             continue
+        if m2.group("rel") and (day is None or not (m2.group("akhir") or m2.group("akhir2") or m2.group("sem") or
+                                                    re.match(r"pada|sepanjang|selama|per", m2.group(0), re.I))):
+            continue  # a relative year dates a figure only after a preposition of time ("pada tahun lalu")
         m = m2
         if m2.start() > rel_start:
             break
     if not m:
         return None
-    y = int(m.group("y"))
+    if m.group("rel"):
+        y = day.year - (1 if m.group("rel").lower().endswith("lalu") else 0)
+    else:
+        y = int(m.group("y"))
     if m.group("mon"):
         mon = MONTHS[m.group("mon").lower()]
         if m.group("d") and 1 <= int(m.group("d")) <= 31:
             return f"{y:04d}-{mon:02d}-{int(m.group('d')):02d}"  # "hingga 31 Mei 2021"
         return f"{y:04d}-{mon:02d}"
+    period = (m.group("sem") or ("akhir" if m.group("akhir") or m.group("akhir2") else "")).lower()
+    period = re.sub(r"\s+", " ", period)
+    end_month = _PERIOD_END.get(period) or _QUARTERS.get((m.group("q") or "").lower())
+    if end_month:
+        return f"{y:04d}-{end_month:02d}"
     return f"{y:04d}"
 
 

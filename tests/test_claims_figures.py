@@ -1,0 +1,152 @@
+"""Which figures become claims at all (docs/claims.md "Missed and spurious figures by kind, 2.3"): counts of any noun,
+nouns left out, generic "satu", enumerators, names, headlines, currency conversions; and the years, dates and
+qualifiers of the figures kept. Every sentence is invented."""
+from extract.claims import extract_claims
+from extract.numbers import find_quantities
+
+LEAD = "Dinas Koperasi dan UKM terus mendorong digitalisasi pelaku UMKM di daerah itu. "
+
+
+def claims(text, published="2025-05-06", lead=LEAD):
+    return extract_claims({"id": "F", "text": lead + text, "published": published})
+
+
+def by_value(text, **kw):
+    return {c["value"]: c for c in claims(text, **kw)}
+
+
+# -- what a count counts ---------------------------------------------------------------------------------------------
+
+def test_a_number_before_a_noun_no_list_names_counts_that_noun():
+    got = by_value("Koperasi nelayan itu kini mengoperasikan 12 gudang pendingin di pesisir utara.")
+    assert got[12.0]["unit"] == "gudang"
+
+
+def test_measure_words_of_goods_and_orders_are_counts_of_products_and_transactions():
+    got = by_value("Sejak masuk lokapasar, Wulan menjual 85 lembar songket sebulan dan menerima 40 pesanan sepekan.")
+    assert got[85.0]["unit"] == "produk"
+    assert got[40.0]["unit"] == "transaksi"
+
+
+def test_agent_nouns_count_people():
+    got = by_value("Tahun ini dinas sudah melatih 45 penyuluh dan 30 wartawan ekonomi.")
+    assert got[45.0]["unit"] == "orang" and got[30.0]["unit"] == "orang"
+
+
+def test_a_noun_of_the_agent_shape_that_is_a_thing_is_not_a_person():
+    got = by_value("Sentra batik itu kini memakai 12 perangkat kamera untuk siaran langsung di lokapasar.")
+    assert got[12.0]["unit"] != "orang"
+
+
+def test_a_function_word_after_the_number_names_nothing():
+    got = by_value("Menurut Kepala Dinas Rahmat Hidayat, angkanya 37 dan belum berubah.")
+    assert 37.0 not in got
+
+
+def test_satu_as_an_indefinite_article_is_no_claim_but_a_qualified_or_added_one_is():
+    assert 1.0 not in by_value("Satu pembeli bisa memesan dari lebih dari satu pedagang sekaligus.")
+    assert 1.0 in by_value("Dinas ingin setiap kecamatan punya minimal satu gerai oleh-oleh daring.")
+    assert 1.0 in by_value("Bulan depan Wulan berencana merekrut satu penjahit lagi.")
+
+
+def test_counts_of_parts_of_a_programme_are_out_of_scope():
+    got = by_value("Kurikulum pelatihan itu terdiri atas enam modul, sementara buku panduannya memuat lima fakta penting.")
+    assert 6.0 not in got and 5.0 not in got
+
+
+def test_a_number_inside_a_capitalised_name_is_no_claim():
+    got = by_value("Perusahaan itu bermitra dengan PT Nusantara 7 Logistik untuk pengiriman paket UMKM.")
+    assert 7.0 not in got
+
+
+# -- nouns left out --------------------------------------------------------------------------------------------------
+
+def test_a_bare_number_taken_from_a_base_counts_the_noun_of_the_base():
+    got = by_value("Data dinas menunjukkan baru 730 dari sekitar 4.200 nelayan yang memakai aplikasi lelang ikan.")
+    assert got[730.0]["unit"] == "orang"
+
+
+def test_a_bare_number_continues_the_count_the_text_is_running():
+    text = ("Tahun lalu koperasi yang memakai aplikasi kasir tercatat 310 koperasi. "
+            "\"Sekarang sudah 520,\" kata Kepala Dinas Rahmat Hidayat.")
+    got = by_value(text)
+    assert got[520.0]["unit"] == "koperasi"
+
+
+def test_a_bare_number_names_what_the_clause_counts():
+    got = by_value("Jumlah bank penyalur kredit digital di provinsi itu sekarang 17.")
+    assert got[17.0]["unit"] == "bank"
+
+
+def test_an_age_in_brackets_and_a_list_enumerator_are_no_claims():
+    got = by_value("Perajin rotan, Sumarni (47), kini berjualan di tiga lokapasar.\n\n2.\n\nPelatihan digital berlanjut.")
+    assert 47.0 not in got and 2.0 not in got
+
+
+# -- one fact, one claim; out-of-scope lines ---------------------------------------------------------------------------
+
+def test_an_amount_restated_in_another_currency_after_a_year_is_one_claim():
+    got = by_value("Nilai ekspor kerajinan UMKM diperkirakan mencapai 2 miliar dolar AS pada 2026, atau setara Rp 32 "
+                   "triliun.")
+    assert 2e9 in got and 3.2e13 not in got
+
+
+def test_a_headline_line_in_the_text_is_no_claim():
+    text = "Pemkot Targetkan 5.000 UMKM Masuk Lokapasar\n\nPameran produk lokal dibuka di alun-alun kota."
+    assert 5000.0 not in by_value(text)
+
+
+def test_an_illustration_whose_example_describes_a_report_stays_out():
+    text = ("Sebagai gambaran, satu koperasi dengan 900 anggota bisa menyusun laporan bulanan dalam sehari "
+            "dengan aplikasi itu.")
+    assert 900.0 not in by_value(text)
+
+
+# -- target years, as_of, qualifiers ---------------------------------------------------------------------------------
+
+def test_a_quota_per_place_has_no_target_year():
+    got = by_value("Pada 2026, setiap kecamatan akan mendapat kuota pendampingan 40 pelaku usaha.")
+    assert got[40.0]["claim_type"] == "target" and got[40.0]["target_year"] is None
+
+
+def test_a_rate_belongs_to_its_own_figure_not_to_the_goal_after_it():
+    got = by_value("\"Kita perlu tambahan 50 ribu UMKM setiap tahun untuk mencapai 400 ribu UMKM pada 2029,\" kata "
+                   "Kepala Dinas Rahmat Hidayat.")
+    assert got[400000.0]["target_year"] == 2029
+
+
+def test_a_deadline_month_without_a_year_falls_in_the_year_of_the_statement():
+    got = by_value("Dinas akan menyalurkan 2.500 tablet kasir kepada pedagang pasar paling lambat akhir Oktober.")
+    assert got[2500.0]["claim_type"] == "target" and got[2500.0]["target_year"] == 2025
+
+
+def test_years_ago_is_when_a_target_was_set_not_its_deadline():
+    got = by_value("Tiga tahun lalu pemerintah provinsi mematok 500 ribu UMKM masuk ekosistem digital pada 2027.")
+    assert got[500000.0]["target_year"] == 2027
+
+
+def test_a_list_of_business_sizes_does_not_cut_the_target_from_its_year():
+    got = by_value("Gubernur menargetkan dua juta usaha mikro, kecil, dan menengah di provinsinya berjualan daring "
+                   "pada 2028.")
+    assert got[2e6]["target_year"] == 2028
+
+
+def test_as_of_takes_the_end_month_of_a_period():
+    got = by_value("Pada akhir 2023, koperasi yang memakai aplikasi akuntansi tercatat 1.200 koperasi.")
+    assert got[1200.0]["as_of"] == "2023-12"
+
+
+def test_the_qualifier_next_to_the_number_wins():
+    got = by_value("Menurut survei dinas, baru sekitar 12 persen pedagang pasar yang menerima QRIS.")
+    assert got[12.0]["qualifier"] == "sekitar"
+
+
+# -- number forms ----------------------------------------------------------------------------------------------------
+
+def test_number_forms_digits_with_ratus_percentage_points_and_price_ranges():
+    (q,) = find_quantities("omzetnya 6 sampai 9 ratus ribu rupiah sehari")
+    assert (q.value, q.value_max, q.unit) == (600000.0, 900000.0, "rupiah")
+    (q,) = find_quantities("naik 3,5 poin persentase")
+    assert (q.value, q.unit) == (3.5, "persen")
+    (q,) = find_quantities("berkisar Rp 250.000 hingga Rp 1,5 juta per potong")
+    assert (q.value, q.value_max) == (250000.0, 1500000.0)
