@@ -60,14 +60,15 @@ POPULATION_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_alt('national_places
 PLACE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?di\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*,")
 
 
-COMPOSITION_AFTER = re.compile(rf"^[^,.;]{{0,60}}?\b(?:{alternation('context', 'composition_verbs')}|{_alt('composition_phrases')})\b",
-                               re.IGNORECASE)
+# "90 persen di antaranya usaha mikro": the make-up of the population just counted, with the verb left out
+_SIZE_CLASS_OF_THEM = (rf"^\s*(?:persen|%)?\s*di\s+antaranya\s+(?:{alternation('context', 'size_classes')})\b(?!\s+yang)")
+# what a total consists of ("merupakan usaha mikro", "berasal dari", or the size classes "di antaranya" without a verb)
+COMPOSITION_AFTER = re.compile(rf"^[^,.;]{{0,60}}?\b(?:{alternation('context', 'composition_verbs')}|{_alt('composition_phrases')})\b|"
+                               + _SIZE_CLASS_OF_THEM, re.IGNORECASE)
+SIZE_CLASS_OF_THEM = re.compile(_SIZE_CLASS_OF_THEM, re.IGNORECASE)
 # "naik ke 85 persen", "turun menjadi 9 persen": the figure is the new level, not the size of the change
 NEW_LEVEL_LEFT = re.compile(rf"\b(?:{_alt('new_level_openers')})\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+|di\s+atas\s+)?$",
                             re.IGNORECASE)
-# "90 persen di antaranya usaha mikro": the make-up of the population just counted, with the verb left out
-SIZE_CLASS_OF_THEM = re.compile(rf"^\s*(?:persen|%)?\s*di\s+antaranya\s+(?:{alternation('context', 'size_classes')})\b(?!\s+yang)",
-                                re.IGNORECASE)
 SIZE_CLASS_AFTER = re.compile(rf"^[^,.;]{{0,40}}?\b(?:{alternation('context', 'composition_verbs')})\s+(?:pelaku\s+)?"
                               rf"(?:{alternation('context', 'size_classes')})\b", re.IGNORECASE)
 # "hanya 41 persen yang bertransaksi daring": a share defined by a status (R10), even inside a survey
