@@ -193,3 +193,8 @@ def test_a_spending_commitment_named_earlier_in_the_sentence_is_a_budget():
 def test_the_bound_a_rule_sets_and_a_loan_quality_ratio_are_parameters():
     cs = claims("Rasio kredit macet program itu 1,8 persen, masih di bawah batas 4 persen yang ditetapkan regulator.")
     assert cs[1.8]["claim_type"] == "other" and cs[4]["claim_type"] == "other"
+
+
+def test_a_business_own_sales_count_in_any_noun_is_a_result():
+    cs = claims("\"Dulu sebulan paling laku 35 kodi, sekarang bisa 90 kodi,\" kata perajin itu.")
+    assert cs[35]["claim_type"] == "achievement"

@@ -87,6 +87,9 @@ POPULATION_LEFT = re.compile(r"\bjumlah\s+(?:\w+\s+)?(?:umkm|ukm|umk|ikm|koperas
 
 
 AID_WORDS = words("claim_type", "aid_words")
+STANDARD_UNITS = (None, "UMKM", "koperasi", "orang", "persen", "rupiah", "USD", "transaksi", "produk", "kali")
+SALES_COUNT = re.compile(rf"\s*(?:\w+\s+)?(?:{_alt('sales_count_words')})\b|\b(?:{_alt('sales_count_words')})\b(?:\s+\w+){{0,4}}\s*$",
+                         re.IGNORECASE)
 RATE_LEFT = re.compile(rf"\b(?:{_alt('rate_words')})\b[^,.;]{{0,45}}$", re.IGNORECASE)
 MACRO_WORDS = words("claim_type", "macro_words")
 FOREIGN = words("claim_type", "foreign_comparators")
@@ -307,7 +310,10 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
                                              sent_text[left:right])]
         if years and max(years) > day.year and not FORECAST.search(sent_text[left:right]):
             return "target", True
-    if unit not in (None, "UMKM", "koperasi", "orang", "persen", "rupiah", "USD", "transaksi", "produk", "kali") \
+    if (unit not in STANDARD_UNITS or unit == "produk") and (SALES_COUNT.search(seg_left[-60:]) or SALES_COUNT.match(after_text)) \
+            and not MARKET_WIDE.search(sent_text[left:right]) and not POPULATION_AFTER.match(after_text):
+        return "achievement", True  # "Dulu sebulan laku 40 lembar", "tiap minggu ada 30-an pesanan": own sales (R5)
+    if unit not in STANDARD_UNITS \
             and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(near_right[:25]) \
             and not RECORDED_LEFT.search(ach_left):
         return "other", True  # counts of platforms, partners, places ...
