@@ -47,7 +47,8 @@ from claims
   left join regulations on regulations.id = (
     select r.id from regulations r where claims.document_id is not null and r.document_id = claims.document_id
     order by r.id limit 1)
-where claims.claim_type in ('target', 'achievement') and coalesce(claims.review_status, '') != 'rejected'
+where (claims.claim_type in ('target', 'achievement') or (claims.claim_type = 'budget' and claims.metric is not null))
+  and coalesce(claims.review_status, '') != 'rejected'
 order by claims.id
 """
 
