@@ -282,3 +282,162 @@ def test_a_person_introduced_with_her_age_is_who_the_paragraph_and_its_nya_are_a
     cs = claims(text)
     assert cs[45]["speaker"] == "Maria Goreti"
     assert cs[500]["speaker"] == "Yosef Bria"
+
+
+def test_a_description_after_a_said_verb_is_the_person_the_story_opened_with():
+    text = ("Liputan, Ende - Dapur rumah Yuliana Bhoga di Kelurahan Onekore masih dipenuhi toples kue, sementara "
+            "usaha kecil Bhoga Snack miliknya sepi pesanan.\n\n"
+            "\"Dulu pelanggan daring saya 300 orang, sekarang 80 saja,\" kata ibu dua anak itu.\n\n"
+            "Omzetnya sempat mencapai Rp 20 juta per bulan.")
+    cs = claims(text)
+    assert cs[300]["speaker"] == "Yuliana Bhoga"
+    assert cs[20_000_000]["speaker"] == "Yuliana Bhoga"
+
+
+def test_a_one_word_name_after_a_description_in_commas_is_the_subject():
+    text = ("Kepala Dinas Perdagangan Kota Ternate, Nuryadin Rachman, mengatakan 900 pedagang sudah memakai QRIS.\n\n"
+            "Salah seorang pedagang ikan di Pasar Gamalama, Samsiah, mengaku kini melayani 40 pesanan daring sepekan.")
+    cs = claims(text)
+    assert cs[40]["speaker"] == "Samsiah"
+
+
+def test_a_name_particle_before_a_listed_name_makes_another_person():
+    # the gazetteer lists Budi Santoso (minister of trade); "Sri Budi Santoso", head of a city office, is not him
+    text = ("Kepala Dinas Koperasi dan UKM Kabupaten Jepara, Sri Budi Santoso, mengatakan pihaknya menargetkan 300 UMKM "
+            "perajin berjualan daring pada 2026. "
+            "\"Sejak Januari kami sudah melatih 200 perajin,\" katanya.")
+    cs = claims(text, published="2025-05-02")
+    assert cs[300]["speaker"] == "Sri Budi Santoso"
+    assert cs[300]["speaker_title"] == "Kepala Dinas Koperasi dan UKM Kabupaten Jepara"
+    assert cs[200]["speaker"] == "Sri Budi Santoso"
+
+
+def test_a_paragraph_of_narration_about_a_named_person_is_hers_not_the_last_speakers():
+    text = ("Pengamat ekonomi digital Rudi Hartono menilai penjual kecil perlu waktu beradaptasi. \"Pembelinya "
+            "impulsif,\" kata Rudi.\n\n"
+            "Wulan Sari, pemilik toko kue di Palu, tak mau menyerah. Dalam sepekan pertama, toko daringnya mencatat "
+            "35 pesanan UMKM.")
+    cs = claims(text)
+    assert cs[35]["speaker"] == "Wulan Sari"
+
+
+def test_r7_the_officials_account_of_his_institutions_target_beats_a_judgement_of_it():
+    text = ("Kepala Perwakilan BI Sulawesi Tengah, Dwi Asmara, mengatakan pedagang kecil makin banyak memakai QRIS. "
+            "Bank sentral pun menargetkan 90 ribu merchant UMKM QRIS di Sulteng pada 2026.\n\n"
+            "Ketua Asosiasi Pedagang Pasar Palu, Ridwan Lamaju, menilai target 90 ribu merchant pada 2026 terlalu tinggi.")
+    cs = claims(text)
+    assert cs[90_000]["speaker"] == "Dwi Asmara"
+
+
+def test_kalau_dihitung_opens_the_writers_own_arithmetic():
+    text = ("Oleh: Fransiska Lewa, peneliti Pusat Kajian Ekonomi Flores\n\n"
+            "Badan Pusat Statistik mencatat hanya 9 persen dari 120 ribu UMKM di Flores yang berjualan daring. "
+            "Kalau dihitung, itu setara dengan sekitar 10.800 usaha.")
+    cs = claims(text)
+    assert cs[10_800]["speaker"] == "Fransiska Lewa"
+
+
+def test_r11_narration_before_the_speaker_is_his_when_he_restates_the_number_later():
+    text = ("Bank Indonesia Sulawesi Tengah merilis survei digitalisasi UMKM 2025 yang melibatkan 900 responden.\n\n"
+            "Hasilnya, 57,5 persen responden sudah menerima pembayaran QRIS.\n\n"
+            "\"Angka 57,5 persen itu kami harap naik lagi tahun depan,\" kata Kepala Perwakilan BI Sulteng Dwi Asmara.")
+    cs = claims(text)
+    assert cs[57.5]["speaker"] == "Dwi Asmara"
+
+
+def test_a_company_name_read_into_a_person_leaves_it_when_the_person_is_called_by_a_later_part():
+    text = ("Direktur Bisnis Mikro PT Bank Sulawesi Makmur Rahmi Tandiabang mengatakan 4.000 UMKM sudah memakai QRIS "
+            "bank itu.\n\nRahmi menambahkan, bank menyiapkan Rp 50 miliar kredit UMKM tahun ini.")
+    cs = claims(text)
+    assert cs[4000]["speaker"] == "Rahmi Tandiabang"
+    assert cs[50_000_000_000]["speaker"] == "Rahmi Tandiabang"
+
+
+def test_opinion_narration_of_what_an_institution_did_is_the_writers_its_own_figures_are_its():
+    text = ("Oleh: Markus Tuhuteru, peneliti Pusat Studi Ekonomi Maluku\n\n"
+            "Pekan lalu, Gojek resmi membeli 40 persen saham sebuah aplikasi kasir UMKM.\n\n"
+            "Bank Indonesia memproyeksikan transaksi QRIS UMKM di Maluku tumbuh 35 persen tahun ini.")
+    cs = claims(text)
+    assert cs[40]["speaker"] == "Markus Tuhuteru"
+    assert cs[35]["speaker"] is None
+
+
+def test_a_caption_line_closing_a_news_story_names_no_writer():
+    text = ("Kepala Dinas Koperasi Kota Palu, Yahya Lamarauna, mengatakan 1.200 UMKM sudah berjualan daring.\n\n"
+            "Menurut dia, dinas menargetkan 2.000 UMKM pada 2026.\n\n"
+            "Data dinas juga mencatat 35 persen pedagang pasar memakai QRIS.\n\n"
+            "Siti Aminah, pemilik warung kopi di Palu")
+    cs = claims(text)
+    assert cs[35]["speaker"] == "Yahya Lamarauna"
+
+
+def test_answer_labels_of_a_transcript_are_the_interviewees():
+    text = ("Wartawan kami mewawancarai Kepala Dinas Koperasi Sulawesi Tenggara, La Ode Rusdin, di Kendari.\n\n"
+            "Tanya: Berapa UMKM di Sultra yang sudah berjualan daring?\n\n"
+            "Jawab: Sekitar 48 ribu UMKM.\n\n"
+            "Tanya: Anggarannya berapa?\n\n"
+            "Jawab: Kami siapkan Rp 6 miliar dari APBD.")
+    cs = claims(text)
+    assert cs[48_000]["speaker"] == "La Ode Rusdin"
+    assert cs[6_000_000_000]["speaker"] == "La Ode Rusdin"
+
+
+def test_hal_itu_disampaikan_names_the_speaker_of_what_came_before():
+    text = ("PALU - Pemerintah Provinsi Sulawesi Tengah menargetkan 50 ribu UMKM masuk ekosistem digital pada 2026.\n\n"
+            "Hal itu disampaikan Kepala Dinas Koperasi dan UKM Sulteng Yahya Lamarauna di Palu, Senin (3/3/2025).\n\n"
+            "Pengamat ekonomi Universitas Tadulako, Moh. Ahlis Djirimu, menilai target 50 ribu UMKM pada 2026 "
+            "masih realistis.")
+    cs = claims(text)
+    assert cs[50_000]["speaker"] == "Yahya Lamarauna"
+
+
+def test_a_commentators_judgement_does_not_take_an_institutions_figure():
+    text = ("PALU - Pemerintah Provinsi Sulawesi Tengah menargetkan 50 ribu UMKM masuk ekosistem digital pada 2026.\n\n"
+            "Sementara itu, pedagang kain di Pasar Inpres, Hasna Lamato, mengaku omzetnya naik 30 persen sejak "
+            "memakai QRIS.\n\n"
+            "Pengamat ekonomi Universitas Tadulako, Moh. Ahlis Djirimu, menilai target 50 ribu UMKM pada 2026 "
+            "masih realistis.")
+    cs = claims(text)
+    assert cs[50_000]["speaker"] is None
+    assert cs[30]["speaker"] == "Hasna Lamato"
+
+
+def test_a_place_named_like_a_listed_person_is_no_speaker_and_a_one_word_name_follows_the_role():
+    # the gazetteer lists Bima Laga (idEA) with the short form "Bima"; "Kota Bima" is a city
+    text = ("\"Sekarang sudah 2.300 pedagang UMKM yang pakai QRIS,\" ujar Kepala Bidang UMKM Dinas Koperasi Kota Bima, "
+            "Nurhaidah, Selasa (4/3/2025).\n\n"
+            "\"Tahun ini kami targetkan 1.000 koperasi sudah digital,\" kata H. Abdul Muis, S.E., M.M., Ketua Dekopinda "
+            "Kota Bima.")
+    cs = claims(text)
+    assert cs[2300]["speaker"] == "Nurhaidah"
+    assert cs[1000]["speaker"] == "Abdul Muis"
+
+
+def test_a_name_with_its_role_in_commas_opening_a_sentence_is_who_the_next_nya_refers_to():
+    text = ("\"Tahun ini kami targetkan 500 UMKM tenun masuk marketplace,\" kata Maria Goreti Lobo, Kepala Dinas Koperasi "
+            "Kota Kupang.\n\n"
+            "Yosef Ndun, perajin tenun di Oebobo, juga merasakan manfaat pelatihan itu. \"Penjualan saya naik 40 persen,\" "
+            "ujarnya.\n\n"
+            "Program Tenun Digital, yang menghadirkan pelatihan foto produk, kini menjangkau 150 perajin.")
+    cs = claims(text)
+    assert cs[40]["speaker"] == "Yosef Ndun"
+    assert cs[150]["speaker"] != "Program Tenun Digital"
+
+
+def test_a_role_set_off_after_the_name_is_the_speakers_title():
+    text = ("\"Tahun ini kami targetkan 500 UMKM tenun masuk marketplace,\" kata Maria Goreti Lobo, Kepala Dinas Koperasi "
+            "Kota Kupang, Rabu (5/3/2025).")
+    cs = claims(text)
+    assert cs[500]["speaker_title"] == "Kepala Dinas Koperasi Kota Kupang"
+
+
+def test_an_opinion_writer_named_on_a_line_of_his_own_and_described_in_a_closing_note():
+    text = ("Menakar Koperasi Digital di Flores\n"
+            "Yohanes Sanda\n\n"
+            "Data Dinas Koperasi NTT mencatat 2.100 koperasi sudah memakai aplikasi akuntansi.\n\n"
+            "Pendampingan yang kami lakukan di 60 koperasi menunjukkan hanya 25 persen yang memakainya setiap bulan.\n\n"
+            "*) Penulis adalah dosen ekonomi Universitas Nusa Cendana")
+    cs = claims(text)
+    assert cs[25]["speaker"] == "Yohanes Sanda"
+    assert cs[25]["speaker_title"].startswith("dosen ekonomi")
+    assert cs[2100]["speaker"] is None

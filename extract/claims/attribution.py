@@ -141,8 +141,16 @@ def _ents(sent, labels):
     return [e for e in _sent_ents(sent) if e.label_ in labels and e.end <= sent.end]
 
 
+# a place noun or "di" right before a "person" makes it a place ("Kota Bima", "di Bima"), whatever the gazetteer of
+# people lists as a short name
+PLACE_BEFORE = re.compile(r"(?:\b(?:Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Kelurahan|Desa|Pulau|di))[^\S\n]+\Z")
+
+
 def _valid_person_ent(e) -> bool:
     t = e.text.strip()
+    whole = e.doc.user_data.get(_DOC_TEXT)
+    if whole is not None and PLACE_BEFORE.search(whole, max(0, e.start_char - 12), e.start_char):
+        return False
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and not any(c.isdigit() for c in t) \
         and t.lower() not in {"menurut", "ia", "dia", "kami", "saya", "pak", "bu", "ibu"} \
         and not any(w.lower() in ORG_NAME_HEADS for w in t.split()) \
@@ -204,7 +212,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
             ctx.persons[alias.group("alias")] = ctx.last_speaker
             return Attribution(person=ctx.last_speaker, kind="quote" if _has_quote(text) else "explicit", strength=4)
         after = [e for e in pers if e.start_char - s0 >= m.end() and e.start_char - s0 - m.end() <= 110
-                 and "." not in text[m.end():e.start_char - s0].replace("Dr.", "").replace("Ir.", "")]
+                 and "." not in _HONORIFIC_CUE.sub("", text[m.end():e.start_char - s0])]
         if after and _quoteish(text, m.start()):
             e = _named_after_title(after, text, s0, m.end())
             if re.match(r"\s*,\s*(?:sapaan|panggilan|akrab\s+disapa)\b", text[e.end_char - s0:], re.I) and ctx.persons:
@@ -234,7 +242,8 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         known = _known_name_at(text, m.end(), ctx)
         if known and _quoteish(text, m.start()):
             return Attribution(person=known, kind="quote" if _has_quote(text) else "explicit", strength=4)
-        titled = _rule_name_after(text, m.end(), ctx) if _quoteish(text, m.start()) else None
+        titled = (_rule_name_after(text, m.end(), ctx) or _comma_name_after_title(text, m.end(), ctx)) \
+            if _quoteish(text, m.start()) else None
         if titled is not None:
             # '..." kata Direktur Enterprise and Business Service Telkom Rizal Fauzan': a name the NER missed
             return Attribution(person=titled, kind="quote" if _has_quote(text) else "explicit", strength=4)
@@ -253,7 +262,8 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         return Attribution(person=_antecedent(ctx), kind="pronoun", strength=3)
 
     # C. Menurut X
-    m = re.search(r"\b[Mm]enurut\s+(?!(?:dia|ia|beliau)\b)", text)  # "Menurut dia, ...": a pronoun (D), whoever is named
+    # "Menurut dia, ...": a pronoun (D), whoever is named
+    m = re.search(r"\b[Mm]enurut\s+(?!(?:dia|ia|beliau)\b)", text)
     if m:
         after = [e for e in pers if 0 <= e.start_char - s0 - m.end() <= 90
                  and not re.search(r"[.]", text[m.end():e.start_char - s0])]
@@ -343,6 +353,21 @@ NAME_OPENING = (re.compile(r"^\W*(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){1,3}[A-Z][
                 re.compile(r"^\W*[^,“”\"]{0,40},\s*(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){1,3}[A-Z][a-z'’]+)"))
 
 
+ROLE_THEN_VERB = re.compile(r"\s*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*[^,.;“”\"]{3,160}?\s*,\s*"
+                            r"(?:juga\s+|pun\s+)?(?=[a-z])")
+
+
+def name_with_role_opening(text: str, ctx: Ctx) -> Person | None:
+    """"Yosef Ndun, perajin tenun di Oebobo, juga merasakan ...": the subject of a sentence without a said-verb, a
+    name the NER missed followed by its role in commas."""
+    for opening in NAME_OPENING:
+        m = opening.match(text)
+        gap = m and ROLE_THEN_VERB.match(text, m.end("name"))
+        if gap and not re.match(r"\s*,\s*yang\b", text[m.end("name"):]):  # ", yang menghadirkan ...": a thing
+            return _name_then_role_before(text, gap.end(), ctx)
+    return None
+
+
 def _name_then_role_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     """"Ahmad Fauzan, Ketua Dewan Pimpinan ... Jepara, menyebut ...": a name the NER missed that opens the sentence,
     followed by its role set off by commas up to the verb."""
@@ -356,7 +381,8 @@ def _name_then_role_before(text: str, pos: int, ctx: Ctx) -> Person | None:
         if not gap or not (gap.group("role")[0].islower() or _TITLE_HEAD_RE.match(gap.group("role"))):
             continue
         words = m.group("name").split()
-        if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS or _TITLE_HEAD_RE.fullmatch(w) for w in words):
+        if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS or _TITLE_HEAD_RE.fullmatch(w)
+               for w in words):
             continue
         name = " ".join(words)
         person = ctx.persons.get(name) or Person(name=name, title=gap.group("role").strip()[:80])
@@ -365,20 +391,52 @@ def _name_then_role_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     return None
 
 
-APPOSITIVE_NAME = re.compile(r"^(?P<desc>[^,]{8,120}),\s*(?P<name>(?:[A-Z][a-z'’]+\s+){1,3}[A-Z][a-z'’]+)\s*,\s*"
-                             r"(?:juga\s+|pun\s+)?$")
+COMMA_NAME_AFTER_TITLE = re.compile(rf"\s+(?P<title>(?:{TITLE_HEADS})[^,.“”\"\n]{{0,120}}),\s*"
+                                    r"(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3})\s*(?:[,.]|$)")
+
+
+def _comma_name_after_title(text: str, pos: int, ctx: Ctx) -> Person | None:
+    """'..." ujar Kepala Bidang UMKM Dinas Koperasi Kota Bima, Nurhaidah, ...': a role, then the name after a
+    comma (also a one-word name the NER missed)."""
+    m = COMMA_NAME_AFTER_TITLE.match(text, pos)
+    if not m:
+        return None
+    from extract.claims.people import _NAME_STOPWORDS, _is_region
+
+    words = m.group("name").split()
+    if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS or _is_region(w) or _TITLE_HEAD_RE.fullmatch(w)
+           for w in words):
+        return None
+    name = " ".join(words)
+    known = _known_name_at(name, 0, ctx)
+    if known is not None:
+        return known
+    person = Person(name=name, title=m.group("title").strip())
+    ctx.persons[name] = person
+    return person
+
+
+APPOSITIVE_NAME = re.compile(r"^(?:[^,“”\"]{0,30},\s*)?(?P<desc>[^,]{8,120}),\s*"  # an opener ("Sementara itu, ")
+                             r"(?P<name>(?:[A-Z][a-z'’]+\s+){1,3}[A-Z][a-z'’]+)\s*,\s*(?:juga\s+|pun\s+)?$")
+
+
+# one-word names ("Salah satu pemilik toko kelontong di Kecamatan Tambaksari, Suparmi, mengaku ..."): only after a
+# description of a person
+APPOSITIVE_ONE_NAME = re.compile(rf"^(?:[^,“”\"]{{0,30}},\s*)?\W*(?P<desc>(?i:{alternation('speech', 'person_description_heads')}"
+                                 r"|salah\s+(?:satu|seorang))\b[^,]{3,120}),\s*(?P<name>[A-Z][a-z'’]{2,})\s*,\s*"
+                                 r"(?:juga\s+|pun\s+)?$")
 
 
 def _appositive_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     """"Salah seorang pedagang sayur di Pasar Ciruas, Siti Aminah, mengaku ...": a name set off by commas after a
     description (a long role) is the subject of the verb; the description is the title."""
-    m = APPOSITIVE_NAME.search(text[:pos])
+    m = APPOSITIVE_NAME.search(text[:pos]) or APPOSITIVE_ONE_NAME.search(text[:pos])
     if not m:
         return None
     words = m.group("name").split()
-    from extract.claims.people import _NAME_STOPWORDS
+    from extract.claims.people import _NAME_STOPWORDS, _is_region
 
-    if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS for w in words):
+    if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS or _is_region(w) for w in words):
         return None
     name = " ".join(words)
     person = ctx.persons.get(name) or Person(name=name, title=m.group("desc").strip()[-80:])

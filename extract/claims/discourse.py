@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from extract.claims.attribution import (QA_LABEL, Attribution, _ents, _has_quote, _institution_subject,
-                                        _named_after_title, _valid_person_ent, attribute_sentence, inside_quote)
+                                        _named_after_title, _valid_person_ent, attribute_sentence, inside_quote,
+                                        name_with_role_opening)
 from extract.claims.gaz import _institution_in
-from extract.claims.lexicon import _TITLE_HEAD_RE, NEWS_BLOCK, TITLE_HEADS, alternation
-from extract.claims.people import (sent_text, sentences, _NAME_STOPWORDS, Ctx, Person, _clean_title, _fill_org, _known_name_at,
-                                   _person_from_ent, _rule_name_after)
+from extract.claims.lexicon import _ME_VERB_RE, _TITLE_HEAD_RE, NEWS_BLOCK, TITLE_HEADS, alternation
+from extract.claims.people import (sent_text, sentences, _NAME_STOPWORDS, ORG_NAME_HEADS, Ctx, Person, _clean_title,
+                                   _fill_org, _known_name_at, _person_from_ent, _rule_name_after)
 from extract.claims.scope import region_in
 
 BYLINE = re.compile(rf"^[^\S\n]*(?:OPINI|KOLOM|ANALISIS)?\W*(?:{alternation('speech', 'byline_openers')})\s*:?\s*"
@@ -25,6 +26,8 @@ FIRST_PERSON = re.compile(rf"\b(?:{alternation('speech', 'first_person')})\b", r
 INFERENCE_OPENER = re.compile(rf"^\W*(?:{alternation('speech', 'inference_openers')})\b", re.IGNORECASE)
 JOURNALIST = re.compile(rf"^\W*(?:{alternation('speech', 'journalist_titles')})\b", re.IGNORECASE)
 COMMENTATOR = re.compile(rf"^\W*(?:{alternation('speech', 'commentator_titles')})\b", re.IGNORECASE)
+BACK_REFERENCE = re.compile(rf"^\W*(?:{alternation('speech', 'back_reference_openers')})\b", re.IGNORECASE)
+ANSWER_LABEL = re.compile(rf"(?:{alternation('speech', 'answer_labels')})", re.IGNORECASE)
 INTERVIEW_VERB = re.compile(rf"\b(?:{alternation('speech', 'interview_verbs')})\b", re.IGNORECASE)
 NICKNAME = re.compile(rf"\b(?:{alternation('speech', 'nickname_markers')})\s+(?P<alias>[A-Z][\w'’-]+)")
 # "Perempuan yang memimpin direktorat ... itu memperkirakan ...": a description of a person as the subject
@@ -32,6 +35,11 @@ DESCRIPTION_SUBJECT = re.compile(
     rf"^\W*(?P<np>(?:{alternation('speech', 'person_description_heads')})\b[^.,;:!?“”\"]{{0,120}}?)\s+"
     r"(?:itu|ini|tersebut)\s+(?:(?:juga|pun|lalu|kemudian|sendiri|kini|masih|bahkan|sudah|telah|lantas)\s+)*"
     r"(?P<verb>[a-z][\w-]+)")
+# '"...," kata perempuan 34 tahun itu': a description of the person speaking after a said-verb
+DESCRIPTION_AFTER_SAID = re.compile(
+    rf"[”\"'’]\s*,?\s*(?i:{alternation('speech', 'said_verbs_after_quote')})\s+"
+    rf"(?P<np>(?i:{alternation('speech', 'person_description_heads')})\b[^.,;:!?“”\"]{{0,80}}?)\s+"
+    r"(?:itu|tersebut|ini)\b")
 _NOT_A_VERB = {"yang", "dan", "di", "ke", "dari", "untuk", "pada", "adalah", "merupakan", "sebagai", "dengan", "atau"}
 # what may stand before a person who is the subject: a title, a place and date, an opening time phrase
 _BEFORE_SUBJECT = re.compile(r"[\W\d]*(?:(?:[A-Z(][^\s,]*|dan|dari|untuk|bidang|urusan|se|di|&)[\s,]*)*")
@@ -48,14 +56,52 @@ SIGNATURE = re.compile(r"\n[^\S\n]*(?:[-—–]+[^\S\n]*)?(?P<name>(?:(?:Dr|Ir|P
                        r"(?:[^\S\n]+[A-Z][\w'’.-]*){1,4})[^\S\n]*,[^\S\n]*(?P<title>[^\n.]{3,160})[^\S\n]*\s*$")
 
 
+def _writers_role(title: str) -> bool:
+    """The role of a signature line is a writer's: a commentator's role or a post at an institution ("peneliti ...",
+    "Dosen Universitas ...", "Direktur Eksekutif Lembaga ..."), not a photo caption's description ("pemilik warung
+    kopi di Palu")."""
+    if not _TITLE_HEAD_RE.match(title) or len(title.split()) > 16:
+        return False
+    return bool(COMMENTATOR.match(title)) or any(w.lower() in ORG_NAME_HEADS for w in title.split())
+
+
+# "*) Penulis adalah dosen ekonomi Universitas ...": the closing note on the writer of an opinion piece whose name
+# stands alone on a line at the top
+WRITER_NOTE = re.compile(rf"\n[^\S\n]*[(*)\s]*(?:{alternation('speech', 'writer_notes')})\s+"
+                         r"(?P<title>[^\n]{3,160}?)[.\s]*$")
+NAME_LINE = re.compile(r"^[^\S\n]*(?P<name>(?:(?:Dr|Ir|Prof|H|Hj)\.?\s+)*[A-Z][\w'’-]+"
+                       r"(?:[^\S\n]+[A-Z][\w'’.-]*){1,4})"
+                       r"[^\S\n]*$", re.MULTILINE)
+
+
+class _Found:
+    """A name and a title found apart, read like one match of SIGNATURE."""
+
+    def __init__(self, name: str, title: str):
+        self._groups = {"name": name, "title": title}
+
+    def group(self, key: str) -> str:
+        return self._groups[key]
+
+
+def _name_line_and_writer_note(text: str) -> _Found | None:
+    note = WRITER_NOTE.search(text[-300:])
+    if not note:
+        return None
+    head = text[:300]
+    names = [m.group("name") for m in NAME_LINE.finditer(head) if head[:m.start()].count("\n") <= 3 and
+             not any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS for w in m.group("name").split())]
+    return _Found(names[-1], note.group("title")) if names else None  # the name line follows the headline
+
+
 def byline_author(text: str, ctx: Ctx) -> Person | None:
     """The writer of an opinion piece named in a byline among the first lines ("Oleh: Andi Rahmat, Dosen ...") or in
     the signature line that closes it ("Andi Rahmat, Dosen ...")."""
     head = text[:400]
     m = BYLINE.search(head)
     if not m or head[:m.start()].count("\n") > 3:
-        m = SIGNATURE.search(text[-300:])
-        if not m or not _TITLE_HEAD_RE.match(m.group("title")) or len(m.group("title").split()) > 16:
+        m = SIGNATURE.search(text[-300:]) or _name_line_and_writer_note(text)
+        if not m or not _writers_role(m.group("title")):
             return None
     name = re.sub(r"\s+", " ", m.group("name")).strip(" .")
     title = _clean_title(m.group("title")) if m.group("title") else None
@@ -105,6 +151,8 @@ def _question_line(sent, text: str, ctx: Ctx) -> bool:
     """An interviewer's line: a label that is no person named in the article ("Haluan: ... ?"), or a paragraph of
     narration that is a question ("Berapa yang sudah masuk ke pasar digital?")."""
     qa = QA_LABEL.match(sent_text(sent))
+    if qa and ANSWER_LABEL.fullmatch(qa.group(1)):
+        return False  # "Jawab: ...": the interviewee's answer
     if qa and _interview_label(qa.group(1), sent, text):
         return _known_name_at(sent_text(sent), qa.start(1), ctx) is None and qa.group(1) not in ctx.persons
     para = _paragraph_of(text, sent.start_char).strip()
@@ -148,7 +196,8 @@ def _description_subject(sent) -> re.Match | None:
 def _unlisted_name_before(sent, description: str, ctx: Ctx) -> Person | None:
     """The person a description refers back to when the NER tagged nobody before it: the last run of two or more
     name-like words (capitalised, no role, place or institution word, not after a preposition) followed by a
-    lowercase word, in the three sentences before ("..., Rina Setyaningsih dan para karyawannya lembur.")."""
+    lowercase word, in the three sentences before ("..., Rina Setyaningsih dan para karyawannya lembur."); a run
+    owned by someone ("usaha Nurjanah Collection miliknya") is a business, not a person."""
     from nlp_models.components import _name_token
 
     doc = sent.doc
@@ -159,7 +208,7 @@ def _unlisted_name_before(sent, description: str, ctx: Ctx) -> Person | None:
         j = i
         while j < sent.start and _name_token(doc[j]) and doc[j].lower_ not in _NAME_STOPWORDS:
             j += 1
-        if j - i >= 2 and j < sent.start and doc[j].text[:1].islower() and \
+        if j - i >= 2 and j < sent.start and doc[j].text[:1].islower() and not doc[j].lower_.startswith("milik") and \
                 (i == 0 or doc[i - 1].lower_ not in {"di", "ke", "dari", "of", "dan"}) and not doc[i].is_sent_start:
             found = doc[i:j]
         i = max(j, i + 1)
@@ -187,7 +236,13 @@ def _subject_person(sent, ctx: Ctx) -> Person | None:
         if verb and verb.group(1) not in _NOT_A_VERB - {"dan"}:
             return _person_from_ent(e, sent, ctx)
         return None
-    return None
+    if KNOWN_NAME_OPENING.match(sent_text(sent)):
+        # "Nurjanah sendiri tak mau menyerah.": a person named before, by a part of the name the NER did not tag
+        return _known_name_at(sent_text(sent), 0, ctx)
+    return name_with_role_opening(sent_text(sent), ctx)
+
+
+KNOWN_NAME_OPENING = re.compile(r"\W*[A-Z][a-z'’]+\s+(?!(?:dan|di|ke|dari|yang|untuk|pada)\b)[a-z]")
 
 
 def same_institution(attr: Attribution, person: Person | None) -> bool:
@@ -225,6 +280,11 @@ def _override(sent, attr: Attribution, text: str, ctx: Ctx) -> tuple[Attribution
         if ctx.author is not None:
             return Attribution(person=ctx.author, kind="pronoun", strength=2), None
         return Attribution(kind="narration"), None  # R11: the journalist's own arithmetic
+    if attr.person is None and attr.kind == "none":
+        said = DESCRIPTION_AFTER_SAID.search(sent_text(sent))
+        person = said and (ctx.last_mentioned or ctx.focus or _unlisted_name_before(sent, said.group("np"), ctx))
+        if person:
+            return Attribution(person=person, kind="quote", strength=3), None
     if attr.person is None and attr.kind in ("none", "org"):
         desc = _description_subject(sent)
         if desc and attr.kind == "org" and (attr.surface or "-") not in desc.group("np"):
@@ -240,6 +300,8 @@ def _override(sent, attr: Attribution, text: str, ctx: Ctx) -> tuple[Attribution
     return attr, None
 
 
+INSTITUTION_STATES = re.compile(rf"\b(?:{alternation('speech', 'wish_goal_verbs')}|"
+                                rf"{alternation('speech', 'institution_statement_verbs')})\b", re.IGNORECASE)
 EVALUATIVE_VERB = re.compile(rf"\b(?:{alternation('speech', 'evaluative_verbs')})\b", re.IGNORECASE)
 _MODE = {"quote": 4, "explicit": 3, "pronoun": 3, "org": 2, "carry": 1}
 
@@ -250,27 +312,29 @@ def restatement_rank(attr: Attribution, sentence: str, start: int) -> tuple:
     "menilai target 8 juta ... realistis"), then the mode (a direct quote, indirect speech, an institution's
     account, narration), then the first mention."""
     person = attr.person
-    if person is not None and attr.kind in ("quote", "explicit", "pronoun"):
-        tier = 1 if COMMENTATOR.match(person.title or "") or EVALUATIVE_VERB.search(sentence) else 2
+    if person is not None:
+        judged = attr.kind in ("quote", "explicit", "pronoun") and EVALUATIVE_VERB.search(sentence)
+        tier = 1 if COMMENTATOR.match(person.title or "") or judged else 3
     else:
-        tier = 1 if person is not None or attr.kind == "org" else 0
+        tier = 2 if attr.kind == "org" else 0  # the source institution itself before a commentator's repetition
     return (tier, _MODE.get(attr.kind, 0), -start)
 
 
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
-FIGURE_ANAPHOR = re.compile(rf"\b(?:{alternation('speech', 'figure_anaphora_nouns')})\s+(?:itu|tersebut|ini)\b", re.IGNORECASE)
+FIGURE_ANAPHOR = re.compile(rf"\b(?:{alternation('speech', 'figure_anaphora_nouns')})\s+(?:itu|tersebut|ini)\b",
+                            re.IGNORECASE)
 
 
-def lede_restated_by(claim: dict, person: Person, entries: list, institution_id: str | None) -> bool:
-    """R11: a lede figure goes to the first speaker introduced after it only when it is his or her institution's
-    figure, or when he or she states the same figure again (R7; the restatement may be too bare to be a claim of its
-    own: '"... sudah 1.730 yang bergabung," kata X'). Otherwise narration before a person is introduced has no
-    speaker."""
-    if institution_id is not None and institution_id == person.institution_id:
+def lede_restated_by(claim: dict, person: Person, entries: list, institution_id: str | None, lede: bool) -> bool:
+    """R11: narration before the first speaker is introduced goes to him or her only when he or she states the same
+    figure again (R7; the restatement may be too bare to be a claim of its own: '"... sudah 1.730 yang bergabung,"
+    kata X', '"Angka 62,4 persen tadi ..."'), or, for the lede paragraph, when it is his or her institution's figure
+    or his or her first words refer back to it. Otherwise it has no speaker."""
+    if lede and institution_id is not None and institution_id == person.institution_id:
         return True
     intro = next((sent for sent, _, attr in entries if attr.person is person and sent.start_char > claim["char_start"]),
                  None)
-    if intro is not None and FIGURE_ANAPHOR.search(sent_text(intro)):
+    if lede and intro is not None and FIGURE_ANAPHOR.search(sent_text(intro)):
         return True  # the speaker's first words refer back to it ("dana tersebut sudah diterima 2,9 juta debitur")
     m = _NUMBER.search(claim.get("value_text") or "")
     surface = m.group(0) if m else (claim.get("value_text") or "").split(" ")[0]
@@ -342,7 +406,25 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
         entries.append([sent, para, attr])
     for i, known_before in cataphora:
         _resolve_cataphora(entries, i, known_before)
+    first_speaker = _resolve_back_references(entries, first_speaker)
     return entries, first_speaker
+
+
+def _resolve_back_references(entries: list, first_speaker):
+    """"Hal itu disampaikan Kepala Dinas ... X di Palu.": the sentences before it, in its paragraph or the one before
+    (the lede it reports), that no one else states are X's. Returns the first speaker, moved back to them."""
+    for i, (sent, para, attr) in enumerate(entries):
+        if attr.person is None or attr.kind not in ("explicit", "quote") or not BACK_REFERENCE.match(sent_text(sent)):
+            continue
+        for k in range(i - 1, -1, -1):
+            sent_k, para_k, attr_k = entries[k]
+            if para - para_k > 1 or attr_k.person is not None and attr_k.person is not attr.person or \
+                    attr_k.kind in ("question", "narration"):
+                break
+            entries[k][2] = Attribution(person=attr.person, kind="explicit", strength=attr.strength)
+            if first_speaker is not None and sent_k.start_char < first_speaker[2]:
+                first_speaker = (attr.person, para_k, sent_k.start_char)
+    return first_speaker
 
 
 def _continue(sent, para: int, carry: dict, ctx: Ctx) -> Attribution:
@@ -366,15 +448,21 @@ def _continue(sent, para: int, carry: dict, ctx: Ctx) -> Attribution:
     subject = _subject_person(sent, ctx)
     if subject is not None:
         ctx.focus = subject
+        if subject is not ctx.last_speaker and subject is not ctx.author and para not in carry:
+            # "Nurjanah sendiri tak mau menyerah. ... toko barunya baru mencatat 23 pesanan.": a paragraph of
+            # narration about a named person (the subject) is his or her account, not the last speaker's
+            carry[para] = Attribution(person=subject, kind="carry", strength=0)
+            return carry[para]
     if para in carry:
         prev = carry[para]
         return Attribution(person=prev.person, organization=prev.organization, institution_id=prev.institution_id,
                            surface=prev.surface, kind="carry", strength=1)
     own = _institution_subject(sent, ctx)
     if ctx.author is not None:
-        if own is not None:
-            carry[para] = own
+        if own is not None and (_ME_VERB_RE.search(sent_text(sent)) or INSTITUTION_STATES.search(sent_text(sent))):
+            carry[para] = own  # "Data Kementerian ... menunjukkan ...": a source the writer cites
             return own
+        # "Akhir tahun lalu, TikTok resmi menguasai 75 persen saham ...": what an institution did, told by the writer
         return Attribution(person=ctx.author, kind="carry", strength=0)
     holder = _office_holder(sent, ctx)
     if holder is not None:

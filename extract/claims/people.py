@@ -165,11 +165,15 @@ def _strip_role_prefix(name: str) -> str:
 def _extended_name(ent, sent) -> str | None:
     """A gazetteer match inside a longer written name ("Sang Made Mahendra Jaya" holds the variant "Mahendra"): when a
     capitalised word that is no part of the listed name follows the match, the full written name (back to the last
-    role, institution or place word before it); else None."""
+    role, institution or place word before it); when a name particle precedes it ("Sri Budi Santoso"), the name with
+    the particle; else None."""
     text, rel, end = sent_text(sent), ent.start_char - sent.start_char, ent.end_char - sent.start_char
     after = re.match(r"((?:\s+[A-Z][a-z'’]+){1,2})(?=[\s,.]|$)", text[end:])
     words_after = [w for w in (after.group(1).split() if after else [])]
     if not words_after or words_after[0].lower() in _NAME_STOPWORDS or _TITLE_HEAD_RE.fullmatch(words_after[0]):
+        particle = re.search(r"(?<![\w-])([A-Z][a-z]+)[^\S\n]+$", text[:rel])
+        if particle and particle.group(1).lower() in NAME_PARTICLES:
+            return f"{particle.group(1)} {ent.text.strip()}"  # "Sri Budi Santoso" is not the listed "Budi Santoso"
         return None
     before = re.search(r"((?:[A-Z][a-z'’]+\s+){1,4})$", text[:rel])
     words_before = before.group(1).split() if before else []
@@ -214,6 +218,10 @@ def _org_opener_before(text: str, pos: int) -> bool:
     return _ORG_OPENER_END.search(text, max(0, min(caps, end - _LONGEST_ORG_HEAD)), end) is not None
 
 
+TITLE_AFTER_NAME = re.compile(rf"[^\S\n]*,[^\S\n]*(?P<t>(?:{alternation('speech', 'title_heads')})\b"
+                              r"[^,.;:“”\"\n]{0,100})")
+
+
 def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
     name, pid = _resolve_name(ent.text, ent.ent_id_, ctx)
     if pid is None:
@@ -232,10 +240,18 @@ def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
             if name in ctx.persons:
                 return ctx.persons[name]
     rel = ent.start_char - sent.start_char
+    lead = name[:-len(ent.text.strip())].strip() if name.endswith(" " + ent.text.strip()) else ""
+    if lead and sent_text(sent)[:rel].rstrip().endswith(lead):
+        # the written name opens before the entity ("Sri Budi Santoso"): the title ends before it
+        rel = len(sent_text(sent)[:rel].rstrip()) - len(lead)
     bm = BALINESE_PREFIX.search(sent_text(sent)[:rel])
     if bm and not pid and BALINESE_GIVEN.match(ent.text.strip()) and name == re.sub(r"\s+", " ", ent.text).strip(" ,."):
         name, rel = f"{bm.group('p')} {name}", bm.start()
     title = _title_before(sent_text(sent), rel)
+    if title is None:
+        # "kata Maria Goreti Lobo, Kepala Dinas Koperasi Kota Kupang": the role set off after the name
+        after = TITLE_AFTER_NAME.match(sent_text(sent), ent.end_char - sent.start_char)
+        title = _clean_title(after.group("t")) if after else None
     known = ctx.persons.get(name)
     if known is None:
         known = Person(name=name, person_id=pid)
@@ -295,7 +311,7 @@ _NAME_STOPWORDS = {
     "ri", "kreatif", "pariwisata", "desa", "daerah", "wilayah", "sumber", "daya", "manusia", "industri",
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "menurut", "sementara", "namun", "dalam",
     "negeri", "luar", "deputi", "direktur", "kepala", "ketua", "menteri", "sekretaris", "staf", "khusus", "asisten",
-    "fraksi", "partai", "komisi",
+    "fraksi", "partai", "komisi", "program", "gerakan", "aplikasi", "platform", "pasar", "toko", "kampung",
 }
 # words followed by a one-word name that is no person's ("Fraksi Nasdem", "Partai Golkar")
 _NAMED_BY_NEXT_WORD = {"fraksi", "partai"}
@@ -331,8 +347,11 @@ def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
         name, abs_start = f"{bm.group('p')} {name}", bm.start()  # "... Klungkung I Ketut Darma Putra mengatakan"
     title = _title_before(text, abs_start - 0) if abs_start <= len(text) else None
     full, pid = name, None
-    for known, person in ctx.persons.items():
+    for known, person in list(ctx.persons.items()):
         if name.lower() == known.lower() or name.lower() in known.lower().split():
+            if name.lower() != known.lower():
+                # "Lestari menambahkan" after "PT Bank Nusantara Sejahtera Lestari Widjaja": the name starts here
+                _trim_prefix(person, known.lower().split().index(name.lower()), 1, ctx)
             return person
     if title is None:
         return None  # an unknown capitalised phrase without a role is too risky

@@ -363,9 +363,9 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
         person, fpara, _ = first_speaker
         lede_para = min((c["_para"] for c, _, _ in candidates), default=None)
         for claim, _, _ in candidates:
-            if claim["_lede"] and claim["speaker"] is None and claim["_para"] == lede_para and fpara - claim["_para"] <= 2 and \
+            if claim["_lede"] and claim["speaker"] is None and fpara - claim["_para"] <= 2 and \
                     claim["institution_id"] in (None, person.institution_id) and \
-                    lede_restated_by(claim, person, entries, claim["institution_id"]):
+                    lede_restated_by(claim, person, entries, claim["institution_id"], claim["_para"] == lede_para):
                 claim["_person"] = person
     for claim, _, _ in candidates:
         claim.pop("_lede", None)
