@@ -422,6 +422,8 @@ def test_a_name_with_its_role_in_commas_opening_a_sentence_is_who_the_next_nya_r
     cs = claims(text)
     assert cs[40]["speaker"] == "Yosef Ndun"
     assert cs[150]["speaker"] != "Program Tenun Digital"
+    place = claims("Papua Pegunungan, provinsi termuda di Indonesia, mencatat 12 ribu UMKM sudah memakai QRIS.")
+    assert place[12_000]["speaker"] is None
 
 
 def test_a_role_set_off_after_the_name_is_the_speakers_title():
