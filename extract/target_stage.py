@@ -47,7 +47,8 @@ from claims
   left join regulations on regulations.id = (
     select r.id from regulations r where claims.document_id is not null and r.document_id = claims.document_id
     order by r.id limit 1)
-where claims.claim_type in ('target', 'achievement') and coalesce(claims.review_status, '') != 'rejected'
+where (claims.claim_type in ('target', 'achievement') or (claims.claim_type = 'budget' and claims.metric is not null))
+  and coalesce(claims.review_status, '') != 'rejected'
 order by claims.id
 """
 
@@ -65,10 +66,13 @@ def family_key(scope, scope_name, unit) -> str:
     return "--".join(norm_scope_name(part) or "none" for part in (scope, scope_name, unit))
 
 
-def family_of(claim: dict) -> str | None:
-    """The family key of a claim row (its series without the metric); None when the tracker ignores the claim."""
-    normalised = normalise(claim)
-    return None if normalised is None else family_key(*normalised.series[1:])
+def family_of(claim: dict, normalised: dict | None = None) -> str | None:
+    """The family key of a claim row (its series without the metric); None when the tracker ignores the claim.
+    ``normalised``: a memo ``{id(claim): normalise(claim)}``, filled here (the build reads it again)."""
+    found = normalise(claim)
+    if normalised is not None:
+        normalised[id(claim)] = found
+    return None if found is None else family_key(*found.series[1:])
 
 
 def _fingerprint(claims: list[dict]) -> str:
@@ -82,8 +86,9 @@ def update_targets(store: Store, today: date | None = None, full: bool = False) 
     today = today or date.today()
     families: dict[str, list[dict]] = defaultdict(list)
     claims = load_claims(store)
+    normalised: dict[int, object] = {}  # each claim normalised once, for its family and for the build
     for claim in claims:
-        family = family_of(claim)
+        family = family_of(claim, normalised)
         if family is not None:
             families[family].append(claim)
     fingerprints = {family: _fingerprint(rows) for family, rows in families.items()}
@@ -95,7 +100,8 @@ def update_targets(store: Store, today: date | None = None, full: bool = False) 
     dirty = set(fingerprints) | set(state) if full else {
         family for family in set(fingerprints) | set(state) if _stale(state.get(family), fingerprints.get(family),
                                                                         today)}
-    targets = build_targets([c for family in dirty for c in families.get(family, [])], today=today)
+    targets = build_targets([c for family in dirty for c in families.get(family, [])], today=today,
+                            normalised=normalised)
     rows = table_rows(targets)
     family_rows = [_family_row(family, fingerprints[family], families[family], rows["targets"], today)
                    for family in sorted(dirty) if family in fingerprints]

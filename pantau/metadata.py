@@ -197,7 +197,7 @@ CRAWLER_TABLES = {
     ),
 }
 
-HIDDEN = ["_sqlite_migrations"] + [
+HIDDEN = ["_sqlite_migrations", "syndication_sketches"] + [
     f"{base}_fts{suffix}" for base in ("claims", "articles") for suffix in ("", "_config", "_data", "_docsize", "_idx")
 ]
 

@@ -150,3 +150,45 @@ def test_number_forms_digits_with_ratus_percentage_points_and_price_ranges():
     assert (q.value, q.unit) == (3.5, "persen")
     (q,) = find_quantities("berkisar Rp 250.000 hingga Rp 1,5 juta per potong")
     assert (q.value, q.value_max) == (250000.0, 1500000.0)
+
+
+def test_this_year_written_as_setahun_ini_or_tahun_berjalan_is_the_year_of_the_statement():
+    got = by_value("Artinya, dalam setahun ini sekitar 6.500 pedagang harus didorong memakai QRIS.")
+    assert got[6500.0]["target_year"] == 2025
+    got = by_value("Kuota pelatihan dinaikkan dari 900 peserta untuk tahun berjalan menjadi 1.400 peserta pada 2027.")
+    assert got[900.0]["target_year"] == 2025
+
+
+def test_a_span_of_years_gives_way_to_the_year_the_sentence_states():
+    got = by_value("Dinas membidik 240 pasar digital pada 2027, atau tambahan 95 pasar dalam dua tahun.")
+    assert got[95.0]["target_year"] == 2027
+
+
+def test_a_rate_after_a_comma_does_not_belong_to_the_figure_before_it():
+    got = by_value("\"Dinas perlu memasang target antara, misalnya 45 persen pada 2028, dan mengukurnya setiap tahun,\" "
+                   "kata Kepala Dinas Rahmat Hidayat.")
+    assert got[45.0]["target_year"] == 2028
+
+
+def test_survey_methodology_figures_are_no_claims():
+    got = by_value("Survei dinas terhadap 1.100 pedagang mencatat 46 persen sudah menerima QRIS. Margin of error "
+                   "survei itu sekitar 3 persen dengan tingkat kepercayaan 95 persen.")
+    assert 46.0 in got and 3.0 not in got and 95.0 not in got
+
+
+def test_a_figure_named_again_without_its_noun_is_the_fact_stated_before():
+    text = ("Kementerian mencatat 27 juta UMKM sudah masuk ekosistem digital. "
+            "Menurut pengamat Rina Sari, angka 27 juta belum menggambarkan UMKM yang benar-benar aktif.")
+    assert [c["value"] for c in claims(text)].count(27e6) == 1
+
+
+def test_a_share_in_words_of_a_price_is_no_claim_but_a_share_of_businesses_is():
+    got = by_value("Ongkos kirim satu paket ke Surabaya mencapai Rp 30.000, hampir separuh harga sebotol madu.")
+    assert 50.0 not in got
+    got = by_value("Menurut survei dinas, separuh pedagang pasar sudah menerima QRIS.")
+    assert got[50.0]["unit"] == "persen"
+
+
+def test_a_modifier_before_the_counted_noun_is_skipped():
+    got = by_value("Dinas sudah memverifikasi 5.400 calon penerima bantuan alat produksi.")
+    assert got[5400.0]["unit"] == "orang"

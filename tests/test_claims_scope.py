@@ -165,3 +165,22 @@ def test_a_business_named_by_its_owner_in_the_sentence_is_the_scope():
     cs = claims("Pelaku UMKM di Sleman mulai berjualan daring. Pemilik CV Anyaman Lestari, Joko Susilo, mengaku "
                 "omzetnya naik 45 persen sejak berjualan daring.")
     assert (cs[0]["scope"], cs[0]["scope_name"]) == ("company", "CV Anyaman Lestari")
+
+
+def test_a_platforms_regional_sellers_are_the_platforms():
+    cs = claims("Lazada mencatat jumlah penjual UMKM di Kabupaten Sleman yang aktif di platformnya mencapai 6.400 "
+                "toko.")
+    assert (by_value(cs, 6400)["scope"], by_value(cs, 6400)["scope_name"]) == ("company", "Lazada")
+
+
+def test_a_province_name_inside_a_kota_or_a_bodys_name_is_not_the_province():
+    assert [(s.scope, s.name) for _, s in region_in("pedagang di Bandar Lampung dan Banda Aceh")] == [
+        ("city", "Kota Bandar Lampung"), ("city", "Kota Banda Aceh")]
+    assert region_in("kata dosen Universitas Lampung itu") == ()
+    assert region_in("Bank Jatim menyalurkan kredit") == ()
+
+
+def test_a_platform_named_with_its_operator_is_the_platforms_figure():
+    cs = claims("Direktur PT Telkom Indonesia (Persero) Tbk mengatakan nilai transaksi di PaDi UMKM mencapai "
+                "Rp 2,1 triliun per Juni.")
+    assert (by_value(cs, 2.1e12)["scope"], by_value(cs, 2.1e12)["scope_name"]) == ("programme", "padi_umkm")

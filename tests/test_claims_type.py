@@ -175,3 +175,26 @@ def test_an_average_per_period_is_a_level_but_an_average_per_debtor_a_parameter(
     assert cs[640e6]["claim_type"] == "achievement"
     cs = claims("Bank itu mencatat rata-rata nilai pinjaman per debitur sekitar Rp 38 juta.")
     assert cs[38e6]["claim_type"] == "other"
+
+
+def test_a_said_base_before_a_part_is_context():
+    cs = claims("Kepala dinas itu mengatakan dari sekitar 27 ribu perajin yang terdata, baru 3.100 yang berjualan daring.")
+    assert cs[27_000]["claim_type"] == "other" and cs[3100]["claim_type"] == "achievement"
+    cs = claims("Dari sekitar 9.400 pedagang yang terdaftar di pasar kota, sepertiga di antaranya sudah memakai QRIS.")
+    assert cs[9400]["claim_type"] == "other"
+
+
+def test_a_spending_commitment_named_earlier_in_the_sentence_is_a_budget():
+    cs = claims("Menurut kepala LKPP, komitmen belanja produk usaha mikro dari kementerian, lembaga, dan pemerintah daerah "
+                "tahun ini mencapai Rp 610 triliun, dengan realisasi hingga Mei Rp 190 triliun.")
+    assert cs[610e12]["claim_type"] == "budget" and cs[190e12]["claim_type"] == "achievement"
+
+
+def test_the_bound_a_rule_sets_and_a_loan_quality_ratio_are_parameters():
+    cs = claims("Rasio kredit macet program itu 1,8 persen, masih di bawah batas 4 persen yang ditetapkan regulator.")
+    assert cs[1.8]["claim_type"] == "other" and cs[4]["claim_type"] == "other"
+
+
+def test_a_business_own_sales_count_in_any_noun_is_a_result():
+    cs = claims("\"Dulu sebulan paling laku 35 kodi, sekarang bisa 90 kodi,\" kata perajin itu.")
+    assert cs[35]["claim_type"] == "achievement"

@@ -228,3 +228,21 @@ def test_duplicated_input_claims_do_not_duplicate_statements():
     doubled = SCENARIO + [dict(c) for c in SCENARIO]
     random.Random(3).shuffle(doubled)
     assert build_targets(doubled, today=TODAY) == build_targets(SCENARIO, today=TODAY)
+
+
+def test_disbursed_money_typed_budget_is_the_progress_of_a_disbursement_target():
+    """claims.md types money a programme paid out as budget; the tracker still reads it as the reported figure of a
+    disbursement target, while a budget allocation of another metric never becomes progress."""
+    from targets_fixtures import claim
+
+    kur = dict(metric="kur_disbursement", unit="rupiah", subject="penyaluran KUR")
+    claims = [
+        target(300e12, 2024, "2024-01-10", **kur),
+        claim("budget", 200e12, "2024-08-05", as_of="2024-07", **kur),
+        claim("budget", 250e12, "2024-10-01", as_of="2024-09", metric="government_budget_umkm", unit="rupiah",
+              subject="anggaran KUR"),
+    ]
+    [only] = build_targets(claims, today=date(2024, 10, 15))
+    assert [o["value"] for o in only["observations"]] == [200e12]
+    assert only["latest_figure"]["value"] == 200e12 and only["status"] in ("berjalan", "tertinggal")
+    assert only["progress_pct"] == round(100 * 200 / 300, 1)

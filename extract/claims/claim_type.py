@@ -11,57 +11,64 @@ from extract.claims.structure import ATTRIBUTE_AFTER, MARKET_WIDE, PRIVATE_LENDI
 from extract.claims.lexicon import alternation, words, ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
 
 
+
+def _alt(key: str) -> str:
+    """One list of nlp_models/lexicons/claim_type.yaml as a regular-expression alternation."""
+    return alternation("claim_type", key)
+
+
 # counts of people or businesses taking part in / hit by something are context ("1.700 koperasi terdampak",
 # "120 ribu penjual ikut pelatihan"), not programme results
-PARTICIPANT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:(?:dan|serta)\s+[\d.,]+\s+(?:\w+\s+){0,2}?)?(?:yang\s+)?(?:terdampak|ikut|mengikuti|turut|hadir|menghadiri|"
-                               r"berpartisipasi|terkena|dirumahkan)\b", re.IGNORECASE)
+PARTICIPANT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:(?:dan|serta)\s+[\d.,]+\s+(?:\w+\s+){0,2}?)?(?:yang\s+)?"
+                               rf"(?:{_alt('participation_verbs')})\b", re.IGNORECASE)
 
 
 # figures derived from other figures: a gap ("selisih 800 ribu"), an average or per-unit amount
-DERIVED_LEFT = re.compile(r"\b(?:selisih(?:nya)?|kekurangan(?:nya)?|kesenjangan|gap)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
+DERIVED_LEFT = re.compile(rf"\b(?:{_alt('derived_nouns')})\s+(?:\w+\s+){{0,3}}?$", re.IGNORECASE)
 
 
 # an amount per recipient or per debtor ("setiap merchant", "rata-rata plafon"); an average per period alone ("omzetnya
 # rata-rata Rp 45 juta per bulan") is a level of the quantity, not a per-unit amount
-_NOT_A_UNIT = r"(?!(?:" + _MONTH_RE + r"|akhir|awal|tanggal|tahun|bulan|hari|pekan|minggu|kuartal|semester|triwulan|kapita)\b)"
+_NOT_A_UNIT = r"(?!(?:" + _MONTH_RE + "|" + _alt("time_nouns") + r")\b)"
 PER_UNIT_LEFT = re.compile(r"(?:\b(?:rata-rata|rerata)\s+(?:[^,.;]*?\b(?:setiap|tiap|per)\s+" + _NOT_A_UNIT + r"[a-z]|"
-                           r"(?:nilai\s+)?(?:plafon|pinjaman|kredit|pembiayaan)\b)[^,.;]*|"
+                           rf"(?:nilai\s+)?(?:{_alt('averaged_loans')})\b)[^,.;]*|"
                            r"\b(?:setiap|tiap|per)\s+" + _NOT_A_UNIT + r"[a-z]\w*\s+(?:\w+\s+){0,2}?)$", re.IGNORECASE)
 
 
 SHARE_BASE_LEFT = re.compile(r"(?:persen|%)\s+dari\s+(?:sekitar\s+|total\s+|seluruh\s+)?$", re.IGNORECASE)
 
 
-TARGET_SET_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?yang\s+(?:telah\s+|sudah\s+)?(?:dipatok|ditetapkan|dicanangkan|"
-                              r"ditargetkan|direncanakan|dipasang|disepakati)\b", re.IGNORECASE)
+TARGET_SET_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?yang\s+(?:telah\s+|sudah\s+)?"
+                              rf"(?:{_alt('target_setting_passives')})\b", re.IGNORECASE)
 
 
 DARI_TARGET = re.compile(r"^\s*(?:\S+\s+){0,2}dari\s+(?:total\s+)?(?:target|sasaran)", re.IGNORECASE)
 
 
-NOT_TARGET = re.compile(r"\b(?:menembus|tembus|melewati|melampaui|melebihi|mencapai|capai|mengejar|memenuhi|di\s+atas|di\s+bawah|"
-                        r"realisasi)\s+(?:\w+\s+)?(?:target|sasaran)\b", re.IGNORECASE)
+PASSED = _alt("passed_target_verbs")
+NOT_TARGET = re.compile(rf"\b(?:{PASSED}|{_alt('pursued_target_verbs')})\s+(?:\w+\s+)?(?:target|sasaran)\b", re.IGNORECASE)
+PASSED_AT_START = re.compile(rf"(?:{PASSED})", re.IGNORECASE)
+PASSED_BEFORE = re.compile(rf"(?:{PASSED})\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-GROWTH = re.compile(r"\b(?:tumbuh|naik|meningkat|turun|menurun|melonjak|anjlok|merosot|bertumbuh|pertumbuhan|"
-                    r"kenaikan|penurunan|peningkatan)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+GROWTH = re.compile(rf"\b(?:{_alt('growth_words')})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
 
 
-POPULATION_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:di\s+(?:seluruh\s+)?(?:Indonesia|Tanah\s+Air|tanah\s+air)|"
-                              r"nasional|se-?Indonesia)\b", re.IGNORECASE)
+POPULATION_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_alt('national_places')})\b", re.IGNORECASE)
 
 
 PLACE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?di\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*,")
 
 
-COMPOSITION_AFTER = re.compile(rf"^[^,.;]{{0,60}}?\b(?:{alternation('context', 'composition_verbs')}|berasal\s+dari|didominasi)\b",
-                               re.IGNORECASE)
-# "naik ke 85 persen", "turun menjadi 9 persen": the figure is the new level, not the size of the change
-NEW_LEVEL_LEFT = re.compile(r"\b(?:menjadi|jadi|ke|hingga|sampai)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+|di\s+atas\s+)?$",
-                            re.IGNORECASE)
 # "90 persen di antaranya usaha mikro": the make-up of the population just counted, with the verb left out
-SIZE_CLASS_OF_THEM = re.compile(rf"^\s*(?:persen|%)?\s*di\s+antaranya\s+(?:{alternation('context', 'size_classes')})\b(?!\s+yang)",
-                                re.IGNORECASE)
+_SIZE_CLASS_OF_THEM = (rf"^\s*(?:persen|%)?\s*di\s+antaranya\s+(?:{alternation('context', 'size_classes')})\b(?!\s+yang)")
+# what a total consists of ("merupakan usaha mikro", "berasal dari", or the size classes "di antaranya" without a verb)
+COMPOSITION_AFTER = re.compile(rf"^[^,.;]{{0,60}}?\b(?:{alternation('context', 'composition_verbs')}|{_alt('composition_phrases')})\b|"
+                               + _SIZE_CLASS_OF_THEM, re.IGNORECASE)
+SIZE_CLASS_OF_THEM = re.compile(_SIZE_CLASS_OF_THEM, re.IGNORECASE)
+# "naik ke 85 persen", "turun menjadi 9 persen": the figure is the new level, not the size of the change
+NEW_LEVEL_LEFT = re.compile(rf"\b(?:{_alt('new_level_openers')})\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+|di\s+atas\s+)?$",
+                            re.IGNORECASE)
 SIZE_CLASS_AFTER = re.compile(rf"^[^,.;]{{0,40}}?\b(?:{alternation('context', 'composition_verbs')})\s+(?:pelaku\s+)?"
                               rf"(?:{alternation('context', 'size_classes')})\b", re.IGNORECASE)
 # "hanya 41 persen yang bertransaksi daring": a share defined by a status (R10), even inside a survey
@@ -71,14 +78,25 @@ STATUS_SHARE_AFTER = re.compile(r"^\s*(?:persen|%)?\s*(?:di\s+antaranya\s+)?yang
 # R10: a share or count of UMKM with a status ("60 persen UMKM digital yang bertransaksi") is a result, whoever measured it
 STATUS_AFTER = re.compile(r"^\s*(?:persen\s+)?(?:dari\s+)?(?:pelaku\s+)?(?:umkm|ukm|usaha\s+mikro|koperasi)\b[^,.;]{0,30}?\byang\b",
                           re.IGNORECASE)
-RECORDED_LEFT = re.compile(r"\b(?:tercatat|terdata|terdaftar|sebanyak)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
-MEMBERS_AFTER = re.compile(r"^\s*(?:juta|ribu)?\s*(?:penjual|pelapak|merchant|mitra|seller|anggota\s+aktif)\b", re.IGNORECASE)
-POSSESSION_LEFT = re.compile(r"\b(?:punya|mempunyai|memiliki)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?$", re.IGNORECASE)
+RECORDED_LEFT = re.compile(rf"\b(?:{_alt('recorded_markers')})\s+(?:sekitar\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
+MEMBERS_AFTER = re.compile(rf"^\s*(?:juta|ribu)?\s*(?:{_alt('member_nouns')})\b", re.IGNORECASE)
+POSSESSION_LEFT = re.compile(rf"\b(?:{_alt('possession_verbs')})\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?$", re.IGNORECASE)
 POPULATION_LEFT = re.compile(r"\bjumlah\s+(?:\w+\s+)?(?:umkm|ukm|umk|ikm|koperasi|pelaku|usaha|penduduk|anggota)\w*"
                              r"(?:\s+\w+){0,3}\s+(?:di\s+(?:seluruh\s+)?(?:Indonesia|Tanah\s+Air)|nasional)\b",
                              re.IGNORECASE)
 
 
+AID_WORDS = words("claim_type", "aid_words")
+STANDARD_UNITS = (None, "UMKM", "koperasi", "orang", "persen", "rupiah", "USD", "transaksi", "produk", "kali")
+SALES_COUNT = re.compile(rf"\s*(?:\w+\s+)?(?:{_alt('sales_count_words')})\b|\b(?:{_alt('sales_count_words')})\b(?:\s+\w+){{0,4}}\s*$",
+                         re.IGNORECASE)
+RATE_LEFT = re.compile(rf"\b(?:{_alt('rate_words')})\b[^,.;]{{0,45}}$", re.IGNORECASE)
+MACRO_WORDS = words("claim_type", "macro_words")
+FOREIGN = words("claim_type", "foreign_comparators")
+CONTRIBUTION = re.compile(rf"\b(?:{_alt('contribution_words')})\b[^.;]{{0,40}}\b(?:{_alt('contribution_to')})", re.IGNORECASE)
+PARTICIPANTS_AFTER = re.compile(rf"\s*(?:orang\s+)?(?:{_alt('participant_nouns')})\b", re.IGNORECASE)
+MACRO_AFTER = re.compile(rf"\s*(?:\S+\s+){{0,2}}?(?:{_alt('macro_after')})\b", re.IGNORECASE)
+FORECAST = words("claim_type", "forecast_words")
 PRIVATE_FUNDING = words("budget", "private_funding")
 PROCUREMENT = words("budget", "procurement")
 COMMITMENT = words("budget", "commitments")
@@ -106,11 +124,17 @@ def _clean_cues(t: str) -> str:
     # "jauh melampaui target." / "menembus target 60 persen": the target was reached; but in "mengejar target
     # 30 juta" or "mencapai target 400 unit" the figure is the target itself
     t = NOT_TARGET.sub(lambda m: m.group(0) if re.match(r"\s*(?:sebesar\s+|sebanyak\s+)?(?:Rp\s*)?(?:\d|$)", t[m.end():m.end() + 20])
-                       and not re.match(r"(?:menembus|tembus|melewati|melampaui|melebihi)", m.group(0), re.I)
+                       and not PASSED_AT_START.match(m.group(0))
                        else "mencapai", t)
     t = re.sub(r"\byang\s+baru\b", "yang", t, flags=re.I)
     t = NEW_NOUN.sub(lambda m: m.group(1), t)  # "debitur baru": new debtors, not "only"
     return t
+
+
+def _committed(before: str) -> bool:
+    """A spending commitment governs the figure: named before it, with no realisation named in between."""
+    found = list(COMMITMENT.finditer(before))
+    return bool(found) and not re.search(r"\brealisasi", before[found[-1].end():], re.I)
 
 
 def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, metric: str | None,
@@ -140,7 +164,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if DARI_TARGET.match(after_text):
         return "achievement", True
     raw_left = sent_text[left:rel_start]
-    if re.search(r"\b(?:melampaui|melebihi|menembus|tembus|melewati|mencapai)\s+(?:\w+\s+)?(?:target|sasaran)\s+"
+    if re.search(rf"\b(?:{PASSED}|mencapai)\s+(?:\w+\s+)?(?:target|sasaran)\s+"
                  r"(?:sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*)?$", raw_left, re.I) and TARGET_SET_AFTER.match(after_text):
         return "target", True  # "melampaui target 1 juta UMKM yang dipatok untuk 2024": the figure is the target
     if re.match(r"[^\d“”\"]{0,70}?\b(?:target|sasaran)\s+(?:itu|tersebut)\b", after_text, re.I) and \
@@ -157,18 +181,15 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "other", True  # "1,5 kali lebih tinggi dibandingkan ...": a comparison
     # per-unit money ("Rp 1,2 juta per penerima"): aid amounts are budget, credit ceilings and prices context
     if money and (re.match(r"\s*(?:dari\s+(?:sebelumnya\s+|semula\s+)?(?:Rp\.?\s*)?[\d.,]+\s*(?:juta|ribu|miliar|triliun)?\s+)?"
-                           r"(?:per|untuk\s+setiap|bagi\s+setiap|setiap)\s+(?:penerima|orang|pelaku|debitur|umkm|ukm|"
-                           r"unit|koperasi|keluarga|kk|peserta|nasabah|usaha|merchant|pedagang|penjual|toko)", after_text, re.I)
+                           rf"(?:per|untuk\s+setiap|bagi\s+setiap|setiap)\s+(?:{_alt('per_unit_payees')})", after_text, re.I)
                   or PER_UNIT_LEFT.search(seg_left[-70:])):
-        return ("budget" if re.search(r"\b(?:bantuan|bpum|banpres|blt|bansos|subsidi|insentif|hibah|"
-                                      r"menyalurkan|disalurkan|penyaluran)\b", sent_text, re.I)
+        return ("budget" if AID_WORDS.search(sent_text)
                 else "other"), True
     # 1. an explicit target verb/noun governs the clause unless a realised marker follows it
     targets = [m for m in EXPLICIT_TARGET.finditer(seg_left)]
     targets = [m for m in targets if not (NOT_TARGET.search(seg_left[max(0, m.start() - 25):m.end()]) and
                                           (not re.match(r"\s*(?:sebesar\s+|sebanyak\s+)?$", seg_left[m.end():]) or
-                                           re.search(r"(?:menembus|tembus|melewati|melampaui|melebihi)\s+(?:\w+\s+)?$",
-                                                     seg_left[max(0, m.start() - 25):m.start()], re.I)))]
+                                           PASSED_BEFORE.search(seg_left[max(0, m.start() - 25):m.start()])))]
     if targets:
         last = targets[-1]
         between = seg_left[last.end():]
@@ -178,36 +199,34 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
                                                               near_right, re.I):
         return "target", True
     # 2a. a comparison base ("dibandingkan realisasi tahun lalu sebesar Rp 253 triliun") is context
-    if re.search(r"\b(?:dibandingkan|dibanding|ketimbang|daripada)\b[^,.;]*$", seg_left, re.I) or \
-            re.search(r"\b(?:naik|turun|meningkat|menurun|bertambah|berkurang|melonjak|tumbuh)\s+dari\s+(?:\w+\s+)?$",
+    if re.search(rf"\b(?:{_alt('comparison_words')})\b[^,.;]*$", seg_left, re.I) or \
+            re.search(rf"\b(?:{alternation('change', 'change_verbs')})\s+dari\s+(?:\w+\s+)?$",
                       seg_left[-40:], re.I):
         return "other", True
     # 2. money (or a subsidy rate) allocated / disbursed
-    if money and COMMITMENT.search(seg_left[-80:]):
+    if money and _committed(sent_text[max(0, rel_start - 160):rel_start]):
         return "budget", True  # "komitmen belanja produk dalam negeri mencapai Rp 1.100 triliun": planned money
     if money and (BUDGET_CUES.search(seg_left) or BUDGET_CUES.search(near_right[:40])
-                  or re.search(r"\brealisasi\s+(?:\w+\s+){0,2}(?:program|kur|pen|bpum|bantuan|penyaluran)\b", seg_left,
+                  or re.search(rf"\brealisasi\s+(?:\w+\s+){{0,2}}(?:{_alt('realised_programme_heads')})\b", seg_left,
                                re.I)):
         if PRIVATE_FUNDING.search(seg_left):
             return "other", True  # a startup's funding round is market context
-        if not re.search(r"\b(?:transaksi|omzet|penjualan|pembelian)\b|(?<!bisa\s)(?<!dapat\s)\b(?:terserap|diserap)\b",
+        if not re.search(rf"\b(?:{_alt('sales_words')})\b|(?<!bisa\s)(?<!dapat\s)\b(?:{_alt('absorbed_words')})\b",
                          seg_left[-80:], re.I) and not PRIVATE_LENDING.search(seg_left) and not PROCUREMENT.search(seg_left):
             return "budget", True  # (procurement through e-Katalog or of local products is a realised transaction value)
     if unit == "persen" and re.search(r"\bsubsidi\b", near_left[-40:], re.I):
         return "budget", True
-    if unit == "persen" and re.search(r"\b(?:bunga|suku\s+bunga|tarif|pajak|ppn|pph|mdr|bea|margin|inflasi|"
-                                      r"imbal\s+hasil)\b[^,.;]{0,45}$", seg_left, re.I) and not targets:
+    if unit == "persen" and RATE_LEFT.search(seg_left) and not targets:
         return "other", True  # rates and tariffs are parameters
     # 3. a quota of recipients
     if not money and QUOTA.search(near_left[-50:]):
         return "target", True
     # growth rates take the standing of the figure they describe; projections are context
     if unit in ("persen", "kali") and GROWTH.search(seg_left[-40:]) and not NEW_LEVEL_LEFT.search(seg_left[-40:]):
-        if re.search(r"\b(?:ekonomi|pdb|inflasi|ekspor|impor|investasi|konsumsi|daya\s+beli)\b", seg_left[-60:], re.I):
+        if MACRO_WORDS.search(seg_left[-60:]):
             return "other", True  # macro-economic growth is context
         return "growth", True
-    if re.search(r"\b(?:negara\s+(?:lain|tetangga|maju|berkembang)|asean|malaysia|thailand|vietnam|"
-                 r"singapura|filipina|china|tiongkok|india|jepang|korea)\b", sent_text[left:right], re.I) \
+    if FOREIGN.search(sent_text[left:right]) \
             and not EXPLICIT_TARGET.search(seg_left):
         return "other", True
     survey = SURVEY_WORDS.search(seg_left + after_text[:60])
@@ -246,10 +265,9 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if other_m and other_m.group(0).lower().startswith("jumlah") and DIGITAL_WORDS.search(sent_text[left:right]):
         other_m = None  # "jumlah UMKM yang onboarding": a count of digital UMKM is a result, not a population
     is_other = context_metric or bool(other_m)
-    if re.search(r"\b(?:kontribusi|sumbangan|menyumbang|berkontribusi)\b[^.;]{0,40}\b(?:pdb|ekspor|perekonomian|ekonomi|"
-                 r"produk\s+domestik)", sent_text[left:rel_end + 40], re.I):
+    if CONTRIBUTION.search(sent_text[left:rel_end + 40]):
         return "other", True
-    if re.match(r"\s*(?:orang\s+)?(?:peserta|responden|pengunjung|hadirin)\b", after_text, re.I) and not (
+    if PARTICIPANTS_AFTER.match(after_text) and not (
             unit == "persen" and STRONG_REALIZED.search(_clean_cues(after_text[:40].split(",")[0]))):
         return "other", True  # participant counts are context; "62 persen responden sudah ...": a status share (R10)
     if unit == "persen" and SIZE_CLASS_OF_THEM.match(after_text):
@@ -284,17 +302,18 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "other", True  # "0,1 persen dari total 4 juta penjual": the base a share is taken of
     if context_metric or (is_other and not strong):
         return "other", True
-    if re.match(r"\s*(?:\S+\s+){0,2}?(?:ekonomi\s+(?:indonesia|nasional|global|dunia)|pdb|konsumsi\s+rumah\s+tangga|"
-                r"inflasi|penduduk)\b", after_text, re.I) and not strong:
+    if MACRO_AFTER.match(after_text) and not strong:
         return "other", True
     # a figure tied to a year after the statement ("mencapai 5,5 persen pada 2024" said in 2021) is a goal
     if day is not None and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(near_right[:25]):
         years = [int(y) for y in re.findall(r"\b(?:pada|di|hingga|sampai|tahun)\s+(?:tahun\s+)?((?:19|20)\d\d)\b",
                                              sent_text[left:right])]
-        if years and max(years) > day.year and not re.search(r"\b(?:diproyeksi\w*|diprediksi|diperkirakan|proyeksi|"
-                                                               r"potensi|prediksi)\b", sent_text[left:right], re.I):
+        if years and max(years) > day.year and not FORECAST.search(sent_text[left:right]):
             return "target", True
-    if unit not in (None, "UMKM", "koperasi", "orang", "persen", "rupiah", "USD", "transaksi", "produk", "kali") \
+    if (unit not in STANDARD_UNITS or unit == "produk") and (SALES_COUNT.search(seg_left[-60:]) or SALES_COUNT.match(after_text)) \
+            and not MARKET_WIDE.search(sent_text[left:right]) and not POPULATION_AFTER.match(after_text):
+        return "achievement", True  # "Dulu sebulan laku 40 lembar", "tiap minggu ada 30-an pesanan": own sales (R5)
+    if unit not in STANDARD_UNITS \
             and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(near_right[:25]) \
             and not RECORDED_LEFT.search(ach_left):
         return "other", True  # counts of platforms, partners, places ...

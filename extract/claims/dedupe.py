@@ -66,6 +66,10 @@ def _dedupe(candidates):
             else:
                 money[mk] = k
     out = [best[k][0] for k in order]
+    # a figure named again without its noun ("angka 27 juta belum menggambarkan ...") restates a figure the article
+    # states with a unit, whatever standing the restating sentence gives it
+    with_unit = {float(f"{c['value']:.3g}") for c in out if c["unit"] is not None and c["value"] >= 1000}
+    out = [c for c in out if c["unit"] is not None or float(f"{c['value']:.3g}") not in with_unit]
     targets_by = {(c["value"], c["unit"]): c for c in out if c["claim_type"] == "target"}
     out = [c for c in out if not (c["claim_type"] != "target" and (c["value"], c["unit"]) in targets_by and c["value"] >= 1000
                                   and re.search(r"\b(?:target\w*|program|sasaran)\b", c["quote"], re.I))]

@@ -66,6 +66,14 @@ def _inside_name(q: Quantity, before: str, after: str) -> bool:
         bool(NAME_WORD_AFTER.match(after)) and not re.search(rf"\b(?:{_MONTH_RE})\s+$", before, re.IGNORECASE)
 
 
+# "Margin of error sekitar 2,5%": how a survey was made, not what it found
+METHODOLOGY_BEFORE = re.compile(rf"\b(?:{alternation('out_of_scope', 'survey_methodology')})\b[^,;.]{{0,25}}$", re.IGNORECASE)
+
+
+# a share written as words of a price or cost ("hampir separuh harga selembar kain"); not "sepertiga dari nilai kumulatif"
+SHARE_OF_AN_AMOUNT = re.compile(r"^\s*(?:dari\s+)?(?:harga|biaya|ongkos|tarif|gaji|upah)\b", re.IGNORECASE)
+
+
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 
 
@@ -104,8 +112,10 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False  # "Angka 62,4 persen tadi ...": the figure named again to say something about it
     if any(a <= rel_start < b or a < rel_end <= b for a, b in ent_spans):
         return False  # inside a name / programme
-    if _generic_one(q, after) or _inside_name(q, before, after):
+    if _generic_one(q, after) or _inside_name(q, before, after) or METHODOLOGY_BEFORE.search(before):
         return False
+    if q.is_words and q.unit == "persen" and SHARE_OF_AN_AMOUNT.match(after):
+        return False  # "separuh harga selembar kain": a ratio of two amounts, not a share of businesses
     if not before.strip(" \"“(-") and not q.unit and not q.has_scale and re.match(r"[.)](?:\s|$)", after):
         return False  # "2. Pelatihan digital ...": a list enumerator
     if not q.unit and not q.has_scale and re.fullmatch(r"(?:19|20)\d\d", raw):

@@ -32,6 +32,7 @@ _NOT_COUNTED = re.compile(rf"(?:{alternation('units', 'not_counted')})", re.I)
 _PERSON = re.compile(rf"(?:{alternation('units', 'person_nouns')})\b", re.I)
 _PERSON_SHAPE = re.compile(rf"(?:{alternation('units', 'person_patterns')})", re.I)
 _NOT_PERSON = re.compile(rf"(?:{alternation('units', 'not_person')})", re.I)
+_MODIFIER = re.compile(rf"(?:{alternation('units', 'noun_modifiers')})\s+", re.I)
 _VERB_SHAPE = re.compile(rf"(?:{alternation('units', 'verb_patterns')})", re.I)
 _NOT_VERB = re.compile(rf"(?:{alternation('units', 'not_verb')})", re.I)
 _GOODS = re.compile(rf"(?:{alternation('units', 'goods_nouns')}|{alternation('units', 'classifier_nouns')})\b", re.I)
@@ -42,6 +43,9 @@ def counted_noun(after: str) -> tuple[str | None, str]:
     """(unit, noun) of the noun right after a number that no unit list names: people nouns count "orang", goods
     and their measure words count "produk", orders count "transaksi", any other noun counts itself ("40 potong", "150 pesanan", "1.682 BTS"); (None, "") when the word
     after the number is a function word, time word or other word of units.yaml "not_counted"."""
+    modifier = _MODIFIER.match(after)
+    if modifier:
+        after = after[modifier.end():]  # "5.400 calon penerima": the noun after the modifier
     m = _NOUN_AFTER.match(after)
     if not m:
         return None, ""

@@ -187,6 +187,25 @@ def _province_mentions(text: str):
         pos = m.end()
 
 
+# a body whose name holds a province: "Universitas Lampung", "Bank Jatim", "Politeknik Negeri Bali"
+_INSTITUTION_BEFORE = re.compile(r"\b(?:Universitas|Institut|Politeknik|Sekolah\s+Tinggi|UIN|Bank)\s+(?:Negeri\s+|Islam\s+Negeri\s+)?$")
+
+
+def _kota_around(text: str, start: int, end: int) -> str | None:
+    """The kota whose name holds the province name at ``start:end`` ("Bandar Lampung", "Banda Aceh"), if any."""
+    for city in _multiword_kota():
+        i = city.find(text[start:end])
+        if i >= 0 and text[start - i:start - i + len(city)] == city:
+            return city
+    return None
+
+
+@lru_cache(maxsize=1)
+def _multiword_kota() -> tuple[str, ...]:
+    """Kota names of more than one word (the only ones that can hold a province name next to other words)."""
+    return tuple(c for c in _cities()[1] if " " in c)
+
+
 _ROLE_HEAD = re.compile(r"(?:Bupati|Wali\s*kota|Walikota|Wakil)\b", re.IGNORECASE)
 
 
@@ -223,7 +242,12 @@ def region_in(text: str) -> tuple[tuple[int, Scope], ...]:
         found.append((m.start(), Scope("province", canon[pm.group(0).lower()])))
         taken.append((m.start(), pm.end()))
     for m in _province_mentions(text):
-        if any(a <= m.start() < b for a, b in taken) or _WEEKDAY_NEAR.match(text[m.end():]):
+        if any(a <= m.start() < b for a, b in taken) or _WEEKDAY_NEAR.match(text[m.end():]) or \
+                _INSTITUTION_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "Universitas Lampung", "Bank Jatim": a body's name, not the province
+        city = _kota_around(text, m.start(), m.end())
+        if city:
+            found.append((m.start(), Scope("city", f"Kota {city}")))  # "Bandar Lampung" is a kota, not Lampung
             continue
         found.append((m.start(), Scope("province", canon[m.group(0).lower()])))
     return tuple(sorted(found, key=lambda f: f[0]))
@@ -286,6 +310,14 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
         label == "ORG" and left <= a and b <= right and inst_type and ent_id.startswith("inst:") and
         inst_type(ent_id.split(":", 1)[1]) in COMPANY_TYPES for a, b, label, ent_id in entities) or any(
         label == "PROGRAM" and left <= a and b <= right for a, b, label, _ in entities)
+    # a platform the gazetteer lists, named in the clause, is what its operator's figure measures ("PT Telkom ... 1.800
+    # transaksi per hari di PaDi UMKM")
+    platform_named = program_kind == "platform" and any(label == "PROGRAM" and left <= a and b <= right
+                                                         for a, b, label, _ in entities)
+    platform = _platform_in(clause, left, right, entities, inst_type) \
+        if metric == "umkm_onboarded_digital" and not platform_named else None
+    if platform:
+        return Scope("company", platform)  # "Gojek mencatat mitra GoFood di Kabupaten Bogor tumbuh 22 persen"
     # a region named in the figure's clause, then in its sentence; in the clause, the nearer of a region and a
     # national word ("Jawa Timur memiliki 9,78 juta pelaku UMKM, terbanyak kedua secara nasional" is Jawa Timur's)
     for text, offset in ((clause, left), (sent_text, 0)):
@@ -301,7 +333,7 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
             return hit
     # one company's or one programme's figure: the entity sits in the figure's clause
     for start, end, label, ent_id in entities:
-        if not (left <= start and end <= right):
+        if not (left <= start and end <= right) or platform_named:
             continue
         if label == "ORG" and ent_id.startswith("inst:") and inst_type and \
                 inst_type(ent_id.split(":", 1)[1]) in COMPANY_TYPES and not _is_speaker_source(clause, start - left):
@@ -340,6 +372,18 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
     return Scope("national")
 
 
+def _platform_in(clause: str, left: int, right: int, entities, inst_type) -> str | None:
+    """The company whose own sellers or merchants a figure counts: one the gazetteer lists, in the figure's clause and
+    not only as its source ("menurut data Shopee"). A platform's regional sellers stay the platform's."""
+    if inst_type is None:
+        return None
+    for start, end, label, ent_id in entities:
+        if label == "ORG" and left <= start and end <= right and ent_id.startswith("inst:") and \
+                inst_type(ent_id.split(":", 1)[1]) in COMPANY_TYPES and not _is_speaker_source(clause, start - left):
+            return company_short_name(ent_id.split(":", 1)[1])
+    return None
+
+
 def _own_programme(clause: str, left: int, rel_end: int, named_spans, recent_named: Named | None) -> Named | None:
     """The article-named programme a figure is counted in: named in its clause (up to a little after the figure), or
     referred back to ("platform tersebut", "kampus ini") when the article named one just before."""
@@ -357,8 +401,9 @@ def _is_speaker_source(clause: str, pos: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _companies() -> dict[str, str]:
-    """Every form of a company or state firm the gazetteer lists, lower-cased -> its short name."""
+def _companies() -> tuple[dict[str, str], re.Pattern]:
+    """Every form of a company or state firm the gazetteer lists -> its short name, and a pattern finding them (a small
+    one: the full institution pattern is far slower on a title)."""
     from extract.claims.gaz import _gaz
 
     idx, _ = _gaz()
@@ -366,8 +411,10 @@ def _companies() -> dict[str, str]:
     for iid, inst in idx["institutions"].items():
         if inst.get("type") in COMPANY_TYPES:
             for form in [inst["name"], *(inst.get("acronyms") or []), *(inst.get("aliases") or [])]:
-                forms[form.lower()] = company_short_name(iid)
-    return forms
+                if len(form) >= 3:
+                    forms[form] = company_short_name(iid)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    return forms, rx
 
 
 def company_short_name(inst_id: str) -> str | None:
@@ -399,13 +446,10 @@ def speaker_company(office: str | None) -> str | None:
     Koperasi Nelayan Bahari Kei"). None for officials, analysts and bodies."""
     if not office:
         return None
-    from extract.claims.gaz import _inst_matcher, _institution_type
-
-    pat, lookup = _inst_matcher()
-    for m in pat.finditer(office):
-        iid = lookup.get(m.group(0).lower())
-        if iid and _institution_type(iid) in COMPANY_TYPES:
-            return company_short_name(iid)
+    forms, company_rx = _companies()
+    m = company_rx.search(office)
+    if m:
+        return forms[m.group(0)]
     for rx in (COMPANY_FORM, COMPANY_ROLE):
         for m in rx.finditer(office):
             if rx is COMPANY_FORM and m.group("name").split()[0] not in ("PT", "CV") and \
@@ -420,9 +464,8 @@ def speaker_company(office: str | None) -> str | None:
 def _business_name(raw: str, bare_form_ok: bool = True) -> str | None:
     """The business name in ``raw`` (capitalised words after a role or a form), through the gazetteer when it lists
     the company; None for a bare form ("Koperasi"), a region or a body the gazetteer lists that is no business."""
-    from extract.claims.gaz import _inst_matcher, _institution_type
+    from extract.claims.gaz import _institution_type, _surface_institutions
 
-    pat, lookup = _inst_matcher()
     words = raw.split()
     while words and _ROLE_WORD.match(words[0]):
         words = words[1:]  # "pendiri sekaligus CEO Pasarnesia": a second role before the name
@@ -433,9 +476,9 @@ def _business_name(raw: str, bare_form_ok: bool = True) -> str | None:
     name = _BUSINESS_NAME_END.split(" ".join(words))[0].strip()
     if not name or region_in(name) or (len(name.split()) < 2 and not bare_form_ok):
         return None
-    listed = [lookup.get(n.lower()) for n in (name, name.split(None, 1)[-1]) if pat.fullmatch(n)]
+    listed = [iid for n in (name, name.split(None, 1)[-1]) for iid in _surface_institutions().get(n.lower(), [])]
     if listed:
         return company_short_name(listed[0]) if _institution_type(listed[0]) in COMPANY_TYPES else None
-    bare = re.sub(r"^(?:PT|CV)\s+|\s+Tbk$", "", name)
-    known = [short for form, short in _companies().items() if bare.lower() in form]
+    bare = re.sub(r"^(?:PT|CV)\s+|\s+Tbk$", "", name).lower()
+    known = [short for form, short in _companies()[0].items() if bare in form.lower()]
     return known[0] if known else name

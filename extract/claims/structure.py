@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from extract.claims.clauses import clause_at, segment
-from extract.claims.lexicon import EXPLICIT_TARGET, PROJECTION, STRONG_REALIZED, TARGET_CUES, alternation, words
+from extract.claims.lexicon import ME_VERBS, EXPLICIT_TARGET, PROJECTION, STRONG_REALIZED, TARGET_CUES, alternation, words
 
 _NUM = r"(?:Rp\.?\s*|US\$\s*)?\d[\d.,]*"
 _MONEY_PREFIX = r"(?:sekitar\s+|sebesar\s+|sebanyak\s+|senilai\s+|hanya\s+|lebih\s+dari\s+|hampir\s+)?(?:Rp\.?\s*|US\$\s*)?"
@@ -46,6 +46,7 @@ MODAL_VERB = re.compile(rf"^[^.;]{{0,40}}?\b(?:{alternation('gap', 'obligation')
                         r"(?:di|me|ber|ter)?[a-z]{3,}", re.IGNORECASE)
 GAP_ONLY = words("gap", "gap_words")  # "selisih 2,4 juta antara kedua data": arithmetic, whatever modal follows
 CHASE = words("change", "chase_verbs")
+CHANGE_WORD = words("change", "change_verbs")
 REACHED_TARGET = re.compile(rf"\b(?:{alternation('target', 'reached_target_verbs')})\s+(?:\w+\s+)?(?:target|sasaran)(?:nya)?"
                             rf"(?:\s+(?:awal|semula|sebelumnya|tahunan|resmi|pemerintah|kami|kita))?\s+{_MONEY_PREFIX}$",
                             re.IGNORECASE)
@@ -58,6 +59,12 @@ PART_OF_LEFT = re.compile(r"\d[\d.,]*(?:-an)?\s*(?:ribu|juta|miliar|triliun|pers
 CHANGED_FROM_LEFT = re.compile(rf"\b(?:{_CHANGE})\s+"
                                r"(?:\w+\s+){0,2}?dari\s+(?:sebelumnya\s+|semula\s+)?(?:sekitar\s+|hanya\s+)?(?:Rp\.?\s*|US\$\s*)?$",
                                re.IGNORECASE)
+# "mengatakan dari sekitar 4,1 juta UMKM yang tercatat, baru 1,23 juta ...": a "dari N" phrase that opens what is
+# said, followed by a clause that takes a part of it (a share word, "baru", "hanya" or another figure): the base (R12 c)
+BASE_AFTER_SAID = re.compile(rf"(?:^|\b(?:{ME_VERBS}|bahwa)\s+)[\s\"“]*(?:(?:saat\s+ini|kini|sekarang)\s+)?dari\s+(?:sekitar\s+|total\s+|sebanyak\s+|seluruh\s+|"
+                             r"jumlah\s+)?(?:Rp\.?\s*)?$", re.IGNORECASE)
+PART_NEXT = re.compile(rf"^[\s,]*(?:(?:{alternation('context', 'share_words')})\b|baru\b|hanya\b|"
+                       r"yang\s+(?:sudah|telah|baru)\b|(?:sekitar\s+)?\d)", re.IGNORECASE)
 COLON_TARGET = re.compile(r"\b(?:target|sasaran)(?:nya|\s+\w+){0,3}\s*$", re.IGNORECASE)
 MODAL_AFTER = re.compile(rf"^\s*(?:(?!yang\b)[^\s,;]+\s+){{0,4}}?(?:{alternation('target', 'modal_after')})\b", re.IGNORECASE)
 APPLICANTS_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:{alternation('context', 'applicants')})\b",
@@ -89,6 +96,8 @@ ATTRIBUTE_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?:{alternation('context',
 THRESHOLD = re.compile(rf"\b(?:{alternation('change', 'threshold_verbs')})\s+(?:{alternation('context', 'threshold_bounds')})\s+"
                        r"(?:Rp\.?\s*)?$|"
                        r"\b(?:batas|ambang)\s+(?:\w+\s+){0,3}?(?:Rp\.?\s*)?$", re.IGNORECASE)
+RULE_BOUND = re.compile(rf"\b(?:{alternation('context', 'rule_nouns')})\s+(?:\w+\s+){{0,2}}?"
+                        rf"(?:(?:{alternation('context', 'rule_bounds')})\s+)?(?:Rp\.?\s*)?$", re.IGNORECASE)
 PLACE_REACH_AFTER = re.compile(rf"^\s*(?:{alternation('categories', 'place_reach_nouns')})\b", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:tidak|tak|belum|bukan)\s+(?:\w+\s+)?(?:bisa\s+|dapat\s+|akan\s+)?\w+$|\b(?:tidak|tak)\s+(?:bisa|dapat)\b",
                      re.IGNORECASE)
@@ -112,8 +121,10 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         return "earlier:" + _earlier_term(whole, left, right, money, day), True
     if SHARE_OF_LEFT.search(left):
         return "other", True  # "baru sebagian kecil dari sekitar 330 ribu UMKM": the base of a share (R12 c)
-    if PART_OF_LEFT.search(left) and not re.search(r"\b(?:naik|turun|meningkat|menurun|bertambah|berkurang)\b", left[-40:], re.I):
+    if PART_OF_LEFT.search(left) and not CHANGE_WORD.search(left[-40:]):
         return "other", True
+    if BASE_AFTER_SAID.search(left) and PART_NEXT.match(_after_next_comma(sent, re_)):
+        return "other", True  # "dari sekitar 32 ribu UMKM yang terdata, yang sudah berjualan daring baru 2.700" (R12 c)
     if (BASE_OPENER.match(left) or BASE_INSIDE.search(left)) and any(ANY_NUMBER.search(c.text(sent)) for c in segment(sent) if c.start >= clause.end):
         return "other", True  # "Dari 9.000 pedagang, baru 2.300 ...": the base of a share (R12 c)
     if (GAP.search(left[-60:]) or LAGI_AFTER.match(right)) and not (money and BUDGET_NOUN.search(left)):
@@ -131,6 +142,8 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
             CHASE.search(governed) or EXPLICIT_TARGET.search(after_gap) or more_planned or \
             (MODAL_VERB.search(predicate) and not GAP_ONLY.search(left[-60:]))
         return ("target" if planned and not NEGATED.search(own_right) else "other"), True
+    if RULE_BOUND.search(left):
+        return "other", True  # "di bawah batas 5 persen", "ketentuan minimal 60 persen": the bound a rule sets
     projection = list(PROJECTION.finditer(left))
     if projection and not EXPLICIT_TARGET.search(left[projection[-1].end():]) and \
             not STRONG_REALIZED.search(left[projection[-1].end():]):
@@ -198,6 +211,12 @@ def _future_year_in(text: str, day: date | None) -> bool:
 def _past_year_after(right: str, day: date | None) -> bool:
     m = re.match(r"^\s*(?:\S+\s+){0,3}?(?:pada|di|tahun|per|akhir|awal)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", right)
     return bool(m and day is not None and int(m.group(1)) < day.year)
+
+
+def _after_next_comma(sent: str, end: int) -> str:
+    """The text after the first comma that follows ``end`` within the sentence ('' without one)."""
+    comma = sent.find(",", end)
+    return sent[comma + 1:] if comma >= 0 else ""
 
 
 def _after_gap(left: str) -> str:

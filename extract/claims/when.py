@@ -22,8 +22,9 @@ REL_SPAN = re.compile(r"\b(?P<within>dalam\s+(?:waktu\s+)?|pada\s+)?(?P<n>\d{1,2
 
 # "1 juta sertifikat, sama dengan tahun lalu", "naik dibanding 2023": the year of a comparison; "dua tahun lalu": a time
 _COMPARED = r"sama\s+dengan|dibanding\w*|ketimbang|daripada|seperti"
-_AGO_OR_COMPARED = re.compile(rf"(?:\b(?:\d{{1,2}}|se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
-                              rf"beberapa)\s*$|\b(?:{_COMPARED})\s+(?:(?:pada|di|periode|posisi)\s+)?$)", re.IGNORECASE)
+_AGO_BEFORE = re.compile(r"\b(?:\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|beberapa)\s+$",
+                         re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(rf"\b(?:{_COMPARED})\s+(?:(?:pada|di|periode|posisi)\s+)?$", re.IGNORECASE)
 
 
 # a deadline month without a year ("paling lambat akhir September", "sebelum Agustus", "pada Mei mendatang") or a
@@ -43,7 +44,7 @@ def _month_deadlines(sent_text: str, day: date) -> list[tuple[int, int]]:
     return out
 
 
-REL_YEAR = re.compile(r"\b(?:se)?(?:tahun|thn)\s+(?P<rel>ini|depan|lalu|kemarin|mendatang)\b|\bakhir\s+tahun\b(?!\s+(?:\d|ini|depan|lalu|mendatang|kemarin))",
+REL_YEAR = re.compile(r"\b(?:se)?(?:tahun|thn)\s+(?P<rel>ini|depan|lalu|kemarin|mendatang|berjalan)\b|\bakhir\s+tahun\b(?!\s+(?:\d|ini|depan|lalu|mendatang|kemarin))",
                       re.IGNORECASE)
 
 
@@ -114,20 +115,20 @@ def stated_on(text: str, published) -> date | None:
 
 def per_unit_rate(sent_text: str, rel_start: int, rel_end: int) -> bool:
     """Whether the figure is stated per unit of time, event or person (R3: "150 ribu pedagang setiap tahun", "masing-
-    masing diikuti 70 peserta"): a rate phrase within reach that belongs to this figure (the figure right before it, else the next one) (in "5 juta UMKM setiap
+    masing diikuti 70 peserta"): a rate phrase within reach that belongs to this figure (the figure before it in the same clause, else the next one) (in "5 juta UMKM setiap
     tahun untuk mencapai 30 juta pada 2024" the rate is the 5 juta's, not the 30 juta's)."""
-    lo, hi = max(0, rel_start - 60), min(len(sent_text), rel_end + 40)
+    lo, hi = max(0, rel_start - 60), min(len(sent_text), rel_end + 90)
     rates = list(PER_PERIOD.finditer(sent_text, lo, hi))
     if not rates:
         return False
     figures = [(q.start, q.end) for q in find_quantities(sent_text)
                if q.unit or q.has_scale or not YEAR_RE.fullmatch(q.text)]
     for m in rates:
-        before = [f for f in figures if f[1] <= m.start() and len(sent_text[f[1]:m.start()]) <= 30
-                  and not re.search(r"[,;:]", sent_text[f[1]:m.start()])]
+        before = [f for f in figures if f[1] <= m.start() and len(sent_text[f[1]:m.start()]) <= 90
+                  and not re.search(r"[,;:]|[.!?]\s", sent_text[f[1]:m.start()])]
         after = [f for f in figures if f[0] >= m.end()]
         owner = before[-1] if before else (after[0] if after else None)  # "5 juta UMKM setiap tahun"; "masing-masing 70"
-        if owner is None or owner[0] <= rel_start < owner[1] + 1:
+        if owner is not None and owner[0] <= rel_start < owner[1] + 1:
             return True
     return False
 
@@ -202,6 +203,8 @@ def _target_year_in(sent_text: str, rel_start: int, rel_end: int, day: date | No
     for m in REL_SPAN.finditer(sent_text):
         if day is None or (not m.group("ahead") and not m.group("within")):
             continue
+        if not m.group("ahead") and _year_candidates(sent_text):
+            continue  # "180 desa pada 2027, atau tambahan 84 desa dalam dua tahun": the year stated is the deadline
         from extract.numbers import parse_number
 
         n = parse_number(m.group("n"))
@@ -210,9 +213,10 @@ def _target_year_in(sent_text: str, rel_start: int, rel_end: int, day: date | No
     for m in REL_YEAR.finditer(sent_text):
         if day is None:
             continue
-        if _AGO_OR_COMPARED.search(sent_text[max(0, m.start() - 25):m.start()]):
-            continue  # "dua tahun lalu pemerintah mematok ...", "sama dengan tahun lalu": when, or a comparison
         rel = (m.group("rel") or "").lower()
+        before = sent_text[max(0, m.start() - 25):m.start()]
+        if _COMPARED_BEFORE.search(before) or (rel in ("lalu", "kemarin") and _AGO_BEFORE.search(before)):
+            continue  # "sama dengan tahun lalu": a comparison; "dua tahun lalu pemerintah mematok ...": when
         y = day.year + {"depan": 1, "mendatang": 1, "lalu": -1, "kemarin": -1}.get(rel, 0)
         cands.append((m.start(), y))
     if day is not None:

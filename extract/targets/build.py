@@ -27,11 +27,12 @@ TARGET_FIELDS = [
 ]
 
 
-def _dedupe(claims: Iterable[dict]) -> list[Claim]:
-    """Normalised claims, one per claim id (of two inputs with one id the same content wins whatever the order)."""
+def _dedupe(claims: Iterable[dict], normalised: dict | None = None) -> list[Claim]:
+    """Normalised claims, one per claim id (of two inputs with one id the same content wins whatever the order).
+    ``normalised``: ``{id(raw): normalise(raw)}`` already computed by the caller (the tracker stage)."""
     chosen: dict[str, tuple[str, Claim]] = {}
     for raw in claims:
-        claim = normalise(raw)
+        claim = normalised[id(raw)] if normalised is not None and id(raw) in normalised else normalise(raw)
         if claim is None:
             continue
         key = json.dumps(raw, sort_keys=True, ensure_ascii=False, default=str)
@@ -40,10 +41,11 @@ def _dedupe(claims: Iterable[dict]) -> list[Claim]:
     return sorted((c for _, c in chosen.values()), key=lambda c: c.claim_id)
 
 
-def build_targets(claims: Iterable[dict], *, today: date | None = None) -> list[dict]:
-    """One dict per target (fields TARGET_FIELDS), sorted by series, deadline and value. Pure: no database."""
+def build_targets(claims: Iterable[dict], *, today: date | None = None, normalised: dict | None = None) -> list[dict]:
+    """One dict per target (fields TARGET_FIELDS), sorted by series, deadline and value. Pure: no database.
+    ``normalised``: the claims' ``normalise`` results by ``id(claim)``, when the caller has them."""
     today = today or date.today()
-    normalised = _dedupe(claims)
+    normalised = _dedupe(claims, normalised)
     commitments = group_commitments([c for c in normalised if c.claim_type == "target"])
     achievements: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in normalised:

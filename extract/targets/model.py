@@ -36,6 +36,11 @@ def cues() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def disbursement_metrics() -> frozenset[str]:
+    return frozenset(_cue_data().get("disbursement_metrics_words", []))
+
+
+@lru_cache(maxsize=1)
 def generic_words() -> frozenset[str]:
     return frozenset(w.lower() for w in _cue_data()["subject_generic_words"])
 
@@ -204,6 +209,8 @@ def normalise(raw: dict) -> Claim | None:
     value = _float(raw.get("value"))
     stated_on = parse_day(raw.get("stated_on"))
     claim_type = str(raw.get("claim_type") or "").lower()
+    if claim_type == "budget" and raw.get("metric") in disbursement_metrics() and not raw.get("target_year"):
+        claim_type = "achievement"  # money paid out is the progress figure of a disbursement target
     if claim_type not in ("target", "achievement") or stated_on is None:
         return None
     quote = str(raw.get("quote") or "")
