@@ -443,3 +443,11 @@ def test_an_opinion_writer_named_on_a_line_of_his_own_and_described_in_a_closing
     assert cs[25]["speaker"] == "Yohanes Sanda"
     assert cs[25]["speaker_title"].startswith("dosen ekonomi")
     assert cs[2100]["speaker"] is None
+
+
+def test_a_feature_story_is_about_the_person_introduced_with_her_age_before_she_speaks():
+    text = ("Ende (Flores Pos) - Tangan Maria Imakulata (52) cekatan menenun di teras rumahnya.\n\n"
+            "Sebelum pandemi, usaha tenunnya bisa menjual 60 lembar kain UMKM sebulan. \"Sekarang lewat lokapasar,\" "
+            "tuturnya.")
+    cs = claims(text)
+    assert cs[60]["speaker"] == "Maria Imakulata"
