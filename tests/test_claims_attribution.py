@@ -446,7 +446,7 @@ def test_an_opinion_writer_named_on_a_line_of_his_own_and_described_in_a_closing
 
 
 def test_a_feature_story_is_about_the_person_introduced_with_her_age_before_she_speaks():
-    text = ("Ende (Flores Pos) - Tangan Maria Imakulata (52) cekatan menenun di teras rumahnya.\n\n"
+    text = ("Ende (Flores Pos) - Di teras rumahnya, tangan Maria Imakulata (52) cekatan menenun.\n\n"
             "Sebelum pandemi, usaha tenunnya bisa menjual 60 lembar kain UMKM sebulan. \"Sekarang lewat lokapasar,\" "
             "tuturnya.")
     cs = claims(text)
