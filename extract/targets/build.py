@@ -30,15 +30,25 @@ TARGET_FIELDS = [
 def _dedupe(claims: Iterable[dict], normalised: dict | None = None) -> list[Claim]:
     """Normalised claims, one per claim id (of two inputs with one id the same content wins whatever the order).
     ``normalised``: ``{id(raw): normalise(raw)}`` already computed by the caller (the tracker stage)."""
-    chosen: dict[str, tuple[str, Claim]] = {}
+    chosen: dict[str, list] = {}  # claim id -> [raw, claim, content key (made only when the id comes twice)]
     for raw in claims:
         claim = normalised[id(raw)] if normalised is not None and id(raw) in normalised else normalise(raw)
         if claim is None:
             continue
-        key = json.dumps(raw, sort_keys=True, ensure_ascii=False, default=str)
-        if claim.claim_id not in chosen or key < chosen[claim.claim_id][0]:
-            chosen[claim.claim_id] = (key, claim)
-    return sorted((c for _, c in chosen.values()), key=lambda c: c.claim_id)
+        held = chosen.get(claim.claim_id)
+        if held is None:
+            chosen[claim.claim_id] = [raw, claim, None]
+            continue
+        if held[2] is None:
+            held[2] = _content_key(held[0])
+        key = _content_key(raw)
+        if key < held[2]:
+            chosen[claim.claim_id] = [raw, claim, key]
+    return sorted((c for _, c, _ in chosen.values()), key=lambda c: c.claim_id)
+
+
+def _content_key(raw: dict) -> str:
+    return json.dumps(raw, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def build_targets(claims: Iterable[dict], *, today: date | None = None, normalised: dict | None = None) -> list[dict]:
