@@ -422,6 +422,8 @@ def test_a_name_with_its_role_in_commas_opening_a_sentence_is_who_the_next_nya_r
     cs = claims(text)
     assert cs[40]["speaker"] == "Yosef Ndun"
     assert cs[150]["speaker"] != "Program Tenun Digital"
+    place = claims("Papua Pegunungan, provinsi termuda di Indonesia, mencatat 12 ribu UMKM sudah memakai QRIS.")
+    assert place[12_000]["speaker"] is None
 
 
 def test_a_role_set_off_after_the_name_is_the_speakers_title():
@@ -441,3 +443,11 @@ def test_an_opinion_writer_named_on_a_line_of_his_own_and_described_in_a_closing
     assert cs[25]["speaker"] == "Yohanes Sanda"
     assert cs[25]["speaker_title"].startswith("dosen ekonomi")
     assert cs[2100]["speaker"] is None
+
+
+def test_a_feature_story_is_about_the_person_introduced_with_her_age_before_she_speaks():
+    text = ("Ende (Flores Pos) - Di teras rumahnya, tangan Maria Imakulata (52) cekatan menenun.\n\n"
+            "Sebelum pandemi, usaha tenunnya bisa menjual 60 lembar kain UMKM sebulan. \"Sekarang lewat lokapasar,\" "
+            "tuturnya.")
+    cs = claims(text)
+    assert cs[60]["speaker"] == "Maria Imakulata"

@@ -371,7 +371,7 @@ def name_with_role_opening(text: str, ctx: Ctx) -> Person | None:
 def _name_then_role_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     """"Ahmad Fauzan, Ketua Dewan Pimpinan ... Jepara, menyebut ...": a name the NER missed that opens the sentence,
     followed by its role set off by commas up to the verb."""
-    from extract.claims.people import _NAME_STOPWORDS
+    from extract.claims.people import _NAME_STOPWORDS, _is_region
 
     for opening in NAME_OPENING:
         m = opening.match(text)
@@ -381,9 +381,9 @@ def _name_then_role_before(text: str, pos: int, ctx: Ctx) -> Person | None:
         if not gap or not (gap.group("role")[0].islower() or _TITLE_HEAD_RE.match(gap.group("role"))):
             continue
         words = m.group("name").split()
-        if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS or _TITLE_HEAD_RE.fullmatch(w)
-               for w in words):
-            continue
+        if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS or _TITLE_HEAD_RE.fullmatch(w) or
+               _is_region(w) for w in words):
+            continue  # "Papua Pegunungan, provinsi baru, mencatat ...": a place
         name = " ".join(words)
         person = ctx.persons.get(name) or Person(name=name, title=gap.group("role").strip()[:80])
         ctx.persons[name] = person

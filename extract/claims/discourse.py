@@ -442,7 +442,7 @@ def _continue(sent, para: int, carry: dict, ctx: Ctx) -> Attribution:
     if profiled is not None and profiled is not ctx.author:
         # "Salah satu pelaku usaha ... adalah Sri Wahyuni (44), pemilik ...": a person introduced with her age is
         # who the paragraph is about (her figures, her "ujarnya"), not the official who spoke before
-        ctx.focus = profiled
+        ctx.focus = ctx.profiled = profiled
         carry[para] = Attribution(person=profiled, kind="carry", strength=0)
         return carry[para]
     subject = _subject_person(sent, ctx)
@@ -475,6 +475,9 @@ def _continue(sent, para: int, carry: dict, ctx: Ctx) -> Attribution:
             return own
         # narration after a speaker has been introduced continues his or her account
         return Attribution(person=ctx.last_speaker, kind="carry", strength=0)
+    if ctx.focus is not None and ctx.focus is ctx.profiled:
+        # a feature story about a person introduced with her age: its narration is about her before she speaks
+        return Attribution(person=ctx.focus, kind="carry", strength=0)
     return Attribution()
 
 

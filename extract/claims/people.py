@@ -35,6 +35,7 @@ class Ctx:
     last_mentioned: Person | None = None  # the person named most recently, in any role: "Pemilik usaha itu ..."
     author: Person | None = None  # the writer of an opinion piece (byline "Oleh: Nama, Dosen ...")
     interviewee: Person | None = None  # the person a Q&A is with (named after the interview verb)
+    profiled: Person | None = None  # the person a feature story introduces with her age ("Sri Wahyuni (44), ...")
 
 
 # honorifics that end a role phrase before the name ("Kepala Dinas ..., Drs. H.")
