@@ -31,10 +31,13 @@ def readme_rows(scores: dict | None) -> str:
     rows = ["| claim extraction | figure | how |", "|---|---|---|"]
     if not scores:
         return "\n".join(rows + ["| all sets | not yet measured | `make eval` |"])
+    from extract.claim_eval import BLIND_SETS
+
     for label, result in scores.items():
         strict, lenient = result.get("strict", {}), result.get("lenient", {})
+        shown = f"**{label}** (blind, scored once)" if label in BLIND_SETS else label
         rows.append(
-            f"| {label}{_size(result)} | strict F1 {_f(strict.get('f1'))} "
+            f"| {shown}{_size(result)} | strict F1 {_f(strict.get('f1'))} "
             f"(P {_f(strict.get('precision'))}, R {_f(strict.get('recall'))}), lenient F1 {_f(lenient.get('f1'))}, "
             f"speaker right {_f(result.get('speaker_accuracy'))}, core recall {_f(result.get('core_recall'))} "
             "| `make eval` |")
