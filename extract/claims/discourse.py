@@ -14,7 +14,7 @@ from extract.claims.attribution import (QA_LABEL, Attribution, _ents, _has_quote
                                         _named_after_title, _valid_person_ent, attribute_sentence, inside_quote,
                                         name_with_role_opening)
 from extract.claims.gaz import _institution_in
-from extract.claims.lexicon import _ME_VERB_RE, _TITLE_HEAD_RE, NEWS_BLOCK, TITLE_HEADS, alternation
+from extract.claims.lexicon import _ME_VERB_RE, _TITLE_HEAD_RE, NEWS_BLOCK, alternation
 from extract.claims.people import (sent_text, sentences, _NAME_STOPWORDS, ORG_NAME_HEADS, Ctx, Person, _clean_title,
                                    _fill_org, _known_name_at, _person_from_ent, _rule_name_after)
 from extract.claims.scope import region_in

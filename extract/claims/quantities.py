@@ -4,7 +4,7 @@ from __future__ import annotations
 from extract.numbers import Quantity
 import re
 
-from extract.claims.lexicon import PLACE_REACH, UMKM_CONTEXT, UMKM_WORDS, alternation, lexicon
+from extract.claims.lexicon import PLACE_REACH, UMKM_CONTEXT, UMKM_WORDS, alternation
 
 
 UNIT_NOUNS = [

@@ -29,14 +29,14 @@ REPLACED_TARGET = re.compile(rf"\b(?:target|sasaran|kuota)\w*\b[^,;]{{0,60}}\b(?
                              rf"(?:{alternation('change', 'revision_stems')})\w*\b", re.IGNORECASE)
 FIRST_STEP_RIGHT = re.compile(r"^\s*(?:\S+\s+){0,3}?untuk\s+(?:tahun\s+berjalan|tahun\s+ini|(?:tahun\s+)?((?:19|20)\d\d))",
                               re.IGNORECASE)
-TO_VALUE_LEFT = re.compile(rf"\b(?:menjadi|jadi)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?(?:Rp\.?\s*|US\$\s*)?$",
+TO_VALUE_LEFT = re.compile(r"\b(?:menjadi|jadi)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?(?:Rp\.?\s*|US\$\s*)?$",
                            re.IGNORECASE)
 TO_VALUE_BEFORE = re.compile(rf"\b(?:menjadi|jadi|ke)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?{_NUM}[^,;]{{0,60}}?"
                              r"\bdari\s+(?:sebelumnya\s+|semula\s+|posisi\s+|level\s+)?(?:yang\s+)?(?:hanya\s+|"
                              r"sekitar\s+|sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
 BUDGET_WORD = words("budget", "budget_nouns")
-BASE_INSIDE = re.compile(rf",\s*[Dd]ari\s+(?:sekitar\s+|total\s+|sebanyak\s+|seluruh\s+|jumlah\s+)?(?:Rp\.?\s*)?$")
-BASE_OPENER = re.compile(rf"^[\s\"“(]*[Dd]ari\s+(?:sekitar\s+|total\s+|sebanyak\s+|seluruh\s+|jumlah\s+)?(?:Rp\.?\s*)?$")
+BASE_INSIDE = re.compile(r",\s*[Dd]ari\s+(?:sekitar\s+|total\s+|sebanyak\s+|seluruh\s+|jumlah\s+)?(?:Rp\.?\s*)?$")
+BASE_OPENER = re.compile(r"^[\s\"“(]*[Dd]ari\s+(?:sekitar\s+|total\s+|sebanyak\s+|seluruh\s+|jumlah\s+)?(?:Rp\.?\s*)?$")
 GAP = re.compile(rf"\b(?:{alternation('gap', 'gap_words')}|{alternation('gap', 'remainder_words')})\b", re.IGNORECASE)
 LAGI_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?lagi\b", re.IGNORECASE)
 OBLIGATION = words("gap", "obligation")
