@@ -32,11 +32,15 @@ def _type_ok(g, p, lenient: bool) -> bool:
     return g["claim_type"] == p["claim_type"]
 
 
-def claims_match(g: dict, p: dict, lenient: bool = False) -> bool:
-    value_ok = _close(p.get("value"), g.get("value")) or (
+def same_figure(g: dict, p: dict) -> bool:
+    """The predicted figure is the gold one: the value within 1 %, or for a gold range its upper bound."""
+    return _close(p.get("value"), g.get("value")) or (
         g.get("value_max") is not None and (_close(p.get("value_max"), g["value_max"]) or
                                             _close(p.get("value"), g["value_max"])))
-    if not value_ok or not _type_ok(g, p, lenient):
+
+
+def claims_match(g: dict, p: dict, lenient: bool = False) -> bool:
+    if not same_figure(g, p) or not _type_ok(g, p, lenient):
         return False
     if g["claim_type"] == "target" and p["claim_type"] == "target":
         return g.get("target_year") == p.get("target_year")
