@@ -6,10 +6,12 @@ by a claim they contain (an *anchor*: the target's first statement when the deci
 decided claim (`db.review.resolve_claim`):
 
 - merge A B: A's statements join B (role `merged`) and A is removed; B's counts and first statement are recomputed.
-- split T C: statement C leaves T for a target of its own (status `belum_dinilai`: the tracker did not assess it).
+- split T C: statement C leaves T for a target of its own (status `belum_dinilai` until it is reassessed).
 - unlink T O: reported figure O no longer counts for T; T's latest figure and progress are recomputed.
 
-Status and status history of an edited target are the tracker's, not reassessed (docs/review.md says so).
+The status rules live in `extract.targets.status`, which this layer may not import: the statuses written here are
+provisional, and `extract.target_review.reassess_reviewed_targets` (run by `pantau review` and after every tracker
+run) assesses every edited target again by those rules.
 """
 
 from __future__ import annotations
