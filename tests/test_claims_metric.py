@@ -95,7 +95,7 @@ def test_joining_a_platform_or_selling_on_social_media_is_onboarding():
 
 
 def test_a_count_of_businesses_with_a_digital_status_is_an_achievement():
-    from extract.claims.metric import status_count
+    from extract.claims.claim_type import status_count
 
     assert status_count("umkm_onboarded_digital", "UMKM", "Kami sekarang punya ", " warung mitra di 18 kota.")
     assert not status_count("umkm_onboarded_digital", "UMKM", "Jumlah itu kecil dibandingkan total ", " penjual.")

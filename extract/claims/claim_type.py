@@ -8,7 +8,7 @@ import re
 from extract.claims import type_model
 from extract.claims.clauses import _clause_bounds, _nearest
 from extract.claims.structure import ATTRIBUTE_AFTER, MARKET_WIDE, PRIVATE_LENDING, structural_type
-from extract.claims.lexicon import alternation, words, ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
+from extract.claims.lexicon import alternation, lexicon, words, ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
 
 
 
@@ -334,3 +334,24 @@ def _default_type(unit: str | None, metric: str | None, money: bool, seg_left: s
     if money:
         return "achievement" if re.search(r"transaksi|omzet|penjualan", sent_text, re.I) else "other"
     return "other"
+
+
+# "85 persen di antaranya usaha mikro": the size-class make-up of what was counted, with or without a verb
+# (the size classes proper: "UMKM" names the whole population, "72 persen UMKM sudah daring" is a status share)
+_SIZE_CLASS_NEAR = re.compile(r"^[^,.;]{0,40}?\b(?:" + "|".join(
+    c for c in lexicon("context")["size_classes"] if c not in ("umkm", "ukm", "umk")) + r")\b", re.IGNORECASE)
+_STATUS_METRICS = {"umkm_onboarded_digital", "umkm_on_ekatalog_padi"}
+# the base a share or a comparison is taken of: "dari total 410 ribu produk", "dibandingkan total N"
+_BASE_LEFT = re.compile(r"\b(?:(?<!lebih\s)(?<!kurang\s)dari|dibandingkan(?:\s+dengan)?|dibanding)\s+"
+                        r"(?:total\s+|sekitar\s+|jumlah\s+|seluruh\s+)*$", re.IGNORECASE)  # not "lebih dari N"
+
+
+def status_count(metric: str | None, unit: str | None, left: str, after: str) -> bool:
+    """R10: a count or share of businesses that have a digital status (online, QRIS merchants, listed on e-Katalog)
+    is an achievement, whatever cue put it among context figures - unless the figure is the base of a share or a
+    comparison, a composition share ("88 persen di antaranya (merupakan) usaha mikro"), or counts participants ("6 juta
+    penjual yang terdampak"). A share of respondents with the status is one too ("62 persen responden sudah ...")."""
+    if metric not in _STATUS_METRICS or unit not in ("UMKM", "persen", "produk", "koperasi"):
+        return False
+    return not (_BASE_LEFT.search(left) or COMPOSITION_AFTER.match(after) or PARTICIPANT_AFTER.match(after) or
+                (unit == "persen" and _SIZE_CLASS_NEAR.match(after)))

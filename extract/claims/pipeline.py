@@ -6,7 +6,7 @@ import re
 
 from extract.claims.attribution import _attribute_open_quotes, _index_ents, _sent_ents
 from extract.claims.discourse import attribute_sentences, lede_restated_by, office_of, restatement_rank
-from extract.claims.claim_type import _classify
+from extract.claims.claim_type import _classify, status_count
 from extract.claims.clauses import clause_at, hypothetical
 from extract.claims.dedupe import _dedupe
 from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, headline_line, _scope_ok, restated_word_shares
@@ -16,7 +16,7 @@ from extract.claims.programmes import mentions
 from extract.claims.scope import article_scope, scope_of
 from extract.claims.gaz import _institution_type, _program_kind, _program_name
 from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, RELEVANT, SEQUENCE_FRAME, SKIP_SENTENCE, UMKM_CONTEXT
-from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role, not_a_reach, status_count
+from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role, not_a_reach
 from extract.claims.people import Ctx, sent_text
 from extract.claims.quantities import PHYSICAL_UNITS, _unit_for, is_conversion, omitted_noun
 from extract.claims.when import _as_of, _target_year, _target_year_in, per_unit_rate, remainder_target, remainder_year, stated_on
