@@ -4,8 +4,8 @@ When neither the clause structure (structure.py) nor a cue word (claim_type.py) 
 back to a default by unit. ``decide`` may replace that default with the type a small naive-Bayes model over clause
 features predicts (governing verb, cue-lexicon hits left and right, unit, words next to the figure, modal, year
 relation). The model is a table of counts in a JSON data file trained by ``scripts/type_tiebreak`` on the development
-gold; the script also measures it by cross-validation across gold sets. The pipeline uses it only when the file exists
-(``MODEL_PATH``); docs/claims.md records the measurement.
+gold; the script also measures it by cross-validation across gold sets, and docs/claims.md records the measurement. The
+file ships with Pantau: without it the claims would silently change, so a missing file is an error at first use.
 """
 from __future__ import annotations
 
@@ -97,18 +97,20 @@ class NaiveBayes:
         return {"margin": self.margin, "class_counts": self.class_counts, "feature_counts": self.feature_counts}
 
 
+class TypeModelMissing(RuntimeError):
+    """The shipped tie-breaker (``nlp_models/type_tiebreak.json``) is not installed."""
+
+
 @lru_cache(maxsize=1)
-def shipped_model() -> NaiveBayes | None:
-    """The trained model of ``nlp_models/type_tiebreak.json``, or None when none is shipped."""
+def shipped_model() -> NaiveBayes:
+    """The trained model of ``nlp_models/type_tiebreak.json``."""
     if not MODEL_PATH.exists():
-        return None
+        raise TypeModelMissing(f"{MODEL_PATH} is missing: it ships with Pantau (reinstall, or train it with "
+                               "`scripts/type_tiebreak train`)")
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     return NaiveBayes(data["class_counts"], data["feature_counts"], data["margin"])
 
 
 def decide(default: str, sent: str, rs: int, re_: int, unit: str | None, metric: str | None, day: date | None) -> str:
-    """The type of a figure no rule decided: the shipped model's choice, or the rules' default without a model."""
-    model = shipped_model()
-    if model is None:
-        return default
-    return model.decide(default, features(sent, rs, re_, unit, metric, day))
+    """The type of a figure no rule decided: the shipped model's choice (the rules' default when its evidence is weak)."""
+    return shipped_model().decide(default, features(sent, rs, re_, unit, metric, day))
