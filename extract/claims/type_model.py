@@ -112,5 +112,5 @@ def shipped_model() -> NaiveBayes:
 
 
 def decide(default: str, sent: str, rs: int, re_: int, unit: str | None, metric: str | None, day: date | None) -> str:
-    """The type of a figure no rule decided: the shipped model's choice (the rules' default when its evidence is weak)."""
+    """The type of a figure no rule decided: the shipped model's choice (the rules' default when evidence is weak)."""
     return shipped_model().decide(default, features(sent, rs, re_, unit, metric, day))
