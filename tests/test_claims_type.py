@@ -198,3 +198,14 @@ def test_the_bound_a_rule_sets_and_a_loan_quality_ratio_are_parameters():
 def test_a_business_own_sales_count_in_any_noun_is_a_result():
     cs = claims("\"Dulu sebulan paling laku 35 kodi, sekarang bisa 90 kodi,\" kata perajin itu.")
     assert cs[35]["claim_type"] == "achievement"
+
+
+def test_a_comparison_base_tied_to_a_time_is_an_earlier_level_but_a_population_base_context():
+    cs = claims("Jumlah toko kelontong yang memakai kasir digital kini 48 ribu, bertambah 9 ribu dibandingkan posisi "
+                "Maret tahun lalu yang sebanyak 39 ribu toko.")
+    assert cs[39_000]["claim_type"] == "achievement"  # R12 a: an earlier level of a tracked quantity
+    cs = claims("Capaian itu masih kecil dibandingkan jumlah usaha mikro di provinsi itu yang mencapai 910 ribu unit.")
+    assert cs[910_000]["claim_type"] == "other"
+    cs = claims("Penjualan tiket konser daring tahun ini diperkirakan Rp 4 triliun. Angka itu naik dibandingkan "
+                "periode yang sama tahun lalu sebesar Rp 3 triliun.")
+    assert cs[3e12]["claim_type"] == "other"  # the earlier value of a forecast context figure stays context

@@ -7,7 +7,7 @@ import re
 
 from extract.claims import type_model
 from extract.claims.clauses import _clause_bounds, _nearest
-from extract.claims.structure import ATTRIBUTE_AFTER, MARKET_WIDE, PRIVATE_LENDING, structural_type
+from extract.claims.structure import ATTRIBUTE_AFTER, MARKET_WIDE, PRIVATE_LENDING, earlier_term, structural_type
 from extract.claims.lexicon import alternation, lexicon, words, ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
 
 
@@ -49,6 +49,13 @@ PASSED = _alt("passed_target_verbs")
 NOT_TARGET = re.compile(rf"\b(?:{PASSED}|{_alt('pursued_target_verbs')})\s+(?:\w+\s+)?(?:target|sasaran)\b", re.IGNORECASE)
 PASSED_AT_START = re.compile(rf"(?:{PASSED})", re.IGNORECASE)
 PASSED_BEFORE = re.compile(rf"(?:{PASSED})\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+# "dibandingkan posisi akhir 2021 yang sebanyak 16,4 juta": a comparison base tied to a point in time is the earlier
+# level of the quantity compared (R12 a); a base named as a whole population ("dibandingkan jumlah UMKM") stays context
+COMPARED_EARLIER = re.compile(rf"\b(?:{_alt('comparison_words')})\s+(?:dengan\s+)?(?:\w+\s+)?"
+                              rf"(?:{alternation('change', 'earlier_anchors')}|(?:19|20)\d\d)\b[^,.;]*$", re.IGNORECASE)
+WHOLE_BASE = re.compile(rf"\b(?:{_alt('whole_base_nouns')})\b", re.IGNORECASE)
 
 
 GROWTH = re.compile(rf"\b(?:{_alt('growth_words')})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
@@ -198,7 +205,12 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if EXPLICIT_TARGET.match(near_right.strip()) or re.match(r"\s*(?:\w+\s+){0,4}(?:ditargetkan|menjadi\s+target)\b",
                                                               near_right, re.I):
         return "target", True
-    # 2a. a comparison base ("dibandingkan realisasi tahun lalu sebesar Rp 253 triliun") is context
+    # 2a. a comparison base ("dibandingkan total UMKM yang 59 juta") is context; one tied to a point in time is the
+    # earlier level of the quantity compared, typed by what it measures (R12 a)
+    compared = COMPARED_EARLIER.search(seg_left)
+    if compared and not WHOLE_BASE.search(compared.group(0)):
+        clause = sent_text[left:right]
+        return "earlier:" + earlier_term(clause, seg_left, sent_text[rel_end:right], money, day), True
     if re.search(rf"\b(?:{_alt('comparison_words')})\b[^,.;]*$", seg_left, re.I) or \
             re.search(rf"\b(?:{alternation('change', 'change_verbs')})\s+dari\s+(?:\w+\s+)?$",
                       seg_left[-40:], re.I):

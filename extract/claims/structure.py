@@ -115,10 +115,10 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
 
     if EARLIER_LEFT.search(left) and (EARLIER_RIGHT.match(right) or TO_VALUE_BEFORE.search(left)
                                       or (CHANGE_FROM_LEFT.search(left) and UNTIL_RIGHT.match(right))):
-        return _earlier_term(whole, left, right, money, day), True  # "dari N menjadi M" (R12 a)
+        return earlier_term(whole, left, right, money, day), True  # "dari N menjadi M" (R12 a)
     if CHANGED_FROM_LEFT.search(left) and not GROWTH_UNIT_AFTER.match(right):
         # "naik dari 41,7 persen pada 2022" (R12 a); the pipeline lets a context figure it is compared with win
-        return "earlier:" + _earlier_term(whole, left, right, money, day), True
+        return "earlier:" + earlier_term(whole, left, right, money, day), True
     if SHARE_OF_LEFT.search(left):
         return "other", True  # "baru sebagian kecil dari sekitar 330 ribu UMKM": the base of a share (R12 c)
     if PART_OF_LEFT.search(left) and not CHANGE_WORD.search(left[-40:]):
@@ -189,7 +189,8 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
     return None
 
 
-def _earlier_term(clause: str, left: str, right: str, money: bool, day: date | None) -> str:
+def earlier_term(clause: str, left: str, right: str, money: bool, day: date | None) -> str:
+    """The type of an earlier level by what it measures (R12 a): a replaced target, a first step, context, budget, result."""
     context = PARAMETERS.search(clause) or MARKET_WIDE.search(clause) or (money and PER_UNIT.search(right))
     if not CURRENT_AFTER.match(right) and not _past_year_after(right, day) and REPLACED_TARGET.search(left):
         return "target"  # a target that has been replaced keeps its standing (R12 a)
