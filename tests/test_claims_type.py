@@ -209,3 +209,12 @@ def test_a_comparison_base_tied_to_a_time_is_an_earlier_level_but_a_population_b
     cs = claims("Penjualan tiket konser daring tahun ini diperkirakan Rp 4 triliun. Angka itu naik dibandingkan "
                 "periode yang sama tahun lalu sebesar Rp 3 triliun.")
     assert cs[3e12]["claim_type"] == "other"  # the earlier value of a forecast context figure stays context
+
+
+def test_the_partners_of_a_running_programme_are_a_current_figure_and_planned_ones_a_target():
+    cs = claims("Untuk pendampingan, dinas bekerja sama dengan empat koperasi simpan pinjam dan dua kampus.")
+    assert cs[4]["claim_type"] == "achievement" and cs[2]["claim_type"] == "achievement"  # R1 exception
+    cs = claims("Tahun depan dinas akan menggandeng lima perguruan tinggi untuk pelatihan.", published="2025-03-01")
+    assert cs[5]["claim_type"] == "target"
+    cs = claims("Kini ada 14 puskesmas di kabupaten itu yang sudah memakai pembayaran nontunai.")
+    assert cs[14]["claim_type"] == "achievement"  # places with a realised status (R10)

@@ -85,6 +85,12 @@ STATUS_SHARE_AFTER = re.compile(r"^\s*(?:persen|%)?\s*(?:di\s+antaranya\s+)?yang
 # R10: a share or count of UMKM with a status ("60 persen UMKM digital yang bertransaksi") is a result, whoever measured it
 STATUS_AFTER = re.compile(r"^\s*(?:persen\s+)?(?:dari\s+)?(?:pelaku\s+)?(?:umkm|ukm|usaha\s+mikro|koperasi)\b[^,.;]{0,30}?\byang\b",
                           re.IGNORECASE)
+# the partner verb governs the figure directly or through a coordination ("bekerja sama dengan enam marketplace dan")
+PARTNER_LEFT = re.compile(rf"\b(?:{_alt('partner_verbs')})\s+(?:[^\s,.;]+\s+){{0,6}}?(?:sekitar\s+|lebih\s+dari\s+)?$",
+                          re.IGNORECASE)
+# "61 BUMN ... yang sudah bertransaksi", "47 pasar ... sudah menerapkan QRIS": a count with a realised status (R10)
+REALISED_STATUS_AFTER = re.compile(r"^[^,.;]{0,50}?\b(?:yang\s+)?(?:kini\s+)?(?:sudah|telah)\s+(?:di|me|ber|ter)[a-z]{3,}",
+                                   re.IGNORECASE)
 RECORDED_LEFT = re.compile(rf"\b(?:{_alt('recorded_markers')})\s+(?:sekitar\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
 MEMBERS_AFTER = re.compile(rf"^\s*(?:juta|ribu)?\s*(?:{_alt('member_nouns')})\b", re.IGNORECASE)
 POSSESSION_LEFT = re.compile(rf"\b(?:{_alt('possession_verbs')})\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?$", re.IGNORECASE)
@@ -94,6 +100,8 @@ POPULATION_LEFT = re.compile(r"\bjumlah\s+(?:\w+\s+)?(?:umkm|ukm|umk|ikm|koperas
 
 
 AID_WORDS = words("claim_type", "aid_words")
+# partners are organisations: businesses or people a programme "melibatkan" are its participants, not partners
+PARTICIPANT_UNITS = ("UMKM", "orang", "persen", "rupiah", "USD")
 STANDARD_UNITS = (None, "UMKM", "koperasi", "orang", "persen", "rupiah", "USD", "transaksi", "produk", "kali")
 SALES_COUNT = re.compile(rf"\s*(?:\w+\s+)?(?:{_alt('sales_count_words')})\b|\b(?:{_alt('sales_count_words')})\b(?:\s+\w+){{0,4}}\s*$",
                          re.IGNORECASE)
@@ -325,10 +333,13 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if (unit not in STANDARD_UNITS or unit == "produk") and (SALES_COUNT.search(seg_left[-60:]) or SALES_COUNT.match(after_text)) \
             and not MARKET_WIDE.search(sent_text[left:right]) and not POPULATION_AFTER.match(after_text):
         return "achievement", True  # "Dulu sebulan laku 40 lembar", "tiap minggu ada 30-an pesanan": own sales (R5)
+    if unit not in PARTICIPANT_UNITS and PARTNER_LEFT.search(seg_left[-70:]) or \
+            unit not in STANDARD_UNITS and REALISED_STATUS_AFTER.match(after_text):
+        return "achievement", True  # the partners of a running programme (R1), places or bodies with a status (R10)
     if unit not in STANDARD_UNITS \
             and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(near_right[:25]) \
             and not RECORDED_LEFT.search(ach_left):
-        return "other", True  # counts of platforms, partners, places ...
+        return "other", True  # counts of platforms, places, staff ...
     if a_left is not None or a_right is not None:
         return "achievement", True
     if is_other:
