@@ -218,3 +218,12 @@ def test_the_partners_of_a_running_programme_are_a_current_figure_and_planned_on
     assert cs[5]["claim_type"] == "target"
     cs = claims("Kini ada 14 puskesmas di kabupaten itu yang sudah memakai pembayaran nontunai.")
     assert cs[14]["claim_type"] == "achievement"  # places with a realised status (R10)
+
+
+def test_proposed_recipients_and_applicants_are_context_but_a_proposed_goal_a_target():
+    cs = claims("Sampai pekan ini dinas sudah mengirim usulan 84 ribu calon penerima hibah alat produksi.")
+    assert cs[84_000]["claim_type"] == "other"  # R10: applicant counts
+    cs = claims("Jumlah pendaftar kelas ekspor digital itu mencapai 2.300 pelaku usaha.")
+    assert cs[2300]["claim_type"] == "other"
+    cs = claims("Saya mengusulkan agar dinas membidik 5.000 UMKM yang memakai QRIS pada 2026.")
+    assert cs[5000]["claim_type"] == "target"

@@ -69,6 +69,7 @@ COLON_TARGET = re.compile(r"\b(?:target|sasaran)(?:nya|\s+\w+){0,3}\s*$", re.IGN
 MODAL_AFTER = re.compile(rf"^\s*(?:(?!yang\b)[^\s,;]+\s+){{0,4}}?(?:{alternation('target', 'modal_after')})\b", re.IGNORECASE)
 APPLICANTS_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:{alternation('context', 'applicants')})\b",
                               re.IGNORECASE)
+APPLICANTS_LEFT = re.compile(rf"\b(?:{alternation('context', 'applicant_heads')})\b[^\d,.;]{{0,80}}$", re.IGNORECASE)
 PROGRAMME_OUTPUT = re.compile(rf"\b(?:{alternation('realised', 'programme_output')})\s+(?:\w+\s+){{0,2}}?{_MONEY_PREFIX}$",
                               re.IGNORECASE)
 BUDGET_NOUN = re.compile(rf"\b(?:{alternation('budget', 'budget_nouns')})\b(?:(?:19|20)\d\d|(?![.;]|\d)[^,]){{0,60}}?"
@@ -158,7 +159,7 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         before = _previous_clause(sent, clause)
         if before is not None and COLON_TARGET.search(before) and not ANY_NUMBER.search(before):
             return "target", True  # "sasarannya: 120 pasar tahun ini"
-    if APPLICANTS_AFTER.match(right):
+    if APPLICANTS_AFTER.match(right) or (not money and APPLICANTS_LEFT.search(left) and not TARGET_CUES.search(left)):
         return "other", True  # "48 ribu UMKM yang mendaftar": applicants (R10)
     if money and THRESHOLD_OF.search(left):
         return "other", True  # "dengan plafon maksimal Rp 3 miliar": a bound of a rule, not an allocation
