@@ -7,7 +7,7 @@ import re
 
 from extract.claims import type_model
 from extract.claims.clauses import _clause_bounds, _nearest
-from extract.claims.structure import ATTRIBUTE_AFTER, MARKET_WIDE, PRIVATE_LENDING, earlier_term, structural_type
+from extract.claims.structure import APPLICANTS_AFTER, APPLICANTS_LEFT, ATTRIBUTE_AFTER, MARKET_WIDE, PRIVATE_LENDING, earlier_term, structural_type
 from extract.claims.lexicon import alternation, lexicon, words, ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
 
 
@@ -373,8 +373,9 @@ def status_count(metric: str | None, unit: str | None, left: str, after: str) ->
     """R10: a count or share of businesses that have a digital status (online, QRIS merchants, listed on e-Katalog)
     is an achievement, whatever cue put it among context figures - unless the figure is the base of a share or a
     comparison, a composition share ("88 persen di antaranya (merupakan) usaha mikro"), or counts participants ("6 juta
-    penjual yang terdampak"). A share of respondents with the status is one too ("62 persen responden sudah ...")."""
+    penjual yang terdampak") or applicants ("pendaftar ... mencapai 2.300"). A share of respondents with the status is one too ("62 persen responden sudah ...")."""
     if metric not in _STATUS_METRICS or unit not in ("UMKM", "persen", "produk", "koperasi"):
         return False
     return not (_BASE_LEFT.search(left) or COMPOSITION_AFTER.match(after) or PARTICIPANT_AFTER.match(after) or
+                APPLICANTS_AFTER.match(after) or APPLICANTS_LEFT.search(left) or
                 (unit == "persen" and _SIZE_CLASS_NEAR.match(after)))
