@@ -227,3 +227,14 @@ def test_proposed_recipients_and_applicants_are_context_but_a_proposed_goal_a_ta
     assert cs[2300]["claim_type"] == "other"
     cs = claims("Saya mengusulkan agar dinas membidik 5.000 UMKM yang memakai QRIS pada 2026.")
     assert cs[5000]["claim_type"] == "target"
+
+
+def test_a_rate_set_by_a_target_verb_and_an_analyst_price_target_are_context():
+    cs = claims("Pemda menetapkan tarif retribusi pasar digital sebesar 1,5 persen mulai Juli.")
+    assert cs[1.5]["claim_type"] == "other"  # a rate is a parameter (R12 a), whoever sets it
+    cs = claims("Analis itu memasang target harga Rp 2.150 per saham untuk emiten ritel tersebut.")
+    assert cs[2150]["claim_type"] == "other"  # a forecast (R1 exception)
+    cs = claims("Komisi penjualan di aplikasi itu naik dari sekitar 3 persen menjadi 5 persen.")
+    assert cs[3]["claim_type"] == "other"
+    cs = claims("Dinas menargetkan 1.500 pedagang memakai QRIS pada 2026.", published="2025-03-01")
+    assert cs[1500]["claim_type"] == "target"

@@ -105,8 +105,9 @@ PARTICIPANT_UNITS = ("UMKM", "orang", "persen", "rupiah", "USD")
 STANDARD_UNITS = (None, "UMKM", "koperasi", "orang", "persen", "rupiah", "USD", "transaksi", "produk", "kali")
 SALES_COUNT = re.compile(rf"\s*(?:\w+\s+)?(?:{_alt('sales_count_words')})\b|\b(?:{_alt('sales_count_words')})\b(?:\s+\w+){{0,4}}\s*$",
                          re.IGNORECASE)
-RATE_LEFT = re.compile(rf"\b(?:{_alt('rate_words')})\b[^,.;]{{0,45}}$", re.IGNORECASE)
+RATE_LEFT = re.compile(rf"\b(?:{_alt('rate_words')})\b[^,.;]{{0,60}}$", re.IGNORECASE)
 MACRO_WORDS = words("claim_type", "macro_words")
+PRICE_TARGET = re.compile(rf"\b(?:{_alt('price_targets')})\b[^,.;]{{0,25}}$", re.IGNORECASE)
 FOREIGN = words("claim_type", "foreign_comparators")
 CONTRIBUTION = re.compile(rf"\b(?:{_alt('contribution_words')})\b[^.;]{{0,40}}\b(?:{_alt('contribution_to')})", re.IGNORECASE)
 PARTICIPANTS_AFTER = re.compile(rf"\s*(?:orang\s+)?(?:{_alt('participant_nouns')})\b", re.IGNORECASE)
@@ -200,6 +201,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
                   or PER_UNIT_LEFT.search(seg_left[-70:])):
         return ("budget" if AID_WORDS.search(sent_text)
                 else "other"), True
+    if PRICE_TARGET.search(seg_left):
+        return "other", True  # "target harga Rp 4.800 per saham": an analyst's forecast (R1 exception)
     # 1. an explicit target verb/noun governs the clause unless a realised marker follows it
     targets = [m for m in EXPLICIT_TARGET.finditer(seg_left)]
     targets = [m for m in targets if not (NOT_TARGET.search(seg_left[max(0, m.start() - 25):m.end()]) and
@@ -209,6 +212,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         last = targets[-1]
         between = seg_left[last.end():]
         if not STRONG_REALIZED.search(between) and not _COORD_VERB.search(between):
+            if unit == "persen" and RATE_LEFT.search(between):
+                return "other", True  # "menetapkan tarif MDR sebesar 0,3 persen": a rate is a parameter, set or not
             return "target", True
     if EXPLICIT_TARGET.match(near_right.strip()) or re.match(r"\s*(?:\w+\s+){0,4}(?:ditargetkan|menjadi\s+target)\b",
                                                               near_right, re.I):
@@ -378,4 +383,5 @@ def status_count(metric: str | None, unit: str | None, left: str, after: str) ->
         return False
     return not (_BASE_LEFT.search(left) or COMPOSITION_AFTER.match(after) or PARTICIPANT_AFTER.match(after) or
                 APPLICANTS_AFTER.match(after) or APPLICANTS_LEFT.search(left) or
+                (unit == "persen" and RATE_LEFT.search(left)) or
                 (unit == "persen" and _SIZE_CLASS_NEAR.match(after)))
