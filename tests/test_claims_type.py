@@ -238,3 +238,11 @@ def test_a_rate_set_by_a_target_verb_and_an_analyst_price_target_are_context():
     assert cs[3]["claim_type"] == "other"
     cs = claims("Dinas menargetkan 1.500 pedagang memakai QRIS pada 2026.", published="2025-03-01")
     assert cs[1500]["claim_type"] == "target"
+
+
+def test_a_target_of_programme_money_paid_out_is_a_budget_but_a_sales_target_a_target():
+    cs = claims("Penyaluran dana bergulir untuk koperasi tahun depan dipatok Rp 2,4 triliun.", published="2025-03-01")
+    assert cs[2.4e12]["claim_type"] == "budget"  # planned programme money (R1 exception)
+    cs = claims("Nilai penjualan produk lokal di pameran daring itu ditargetkan Rp 80 miliar pada 2026.",
+                published="2025-03-01")
+    assert cs[8e10]["claim_type"] == "target"

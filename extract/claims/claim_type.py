@@ -107,6 +107,7 @@ SALES_COUNT = re.compile(rf"\s*(?:\w+\s+)?(?:{_alt('sales_count_words')})\b|\b(?
                          re.IGNORECASE)
 RATE_LEFT = re.compile(rf"\b(?:{_alt('rate_words')})\b[^,.;]{{0,60}}$", re.IGNORECASE)
 MACRO_WORDS = words("claim_type", "macro_words")
+DISBURSEMENT = words("budget", "disbursement_nouns")
 PRICE_TARGET = re.compile(rf"\b(?:{_alt('price_targets')})\b[^,.;]{{0,25}}$", re.IGNORECASE)
 FOREIGN = words("claim_type", "foreign_comparators")
 CONTRIBUTION = re.compile(rf"\b(?:{_alt('contribution_words')})\b[^.;]{{0,40}}\b(?:{_alt('contribution_to')})", re.IGNORECASE)
@@ -145,6 +146,13 @@ def _clean_cues(t: str) -> str:
     t = re.sub(r"\byang\s+baru\b", "yang", t, flags=re.I)
     t = NEW_NOUN.sub(lambda m: m.group(1), t)  # "debitur baru": new debtors, not "only"
     return t
+
+
+def _programme_money(seg_left: str) -> bool:
+    """Money a budget cue governs is programme money unless the clause makes it sales, absorbed spending, private
+    lending or procurement (procurement through e-Katalog or of local products is a realised transaction value)."""
+    return not re.search(rf"\b(?:{_alt('sales_words')})\b|(?<!bisa\s)(?<!dapat\s)\b(?:{_alt('absorbed_words')})\b",
+                         seg_left[-80:], re.I) and not PRIVATE_LENDING.search(seg_left) and not PROCUREMENT.search(seg_left)
 
 
 def _committed(before: str) -> bool:
@@ -214,6 +222,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         if not STRONG_REALIZED.search(between) and not _COORD_VERB.search(between):
             if unit == "persen" and RATE_LEFT.search(between):
                 return "other", True  # "menetapkan tarif MDR sebesar 0,3 persen": a rate is a parameter, set or not
+            if money and DISBURSEMENT.search(seg_left) and _programme_money(seg_left) and not PRIVATE_FUNDING.search(seg_left):
+                return "budget", True  # "target penyaluran KUR Rp 284 triliun": planned programme money (R1 exception)
             return "target", True
     if EXPLICIT_TARGET.match(near_right.strip()) or re.match(r"\s*(?:\w+\s+){0,4}(?:ditargetkan|menjadi\s+target)\b",
                                                               near_right, re.I):
@@ -236,9 +246,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
                                re.I)):
         if PRIVATE_FUNDING.search(seg_left):
             return "other", True  # a startup's funding round is market context
-        if not re.search(rf"\b(?:{_alt('sales_words')})\b|(?<!bisa\s)(?<!dapat\s)\b(?:{_alt('absorbed_words')})\b",
-                         seg_left[-80:], re.I) and not PRIVATE_LENDING.search(seg_left) and not PROCUREMENT.search(seg_left):
-            return "budget", True  # (procurement through e-Katalog or of local products is a realised transaction value)
+        if _programme_money(seg_left):
+            return "budget", True
     if unit == "persen" and re.search(r"\bsubsidi\b", near_left[-40:], re.I):
         return "budget", True
     if unit == "persen" and RATE_LEFT.search(seg_left) and not targets:
