@@ -246,3 +246,12 @@ def test_a_target_of_programme_money_paid_out_is_a_budget_but_a_sales_target_a_t
     cs = claims("Nilai penjualan produk lokal di pameran daring itu ditargetkan Rp 80 miliar pada 2026.",
                 published="2025-03-01")
     assert cs[8e10]["claim_type"] == "target"
+
+
+def test_budget_nouns_with_a_possessive_and_bare_verbs_are_budget_cues_and_a_default_ratio_context():
+    cs = claims("Untuk tahun ini, pagunya Rp 12 miliar, naik dari Rp 9 miliar pada 2024.")
+    assert cs[1.2e10]["claim_type"] == "budget" and cs[9e9]["claim_type"] == "budget"  # R12 a: an earlier allocation
+    cs = claims("Dari dinas sendiri kami sediakan sekitar Rp 700 juta untuk pendampingan.")
+    assert cs[7e8]["claim_type"] == "budget"
+    cs = claims("Tingkat wanprestasi pinjaman itu tercatat 3,4 persen.")
+    assert cs[3.4]["claim_type"] == "other"  # a loan-quality ratio is a parameter, like NPL
