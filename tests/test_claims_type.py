@@ -255,3 +255,14 @@ def test_budget_nouns_with_a_possessive_and_bare_verbs_are_budget_cues_and_a_def
     assert cs[7e8]["claim_type"] == "budget"
     cs = claims("Tingkat wanprestasi pinjaman itu tercatat 3,4 persen.")
     assert cs[3.4]["claim_type"] == "other"  # a loan-quality ratio is a parameter, like NPL
+
+
+def test_participants_a_programme_has_reached_are_a_result_but_one_event_or_a_cohort_is_a_seat_count():
+    cs = claims("Sepanjang tahun lalu kelas ekspor daring dinas diikuti 1.900 pelaku usaha.")
+    assert cs[1900]["claim_type"] == "achievement"  # convention 2026-12-03: participants reached
+    cs = claims("Program itu sudah meluluskan 4.200 peserta sejak diluncurkan.")
+    assert cs[4200]["claim_type"] == "achievement"
+    cs = claims("Bazar kuliner akhir pekan itu diikuti 75 UMKM dari tiga kecamatan.")
+    assert cs[75]["claim_type"] == "other"  # one event's attendance (R10)
+    cs = claims("Setiap kelas pendampingan diikuti 30 pelaku usaha.")
+    assert cs[30]["claim_type"] == "other"  # a seat count per cohort

@@ -91,6 +91,8 @@ PARTNER_LEFT = re.compile(rf"\b(?:{_alt('partner_verbs')})\s+(?:[^\s,.;]+\s+){{0
 # "61 BUMN ... yang sudah bertransaksi", "47 pasar ... sudah menerapkan QRIS": a count with a realised status (R10)
 REALISED_STATUS_AFTER = re.compile(r"^[^,.;]{0,50}?\b(?:yang\s+)?(?:kini\s+)?(?:sudah|telah)\s+(?:di|me|ber|ter)[a-z]{3,}",
                                    re.IGNORECASE)
+# a clause that reports participation as done ("sudah digelar ... dan diikuti", "tercatat 3.200 pelaku usaha mengikuti")
+REALISED_REACH = re.compile(rf"{STRONG_REALIZED.pattern}|\b(?:{_alt('realised_reach')})\b", re.IGNORECASE)
 RECORDED_LEFT = re.compile(rf"\b(?:{_alt('recorded_markers')})\s+(?:sekitar\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
 MEMBERS_AFTER = re.compile(rf"^\s*(?:juta|ribu)?\s*(?:{_alt('member_nouns')})\b", re.IGNORECASE)
 POSSESSION_LEFT = re.compile(rf"\b(?:{_alt('possession_verbs')})\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?$", re.IGNORECASE)
@@ -144,6 +146,7 @@ def _clean_cues(t: str) -> str:
                        and not PASSED_AT_START.match(m.group(0))
                        else "mencapai", t)
     t = re.sub(r"\byang\s+baru\b", "yang", t, flags=re.I)
+    t = re.sub(r"\bbaru\s+(?=(?:tersebut|itu|ini)\b)", "", t, flags=re.I)  # "KUR bunga baru tersebut": new, not only
     t = NEW_NOUN.sub(lambda m: m.group(1), t)  # "debitur baru": new debtors, not "only"
     return t
 
@@ -302,8 +305,10 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if CONTRIBUTION.search(sent_text[left:rel_end + 40]):
         return "other", True
     if PARTICIPANTS_AFTER.match(after_text) and not (
-            unit == "persen" and STRONG_REALIZED.search(_clean_cues(after_text[:40].split(",")[0]))):
+            unit == "persen" and STRONG_REALIZED.search(_clean_cues(after_text[:40].split(",")[0]))) and \
+            not (unit != "persen" and REALISED_REACH.search(seg_left)):
         return "other", True  # participant counts are context; "62 persen responden sudah ...": a status share (R10)
+    # (the participants a programme has already reached are its result: "telah meluluskan 15.000 peserta", convention)
     if unit == "persen" and SIZE_CLASS_OF_THEM.match(after_text):
         return "other", True  # "412.000 merchant, sekitar 90 persen di antaranya usaha mikro": composition (R10)
     if unit == "persen" and COMPOSITION_AFTER.match(after_text) and not STRONG_REALIZED.search(ach_left) and \
@@ -313,7 +318,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
             and not MEMBERS_AFTER.match(after_text):
         return "other", True  # "Kita punya sekitar 56 juta UMKM": the population a body has (R10)
     pm = PARTICIPANT_AFTER.match(after_text)
-    if pm and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(_clean_cues(after_text[:100].split(".")[0])) and \
+    if pm and not REALISED_REACH.search(ach_left) and not STRONG_REALIZED.search(_clean_cues(after_text[:100].split(".")[0])) and \
             _nearest(TARGET_CUES, near_left, True) is None:
         return "other", True  # "sebanyak 1.700 koperasi terdampak", "1.200 perajin ikut pelatihan"
     strong = STRONG_REALIZED.search(ach_left) or (a_right is not None and STRONG_REALIZED.search(near_right[:25]))

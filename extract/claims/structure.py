@@ -72,6 +72,11 @@ APPLICANTS_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:yang\s+)?(?:sudah\s+|t
 APPLICANTS_LEFT = re.compile(rf"\b(?:{alternation('context', 'applicant_heads')})\b[^\d,.;]{{0,80}}$", re.IGNORECASE)
 PROGRAMME_OUTPUT = re.compile(rf"\b(?:{alternation('realised', 'programme_output')})\s+(?:\w+\s+){{0,2}}?{_MONEY_PREFIX}$",
                               re.IGNORECASE)
+# "pameran ... diikuti 120 UMKM", "setiap angkatan diikuti 50 pelaku usaha": the attendance of one event or of each
+# cohort is a participant or seat count (R10: other); the participants a programme has reached are its result
+ATTENDANCE_LEFT = re.compile(rf"\b(?:{alternation('realised', 'attendance_verbs')})\s+(?:\w+\s+){{0,2}}?(?:sekitar\s+|lebih\s+dari\s+)?$",
+                             re.IGNORECASE)
+ONE_EVENT = re.compile(rf"\b(?:{alternation('context', 'event_nouns')})\b|\b(?:setiap|tiap|per)\s+\w+", re.IGNORECASE)
 BUDGET_NOUN = re.compile(rf"\b(?:{alternation('budget', 'budget_nouns')})\b(?:(?:19|20)\d\d|(?![.;]|\d)[^,]){{0,60}}?"
                          rf"(?:sebesar|senilai|mencapai|hingga|menjadi|yakni|yaitu)?\s*{_MONEY_PREFIX}$", re.IGNORECASE)
 DISBURSED_CREDIT = words("realised", "disbursed_credit")
@@ -183,7 +188,8 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         return ("target" if TARGET_CUES.search(left) else "achievement"), True
     if not money and MODAL_AFTER.match(right) and not STRONG_REALIZED.search(left):
         return "target", True  # "... bagi 2 juta UMKM wajib selesai sebelum Oktober"
-    if unit in ("UMKM", "koperasi") and PROGRAMME_OUTPUT.search(left) and not TARGET_CUES.search(left):
+    if unit in ("UMKM", "koperasi") and PROGRAMME_OUTPUT.search(left) and not TARGET_CUES.search(left) and \
+            not (ATTENDANCE_LEFT.search(left) and ONE_EVENT.search(left)):
         return "achievement", True  # "dinasnya telah melatih 35 ribu pelaku UMKM": a programme's output
     if MARKET_WIDE.search(left) and not TARGET_CUES.search(left) and not EXPLICIT_TARGET.search(right[:40]):
         return "other", True  # "transaksi e-commerce sepanjang 2019 mencapai Rp 205 triliun": market-wide (R5)
