@@ -266,3 +266,11 @@ def test_participants_a_programme_has_reached_are_a_result_but_one_event_or_a_co
     assert cs[75]["claim_type"] == "other"  # one event's attendance (R10)
     cs = claims("Setiap kelas pendampingan diikuti 30 pelaku usaha.")
     assert cs[30]["claim_type"] == "other"  # a seat count per cohort
+
+
+def test_a_plan_cue_earlier_in_the_sentence_plans_the_reach_of_a_later_clause():
+    cs = claims("Dana segar itu akan dipakai untuk merekrut pendamping, membangun gudang, dan ekspansi ke 20 kabupaten "
+                "baru tahun ini.")
+    assert cs[20]["claim_type"] == "target"  # R13: planned reach
+    cs = claims("Dana itu dipakai untuk pelatihan di 14 kabupaten, dari pesisir sampai pegunungan.")
+    assert cs[14]["claim_type"] == "achievement"

@@ -184,8 +184,10 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
     if money and (THRESHOLD.search(left) or THRESHOLD_OF.search(left)):
         return "other", True  # "pengadaan bernilai hingga Rp 14 miliar": a threshold of a rule is a parameter
     if PLACE_REACH_AFTER.match(right) and re.search(r"\b(?:di|ke)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", left):
-        # places a programme reaches (R13): planned reach is a target, realised reach an achievement
-        return ("target" if TARGET_CUES.search(left) else "achievement"), True
+        # places a programme reaches (R13): planned reach is a target, realised reach an achievement; a plan cue
+        # earlier in the sentence plans a reach in a later clause ("akan dipakai untuk ..., dan ekspansi ke 50 kota")
+        planned = TARGET_CUES.search(left) or (not STRONG_REALIZED.search(left) and TARGET_CUES.search(sent[:rs]))
+        return ("target" if planned else "achievement"), True
     if not money and MODAL_AFTER.match(right) and not STRONG_REALIZED.search(left):
         return "target", True  # "... bagi 2 juta UMKM wajib selesai sebelum Oktober"
     if unit in ("UMKM", "koperasi") and PROGRAMME_OUTPUT.search(left) and not TARGET_CUES.search(left) and \
