@@ -274,3 +274,10 @@ def test_a_plan_cue_earlier_in_the_sentence_plans_the_reach_of_a_later_clause():
     assert cs[20]["claim_type"] == "target"  # R13: planned reach
     cs = claims("Dana itu dipakai untuk pelatihan di 14 kabupaten, dari pesisir sampai pegunungan.")
     assert cs[14]["claim_type"] == "achievement"
+
+
+def test_industry_wide_lending_and_electronic_trade_totals_are_market_context():
+    cs = claims("Menurut asosiasi, nilai transaksi perdagangan elektronik nasional pada 2019 mencapai Rp 260 triliun.")
+    assert cs[2.6e14]["claim_type"] == "other"  # R5: a market-wide quantity
+    cs = claims("Penyaluran industri pinjaman daring tercatat Rp 71 triliun per Maret.")
+    assert cs[7.1e13]["claim_type"] == "other"
