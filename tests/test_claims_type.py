@@ -281,3 +281,14 @@ def test_industry_wide_lending_and_electronic_trade_totals_are_market_context():
     assert cs[2.6e14]["claim_type"] == "other"  # R5: a market-wide quantity
     cs = claims("Penyaluran industri pinjaman daring tercatat Rp 71 triliun per Maret.")
     assert cs[7.1e13]["claim_type"] == "other"
+
+
+def test_a_loan_bound_per_unit_and_a_threshold_are_parameters_but_a_grant_per_recipient_a_budget():
+    cs = claims("Setiap kelompok tani bisa mengajukan kredit hingga Rp 750 juta tanpa agunan.")
+    assert cs[7.5e8]["claim_type"] == "other"
+    cs = claims("Bank daerah tidak memungut biaya provisi untuk pinjaman di bawah Rp 50 juta.")
+    assert cs[5e7]["claim_type"] == "other"
+    cs = claims("Setiap perajin binaan mendapat mesin jahit senilai Rp 3,5 juta dari dinas.")
+    assert cs[3.5e6]["claim_type"] == "budget"
+    cs = claims("Setiap tahun pemerintah kota menganggarkan Rp 6 miliar untuk pelatihan digital.")
+    assert cs[6e9]["claim_type"] == "budget"  # "setiap tahun" is a period, not a unit

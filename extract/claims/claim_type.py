@@ -7,7 +7,7 @@ import re
 
 from extract.claims import type_model
 from extract.claims.clauses import _clause_bounds, _nearest
-from extract.claims.structure import APPLICANTS_AFTER, APPLICANTS_LEFT, ATTRIBUTE_AFTER, MARKET_WIDE, PRIVATE_LENDING, earlier_term, structural_type
+from extract.claims.structure import APPLICANTS_AFTER, APPLICANTS_LEFT, ATTRIBUTE_AFTER, DISTRIBUTIVE_LEFT, MARKET_WIDE, PRIVATE_LENDING, earlier_term, structural_type
 from extract.claims.lexicon import alternation, lexicon, words, ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
 
 
@@ -102,6 +102,8 @@ POPULATION_LEFT = re.compile(r"\bjumlah\s+(?:\w+\s+)?(?:umkm|ukm|umk|ikm|koperas
 
 
 AID_WORDS = words("claim_type", "aid_words")
+LOAN_WORDS = words("claim_type", "loan_words")
+GRANT_RECEIPT = words("claim_type", "grant_receipt_verbs")
 # partners are organisations: businesses or people a programme "melibatkan" are its participants, not partners
 PARTICIPANT_UNITS = ("UMKM", "orang", "persen", "rupiah", "USD")
 STANDARD_UNITS = (None, "UMKM", "koperasi", "orang", "persen", "rupiah", "USD", "transaksi", "produk", "kali")
@@ -212,6 +214,12 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
                   or PER_UNIT_LEFT.search(seg_left[-70:])):
         return ("budget" if AID_WORDS.search(sent_text)
                 else "other"), True
+    if money and DISTRIBUTIVE_LEFT.search(seg_left):
+        # "Setiap koperasi dapat memperoleh plafon pinjaman hingga Rp3 miliar": a loan bound per unit is a parameter;
+        # "Setiap pedagang mendapat perangkat senilai Rp1,2 juta": a grant per recipient is programme money
+        clause = sent_text[left:right]
+        return ("other" if LOAN_WORDS.search(clause) else
+                "budget" if AID_WORDS.search(sent_text) or GRANT_RECEIPT.search(seg_left) else "other"), True
     if PRICE_TARGET.search(seg_left):
         return "other", True  # "target harga Rp 4.800 per saham": an analyst's forecast (R1 exception)
     # 1. an explicit target verb/noun governs the clause unless a realised marker follows it

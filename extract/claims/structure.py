@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from extract.claims.clauses import clause_at, segment
-from extract.claims.lexicon import ME_VERBS, EXPLICIT_TARGET, PROJECTION, STRONG_REALIZED, TARGET_CUES, alternation, words
+from extract.claims.lexicon import _MONTH_RE, ME_VERBS, EXPLICIT_TARGET, PROJECTION, STRONG_REALIZED, TARGET_CUES, alternation, words
 
 _NUM = r"(?:Rp\.?\s*|US\$\s*)?\d[\d.,]*"
 _MONEY_PREFIX = r"(?:sekitar\s+|sebesar\s+|sebanyak\s+|senilai\s+|hanya\s+|lebih\s+dari\s+|hampir\s+)?(?:Rp\.?\s*|US\$\s*)?"
@@ -93,6 +93,13 @@ SHARE_OF_LEFT = re.compile(rf"\b(?:{alternation('context', 'share_words')})\s+da
                            re.IGNORECASE)
 THRESHOLD_OF = re.compile(rf"\bdengan\s+(?:{alternation('context', 'threshold_nouns')})\s+(?:\w+\s+)?"
                           rf"(?:{alternation('context', 'threshold_bounds')})\s+(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
+THRESHOLD_BOUND = re.compile(rf"\b(?:{alternation('context', 'threshold_holders')})\s+(?:(?!{alternation('realised', 'realised_cues')})\w+\s+){{0,2}}?"
+                             rf"(?:{alternation('context', 'strict_bounds')})\s+(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
+# "Setiap koperasi dapat memperoleh plafon pinjaman hingga Rp3 miliar": a clause about each one of a kind gives an
+# amount per unit (a parameter, or aid per recipient), not a total allocation ("setiap tahun" is a period, not a unit)
+DISTRIBUTIVE_LEFT = re.compile(r"(?:^|[,;:]\s*|\bbahwa\s+)[\"“]?(?:setiap|tiap|masing-masing)\s+"
+                               rf"(?!(?:{_MONTH_RE}|{alternation('claim_type', 'time_nouns')})\b)[a-z]\w*\b[^,.;]*$",
+                               re.IGNORECASE)
 SERVED_LEFT = re.compile(rf"\b(?:{alternation('context', 'served_verbs')})\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+|"
                          r"kurang\s+lebih\s+)?$", re.IGNORECASE)
 STATUS_SHARE = re.compile(rf"^\s*(?:(?:{alternation('realised', 'status_share_heads')})\s+)?(?:yang\s+)?"
@@ -166,13 +173,14 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
             return "target", True  # "sasarannya: 120 pasar tahun ini"
     if APPLICANTS_AFTER.match(right) or (not money and APPLICANTS_LEFT.search(left) and not TARGET_CUES.search(left)):
         return "other", True  # "48 ribu UMKM yang mendaftar": applicants (R10)
-    if money and THRESHOLD_OF.search(left):
-        return "other", True  # "dengan plafon maksimal Rp 3 miliar": a bound of a rule, not an allocation
+    if money and (THRESHOLD_OF.search(left) or THRESHOLD_BOUND.search(left)):
+        return "other", True  # "dengan plafon maksimal Rp 3 miliar", "pinjaman di bawah Rp 25 juta": a bound of a rule
     if unit == "persen" and STATUS_SHARE.match(right) and not ATTRIBUTE_AFTER.match(right) \
             and not TARGET_CUES.search(left) and not PROJECTION.search(left) and not MARKET_WIDE.search(whole) \
             and not GAP.search(left[-60:]):
         return "achievement", True  # "62 persen responden belum tahu ...", "48 persen berjualan daring" (R10)
-    if money and BUDGET_NOUN.search(left) and not STRONG_REALIZED.search(left[-40:]) and not PER_UNIT.search(right):
+    if money and BUDGET_NOUN.search(left) and not STRONG_REALIZED.search(left[-40:]) and not PER_UNIT.search(right) \
+            and not DISTRIBUTIVE_LEFT.search(left):
         return "budget", True  # "menetapkan plafon KUR sebesar Rp 460 triliun": an allocation, whatever the verb
     if money and DISBURSED_CREDIT.search(left) and CREDIT_REALISED.search(left) and not TARGET_CUES.search(left):
         # "realisasi penyaluran KUR tercatat Rp 192 triliun": money a programme disbursed is a budget (claims.md);
