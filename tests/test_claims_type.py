@@ -292,3 +292,11 @@ def test_a_loan_bound_per_unit_and_a_threshold_are_parameters_but_a_grant_per_re
     assert cs[3.5e6]["claim_type"] == "budget"
     cs = claims("Setiap tahun pemerintah kota menganggarkan Rp 6 miliar untuk pelatihan digital.")
     assert cs[6e9]["claim_type"] == "budget"  # "setiap tahun" is a period, not a unit
+
+
+def test_an_estimate_of_the_present_is_typed_like_what_it_measures_but_a_forecast_is_context():
+    shares = [c for c in claims("Pemilik kedai itu memperkirakan sekitar 30 persen pelanggannya kini memesan lewat "
+                                "aplikasi.").values()]
+    assert shares and shares[0]["claim_type"] == "achievement"
+    cs = claims("Asosiasi memperkirakan 40 persen pedagang pasar akan memakai QRIS tahun depan.")
+    assert cs[40]["claim_type"] != "achievement"  # a forecast (R1 exception)

@@ -7,7 +7,7 @@ import re
 
 from extract.claims import type_model
 from extract.claims.clauses import _clause_bounds, _nearest
-from extract.claims.structure import APPLICANTS_AFTER, APPLICANTS_LEFT, ATTRIBUTE_AFTER, DISTRIBUTIVE_LEFT, MARKET_WIDE, PRIVATE_LENDING, earlier_term, structural_type
+from extract.claims.structure import APPLICANTS_AFTER, APPLICANTS_LEFT, ATTRIBUTE_AFTER, DISTRIBUTIVE_LEFT, FUTURE, MARKET_WIDE, estimate_of_now, PRIVATE_LENDING, earlier_term, structural_type
 from extract.claims.lexicon import alternation, lexicon, words, ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
 
 
@@ -295,7 +295,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if t_left is None and a_left is None and "," in seg_left:
         t_left = _nearest(TARGET_CUES, seg_left, True)
     if p_left is not None and (t_left is None or p_left < t_left) and \
-            not STRONG_REALIZED.search(near_left[len(near_left) - p_left:]):
+            not STRONG_REALIZED.search(near_left[len(near_left) - p_left:]) and \
+            not estimate_of_now(near_left, sent_text, after_text, day):
         return "other", True  # a projection ("diproyeksi mencapai Rp 337 triliun")
     if PER_PERIOD.search(seg_left) and (t_left is not None or t_right is not None):
         return "target", True
@@ -400,10 +401,11 @@ def status_count(metric: str | None, unit: str | None, left: str, after: str) ->
     """R10: a count or share of businesses that have a digital status (online, QRIS merchants, listed on e-Katalog)
     is an achievement, whatever cue put it among context figures - unless the figure is the base of a share or a
     comparison, a composition share ("88 persen di antaranya (merupakan) usaha mikro"), or counts participants ("6 juta
-    penjual yang terdampak") or applicants ("pendaftar ... mencapai 2.300"). A share of respondents with the status is one too ("62 persen responden sudah ...")."""
+    penjual yang terdampak") or applicants ("pendaftar ... mencapai 2.300"), or it is a forecast (R1 exception). A share of respondents with the status is one too ("62 persen responden sudah ...")."""
     if metric not in _STATUS_METRICS or unit not in ("UMKM", "persen", "produk", "koperasi"):
         return False
     return not (_BASE_LEFT.search(left) or COMPOSITION_AFTER.match(after) or PARTICIPANT_AFTER.match(after) or
                 APPLICANTS_AFTER.match(after) or APPLICANTS_LEFT.search(left) or
                 (unit == "persen" and RATE_LEFT.search(left)) or
+                (PROJECTION.search(left) and FUTURE.search(left + after)) or
                 (unit == "persen" and _SIZE_CLASS_NEAR.match(after)))

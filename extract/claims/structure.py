@@ -77,6 +77,10 @@ PROGRAMME_OUTPUT = re.compile(rf"\b(?:{alternation('realised', 'programme_output
 ATTENDANCE_LEFT = re.compile(rf"\b(?:{alternation('realised', 'attendance_verbs')})\s+(?:\w+\s+){{0,2}}?(?:sekitar\s+|lebih\s+dari\s+)?$",
                              re.IGNORECASE)
 ONE_EVENT = re.compile(rf"\b(?:{alternation('context', 'event_nouns')})\b|\b(?:setiap|tiap|per)\s+\w+", re.IGNORECASE)
+ESTIMATE = words("context", "estimate_words")
+FUTURE = words("context", "future_markers")
+NOW = words("change", "current_markers")
+PRESENT_STATUS_AFTER = re.compile(r"^[^,.;]{0,60}?\byang\s+(?:sudah\s+|telah\s+|kini\s+)?(?:ber|me)[a-z]{3,}", re.IGNORECASE)
 BUDGET_NOUN = re.compile(rf"\b(?:{alternation('budget', 'budget_nouns')})\b(?:(?:19|20)\d\d|(?![.;]|\d)[^,]){{0,60}}?"
                          rf"(?:sebesar|senilai|mencapai|hingga|menjadi|yakni|yaitu)?\s*{_MONEY_PREFIX}$", re.IGNORECASE)
 DISBURSED_CREDIT = words("realised", "disbursed_credit")
@@ -159,7 +163,8 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         return "other", True  # "di bawah batas 5 persen", "ketentuan minimal 60 persen": the bound a rule sets
     projection = list(PROJECTION.finditer(left))
     if projection and not EXPLICIT_TARGET.search(left[projection[-1].end():]) and \
-            not STRONG_REALIZED.search(left[projection[-1].end():]):
+            not STRONG_REALIZED.search(left[projection[-1].end():]) and \
+            not estimate_of_now(left, sent, right, day):
         return "other", True  # "memperkirakan ... bakal menembus N": a forecast (R1, R5)
     if TO_VALUE_LEFT.search(left) and _future_year_in(whole, day) and not STRONG_REALIZED.search(left):
         return "target", True  # "pada 2026 jumlahnya naik menjadi 40 koperasi": a level set for a later year
@@ -219,6 +224,16 @@ def earlier_term(clause: str, left: str, right: str, money: bool, day: date | No
     if money and BUDGET_WORD.search(clause):
         return "budget"
     return "achievement"  # an earlier level of a tracked quantity
+
+
+def estimate_of_now(before: str, sent: str, right: str, day: date | None) -> bool:
+    """Whether the last projection word in ``before`` estimates the present ("memperkirakan sekitar seperempat
+    pembelinya kini membayar nontunai", "saat ini jumlahnya diperkirakan 6 juta"): such a figure is not a forecast and
+    the usual rules type what it measures. A forecast names the future (akan, bakal, a later year) or a projection."""
+    estimates = list(PROJECTION.finditer(before))
+    if not estimates or not ESTIMATE.search(estimates[-1].group(0)) or FUTURE.search(sent) or _future_year_in(sent, day):
+        return False
+    return bool(NOW.search(sent) or PRESENT_STATUS_AFTER.match(right))
 
 
 def _future_year_in(text: str, day: date | None) -> bool:
