@@ -300,3 +300,14 @@ def test_an_estimate_of_the_present_is_typed_like_what_it_measures_but_a_forecas
     assert shares and shares[0]["claim_type"] == "achievement"
     cs = claims("Asosiasi memperkirakan 40 persen pedagang pasar akan memakai QRIS tahun depan.")
     assert cs[40]["claim_type"] != "achievement"  # a forecast (R1 exception)
+
+
+def test_a_cue_window_never_starts_inside_a_word():
+    from extract.claims.claim_type import _tail
+    text = "Direktur itu mengatakan, saat ini ada"
+    assert _tail(text, len("akan, saat ini ada")) == "saat ini ada"  # not "akan, ...": a false target cue
+    assert _tail(text, len(" mengatakan, saat ini ada")) == " mengatakan, saat ini ada"
+    assert _tail("pendek", 70) == "pendek"
+    cs = claims("Pengelola pasar itu mengatakan, saat ini terdapat 640 pedagang aktif, dan 85 persen di antaranya "
+                "merupakan usaha mikro.")
+    assert cs[85]["claim_type"] != "target"

@@ -160,6 +160,17 @@ def _programme_money(seg_left: str) -> bool:
                          seg_left[-80:], re.I) and not PRIVATE_LENDING.search(seg_left) and not PROCUREMENT.search(seg_left)
 
 
+def _tail(text: str, n: int) -> str:
+    """The last ``n`` characters of ``text`` without a word cut at their start (a window that starts inside
+    "mengatakan" must not read "akan")."""
+    if len(text) <= n:
+        return text
+    tail = text[-n:]
+    if text[-n - 1].isalnum() and tail[:1].isalnum():
+        return tail.split(None, 1)[1] if " " in tail.strip() else ""
+    return tail
+
+
 def _committed(before: str) -> bool:
     """A spending commitment governs the figure: named before it, with no realisation named in between."""
     found = list(COMMITMENT.finditer(before))
@@ -175,10 +186,10 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     left, right = _clause_bounds(sent_text, rel_start, rel_end)
     seg_left = _clean_cues(sent_text[left:rel_start])
     seg_right = _clean_cues(sent_text[rel_end:right])
-    near_left = seg_left[-70:]
+    near_left = _tail(seg_left, 70)
     near_right = seg_right[:60].split(",")[0]
     money = unit in ("rupiah", "USD")
-    pieces = re.split(r"\d[\d.,]*\s*(?:juta|ribu|miliar|triliun|persen|%)?", seg_left[-60:])
+    pieces = re.split(r"\d[\d.,]*\s*(?:juta|ribu|miliar|triliun|persen|%)?", _tail(seg_left, 60))
     ach_left = pieces[-1]
     if len(pieces) > 1 and re.fullmatch(r"[\s(,]*(?:(?:atau|dan|sekitar|setara|dengan|yaitu|yakni|alias|kurang\s+lebih|"
                                          r"hampir|lebih\s+dari|sebesar|sebanyak)[\s(,]*)*", ach_left, re.I):
@@ -186,7 +197,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         head = pieces[-2][-45:].split(",")[-1]
         ach_left = head + ach_left
     else:
-        ach_left = ach_left[-45:].split(",")[-1] if not re.fullmatch(r"[\s(]*", ach_left.split(",")[-1]) else ach_left[-45:]
+        ach_left = _tail(ach_left, 45).split(",")[-1] if not re.fullmatch(r"[\s(]*", ach_left.split(",")[-1]) \
+            else _tail(ach_left, 45)
 
     if DERIVED_LEFT.search(seg_left[-45:]) or (SHARE_BASE_LEFT.search(seg_left[-30:]) and not money):
         return "other", True  # "selisihnya 23 poin persen"; "16 persen dari 64 juta UMKM": the base of a share
