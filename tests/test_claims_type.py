@@ -311,3 +311,8 @@ def test_a_cue_window_never_starts_inside_a_word():
     cs = claims("Pengelola pasar itu mengatakan, saat ini terdapat 640 pedagang aktif, dan 85 persen di antaranya "
                 "merupakan usaha mikro.")
     assert cs[85]["claim_type"] != "target"
+
+
+def test_the_size_class_make_up_after_a_realised_count_is_context():
+    cs = claims("Jumlah mitra toko aplikasi itu sudah menembus 90 ribu, dan 93 persen di antaranya merupakan usaha mikro.")
+    assert cs[93]["claim_type"] == "other" and cs[90_000]["claim_type"] == "achievement"

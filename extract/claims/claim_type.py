@@ -232,6 +232,10 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         clause = sent_text[left:right]
         return ("other" if LOAN_WORDS.search(clause) else
                 "budget" if AID_WORDS.search(sent_text) or GRANT_RECEIPT.search(seg_left) else "other"), True
+    if unit == "persen" and SIZE_CLASS_AFTER.match(after_text) and not STATUS_SHARE_AFTER.match(after_text):
+        # "dan 97 persen di antaranya merupakan UMKM": the size-class make-up of a population (R10), whatever
+        # realised cue the count before it carries
+        return "other", True
     if PRICE_TARGET.search(seg_left):
         return "other", True  # "target harga Rp 4.800 per saham": an analyst's forecast (R1 exception)
     # 1. an explicit target verb/noun governs the clause unless a realised marker follows it
