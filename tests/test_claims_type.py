@@ -316,3 +316,11 @@ def test_a_cue_window_never_starts_inside_a_word():
 def test_the_size_class_make_up_after_a_realised_count_is_context():
     cs = claims("Jumlah mitra toko aplikasi itu sudah menembus 90 ribu, dan 93 persen di antaranya merupakan usaha mikro.")
     assert cs[93]["claim_type"] == "other" and cs[90_000]["claim_type"] == "achievement"
+
+
+def test_the_money_floor_of_a_rule_in_force_is_a_parameter_but_a_mandated_share_a_goal():
+    cs = claims("Pemkab mewajibkan setiap pegawai honorer membeli produk UMKM lewat aplikasi itu minimal Rp 150 ribu "
+                "per bulan.")
+    assert cs[150_000]["claim_type"] == "other"
+    cs = claims("Dinas wajib membelanjakan minimal 35 persen anggaran pengadaan untuk produk koperasi.")
+    assert cs[35]["claim_type"] == "target"

@@ -77,6 +77,8 @@ PROGRAMME_OUTPUT = re.compile(rf"\b(?:{alternation('realised', 'programme_output
 ATTENDANCE_LEFT = re.compile(rf"\b(?:{alternation('realised', 'attendance_verbs')})\s+(?:\w+\s+){{0,2}}?(?:sekitar\s+|lebih\s+dari\s+)?$",
                              re.IGNORECASE)
 ONE_EVENT = re.compile(rf"\b(?:{alternation('context', 'event_nouns')})\b|\b(?:setiap|tiap|per)\s+\w+", re.IGNORECASE)
+MANDATED_BOUND = re.compile(rf"\b(?:{alternation('context', 'mandate_verbs')})\b[^,.;]{{0,100}}?\b"
+                            rf"(?:{alternation('context', 'rule_bounds')})\s+(?:Rp\.?\s*)?$", re.IGNORECASE)
 ESTIMATE = words("context", "estimate_words")
 FUTURE = words("context", "future_markers")
 NOW = words("change", "current_markers")
@@ -159,6 +161,10 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
             CHASE.search(governed) or EXPLICIT_TARGET.search(after_gap) or more_planned or \
             (MODAL_VERB.search(predicate) and not GAP_ONLY.search(left[-60:]))
         return ("target" if planned and not NEGATED.search(own_right) else "other"), True
+    if money and MANDATED_BOUND.search(left) and not FUTURE.search(sent) and not _future_year_in(whole, day):
+        # "Pemkot mewajibkan setiap ASN berbelanja minimal Rp200 ribu per bulan": the money floor of a rule in force
+        # is a parameter (R1 exception, R12 a); a mandated share ("wajib ... minimal 40 persen belanja") stays a goal
+        return "other", True
     if RULE_BOUND.search(left):
         return "other", True  # "di bawah batas 5 persen", "ketentuan minimal 60 persen": the bound a rule sets
     projection = list(PROJECTION.finditer(left))
