@@ -324,3 +324,10 @@ def test_the_money_floor_of_a_rule_in_force_is_a_parameter_but_a_mandated_share_
     assert cs[150_000]["claim_type"] == "other"
     cs = claims("Dinas wajib membelanjakan minimal 35 persen anggaran pengadaan untuk produk koperasi.")
     assert cs[35]["claim_type"] == "target"
+
+
+def test_a_survey_sample_and_an_enumerated_national_population_are_context():
+    cs = claims("Riset itu dilakukan terhadap 1.800 pelaku usaha di 12 kota.")
+    assert cs[1800]["claim_type"] == "other"
+    cs = claims("Badan statistik mencatat 58 juta usaha mikro, kecil, dan menengah di seluruh Indonesia.")
+    assert cs[58e6]["claim_type"] == "other"

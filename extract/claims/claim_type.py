@@ -61,7 +61,8 @@ WHOLE_BASE = re.compile(rf"\b(?:{_alt('whole_base_nouns')})\b", re.IGNORECASE)
 GROWTH = re.compile(rf"\b(?:{_alt('growth_words')})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
 
 
-POPULATION_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_alt('national_places')})\b", re.IGNORECASE)
+# (the noun may be an enumeration: "64,2 juta usaha mikro, kecil, dan menengah di Indonesia")
+POPULATION_AFTER = re.compile(rf"^\s*(?:\w+,?\s+){{0,6}}?(?:{_alt('national_places')})\b", re.IGNORECASE)
 
 
 PLACE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?di\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*,")
@@ -124,6 +125,8 @@ COMMITMENT = words("budget", "commitments")
 
 
 SURVEY_WORDS = words("context", "survey_words")
+SAMPLE_LEFT = re.compile(rf"\b(?:{alternation('context', 'survey_words')})\b[^,.;\d]{{0,40}}\b(?:terhadap|atas|kepada|melibatkan)\s+"
+                         r"(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?$", re.IGNORECASE)
 NEW_NOUN = re.compile(rf"\b({alternation('realised', 'new_nouns')})\s+baru\b", re.IGNORECASE)
 # "jumlah IKM di provinsi itu mencapai sekitar 104 ribu": a whole population, no status between noun and figure (R10)
 BARE_POPULATION_LEFT = re.compile(rf"\bjumlah\s+(?:pelaku\s+)?(?:{alternation('context', 'population_nouns')})(?:nya)?\b"
@@ -290,6 +293,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if FOREIGN.search(sent_text[left:right]) \
             and not EXPLICIT_TARGET.search(seg_left):
         return "other", True
+    if SAMPLE_LEFT.search(seg_left):
+        return "other", True  # "Survei terhadap 3.150 pelaku UMKM": the sample of a survey (R10: a base)
     survey = SURVEY_WORDS.search(seg_left + after_text[:60])
     if survey and unit == "persen" and not PROJECTION.search(seg_left) and not MARKET_WIDE.search(sent_text[left:right]) \
             and not COMPOSITION_AFTER.match(after_text) and not SIZE_CLASS_OF_THEM.match(after_text) \
