@@ -125,7 +125,7 @@ COMMITMENT = words("budget", "commitments")
 
 
 SURVEY_WORDS = words("context", "survey_words")
-SAMPLE_LEFT = re.compile(rf"\b(?:{alternation('context', 'survey_words')})\b[^,.;\d]{{0,40}}\b(?:terhadap|atas|kepada|melibatkan)\s+"
+SAMPLE_LEFT = re.compile(rf"\b(?:{alternation('context', 'survey_words')})\b[^,.;\d]{{0,40}}\b(?:terhadap|kepada|melibatkan)\s+"
                          r"(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?$", re.IGNORECASE)
 NEW_NOUN = re.compile(rf"\b({alternation('realised', 'new_nouns')})\s+baru\b", re.IGNORECASE)
 # "jumlah IKM di provinsi itu mencapai sekitar 104 ribu": a whole population, no status between noun and figure (R10)
