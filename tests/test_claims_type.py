@@ -331,3 +331,12 @@ def test_a_survey_sample_and_an_enumerated_national_population_are_context():
     assert cs[1800]["claim_type"] == "other"
     cs = claims("Badan statistik mencatat 58 juta usaha mikro, kecil, dan menengah di seluruh Indonesia.")
     assert cs[58e6]["claim_type"] == "other"
+
+
+def test_a_count_named_with_a_status_clause_is_a_result_but_one_named_where_it_is_recorded_context():
+    cs = claims("Hingga Maret, jumlah koperasi yang memakai aplikasi akuntansi mencapai 2.750 unit.")
+    assert cs[2750]["claim_type"] == "achievement"  # R10
+    cs = claims("Jumlah UMKM yang bergabung sebagai mitra toko sebanyak 8.300 unit.")
+    assert cs[8300]["claim_type"] == "achievement"
+    cs = claims("Jumlah UMKM yang terdata di kabupaten itu mencapai 41 ribu unit.")
+    assert cs[41_000]["claim_type"] == "other"

@@ -134,6 +134,10 @@ BARE_POPULATION_LEFT = re.compile(rf"\bjumlah\s+(?:pelaku\s+)?(?:{alternation('c
                                   re.IGNORECASE)
 
 
+# a relative clause that gives the counted a status ("yang memiliki NIB", "yang bergabung sebagai penjual"), not one that
+# only says where they are recorded ("yang terdata di dinas")
+STATUS_CLAUSE = re.compile(rf"\byang\s+(?:sudah\s+|telah\s+)?(?!(?:{_alt('population_record_verbs')})\b)(?:me|ber|di|ter)[a-z]{{3,}}",
+                           re.IGNORECASE)
 _COORD_VERB = re.compile(r"\b(?:dan|serta|lalu|kemudian)\s+(?:telah\s+|sudah\s+)?(?:di|ter|me|ber)[a-z]{3,}", re.I)
 
 
@@ -327,9 +331,16 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if a_left is None and t_right is not None and (a_right is None or t_right < a_right) and t_right < 40:
         return "target", True
     # 5. context statistics (population, GDP share, digital economy, employment)
-    context_metric = metric in ("umkm_population", "umkm_gdp_share", "digital_economy_value", "umkm_employment_share")
-    other_m = OTHER_CUES.search(near_left[-45:])
-    if other_m and other_m.group(0).lower().startswith("jumlah") and DIGITAL_WORDS.search(sent_text[left:right]):
+    cue_window = _tail(near_left, 45)
+    counted = list(re.finditer(r"\bjumlah\b", near_left, re.I))
+    # "jumlah usaha mikro yang memiliki NIB mencapai N": a count with a status is a result (R10), not a population,
+    # whatever metric the counted noun suggests
+    with_status = bool(counted and STATUS_CLAUSE.search(near_left[counted[-1].end():]))
+    context_metric = metric in ("umkm_population", "umkm_gdp_share", "digital_economy_value", "umkm_employment_share") \
+        and not (with_status and metric == "umkm_population")
+    other_m = OTHER_CUES.search(cue_window)
+    if other_m and other_m.group(0).lower().startswith("jumlah") and (
+            DIGITAL_WORDS.search(sent_text[left:right]) or with_status):
         other_m = None  # "jumlah UMKM yang onboarding": a count of digital UMKM is a result, not a population
     is_other = context_metric or bool(other_m)
     if CONTRIBUTION.search(sent_text[left:rel_end + 40]):
@@ -389,8 +400,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
             and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(near_right[:25]) \
             and not RECORDED_LEFT.search(ach_left):
         return "other", True  # counts of platforms, places, staff ...
-    if a_left is not None or a_right is not None:
-        return "achievement", True
+    if a_left is not None or a_right is not None or (with_status and not is_other):
+        return "achievement", True  # (a count with a status is a result whatever verb gives the figure: R10)
     if is_other:
         return "other", True
     return type_model.decide(_default_type(unit, metric, money, seg_left, sent_text), sent_text, rel_start, rel_end,
