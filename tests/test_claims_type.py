@@ -340,3 +340,10 @@ def test_a_count_named_with_a_status_clause_is_a_result_but_one_named_where_it_i
     assert cs[8300]["claim_type"] == "achievement"
     cs = claims("Jumlah UMKM yang terdata di kabupaten itu mencapai 41 ribu unit.")
     assert cs[41_000]["claim_type"] == "other"
+
+
+def test_a_remainder_scheduled_for_a_later_year_is_planned_but_arithmetic_with_time_left_is_not():
+    cs = claims("Sisanya, sebelas koperasi, masuk tahap berikutnya pada 2027.", published="2025-03-01")
+    assert cs[11]["claim_type"] == "target"  # R4: placed under a plan
+    cs = claims("Jadi kekurangannya masih 250 ribu pedagang, dengan waktu setahun lagi.", published="2025-03-01")
+    assert cs[250_000]["claim_type"] == "other"  # R4: arithmetic

@@ -159,7 +159,9 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         more_planned = LAGI_AFTER.match(right) and not GAP.search(left[-60:]) and TARGET_CUES.search(left)
         planned = (OBLIGATION.search(governed) and REMAINDER_ACTION.search(governed)) or \
             CHASE.search(governed) or EXPLICIT_TARGET.search(after_gap) or more_planned or \
-            (MODAL_VERB.search(predicate) and not GAP_ONLY.search(left[-60:]))
+            (MODAL_VERB.search(predicate) and not GAP_ONLY.search(left[-60:])) or \
+            (not GAP_ONLY.search(left[-60:]) and _future_year_in(sent[re_:], day))  # "Sisanya, 8 pasar, masuk
+        # gelombang ketiga pada 2020" (said in 2019): a remainder scheduled for a later year is planned (R4)
         return ("target" if planned and not NEGATED.search(own_right) else "other"), True
     if money and MANDATED_BOUND.search(left) and not FUTURE.search(sent) and not _future_year_in(whole, day):
         # "Pemkot mewajibkan setiap ASN berbelanja minimal Rp200 ribu per bulan": the money floor of a rule in force
