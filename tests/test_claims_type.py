@@ -347,3 +347,8 @@ def test_a_remainder_scheduled_for_a_later_year_is_planned_but_arithmetic_with_t
     assert cs[11]["claim_type"] == "target"  # R4: placed under a plan
     cs = claims("Jadi kekurangannya masih 250 ribu pedagang, dengan waktu setahun lagi.", published="2025-03-01")
     assert cs[250_000]["claim_type"] == "other"  # R4: arithmetic
+
+
+def test_both_levels_of_a_then_and_now_contrast_are_results():
+    cs = claims("\"Dulu omzet warung kami sebulan Rp 8 juta, sekarang bisa Rp 21 juta,\" ujarnya.")
+    assert cs[8e6]["claim_type"] == "achievement" and cs[2.1e7]["claim_type"] == "achievement"

@@ -79,6 +79,7 @@ ATTENDANCE_LEFT = re.compile(rf"\b(?:{alternation('realised', 'attendance_verbs'
 ONE_EVENT = re.compile(rf"\b(?:{alternation('context', 'event_nouns')})\b|\b(?:setiap|tiap|per)\s+\w+", re.IGNORECASE)
 MANDATED_BOUND = re.compile(rf"\b(?:{alternation('context', 'mandate_verbs')})\b[^,.;]{{0,100}}?\b"
                             rf"(?:{alternation('context', 'rule_bounds')})\s+(?:Rp\.?\s*)?$", re.IGNORECASE)
+THEN = words("change", "then_markers")
 ESTIMATE = words("context", "estimate_words")
 FUTURE = words("context", "future_markers")
 NOW = words("change", "current_markers")
@@ -138,6 +139,11 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
     if CHANGED_FROM_LEFT.search(left) and not GROWTH_UNIT_AFTER.match(right):
         # "naik dari 41,7 persen pada 2022" (R12 a); the pipeline lets a context figure it is compared with win
         return "earlier:" + earlier_term(whole, left, right, money, day), True
+    if THEN.search(sent) and NOW.search(sent) and unit != "kali" and not GROWTH_UNIT_AFTER.match(right) \
+            and not TARGET_CUES.search(whole):
+        # "Dulu sebulan laku 40 potong, sekarang bisa 150 potong": the two levels of a then-and-now contrast (R6 b,
+        # R12 a) are typed by what they measure
+        return earlier_term(whole, left, right, money, day), True
     if SHARE_OF_LEFT.search(left):
         return "other", True  # "baru sebagian kecil dari sekitar 330 ribu UMKM": the base of a share (R12 c)
     if PART_OF_LEFT.search(left) and not CHANGE_WORD.search(left[-40:]):
