@@ -352,3 +352,11 @@ def test_a_remainder_scheduled_for_a_later_year_is_planned_but_arithmetic_with_t
 def test_both_levels_of_a_then_and_now_contrast_are_results():
     cs = claims("\"Dulu omzet warung kami sebulan Rp 8 juta, sekarang bisa Rp 21 juta,\" ujarnya.")
     assert cs[8e6]["claim_type"] == "achievement" and cs[2.1e7]["claim_type"] == "achievement"
+
+
+def test_shares_named_only_by_size_classes_are_a_make_up_but_a_share_with_a_status_a_result():
+    cs = claims("Dari nilai pesanan di aplikasi itu, 58 persen diserap usaha mikro, 30 persen usaha kecil, dan 12 persen "
+                "usaha menengah.")
+    assert {cs[v]["claim_type"] for v in (58, 30, 12)} == {"other"}  # R10: make-up by size class
+    cs = claims("Survei dinas mencatat 44 persen usaha mikro dan kecil sudah memakai dompet digital.")
+    assert cs[44]["claim_type"] == "achievement"

@@ -74,6 +74,12 @@ _SIZE_CLASS_OF_THEM = (rf"^\s*(?:persen|%)?\s*di\s+antaranya\s+(?:{alternation('
 COMPOSITION_AFTER = re.compile(rf"^[^,.;]{{0,60}}?\b(?:{alternation('context', 'composition_verbs')}|{_alt('composition_phrases')})\b|"
                                + _SIZE_CLASS_OF_THEM, re.IGNORECASE)
 SIZE_CLASS_OF_THEM = re.compile(_SIZE_CLASS_OF_THEM, re.IGNORECASE)
+# "61 persen diserap usaha mikro, 27 persen usaha kecil, dan 12 persen usaha menengah": a share named by a size class
+# and nothing else (the sentence ends or the next share follows) is a part of a size-class make-up (R10)
+SIZE_CLASS_BARE = re.compile(r"^\s*(?:persen|%)?\s*(?:" + "|".join(
+    c for c in lexicon("context")["size_classes"] if c not in ("umkm", "ukm", "umk")) +
+    r")\s*(?:[.;)]|,?\s*(?:(?:dan|serta)\s+)?\d|$)",
+    re.IGNORECASE)
 # "naik ke 85 persen", "turun menjadi 9 persen": the figure is the new level, not the size of the change
 NEW_LEVEL_LEFT = re.compile(rf"\b(?:{_alt('new_level_openers')})\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+|di\s+atas\s+)?$",
                             re.IGNORECASE)
@@ -239,7 +245,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         clause = sent_text[left:right]
         return ("other" if LOAN_WORDS.search(clause) else
                 "budget" if AID_WORDS.search(sent_text) or GRANT_RECEIPT.search(seg_left) else "other"), True
-    if unit == "persen" and SIZE_CLASS_AFTER.match(after_text) and not STATUS_SHARE_AFTER.match(after_text):
+    if unit == "persen" and (SIZE_CLASS_AFTER.match(after_text) or SIZE_CLASS_BARE.match(after_text)) and \
+            not STATUS_SHARE_AFTER.match(after_text):
         # "dan 97 persen di antaranya merupakan UMKM": the size-class make-up of a population (R10), whatever
         # realised cue the count before it carries
         return "other", True
