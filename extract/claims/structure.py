@@ -80,6 +80,8 @@ ONE_EVENT = re.compile(rf"\b(?:{alternation('context', 'event_nouns')})\b|\b(?:s
 MANDATED_BOUND = re.compile(rf"\b(?:{alternation('context', 'mandate_verbs')})\b[^,.;]{{0,100}}?\b"
                             rf"(?:{alternation('context', 'rule_bounds')})\s+(?:Rp\.?\s*)?$", re.IGNORECASE)
 THEN = words("change", "then_markers")
+# "12 persen usaha menengah": the size class "menengah" is not a "me-" verb of status
+SIZE_CLASS_NEXT = re.compile(r"^\s*(?:pelaku\s+)?(?:usaha\s+)?menengah\b", re.IGNORECASE)
 ESTIMATE = words("context", "estimate_words")
 FUTURE = words("context", "future_markers")
 NOW = words("change", "current_markers")
@@ -194,7 +196,7 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         return "other", True  # "48 ribu UMKM yang mendaftar": applicants (R10)
     if money and (THRESHOLD_OF.search(left) or THRESHOLD_BOUND.search(left)):
         return "other", True  # "dengan plafon maksimal Rp 3 miliar", "pinjaman di bawah Rp 25 juta": a bound of a rule
-    if unit == "persen" and STATUS_SHARE.match(right) and not ATTRIBUTE_AFTER.match(right) \
+    if unit == "persen" and STATUS_SHARE.match(right) and not ATTRIBUTE_AFTER.match(right) and not SIZE_CLASS_NEXT.match(right) \
             and not TARGET_CUES.search(left) and not PROJECTION.search(left) and not MARKET_WIDE.search(whole) \
             and not GAP.search(left[-60:]):
         return "achievement", True  # "62 persen responden belum tahu ...", "48 persen berjualan daring" (R10)
