@@ -360,3 +360,10 @@ def test_shares_named_only_by_size_classes_are_a_make_up_but_a_share_with_a_stat
     assert {cs[v]["claim_type"] for v in (58, 30, 12)} == {"other"}  # R10: make-up by size class
     cs = claims("Survei dinas mencatat 44 persen usaha mikro dan kecil sudah memakai dompet digital.")
     assert cs[44]["claim_type"] == "achievement"
+
+
+def test_a_context_noun_owned_by_umkm_measures_them():
+    cs = claims("Pada 2023, ekspor produk UMKM provinsi itu tercatat US$ 310 juta.")
+    assert cs[3.1e8]["claim_type"] == "achievement"
+    cs = claims("Pada 2023, ekspor nasional tercatat US$ 258 miliar.")
+    assert cs[2.58e11]["claim_type"] == "other"

@@ -144,6 +144,8 @@ BARE_POPULATION_LEFT = re.compile(rf"\bjumlah\s+(?:pelaku\s+)?(?:{alternation('c
 # only says where they are recorded ("yang terdata di dinas")
 STATUS_CLAUSE = re.compile(rf"\byang\s+(?:sudah\s+|telah\s+)?(?!(?:{_alt('population_record_verbs')})\b)(?:me|ber|di|ter)[a-z]{{3,}}",
                            re.IGNORECASE)
+# a context cue whose noun is owned by UMKM ("ekspor produk IKM", "ekspor UMKM") measures UMKM, not the economy
+UMKM_OWN = re.compile(r"^\s+(?:produk\s+)?(?:umkm|ukm|ikm|umk|usaha\s+mikro|koperasi)\b", re.IGNORECASE)
 _COORD_VERB = re.compile(r"\b(?:dan|serta|lalu|kemudian)\s+(?:telah\s+|sudah\s+)?(?:di|ter|me|ber)[a-z]{3,}", re.I)
 
 
@@ -349,6 +351,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if other_m and other_m.group(0).lower().startswith("jumlah") and (
             DIGITAL_WORDS.search(sent_text[left:right]) or with_status):
         other_m = None  # "jumlah UMKM yang onboarding": a count of digital UMKM is a result, not a population
+    elif other_m and UMKM_OWN.match(cue_window[other_m.end():]):
+        other_m = None  # "ekspor produk IKM tercatat US$ 2,6 miliar": the exports of UMKM are their own result
     is_other = context_metric or bool(other_m)
     if CONTRIBUTION.search(sent_text[left:rel_end + 40]):
         return "other", True
