@@ -51,6 +51,7 @@ def _body(root, page, version, ld, text_html, real_url):
     return paragraphs, body_source, credit
 
 
+# errors that say the installation or the call is wrong, not the page: never read as "no text"
 _TRAFILATURA_SETUP_ERRORS = (ImportError, TypeError, AttributeError, OSError)
 
 
