@@ -7,7 +7,8 @@ import re
 
 from extract.claims import type_model
 from extract.claims.clauses import _clause_bounds, _nearest
-from extract.claims.structure import APPLICANTS_AFTER, APPLICANTS_LEFT, ATTRIBUTE_AFTER, DISTRIBUTIVE_LEFT, FUTURE, MARKET_WIDE, estimate_of_now, PRIVATE_LENDING, earlier_term, structural_type
+from extract.claims.structure import (APPLICANTS_AFTER, APPLICANTS_LEFT, ATTRIBUTE_AFTER, DISTRIBUTIVE_LEFT, FUTURE,
+                                      MARKET_WIDE, PRIVATE_LENDING, earlier_term, estimate_of_now, structural_type)
 from extract.claims.lexicon import alternation, lexicon, words, ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
 
 
@@ -96,8 +97,8 @@ STATUS_AFTER = re.compile(r"^\s*(?:persen\s+)?(?:dari\s+)?(?:pelaku\s+)?(?:umkm|
 PARTNER_LEFT = re.compile(rf"\b(?:{_alt('partner_verbs')})\s+(?:[^\s,.;]+\s+){{0,6}}?(?:sekitar\s+|lebih\s+dari\s+)?$",
                           re.IGNORECASE)
 # "61 BUMN ... yang sudah bertransaksi", "47 pasar ... sudah menerapkan QRIS": a count with a realised status (R10)
-REALISED_STATUS_AFTER = re.compile(r"^[^,.;]{0,50}?\b(?:yang\s+)?(?:kini\s+)?(?:sudah|telah)\s+(?:di|me|ber|ter)[a-z]{3,}",
-                                   re.IGNORECASE)
+REALISED_STATUS_AFTER = re.compile(r"^[^,.;]{0,50}?\b(?:yang\s+)?(?:kini\s+)?(?:sudah|telah)\s+"
+                                   r"(?:di|me|ber|ter)[a-z]{3,}", re.IGNORECASE)
 # a clause that reports participation as done ("sudah digelar ... dan diikuti", "tercatat 3.200 pelaku usaha mengikuti")
 REALISED_REACH = re.compile(rf"{STRONG_REALIZED.pattern}|\b(?:{_alt('realised_reach')})\b", re.IGNORECASE)
 RECORDED_LEFT = re.compile(rf"\b(?:{_alt('recorded_markers')})\s+(?:sekitar\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
@@ -131,8 +132,8 @@ COMMITMENT = words("budget", "commitments")
 
 
 SURVEY_WORDS = words("context", "survey_words")
-SAMPLE_LEFT = re.compile(rf"\b(?:{alternation('context', 'survey_words')})\b[^,.;\d]{{0,40}}\b(?:terhadap|kepada|melibatkan)\s+"
-                         r"(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?$", re.IGNORECASE)
+SAMPLE_LEFT = re.compile(rf"\b(?:{alternation('context', 'survey_words')})\b[^,.;\d]{{0,40}}\b"
+                         r"(?:terhadap|kepada|melibatkan)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?$", re.IGNORECASE)
 NEW_NOUN = re.compile(rf"\b({alternation('realised', 'new_nouns')})\s+baru\b", re.IGNORECASE)
 # "jumlah IKM di provinsi itu mencapai sekitar 104 ribu": a whole population, no status between noun and figure (R10)
 BARE_POPULATION_LEFT = re.compile(rf"\bjumlah\s+(?:pelaku\s+)?(?:{alternation('context', 'population_nouns')})(?:nya)?\b"
@@ -140,10 +141,10 @@ BARE_POPULATION_LEFT = re.compile(rf"\bjumlah\s+(?:pelaku\s+)?(?:{alternation('c
                                   re.IGNORECASE)
 
 
-# a relative clause that gives the counted a status ("yang memiliki NIB", "yang bergabung sebagai penjual"), not one that
-# only says where they are recorded ("yang terdata di dinas")
-STATUS_CLAUSE = re.compile(rf"\byang\s+(?:sudah\s+|telah\s+)?(?!(?:{_alt('population_record_verbs')})\b)(?:me|ber|di|ter)[a-z]{{3,}}",
-                           re.IGNORECASE)
+# a relative clause that gives the counted a status ("yang memiliki NIB", "yang bergabung sebagai penjual"), not one
+# that only says where they are recorded ("yang terdata di dinas")
+STATUS_CLAUSE = re.compile(rf"\byang\s+(?:sudah\s+|telah\s+)?(?!(?:{_alt('population_record_verbs')})\b)"
+                           r"(?:me|ber|di|ter)[a-z]{3,}", re.IGNORECASE)
 # a context cue whose noun is owned by UMKM ("ekspor produk IKM", "ekspor UMKM") measures UMKM, not the economy
 UMKM_OWN = re.compile(r"^\s+(?:produk\s+)?(?:umkm|ukm|ikm|umk|usaha\s+mikro|koperasi)\b", re.IGNORECASE)
 _COORD_VERB = re.compile(r"\b(?:dan|serta|lalu|kemudian)\s+(?:telah\s+|sudah\s+)?(?:di|ter|me|ber)[a-z]{3,}", re.I)
@@ -172,7 +173,8 @@ def _programme_money(seg_left: str) -> bool:
     """Money a budget cue governs is programme money unless the clause makes it sales, absorbed spending, private
     lending or procurement (procurement through e-Katalog or of local products is a realised transaction value)."""
     return not re.search(rf"\b(?:{_alt('sales_words')})\b|(?<!bisa\s)(?<!dapat\s)\b(?:{_alt('absorbed_words')})\b",
-                         seg_left[-80:], re.I) and not PRIVATE_LENDING.search(seg_left) and not PROCUREMENT.search(seg_left)
+                         seg_left[-80:], re.I) and not PRIVATE_LENDING.search(seg_left) and \
+        not PROCUREMENT.search(seg_left)
 
 
 def _tail(text: str, n: int) -> str:
@@ -265,7 +267,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         if not STRONG_REALIZED.search(between) and not _COORD_VERB.search(between):
             if unit == "persen" and RATE_LEFT.search(between):
                 return "other", True  # "menetapkan tarif MDR sebesar 0,3 persen": a rate is a parameter, set or not
-            if money and DISBURSEMENT.search(seg_left) and _programme_money(seg_left) and not PRIVATE_FUNDING.search(seg_left):
+            if money and DISBURSEMENT.search(seg_left) and _programme_money(seg_left) and \
+                    not PRIVATE_FUNDING.search(seg_left):
                 return "budget", True  # "target penyaluran KUR Rp 284 triliun": planned programme money (R1 exception)
             return "target", True
     if EXPLICIT_TARGET.match(near_right.strip()) or re.match(r"\s*(?:\w+\s+){0,4}(?:ditargetkan|menjadi\s+target)\b",
@@ -370,7 +373,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
             and not MEMBERS_AFTER.match(after_text):
         return "other", True  # "Kita punya sekitar 56 juta UMKM": the population a body has (R10)
     pm = PARTICIPANT_AFTER.match(after_text)
-    if pm and not REALISED_REACH.search(ach_left) and not STRONG_REALIZED.search(_clean_cues(after_text[:100].split(".")[0])) and \
+    if pm and not REALISED_REACH.search(ach_left) and \
+            not STRONG_REALIZED.search(_clean_cues(after_text[:100].split(".")[0])) and \
             _nearest(TARGET_CUES, near_left, True) is None:
         return "other", True  # "sebanyak 1.700 koperasi terdampak", "1.200 perajin ikut pelatihan"
     strong = STRONG_REALIZED.search(ach_left) or (a_right is not None and STRONG_REALIZED.search(near_right[:25]))
@@ -444,7 +448,8 @@ def status_count(metric: str | None, unit: str | None, left: str, after: str) ->
     """R10: a count or share of businesses that have a digital status (online, QRIS merchants, listed on e-Katalog)
     is an achievement, whatever cue put it among context figures - unless the figure is the base of a share or a
     comparison, a composition share ("88 persen di antaranya (merupakan) usaha mikro"), or counts participants ("6 juta
-    penjual yang terdampak") or applicants ("pendaftar ... mencapai 2.300"), or it is a forecast (R1 exception). A share of respondents with the status is one too ("62 persen responden sudah ...")."""
+    penjual yang terdampak") or applicants ("pendaftar ... mencapai 2.300"), or it is a forecast (R1 exception). A
+    share of respondents with the status is one too ("62 persen responden sudah ...")."""
     if metric not in _STATUS_METRICS or unit not in ("UMKM", "persen", "produk", "koperasi"):
         return False
     return not (_BASE_LEFT.search(left) or COMPOSITION_AFTER.match(after) or PARTICIPANT_AFTER.match(after) or

@@ -11,7 +11,8 @@ import re
 from datetime import date
 
 from extract.claims.clauses import clause_at, segment
-from extract.claims.lexicon import _MONTH_RE, ME_VERBS, EXPLICIT_TARGET, PROJECTION, STRONG_REALIZED, TARGET_CUES, alternation, words
+from extract.claims.lexicon import (_MONTH_RE, ME_VERBS, EXPLICIT_TARGET, PROJECTION, STRONG_REALIZED, TARGET_CUES,
+                                    alternation, words)
 
 _NUM = r"(?:Rp\.?\s*|US\$\s*)?\d[\d.,]*"
 _MONEY_PREFIX = r"(?:sekitar\s+|sebesar\s+|sebanyak\s+|senilai\s+|hanya\s+|lebih\s+dari\s+|hampir\s+)?(?:Rp\.?\s*|US\$\s*)?"
@@ -74,8 +75,8 @@ PROGRAMME_OUTPUT = re.compile(rf"\b(?:{alternation('realised', 'programme_output
                               re.IGNORECASE)
 # "pameran ... diikuti 120 UMKM", "setiap angkatan diikuti 50 pelaku usaha": the attendance of one event or of each
 # cohort is a participant or seat count (R10: other); the participants a programme has reached are its result
-ATTENDANCE_LEFT = re.compile(rf"\b(?:{alternation('realised', 'attendance_verbs')})\s+(?:\w+\s+){{0,2}}?(?:sekitar\s+|lebih\s+dari\s+)?$",
-                             re.IGNORECASE)
+ATTENDANCE_LEFT = re.compile(rf"\b(?:{alternation('realised', 'attendance_verbs')})\s+(?:\w+\s+){{0,2}}?"
+                             r"(?:sekitar\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
 ONE_EVENT = re.compile(rf"\b(?:{alternation('context', 'event_nouns')})\b|\b(?:setiap|tiap|per)\s+\w+", re.IGNORECASE)
 MANDATED_BOUND = re.compile(rf"\b(?:{alternation('context', 'mandate_verbs')})\b[^,.;]{{0,100}}?\b"
                             rf"(?:{alternation('context', 'rule_bounds')})\s+(?:Rp\.?\s*)?$", re.IGNORECASE)
@@ -85,7 +86,8 @@ SIZE_CLASS_NEXT = re.compile(r"^\s*(?:pelaku\s+)?(?:usaha\s+)?menengah\b", re.IG
 ESTIMATE = words("context", "estimate_words")
 FUTURE = words("context", "future_markers")
 NOW = words("change", "current_markers")
-PRESENT_STATUS_AFTER = re.compile(r"^[^,.;]{0,60}?\byang\s+(?:sudah\s+|telah\s+|kini\s+)?(?:ber|me)[a-z]{3,}", re.IGNORECASE)
+PRESENT_STATUS_AFTER = re.compile(r"^[^,.;]{0,60}?\byang\s+(?:sudah\s+|telah\s+|kini\s+)?(?:ber|me)[a-z]{3,}",
+                                  re.IGNORECASE)
 BUDGET_NOUN = re.compile(rf"\b(?:{alternation('budget', 'budget_nouns')})\b(?:(?:19|20)\d\d|(?![.;]|\d)[^,]){{0,60}}?"
                          rf"(?:sebesar|senilai|mencapai|hingga|menjadi|yakni|yaitu)?\s*{_MONEY_PREFIX}$", re.IGNORECASE)
 DISBURSED_CREDIT = words("realised", "disbursed_credit")
@@ -102,7 +104,8 @@ SHARE_OF_LEFT = re.compile(rf"\b(?:{alternation('context', 'share_words')})\s+da
                            re.IGNORECASE)
 THRESHOLD_OF = re.compile(rf"\bdengan\s+(?:{alternation('context', 'threshold_nouns')})\s+(?:\w+\s+)?"
                           rf"(?:{alternation('context', 'threshold_bounds')})\s+(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
-THRESHOLD_BOUND = re.compile(rf"\b(?:{alternation('context', 'threshold_holders')})\s+(?:(?!{alternation('realised', 'realised_cues')})\w+\s+){{0,2}}?"
+THRESHOLD_BOUND = re.compile(rf"\b(?:{alternation('context', 'threshold_holders')})\s+"
+                             rf"(?:(?!{alternation('realised', 'realised_cues')})\w+\s+){{0,2}}?"
                              rf"(?:{alternation('context', 'strict_bounds')})\s+(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
 # "Setiap koperasi dapat memperoleh plafon pinjaman hingga Rp3 miliar": a clause about each one of a kind gives an
 # amount per unit (a parameter, or aid per recipient), not a total allocation ("setiap tahun" is a period, not a unit)
@@ -196,7 +199,8 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         return "other", True  # "48 ribu UMKM yang mendaftar": applicants (R10)
     if money and (THRESHOLD_OF.search(left) or THRESHOLD_BOUND.search(left)):
         return "other", True  # "dengan plafon maksimal Rp 3 miliar", "pinjaman di bawah Rp 25 juta": a bound of a rule
-    if unit == "persen" and STATUS_SHARE.match(right) and not ATTRIBUTE_AFTER.match(right) and not SIZE_CLASS_NEXT.match(right) \
+    if unit == "persen" and STATUS_SHARE.match(right) and not ATTRIBUTE_AFTER.match(right) \
+            and not SIZE_CLASS_NEXT.match(right) \
             and not TARGET_CUES.search(left) and not PROJECTION.search(left) and not MARKET_WIDE.search(whole) \
             and not GAP.search(left[-60:]):
         return "achievement", True  # "62 persen responden belum tahu ...", "48 persen berjualan daring" (R10)
@@ -228,7 +232,8 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
 
 
 def earlier_term(clause: str, left: str, right: str, money: bool, day: date | None) -> str:
-    """The type of an earlier level by what it measures (R12 a): a replaced target, a first step, context, budget, result."""
+    """The type of an earlier level by what it measures (R12 a): a replaced target, a first step, context, budget or
+    a result."""
     context = PARAMETERS.search(clause) or MARKET_WIDE.search(clause) or (money and PER_UNIT.search(right))
     if not CURRENT_AFTER.match(right) and not _past_year_after(right, day) and REPLACED_TARGET.search(left):
         return "target"  # a target that has been replaced keeps its standing (R12 a)
@@ -247,7 +252,8 @@ def estimate_of_now(before: str, sent: str, right: str, day: date | None) -> boo
     pembelinya kini membayar nontunai", "saat ini jumlahnya diperkirakan 6 juta"): such a figure is not a forecast and
     the usual rules type what it measures. A forecast names the future (akan, bakal, a later year) or a projection."""
     estimates = list(PROJECTION.finditer(before))
-    if not estimates or not ESTIMATE.search(estimates[-1].group(0)) or FUTURE.search(sent) or _future_year_in(sent, day):
+    if not estimates or not ESTIMATE.search(estimates[-1].group(0)) or FUTURE.search(sent) or \
+            _future_year_in(sent, day):
         return False
     return bool(NOW.search(sent) or PRESENT_STATUS_AFTER.match(right))
 
