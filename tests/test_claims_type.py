@@ -367,3 +367,14 @@ def test_a_context_noun_owned_by_umkm_measures_them():
     assert cs[3.1e8]["claim_type"] == "achievement"
     cs = claims("Pada 2023, ekspor nasional tercatat US$ 258 miliar.")
     assert cs[2.58e11]["claim_type"] == "other"
+
+
+def test_the_from_value_of_a_target_statement_is_its_first_step_this_year_or_the_baseline_now():
+    cs = claims("Kami ingin 60 ribu pedagang memakai QRIS pada 2027, dari 25 ribu tahun ini.", published="2026-02-01")
+    assert cs[25_000]["claim_type"] == "target" and cs[25_000]["target_year"] == 2026  # R12 b
+    cs = claims("Kami ingin 60 ribu pedagang memakai QRIS pada 2027, dari sekitar 18 ribu saat ini.",
+                published="2026-02-01")
+    assert cs[18_000]["claim_type"] == "achievement"  # R12 a
+    cs = claims("Kami ingin porsi kredit produktif naik dari 30 persen sekarang menjadi minimal 45 persen pada 2027.",
+                published="2026-02-01")
+    assert cs[45]["claim_type"] == "target"

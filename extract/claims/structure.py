@@ -30,7 +30,9 @@ REPLACED_TARGET = re.compile(rf"\b(?:target|sasaran|kuota)\w*\b[^,;]{{0,60}}\b(?
                              rf"(?:{alternation('change', 'revision_stems')})\w*\b", re.IGNORECASE)
 FIRST_STEP_RIGHT = re.compile(r"^\s*(?:\S+\s+){0,3}?untuk\s+(?:tahun\s+berjalan|tahun\s+ini|(?:tahun\s+)?((?:19|20)\d\d))",
                               re.IGNORECASE)
-TO_VALUE_LEFT = re.compile(r"\b(?:menjadi|jadi)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?(?:Rp\.?\s*|US\$\s*)?$",
+THIS_YEAR_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:tahun\s+ini|tahun\s+berjalan)\b", re.IGNORECASE)
+TO_VALUE_LEFT = re.compile(r"\b(?:menjadi|jadi)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+|minimal\s+|setidaknya\s+|"
+                           r"paling\s+sedikit\s+)?(?:Rp\.?\s*|US\$\s*)?$",
                            re.IGNORECASE)
 TO_VALUE_BEFORE = re.compile(rf"\b(?:menjadi|jadi|ke)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?{_NUM}[^,;]{{0,60}}?"
                              r"\bdari\s+(?:sebelumnya\s+|semula\s+|posisi\s+|level\s+)?(?:yang\s+)?(?:hanya\s+|"
@@ -144,6 +146,15 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
     if CHANGED_FROM_LEFT.search(left) and not GROWTH_UNIT_AFTER.match(right):
         # "naik dari 41,7 persen pada 2022" (R12 a); the pipeline lets a context figure it is compared with win
         return "earlier:" + earlier_term(whole, left, right, money, day), True
+    from_value = BASE_INSIDE.search(left)
+    statement = sent[:clause.start] + left[:from_value.start()] if from_value else ""
+    if from_value and TARGET_CUES.search(statement) and not PROJECTION.search(statement):
+        # "Kami ingin 150 ribu UMKM didampingi pada 2027, dari 90 ribu tahun ini": the from-value of a target statement
+        # tied to the year not yet ended is its first step (R12 b); "dari 600 ribu saat ini" is the baseline (R12 a)
+        if THIS_YEAR_AFTER.match(right):
+            return "target", True
+        if CURRENT_AFTER.match(right):
+            return "achievement", True
     if THEN.search(sent) and NOW.search(sent) and unit != "kali" and not GROWTH_UNIT_AFTER.match(right) \
             and not TARGET_CUES.search(whole):
         # "Dulu sebulan laku 40 potong, sekarang bisa 150 potong": the two levels of a then-and-now contrast (R6 b,
