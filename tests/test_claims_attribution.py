@@ -451,3 +451,58 @@ def test_a_feature_story_is_about_the_person_introduced_with_her_age_before_she_
             "tuturnya.")
     cs = claims(text)
     assert cs[60]["speaker"] == "Maria Imakulata"
+
+
+# --- name resolution (R9): invented paragraphs, one per kind of error seen on unseen text -------------------------
+
+def test_a_one_word_name_after_a_said_verb_is_the_full_name_written_before():
+    from extract.claims.people import Ctx, bare_name_after
+
+    text = ("Pesanan rotan dari Plered terus datang. Salah satunya Tukiyem Sastro, pemilik bengkel anyaman, sudah tiga "
+            "tahun berjualan daring. Judul: Rotan Plered Tembus Pasar Eropa\n"
+            "\"Sekarang sudah 45 UMKM di desa kami yang berjualan daring,\" tutur Tukiyem saat ditemui.")
+    pos = text.index("tutur") + len("tutur")
+    assert bare_name_after(text, pos, Ctx(text=text, day=None)).name == "Tukiyem Sastro"
+    # a place or an institution word after the verb is no name
+    assert bare_name_after(" kata Jakarta.", 5, Ctx(text="", day=None)) is None
+
+
+def test_a_headline_does_not_lengthen_a_name():
+    from extract.claims.people import full_name_written
+
+    text = "Rini Apresiasi Pedagang Daring\nKepala dinas, Rini Anggraeni, mengatakan ..."
+    assert full_name_written("Rini", text) == "Rini Anggraeni"
+    assert full_name_written("Rini", "Rini Apresiasi Pedagang Daring\nIa mengatakan ...") is None
+
+
+def test_a_place_that_ends_an_office_title_is_no_part_of_the_name():
+    from extract.claims.people import Ctx, _rule_name_before
+
+    for sentence, name in (
+            ("Kepala Dinas Perdagangan Kota Pekalongan Bambang Harsono menuturkan", "Bambang Harsono"),
+            ("Kepala Kantor Perwakilan Bank Indonesia Pekalongan Arif Budi Santosa menuturkan", "Arif Budi Santosa")):
+        ctx = Ctx(text="Pasar di Kota Pekalongan ramai. " + sentence, day=None)
+        assert _rule_name_before(sentence, sentence.index("menuturkan"), ctx).name == name
+
+
+def test_an_adverb_between_a_titled_name_and_its_verb_keeps_the_subject():
+    text = ("Penyaluran kredit digital bagi UMKM terus tumbuh.\n\n"
+            "Direktur Eksekutif Asosiasi Fintech Daerah Margaretha Simanjuntak sebelumnya menyebut 12 ribu "
+            "UMKM sudah memakai pinjaman modal lewat aplikasi.")
+    cs = claims(text)
+    assert cs[12_000]["speaker"] == "Margaretha Simanjuntak"
+
+
+def test_a_title_before_a_first_name_resolves_to_the_person_named_in_full():
+    text = ("Wakil Menteri Perdagangan Joko Santoso Purba mengatakan ekspor produk UMKM terus naik.\n\n"
+            "\"Kami ingin 500 eksportir kecil baru tahun depan,\" kata Wamen Joko.")
+    cs = claims(text)
+    assert cs[500]["speaker"] == "Joko Santoso Purba"
+
+
+def test_the_articles_full_name_wins_over_a_gazetteer_person_with_the_same_first_name():
+    # the gazetteer lists a minister called Rachmat; this Rachmat is the company head named in full before
+    text = ("Aplikasi kasir untuk UMKM makin diminati.\n\n"
+            "Direktur Utama PT Kasir Nusantara Rachmat Sudarsono mengatakan perusahaan memperluas layanan ke luar Jawa."
+            "\n\n\"Sekarang sudah 82 ribu UMKM yang memakai aplikasi kami,\" kata Rachmat dalam jumpa pers.")
+    assert claims(text)[82_000]["speaker"] == "Rachmat Sudarsono"

@@ -7,8 +7,8 @@ import re
 
 from extract.claims.filters import _lowercase_figure_phrase
 from extract.claims.gaz import _gaz, _inst_matcher, resolve_institution
-from extract.claims.lexicon import ME_VERBS, TITLE_HEADS, _SAID_VERB_AFTER, _TITLE_HEAD_RE, alternation
-from extract.claims.people import (_DOC_TEXT, ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title, _person_from_ent,
+from extract.claims.lexicon import ME_VERBS, SUBJECT_ADVERBS, TITLE_HEADS, _SAID_VERB_AFTER, _TITLE_HEAD_RE, alternation
+from extract.claims.people import (_DOC_TEXT, bare_name_after, ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title, _person_from_ent,
                                    _rule_name_after, _rule_name_before, sent_text, sentences)
 
 
@@ -22,7 +22,7 @@ _SUBJECT_VERB_RE = re.compile(rf"\b(?:{ME_VERBS}|{alternation('speech', 'wish_go
 # titles without a name: after a said-verb ('..." kata Menteri Koperasi dan UKM'), before a verb ("Menkop UKM tersebut
 # menjelaskan"), "pejabat tersebut"
 _TITLE_AFTER_VERB = re.compile(rf"\s+(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s*(?:[,.]|$|\s+(?:saat|dalam|di|kepada|usai|ketika|seusai)\b)")
-_TITLE_BEFORE_VERB = re.compile(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+(?:tersebut\s+|itu\s+)?(?:juga\s+|pun\s+|lebih\s+lanjut\s+)?$")
+_TITLE_BEFORE_VERB = re.compile(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+(?:tersebut\s+|itu\s+)?{SUBJECT_ADVERBS}$")
 _TITLE_TERSEBUT = re.compile(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+tersebut\b")
 OPENING_PRONOUN_SOURCE = re.compile(r"^\W*(?:Menurut(?:nya|\s+(?:dia|ia|beliau))|Kata(?:nya|\s+(?:dia|ia|beliau)))\b")
 QA_LABEL = re.compile(r"^\s*([A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})\s*:\s+\S")
@@ -247,6 +247,9 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         if titled is not None:
             # '..." kata Direktur Enterprise and Business Service Telkom Rizal Fauzan': a name the NER missed
             return Attribution(person=titled, kind="quote" if _has_quote(text) else "explicit", strength=4)
+        bare = bare_name_after(text, m.end(), ctx) if _has_quote(text[:m.start()]) else None
+        if bare is not None:
+            return Attribution(person=bare, kind="quote", strength=4)
 
     # A2. passive reporting: "hal itu disampaikan (oleh) Kepala BPS Margo Yuwono"
     for m in re.finditer(r"\b(?:disampaikan|diungkapkan|dikatakan|dijelaskan|dipaparkan|ditegaskan|diutarakan)\s+"
