@@ -506,3 +506,31 @@ def test_the_articles_full_name_wins_over_a_gazetteer_person_with_the_same_first
             "Direktur Utama PT Kasir Nusantara Rachmat Sudarsono mengatakan perusahaan memperluas layanan ke luar Jawa."
             "\n\n\"Sekarang sudah 82 ribu UMKM yang memakai aplikasi kami,\" kata Rachmat dalam jumpa pers.")
     assert claims(text)[82_000]["speaker"] == "Rachmat Sudarsono"
+
+
+# --- a new person introduced in narration after an official spoke: the narration about him or her is his or hers --
+
+OFFICIAL_FIRST = ("Kepala Dinas Perdagangan Kota Surakarta Teguh Prasetyo mengatakan 2.400 pedagang pasar sudah memakai "
+                  "QRIS. \"Kami terus jemput bola,\" ujarnya.\n\n")
+
+
+def test_a_one_word_name_with_a_role_in_commas_takes_over_the_narration():
+    text = OFFICIAL_FIRST + ("Sukinah, pedagang jamu gendong di Pasar Gede, mengaku awalnya takut salah pencet. Sekarang "
+                             "40 persen pembelinya membayar dengan QRIS. \"Tidak perlu cari kembalian,\" katanya.")
+    cs = claims(text)
+    assert cs[2400]["speaker"] == "Teguh Prasetyo"
+    assert cs[40]["speaker"] == "Sukinah"
+
+
+def test_a_role_that_ends_with_a_province_still_sets_off_the_name():
+    text = OFFICIAL_FIRST + ("Yohana Loban Tefa, penenun ikat di Kupang, Nusa Tenggara Timur, mengaku pesanan naik. "
+                             "Omzet bulanannya naik dari Rp 6 juta menjadi Rp 14 juta.")
+    cs = claims(text)
+    assert cs[14_000_000]["speaker"] == "Yohana Loban Tefa"
+
+
+def test_a_person_introduced_as_an_example_is_who_ia_refers_to():
+    text = OFFICIAL_FIRST + ("Salah satunya Darmini Kusuma, pemilik katering rumahan di Laweyan. Sejak memakai "
+                             "aplikasi pesan-antar, ia mengaku omzetnya naik menjadi Rp 25 juta per bulan.")
+    cs = claims(text)
+    assert cs[25_000_000]["speaker"] == "Darmini Kusuma"

@@ -336,7 +336,10 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
 
 # what stands between a named subject and its verb when a role follows the name: "Ahmad Fauzan, Ketua Dewan Pimpinan
 # ... (HIMKI) Jepara, menyebut", "Nur Kholis (41), pemilik CV Ukir Sejati di Desa ..., mengaku"
-APPOSITIVE_GAP = re.compile(r"\s*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*(?P<role>[^,.;“”\"]{3,160}?)\s*,\s*"
+# a role set off by commas may end with the place's province after a comma of its own ("perajin batik di Pekalongan,
+# Jawa Tengah,")
+_ROLE = r"[^,.;“”\"]{3,160}?(?:,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
+APPOSITIVE_GAP = re.compile(r"\s*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*(?P<role>" + _ROLE + r")\s*,\s*"
                             r"(?:juga\s+|pun\s+|lebih\s+lanjut\s+)?")
 
 
@@ -352,11 +355,14 @@ def _subject_before_appositive(before: list, text: str, s0: int, verb_at: int):
 
 
 # a name opening the sentence, or after a short opener ("Salah satu perajin, Nur Kholis ...")
-NAME_OPENING = (re.compile(r"^\W*(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){1,3}[A-Z][a-z'’]+)"),
+# a one-word name ("Painem, pedagang sayur di ..., mengaku") only before a description of a person or a title
+_ONE_NAME_OPENING = re.compile(rf"^\W*(?P<name>[A-Z][a-z'’]{{2,}})(?=\s*(?:\(\s*\d{{1,2}}\s*\w*\s*\))?\s*,\s*"
+                               rf"(?i:{alternation('speech', 'person_description_heads')}|{TITLE_HEADS})\b)")
+NAME_OPENING = (re.compile(r"^\W*(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){1,3}[A-Z][a-z'’]+)"), _ONE_NAME_OPENING,
                 re.compile(r"^\W*[^,“”\"]{0,40},\s*(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){1,3}[A-Z][a-z'’]+)"))
 
 
-ROLE_THEN_VERB = re.compile(r"\s*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*[^,.;“”\"]{3,160}?\s*,\s*"
+ROLE_THEN_VERB = re.compile(r"\s*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*" + _ROLE + r"\s*,\s*"
                             r"(?:juga\s+|pun\s+)?(?=[a-z])")
 
 

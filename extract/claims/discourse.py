@@ -224,6 +224,9 @@ def _subject_person(sent, ctx: Ctx) -> Person | None:
     """The person a sentence is about when a (titled) name is its subject ("Kepala Dinas ..., Ahmad Fauzan,
     menyambut baik temuan itu."), registered for later references."""
     s0 = sent.start_char
+    introduced = introduced_person(sent_text(sent), ctx)
+    if introduced is not None:
+        return introduced
     for e in _ents(sent, {"PER"}):
         if not _valid_person_ent(e):
             continue
@@ -240,6 +243,28 @@ def _subject_person(sent, ctx: Ctx) -> Person | None:
         # "Nurjanah sendiri tak mau menyerah.": a person named before, by a part of the name the NER did not tag
         return _known_name_at(sent_text(sent), 0, ctx)
     return name_with_role_opening(sent_text(sent), ctx)
+
+
+# "Salah satunya Wulan Sari, pemilik usaha kue ...": a person introduced as an example, by name and role
+INTRODUCED_PERSON = re.compile(
+    rf"^\W*(?:{alternation('speech', 'introduction_openers')})\s+(?:oleh\s+)?"
+    r"(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){0,3}[A-Z][a-z'’]+)[^\S\n]*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*"
+    rf"(?P<role>(?i:{alternation('speech', 'person_description_heads')})\b[^,.;“”\"]{{0,120}})")
+
+
+def introduced_person(text: str, ctx: Ctx) -> Person | None:
+    """The person a sentence introduces as an example ("Salah satunya Wulan Sari, pemilik ..."), registered."""
+    m = INTRODUCED_PERSON.match(text)
+    if not m:
+        return None
+    words = m.group("name").split()
+    if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS or _TITLE_HEAD_RE.fullmatch(w) for w in words):
+        return None
+    name = " ".join(words)
+    known = _known_name_at(name, 0, ctx) if len(words) == 1 else ctx.persons.get(name)
+    person = known or Person(name=name, title=_clean_title(m.group("role")))
+    ctx.persons[person.name] = person
+    return person
 
 
 KNOWN_NAME_OPENING = re.compile(r"\W*[A-Z][a-z'’]+\s+(?!(?:dan|di|ke|dari|yang|untuk|pada)\b)[a-z]")
