@@ -534,3 +534,22 @@ def test_a_person_introduced_as_an_example_is_who_ia_refers_to():
                              "aplikasi pesan-antar, ia mengaku omzetnya naik menjadi Rp 25 juta per bulan.")
     cs = claims(text)
     assert cs[25_000_000]["speaker"] == "Darmini Kusuma"
+
+
+def test_menurut_a_description_then_the_name_is_cataphora():
+    text = OFFICIAL_FIRST + ("Namun angka itu belum menggambarkan pemakaian. Menurut peneliti tersebut, baru 35 persen "
+                             "pedagang yang memakai QRIS setiap hari. \"Sisanya hanya memajang stiker,\" kata Lestiani "
+                             "Wardhana, peneliti Lembaga Kajian Pasar Rakyat.")
+    cs = claims(text)
+    assert cs[35]["speaker"] == "Lestiani Wardhana"
+
+
+def test_a_connective_before_a_named_subject_does_not_hide_the_subject():
+    text = ("Direktur Utama PT Gudang Tani Arman Siregar mengatakan 8.000 UMKM pangan sudah memakai aplikasinya.\n\n"
+            "Komisaris perusahaan, Benny Latuheru, menyebut investor masuk karena pertumbuhan yang stabil. "
+            "\"Kami lihat 12 ribu UMKM mitranya sudah untung,\" katanya.\n\n"
+            "Meski begitu, Arman yakin perusahaannya tetap unggul. \"Kami kirim 70 persen pesanan di hari yang sama,\" "
+            "tuturnya.")
+    cs = claims(text)
+    assert cs[12_000]["speaker"] == "Benny Latuheru"
+    assert cs[70]["speaker"] == "Arman Siregar"

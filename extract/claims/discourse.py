@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extract.claims.attribution import (QA_LABEL, Attribution, _ents, _has_quote, _institution_subject,
+from extract.claims.attribution import (QA_LABEL, SUBJECT_OPENER, Attribution, _ents, _has_quote, _institution_subject,
                                         _named_after_title, _valid_person_ent, attribute_sentence, inside_quote,
                                         name_with_role_opening)
 from extract.claims.gaz import _institution_in
@@ -35,6 +35,11 @@ DESCRIPTION_SUBJECT = re.compile(
     rf"^\W*(?P<np>(?:{alternation('speech', 'person_description_heads')})\b[^.,;:!?“”\"]{{0,120}}?)\s+"
     r"(?:itu|ini|tersebut)\s+(?:(?:juga|pun|lalu|kemudian|sendiri|kini|masih|bahkan|sudah|telah|lantas)\s+)*"
     r"(?P<verb>[a-z][\w-]+)")
+# "Menurut pengamat itu, ...": a description of a person as the source (anaphora, or cataphora when the person is
+# named just after)
+DESCRIPTION_SOURCE = re.compile(
+    rf"^\W*(?:[^,“”\"]{{0,40}},\s*)?[Mm]enurut\s+(?P<np>(?i:{alternation('speech', 'person_description_heads')}|"
+    rf"{alternation('speech', 'commentator_titles')})\b[^.,;:!?“”\"]{{0,80}}?)\s+(?:itu|ini|tersebut)\b")
 # '"...," kata perempuan 34 tahun itu': a description of the person speaking after a said-verb
 DESCRIPTION_AFTER_SAID = re.compile(
     rf"[”\"'’]\s*,?\s*(?i:{alternation('speech', 'said_verbs_after_quote')})\s+"
@@ -186,6 +191,8 @@ def _description_subject(sent) -> re.Match | None:
     """"Mantan bankir itu menyebutkan ...": a description (no name) of a person as the subject of a verb."""
     m = DESCRIPTION_SUBJECT.match(sent_text(sent))
     if not m or m.group("verb") in _NOT_A_VERB:
+        m = DESCRIPTION_SOURCE.match(sent_text(sent))
+    if not m:
         return None
     s0 = sent.start_char
     if any(e.start_char - s0 < m.end("np") for e in _ents(sent, {"PER"}) if _valid_person_ent(e)):
@@ -227,10 +234,12 @@ def _subject_person(sent, ctx: Ctx) -> Person | None:
     introduced = introduced_person(sent_text(sent), ctx)
     if introduced is not None:
         return introduced
+    opener = SUBJECT_OPENER.match(sent_text(sent))  # "Meski begitu, Kevin yakin ...": a connective, then the subject
+    first = opener.end() if opener else 0
     for e in _ents(sent, {"PER"}):
         if not _valid_person_ent(e):
             continue
-        before = sent_text(sent)[:e.start_char - s0]
+        before = sent_text(sent)[first:e.start_char - s0]
         if len(before) > 140 or not _BEFORE_SUBJECT.fullmatch(before):
             return None
         after = sent_text(sent)[e.end_char - s0:]
@@ -239,9 +248,9 @@ def _subject_person(sent, ctx: Ctx) -> Person | None:
         if verb and verb.group(1) not in _NOT_A_VERB - {"dan"}:
             return _person_from_ent(e, sent, ctx)
         return None
-    if KNOWN_NAME_OPENING.match(sent_text(sent)):
+    if KNOWN_NAME_OPENING.match(sent_text(sent), first):
         # "Nurjanah sendiri tak mau menyerah.": a person named before, by a part of the name the NER did not tag
-        return _known_name_at(sent_text(sent), 0, ctx)
+        return _known_name_at(sent_text(sent), first, ctx)
     return name_with_role_opening(sent_text(sent), ctx)
 
 
