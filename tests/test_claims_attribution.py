@@ -553,3 +553,31 @@ def test_a_connective_before_a_named_subject_does_not_hide_the_subject():
     cs = claims(text)
     assert cs[12_000]["speaker"] == "Benny Latuheru"
     assert cs[70]["speaker"] == "Arman Siregar"
+
+
+# --- data sources cited inside a speaker's account (FORMAT.md conventions 2026-12-03) -----------------------------
+
+SPEAKER_THEN_SOURCE = ("Kepala Dinas Koperasi Jawa Timur Hadi Purnomo mengatakan 5.200 UMKM binaan sudah berjualan di "
+                       "lokapasar.\n\n")
+
+
+def test_a_new_named_data_source_ends_the_speakers_account():
+    text = SPEAKER_THEN_SOURCE + ("Data lembaga riset Pasarindo menunjukkan 48 persen UMKM di provinsi itu belum punya "
+                                  "rekening digital. Di kota besar, angkanya 31 persen.\n\n"
+                                  "Laporan yang sama mencatat 2,6 juta UMKM Jawa Timur sudah menerima QRIS.")
+    cs = claims(text)
+    assert cs[5200]["speaker"] == "Hadi Purnomo"
+    for value in (48, 31, 2_600_000):
+        assert cs[value]["speaker"] is None
+        assert cs[value]["organization"] == "Pasarindo"
+
+
+def test_the_speakers_own_survey_stays_in_the_account():
+    text = SPEAKER_THEN_SOURCE + "Survei yang kami lakukan terhadap 800 pedagang menemukan 30 persen sudah memakai QRIS."
+    assert claims(text)[30]["speaker"] == "Hadi Purnomo"
+
+
+def test_a_source_named_by_the_short_form_of_the_speakers_institution_is_his_or_hers():
+    text = ("Peneliti Lembaga Riset Ekonomi Nusantara (Lerena) Wulan Pratiwi menilai pembentukan koperasi desa terlalu "
+            "cepat.\n\nMenurut catatan Lerena, baru 2.100 koperasi desa yang punya pembukuan digital.")
+    assert claims(text)[2100]["speaker"] == "Wulan Pratiwi"

@@ -18,6 +18,7 @@ from extract.claims.lexicon import _ME_VERB_RE, _TITLE_HEAD_RE, NEWS_BLOCK, alte
 from extract.claims.people import (sent_text, sentences, _NAME_STOPWORDS, ORG_NAME_HEADS, Ctx, Person, _clean_title,
                                    _fill_org, _known_name_at, _person_from_ent, _rule_name_after)
 from extract.claims.scope import region_in
+from extract.claims.sources import SOURCE_NOUN, cited_source
 
 BYLINE = re.compile(rf"^[^\S\n]*(?:OPINI|KOLOM|ANALISIS)?\W*(?:{alternation('speech', 'byline_openers')})\s*:?\s*"
                     r"(?P<name>(?:(?:Dr|Ir|Prof|H|Hj)\.?\s+)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,5})"
@@ -279,7 +280,17 @@ def introduced_person(text: str, ctx: Ctx) -> Person | None:
 KNOWN_NAME_OPENING = re.compile(r"\W*[A-Z][a-z'’]+\s+(?!(?:dan|di|ke|dari|yang|untuk|pada)\b)[a-z]")
 
 
-def same_institution(attr: Attribution, person: Person | None) -> bool:
+def _abbreviation_of(surface: str, office: str, text: str) -> bool:
+    """The article writes the surface as the bracketed short form of a name in the office: "Center of Economic and
+    Law Studies (Celios)" makes "Celios" the institution of a "Peneliti Center of Economic and Law Studies"."""
+    for m in re.finditer(rf"(?P<name>[A-Z][^()\n]{{2,80}}?)\s*\(\s*{re.escape(surface)}\s*\)", text):
+        words = m.group("name").split()
+        if any(" ".join(words[k:]) in office for k in range(max(0, len(words) - 8), len(words) - 1)):
+            return True
+    return False
+
+
+def same_institution(attr: Attribution, person: Person | None, text: str = "") -> bool:
     """The institution of an ``org`` attribution is the speaker's own ("BI Lampung menargetkan ..." in the account
     of the head of BI Lampung)."""
     if person is None:
@@ -291,6 +302,8 @@ def same_institution(attr: Attribution, person: Person | None) -> bool:
     office = " ".join(filter(None, (person.title, person.organization)))
     surface = (attr.surface or attr.organization or "").strip()
     if len(surface) >= 2 and re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", office, re.IGNORECASE):
+        return True
+    if len(surface) >= 2 and text and _abbreviation_of(surface, office, text):
         return True
     if REGIONAL_GOVERNMENT.match(surface) and REGIONAL_OFFICIAL.search(office):
         # "Pemkot Surabaya mewajibkan ..." in the account of the head of a Surabaya city office: the same government
@@ -402,6 +415,7 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
     entries, carry, cataphora = [], {}, []
     asked = False  # an interviewer's question has been put: the paragraphs after it are the interviewee's answers
     first_speaker = None
+    last_source = None  # the attribution of the sentence that cited a data source last ("Laporan yang sama ...")
     skip_line_until = -1
     for sent in sentences(doc):
         st = sent_text(sent)
@@ -414,6 +428,8 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
         para = para_of(sent.start_char)
         known_before = {id(p) for p in ctx.persons.values()}
         attr, desc = _override(sent, attribute_sentence(sent, ctx), text, ctx)
+        if attr.kind == "none":
+            attr = cited_source(sent, last_source) or attr  # "Data lembaga riset X menunjukkan ...": a new source
         if interview and not asked and attr.person is None:
             _register_interviewee(sent, ctx)
         if interview and attr.kind == "question":
@@ -422,7 +438,7 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
                 _interviewee(ctx) is not None:
             # an answer paragraph of a Q&A without name labels: the words of the person interviewed
             attr = Attribution(person=_interviewee(ctx), kind="quote", strength=3)
-        if attr.kind == "org" and same_institution(attr, ctx.last_speaker):
+        if attr.kind == "org" and same_institution(attr, ctx.last_speaker, text):
             # "BI mencatat ..." in the account of the BI governor: the institution's figures are his or hers
             attr = Attribution(person=ctx.last_speaker, kind="carry", strength=1)
         if attr.person is not None:
@@ -437,6 +453,8 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
             attr = _continue(sent, para, carry, ctx)
         if desc is not None:
             cataphora.append((len(entries), known_before))
+        if SOURCE_NOUN.search(st):
+            last_source = attr
         entries.append([sent, para, attr])
     for i, known_before in cataphora:
         _resolve_cataphora(entries, i, known_before)
