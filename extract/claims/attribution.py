@@ -40,6 +40,17 @@ class Attribution:
     # | description)
     strength: int = 0
     surface: str | None = None  # the institution as written ("BI Lampung"), to compare with the speaker's office
+    # a later clause with a speaker of its own ("A mengatakan ..., sementara B menyebut ..."): (offset in the
+    # sentence where it opens, its attribution)
+    clauses: tuple = ()
+
+    def at(self, offset: int) -> "Attribution":
+        """The attribution of the figure at ``offset`` (in the sentence): the last clause opened before it."""
+        found = self
+        for start, attr in self.clauses:
+            if start <= offset:
+                found = attr
+        return found
 
 
 _SENT_ENTS: dict = {}  # (id(doc), sentence start) -> entities, filled once per article by _index_ents
@@ -177,7 +188,12 @@ def _named_after_title(after: list, text: str, s0: int, pos: int):
     if len(after) >= 2 and re.fullmatch(r"\s*,\s*", text[first.end_char - s0:after[1].start_char - s0]) and \
             _TITLE_HEAD_RE.search(text[pos:first.start_char - s0]):
         return after[1]
-    return first
+    k = 0
+    while k + 1 < len(after) and _TITLE_HEAD_RE.search(text[pos:first.start_char - s0]) and (
+            LIST_ITEM_AFTER.match(text, after[k].end_char - s0) or
+            re.search(r"\b(?:dan|serta|&)\s*$", text[pos:after[k].start_char - s0])):
+        k += 1  # "kata Ketua Asosiasi ... Tenun Ikat, Sarung, dan Songket NTT, Yosefina ...": items of a list in the title
+    return after[k]
 
 
 def _antecedent(ctx: Ctx) -> Person | None:
@@ -404,10 +420,21 @@ COMMA_NAME_AFTER_TITLE = re.compile(rf"\s+(?P<title>(?:{TITLE_HEADS})[^,.“”\
                                     r"(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3})\s*(?:[,.]|$)")
 
 
+# a title whose organisation's name holds a list ("Tenun Ikat, Sarung, dan Songket ..."): commas inside the title
+COMMA_NAME_AFTER_LONG_TITLE = re.compile(rf"\s+(?P<title>(?:{TITLE_HEADS})[^.“”\"\n]{{0,160}}),\s*"
+                                         r"(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){1,3})\s*(?=[,.]|$)")
+# what follows an item of a list ("Sarung, dan Songket", "Sarung, Songket, dan ...")
+LIST_ITEM_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*\s*,?\s*(?:dan|serta|&)\s+[A-Z]")
+
+
 def _comma_name_after_title(text: str, pos: int, ctx: Ctx) -> Person | None:
     """'..." ujar Kepala Bidang UMKM Dinas Koperasi Kota Bima, Nurhaidah, ...': a role, then the name after a
     comma (also a one-word name the NER missed)."""
     m = COMMA_NAME_AFTER_TITLE.match(text, pos)
+    if m and LIST_ITEM_AFTER.match(text, m.end("name")):
+        # "Ketua Asosiasi Pengrajin Tenun Ikat, Sarung, dan Songket NTT, Yosefina Bria Seran": a list inside the title
+        m = next((c for c in COMMA_NAME_AFTER_LONG_TITLE.finditer(text, pos) if c.start() == pos and
+                  not LIST_ITEM_AFTER.match(text, c.end("name"))), None)
     if not m:
         return None
     from extract.claims.people import _NAME_STOPWORDS, _is_region

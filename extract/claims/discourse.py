@@ -18,7 +18,7 @@ from extract.claims.lexicon import _ME_VERB_RE, _TITLE_HEAD_RE, NEWS_BLOCK, alte
 from extract.claims.people import (sent_text, sentences, _NAME_STOPWORDS, ORG_NAME_HEADS, Ctx, Person, _clean_title,
                                    _fill_org, _known_name_at, _person_from_ent, _rule_name_after)
 from extract.claims.scope import region_in
-from extract.claims.sources import SOURCE_NOUN, cited_source
+from extract.claims.sources import SOURCE_NOUN, cited_source, clause_speakers
 
 BYLINE = re.compile(rf"^[^\S\n]*(?:OPINI|KOLOM|ANALISIS)?\W*(?:{alternation('speech', 'byline_openers')})\s*:?\s*"
                     r"(?P<name>(?:(?:Dr|Ir|Prof|H|Hj)\.?\s+)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,5})"
@@ -441,9 +441,12 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
         if attr.kind == "org" and same_institution(attr, ctx.last_speaker, text):
             # "BI mencatat ..." in the account of the BI governor: the institution's figures are his or hers
             attr = Attribution(person=ctx.last_speaker, kind="carry", strength=1)
+        if attr.person is not None and attr.kind in ("explicit", "quote"):
+            attr.clauses = clause_speakers(sent, attr, lambda span: attribute_sentence(span, ctx))
         if attr.person is not None:
             if attr.person is not ctx.author:
-                ctx.last_speaker = ctx.focus = ctx.last_mentioned = attr.person
+                last = attr.clauses[-1][1].person if attr.clauses else attr.person
+                ctx.last_speaker = ctx.focus = ctx.last_mentioned = last
             carry[para] = attr
             if first_speaker is None and attr.kind in ("quote", "explicit"):
                 first_speaker = (attr.person, para, sent.start_char)

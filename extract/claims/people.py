@@ -286,7 +286,7 @@ def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
         if named is not None:
             return named
     if pid is None:
-        stripped = _strip_role_prefix(name)
+        stripped = " ".join(drop_leading_places(_strip_role_prefix(name).split(), ctx.text))
         if stripped != name:
             name, pid = _resolve_name(stripped, "", ctx)  # "kata Wamen Helvi": Helvi, named before in full
         if len(name.split()) >= 2 and name not in ctx.persons:

@@ -49,3 +49,24 @@ def cited_source(sent, previous: Attribution | None) -> Attribution | None:
         name = named.group("org").strip()
         org = Attribution(organization=name, kind="org", strength=2, surface=name)
     return org
+
+
+# ", sementara Ketua ... Rizal Lubis menyebut ...": a second clause that may name a speaker of its own
+CONTRAST_CLAUSE = re.compile(rf"[,;]\s*(?:{alternation('speech', 'contrast_clause_openers')})\s+", re.IGNORECASE)
+
+
+def clause_speakers(sent, attr: Attribution, attribute) -> tuple:
+    """(offset, attribution) of the later clauses of a sentence whose own said-verb names another person than
+    ``attr``'s ("A mengatakan 3.800 ..., sementara B menyebut baru 1.200 ..."); ``attribute`` reads one span."""
+    if attr.person is None:
+        return ()
+    text = sent_text(sent)
+    found = []
+    for m in CONTRAST_CLAUSE.finditer(text):
+        span = sent.doc.char_span(sent.start_char + m.end(), sent.end_char, alignment_mode="expand")
+        if span is None or len(span) < 3:
+            continue
+        sub = attribute(span)
+        if sub.person is not None and sub.person is not attr.person and sub.kind in ("explicit", "quote"):
+            found.append((m.end(), sub))
+    return tuple(found)
