@@ -581,3 +581,12 @@ def test_a_source_named_by_the_short_form_of_the_speakers_institution_is_his_or_
     text = ("Peneliti Lembaga Riset Ekonomi Nusantara (Lerena) Wulan Pratiwi menilai pembentukan koperasi desa terlalu "
             "cepat.\n\nMenurut catatan Lerena, baru 2.100 koperasi desa yang punya pembukuan digital.")
     assert claims(text)[2100]["speaker"] == "Wulan Pratiwi"
+
+
+def test_a_source_of_several_institutions_is_named_whole():
+    from extract.claims.attribution import _org_after
+
+    text = "Laporan Google, Temasek dan Bain & Company memproyeksikan nilai ekonomi digital naik."
+    assert _org_after(text, len("Laporan")).organization == "Google, Temasek dan Bain & Company"
+    text = "Riset Bank Indonesia dan Otoritas Jasa Keuangan mencatat kenaikan."
+    assert _org_after(text, len("Riset")).organization == "Bank Indonesia dan Otoritas Jasa Keuangan"

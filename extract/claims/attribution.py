@@ -492,18 +492,33 @@ def _quoteish(text: str, pos: int) -> bool:
     return before[-1] in "”\"',’" or before.endswith(("”", ",\"")) or _has_quote(before)
 
 
+# more institutions listed after the first one of a joint source (", Temasek dan Bain & Company", " dan Temasek")
+JOINT_AFTER = re.compile(r"(?:,[^\S\n]*[A-Z][\w&.-]*(?:[^\S\n]+[A-Z][\w&.-]*)*)*[^\S\n]+(?:dan|&)[^\S\n]+"
+                         r"[A-Z][\w.-]*(?:[^\S\n]+(?:[A-Z][\w&.-]*|&))*")
+
+
 def _org_after(text: str, pos: int, day: date | None = None) -> Attribution | None:
     iid = None
-    m = _inst_matcher()[0].match(text, pos) or _inst_matcher()[0].search(text[pos:pos + 60])
+    m = _inst_matcher()[0].match(text, pos)
+    end = m.end() if m else None  # where the institution's name ends in ``text``
+    if m is None:
+        m = _inst_matcher()[0].search(text[pos:pos + 60])
+        end = pos + m.end() if m else None
     if m:
         iid = resolve_institution(_inst_matcher()[1].get(m.group(0).lower()), m.group(0), day)
+    joint = JOINT_AFTER.match(text, end) if m else None
+    if joint:
+        # "Laporan Google, Temasek dan Bain & Company": the source is all of them, not the first one listed
+        name = (m.group(0) + joint.group(0)).strip()
+        return Attribution(organization=name, kind="org", strength=2, surface=name)
     if iid:
         idx, _ = _gaz()
         name = idx["institutions"][iid]["name"]
         return Attribution(organization=name, institution_id=iid, kind="org", strength=2, surface=m.group(0).strip())
     m = re.match(r"\s*((?:[A-Z][\w&.-]*|dan|\(|\))(?:\s+(?:[A-Z][\w&.()-]*|dan|\(\w+\)))*)", text[pos:])
     if m and m.group(1).strip() and m.group(1).strip() not in ("Ia", "Dia"):
-        org = m.group(1).strip(" (")
+        joint = JOINT_AFTER.match(text, pos + m.end(1))
+        org = (m.group(1) + (joint.group(0) if joint else "")).strip(" (")
         if len(org) > 2:
             return Attribution(organization=org, kind="org", strength=2, surface=org)
     return None
