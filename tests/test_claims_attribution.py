@@ -590,3 +590,14 @@ def test_a_source_of_several_institutions_is_named_whole():
     assert _org_after(text, len("Laporan")).organization == "Google, Temasek dan Bain & Company"
     text = "Riset Bank Indonesia dan Otoritas Jasa Keuangan mencatat kenaikan."
     assert _org_after(text, len("Riset")).organization == "Bank Indonesia dan Otoritas Jasa Keuangan"
+
+
+def test_narration_after_a_new_source_is_not_the_speakers_until_someone_speaks_again():
+    text = SPEAKER_THEN_SOURCE + ("Menurut riset konsultan Arunika, 48 persen UMKM di provinsi itu belum punya rekening "
+                                  "digital.\n\n"
+                                  "Sepanjang 2023, transaksi QRIS pedagang kecil di Jawa Timur naik 40 persen.\n\n"
+                                  "Hadi menambahkan, tahun depan dinas menargetkan 7.000 UMKM binaan berjualan daring.")
+    cs = claims(text)
+    assert cs[48]["speaker"] is None and cs[48]["organization"] == "Arunika"
+    assert cs[40]["speaker"] is None
+    assert cs[7000]["speaker"] == "Hadi Purnomo"

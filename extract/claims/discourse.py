@@ -428,8 +428,9 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
         para = para_of(sent.start_char)
         known_before = {id(p) for p in ctx.persons.values()}
         attr, desc = _override(sent, attribute_sentence(sent, ctx), text, ctx)
-        if attr.kind == "none":
-            attr = cited_source(sent, last_source) or attr  # "Data lembaga riset X menunjukkan ...": a new source
+        source = cited_source(sent, last_source) if attr.kind == "none" else None
+        if source is not None:
+            attr = source  # "Data lembaga riset X menunjukkan ...": a new source as the sentence's subject
         if interview and not asked and attr.person is None:
             _register_interviewee(sent, ctx)
         if interview and attr.kind == "question":
@@ -444,6 +445,7 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
         if attr.person is not None and attr.kind in ("explicit", "quote"):
             attr.clauses = clause_speakers(sent, attr, lambda span: attribute_sentence(span, ctx))
         if attr.person is not None:
+            ctx.source_para = None
             if attr.person is not ctx.author:
                 last = attr.clauses[-1][1].person if attr.clauses else attr.person
                 ctx.last_speaker = ctx.focus = ctx.last_mentioned = last
@@ -452,6 +454,8 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
                 first_speaker = (attr.person, para, sent.start_char)
         elif attr.kind in ("org", "question"):
             carry[para] = attr  # an institution's account, or the interviewer's line: nobody's words carry in
+            if source is not None and ctx.last_speaker is not None:
+                ctx.source_para = para  # a new data source ends the speaker's account (FORMAT.md 2026-12-03)
         elif attr.kind not in ("narration", "description"):
             attr = _continue(sent, para, carry, ctx)
         if desc is not None:
@@ -528,6 +532,8 @@ def _continue(sent, para: int, carry: dict, ctx: Ctx) -> Attribution:
             # journalist's account of it, not the last speaker's
             carry[para] = own
             return own
+        if ctx.source_para is not None and para > ctx.source_para:
+            return Attribution()  # the account ended at a data source cited after it
         # narration after a speaker has been introduced continues his or her account
         return Attribution(person=ctx.last_speaker, kind="carry", strength=0)
     if ctx.focus is not None and ctx.focus is ctx.profiled:

@@ -36,6 +36,7 @@ class Ctx:
     author: Person | None = None  # the writer of an opinion piece (byline "Oleh: Nama, Dosen ...")
     interviewee: Person | None = None  # the person a Q&A is with (named after the interview verb)
     profiled: Person | None = None  # the person a feature story introduces with her age ("Sri Wahyuni (44), ...")
+    source_para: int | None = None  # the paragraph where a new data source ended the last speaker's account
 
 
 # honorifics that end a role phrase before the name ("Kepala Dinas ..., Drs. H.")
