@@ -42,6 +42,31 @@ CASES.append(("wish", "Gubernur Kalimantan Barat Ria Norsan menginginkan 10 ribu
 # 14 menurut X with title after name
 CASES.append(("menurut", "Menurut Maria Goreti Lobo, Kepala Dinas Koperasi Kota Kupang, 640 UMKM sudah memakai QRIS.", {640: "Maria Goreti Lobo"}))
 
+# second round, written after the first round passed (other wording, other kinds)
+# two persons, pronoun in next para refers to the last speaker
+CASES.append(("pron2", "Ketua Kadin Kota Padang Syafril Nasution mengatakan pelaku usaha menyambut baik program itu. Sementara Kepala Dinas Koperasi Kota Padang Yulia Rahmi menyebut 2.100 UMKM sudah ikut pelatihan.\n\nIa menargetkan 3.000 UMKM ikut pelatihan pada 2024.", {2100: "Yulia Rahmi", 3000: "Yulia Rahmi"}))
+# title tersebut
+CASES.append(("tersebut", "Kepala Dinas Koperasi dan UKM Provinsi Riau Asrizal Hamid mengatakan pelatihan berjalan baik.\n\nKepala dinas tersebut menambahkan, 1.850 UMKM Riau sudah terdaftar di katalog elektronik daerah.", {1850: "Asrizal Hamid"}))
+# comma-laden long title before name, subject
+CASES.append(("longsubj", "Ketua Umum Himpunan Pengusaha Muda Indonesia (Hipmi) Kabupaten Sleman, Daerah Istimewa Yogyakarta, Bagas Wicaksono, mengatakan 320 UMKM anggotanya sudah berjualan daring.", {320: "Bagas Wicaksono"}))
+# institution subject non-speech verb within speaker's account (same inst), next para
+CASES.append(("inst-same2", "Direktur Utama PT Bank Pembangunan Daerah Sulsel Andi Muhammad Rahman mengatakan digitalisasi kredit berjalan cepat.\n\nBank Sulsel juga telah menyalurkan kredit usaha rakyat kepada 14 ribu UMKM sepanjang semester pertama.", {14000: "Andi Muhammad Rahman"}))
+# quote spanning paragraphs
+CASES.append(("openquote", "Kepala Dinas Perindustrian Kota Solo Rina Kartika menjelaskan program itu.\n\n\"Tahun ini kami menargetkan 600 IKM masuk lokapasar.\n\nSampai Agustus, baru 410 yang sudah punya toko daring,\" kata Rina.", {600: "Rina Kartika", 410: "Rina Kartika"}))
+# Q&A with name labels
+CASES.append(("qa-labels", "Wawancara dengan pendiri aplikasi kasir Tokoku, Dimas Haryanto.\n\nRedaksi: Berapa UMKM yang sudah memakai Tokoku?\n\nDimas: Sekarang sudah 65 ribu UMKM, sebagian besar warung makan.\n\nRedaksi: Targetnya?\n\nDimas: Kami ingin 150 ribu UMKM pada akhir 2024.", {65000: "Dimas Haryanto", 150000: "Dimas Haryanto"}))
+# journalist's arithmetic with Berarti in news
+CASES.append(("berarti", "Kepala Dinas Koperasi Kota Makassar Evi Aprialti mengatakan 4.200 UMKM sudah memakai QRIS dari sasaran 6.000 UMKM tahun ini.\n\nBerarti, masih ada 1.800 UMKM yang belum tersentuh.", {4200: "Evi Aprialti", 1800: None}))
+# cataphora kata pria itu
+CASES.append(("cata2", "Pemilik UMKM kopi Lereng Merapi itu mengaku omzetnya naik dua kali lipat menjadi Rp 30 juta per bulan sejak berjualan daring. \"Pembeli dari Jakarta paling banyak,\" ujar Gunawan Saputro.", {30000000: "Gunawan Saputro"}))
+# name then role after said-verb (kata Nama, role)
+CASES.append(("nama-role", "\"Sudah 780 pedagang kami dampingi,\" kata Theresia Wonda, Kepala Bidang UMKM Dinas Koperasi Kabupaten Jayapura.", {780: "Theresia Wonda"}))
+# gazetteer minister by short title later and name variant
+CASES.append(("gaz-title", "Menteri Koperasi dan UKM Teten Masduki mengatakan program berjalan.\n\n\"Sudah 24 juta UMKM onboarding,\" kata Menkop UKM.", {24000000: "Teten Masduki"}))
+# narration after speaker two paragraphs later, no subject change
+CASES.append(("narr2", "Kepala Dinas Koperasi Kota Bogor Samsudin Lubis mengatakan pendataan UMKM digital terus berjalan.\n\n\"Kami datangi satu per satu,\" ujarnya.\n\nHingga Agustus, 5.400 UMKM Kota Bogor sudah memiliki toko daring.", {5400: "Samsudin Lubis"}))
+# data source named "Berdasarkan data Badan Pusat Statistik (BPS)" after speaker
+CASES.append(("bps", "Kepala Dinas Koperasi Kota Bogor Samsudin Lubis mengatakan pendataan UMKM digital terus berjalan.\n\nBerdasarkan data Badan Pusat Statistik (BPS), jumlah UMKM di Kota Bogor mencapai 38 ribu unit.", {38000: None}))
 
 @pytest.mark.parametrize("kind,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_speaker_by_kind(kind, text, expected):

@@ -298,7 +298,8 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
 
     # B. X (title) mengatakan
     for v in _SUBJECT_VERB_RE.finditer(text):
-        before = [e for e in pers if e.end_char - s0 <= v.start() and v.start() - (e.end_char - s0) <= 120]
+        before = [e for e in pers if e.end_char - s0 <= v.start() and v.start() - (e.end_char - s0) <= 120
+                  and not _name_inside_description(text, e.start_char - s0, e.end_char - s0)]
         if before:
             e = _subject_before_appositive(before, text, s0, v.start())
             gap = DEGREES.sub("", text[e.end_char - s0:v.start()])  # ", M.Si., mengatakan": degrees, not a clause
@@ -357,6 +358,17 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
 _ROLE = r"[^,.;“”\"]{3,160}?(?:,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
 APPOSITIVE_GAP = re.compile(r"\s*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*(?P<role>" + _ROLE + r")\s*,\s*"
                             r"(?:juga\s+|pun\s+|lebih\s+lanjut\s+)?")
+
+
+# a description of a person opening the sentence ("Pemilik usaha kopi ...", "Perempuan yang ..."), not naming him
+_DESCRIPTION_OPENING = re.compile(rf"^\W*(?:{alternation('speech', 'person_description_heads')})\b(?![^,]*\b(?:bernama|yakni|yaitu)\b)")
+
+
+def _name_inside_description(text: str, start: int, end: int) -> bool:
+    """"Pemilik usaha kopi Lereng Merapi itu mengaku ...": a capitalised name inside a description subject that ends
+    with itu/tersebut is the business's or the place's, not the speaker (the description refers to a person named
+    before or after: anaphora or cataphora)."""
+    return bool(re.match(r"\s+(?:itu|tersebut|ini)\b", text[end:])) and bool(_DESCRIPTION_OPENING.match(text[:start]))
 
 
 def _subject_before_appositive(before: list, text: str, s0: int, verb_at: int):

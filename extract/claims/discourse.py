@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extract.claims.attribution import (QA_LABEL, SUBJECT_OPENER, Attribution, _ents, _has_quote, _institution_subject,
+from extract.claims.attribution import (QA_LABEL, SUBJECT_OPENER, Attribution, _name_inside_description, _ents, _has_quote, _institution_subject,
                                         _named_after_title, _valid_person_ent, attribute_sentence, inside_quote,
                                         name_with_role_opening)
 from extract.claims.gaz import _institution_in
@@ -196,7 +196,9 @@ def _description_subject(sent) -> re.Match | None:
     if not m:
         return None
     s0 = sent.start_char
-    if any(e.start_char - s0 < m.end("np") for e in _ents(sent, {"PER"}) if _valid_person_ent(e)):
+    st = sent_text(sent)
+    if any(e.start_char - s0 < m.end("np") for e in _ents(sent, {"PER"}) if _valid_person_ent(e) and
+           not _name_inside_description(st, e.start_char - s0, e.end_char - s0)):
         return None  # a named subject: the sentence rules decide
     return m
 
