@@ -84,3 +84,10 @@ def test_two_speakers_in_one_sentence_keep_their_own_figures_and_the_later_one_i
     assert cs[3800]["speaker"] == "Benny Sihotang"
     assert cs[1200]["speaker"] == "Rizal Lubis"
     assert cs[400]["speaker"] == "Rizal Lubis"
+
+
+def test_a_connective_opening_a_sentence_is_no_one_word_name():
+    text = ("Kepala Dinas Perdagangan Kota Surakarta Teguh Prasetyo mengatakan 2.400 pedagang pasar sudah memakai QRIS."
+            "\n\nKini, pedagang di pasar tradisional itu, mengaku lebih mudah menerima pembayaran. Sebanyak 40 persen "
+            "UMKM di pasar itu sudah memakai QRIS.")
+    assert claims(text)[40]["speaker"] != "Kini"

@@ -405,6 +405,17 @@ def name_with_role_opening(text: str, ctx: Ctx) -> Person | None:
     return None
 
 
+_CONNECTIVE_WORD = re.compile(rf"(?:{alternation('clauses', 'connectives')}|{alternation('speech', 'subject_adverbs')})",
+                              re.IGNORECASE)
+
+
+def _common_word(word: str, text: str) -> bool:
+    """A capitalised word that is an ordinary word, not a name: a connective or an adverb ("Kini", "Namun"), or a word
+    the article also writes in lowercase."""
+    return bool(_CONNECTIVE_WORD.fullmatch(word)) or \
+        re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+
+
 def _name_then_role_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     """"Ahmad Fauzan, Ketua Dewan Pimpinan ... Jepara, menyebut ...": a name the NER missed that opens the sentence,
     followed by its role set off by commas up to the verb."""
@@ -421,6 +432,8 @@ def _name_then_role_before(text: str, pos: int, ctx: Ctx) -> Person | None:
         if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS or _TITLE_HEAD_RE.fullmatch(w) or
                _is_region(w) for w in words):
             continue  # "Papua Pegunungan, provinsi baru, mencatat ...": a place
+        if len(words) == 1 and _common_word(words[0], ctx.text):
+            continue  # "Kini, pedagang di pasar itu, mengaku ...": a connective, not a one-word name
         name = " ".join(words)
         person = ctx.persons.get(name) or Person(name=name, title=gap.group("role").strip()[:80])
         ctx.persons[name] = person
