@@ -510,13 +510,14 @@ def test_the_articles_full_name_wins_over_a_gazetteer_person_with_the_same_first
 
 # --- a new person introduced in narration after an official spoke: the narration about him or her is his or hers --
 
-OFFICIAL_FIRST = ("Kepala Dinas Perdagangan Kota Surakarta Teguh Prasetyo mengatakan 2.400 pedagang pasar sudah memakai "
-                  "QRIS. \"Kami terus jemput bola,\" ujarnya.\n\n")
+OFFICIAL_FIRST = ("Kepala Dinas Perdagangan Kota Surakarta Teguh Prasetyo mengatakan 2.400 pedagang pasar sudah "
+                  "memakai QRIS. \"Kami terus jemput bola,\" ujarnya.\n\n")
 
 
 def test_a_one_word_name_with_a_role_in_commas_takes_over_the_narration():
-    text = OFFICIAL_FIRST + ("Sukinah, pedagang jamu gendong di Pasar Gede, mengaku awalnya takut salah pencet. Sekarang "
-                             "40 persen pembelinya membayar dengan QRIS. \"Tidak perlu cari kembalian,\" katanya.")
+    text = OFFICIAL_FIRST + ("Sukinah, pedagang jamu gendong di Pasar Gede, mengaku awalnya takut salah pencet. "
+                             "Sekarang 40 persen pembelinya membayar dengan QRIS. \"Tidak perlu cari kembalian,\" "
+                             "katanya.")
     cs = claims(text)
     assert cs[2400]["speaker"] == "Teguh Prasetyo"
     assert cs[40]["speaker"] == "Sukinah"
@@ -573,7 +574,8 @@ def test_a_new_named_data_source_ends_the_speakers_account():
 
 
 def test_the_speakers_own_survey_stays_in_the_account():
-    text = SPEAKER_THEN_SOURCE + "Survei yang kami lakukan terhadap 800 pedagang menemukan 30 persen sudah memakai QRIS."
+    text = SPEAKER_THEN_SOURCE + ("Survei yang kami lakukan terhadap 800 pedagang menemukan 30 persen sudah "
+                                  "memakai QRIS.")
     assert claims(text)[30]["speaker"] == "Hadi Purnomo"
 
 
@@ -593,8 +595,8 @@ def test_a_source_of_several_institutions_is_named_whole():
 
 
 def test_narration_after_a_new_source_is_not_the_speakers_until_someone_speaks_again():
-    text = SPEAKER_THEN_SOURCE + ("Menurut riset konsultan Arunika, 48 persen UMKM di provinsi itu belum punya rekening "
-                                  "digital.\n\n"
+    text = SPEAKER_THEN_SOURCE + ("Menurut riset konsultan Arunika, 48 persen UMKM di provinsi itu belum punya "
+                                  "rekening digital.\n\n"
                                   "Sepanjang 2023, transaksi QRIS pedagang kecil di Jawa Timur naik 40 persen.\n\n"
                                   "Hadi menambahkan, tahun depan dinas menargetkan 7.000 UMKM binaan berjualan daring.")
     cs = claims(text)

@@ -8,8 +8,10 @@ import re
 from extract.claims.filters import _lowercase_figure_phrase
 from extract.claims.gaz import _gaz, _inst_matcher, resolve_institution
 from extract.claims.lexicon import ME_VERBS, SUBJECT_ADVERBS, TITLE_HEADS, _SAID_VERB_AFTER, _TITLE_HEAD_RE, alternation
-from extract.claims.people import (_DOC_TEXT, bare_name_after, ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title, _person_from_ent,
-                                   _rule_name_after, _rule_name_before, sent_text, sentences)
+from extract.claims.mentions import common_word, name_inside_description
+from extract.claims.people import (_DOC_TEXT, ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title,
+                                   _person_from_ent, _rule_name_after, _rule_name_before, bare_name_after, sent_text,
+                                   sentences)
 
 
 PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?"
@@ -192,7 +194,7 @@ def _named_after_title(after: list, text: str, s0: int, pos: int):
     while k + 1 < len(after) and _TITLE_HEAD_RE.search(text[pos:first.start_char - s0]) and (
             LIST_ITEM_AFTER.match(text, after[k].end_char - s0) or
             re.search(r"\b(?:dan|serta|&)\s*$", text[pos:after[k].start_char - s0])):
-        k += 1  # "kata Ketua Asosiasi ... Tenun Ikat, Sarung, dan Songket NTT, Yosefina ...": items of a list in the title
+        k += 1  # "kata Ketua Asosiasi ... Tenun Ikat, Sarung, dan Songket NTT, Yosefina ...": a list in the title
     return after[k]
 
 
@@ -299,7 +301,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
     # B. X (title) mengatakan
     for v in _SUBJECT_VERB_RE.finditer(text):
         before = [e for e in pers if e.end_char - s0 <= v.start() and v.start() - (e.end_char - s0) <= 120
-                  and not _name_inside_description(text, e.start_char - s0, e.end_char - s0)]
+                  and not name_inside_description(text, e.start_char - s0, e.end_char - s0)]
         if before:
             e = _subject_before_appositive(before, text, s0, v.start())
             gap = DEGREES.sub("", text[e.end_char - s0:v.start()])  # ", M.Si., mengatakan": degrees, not a clause
@@ -360,17 +362,6 @@ APPOSITIVE_GAP = re.compile(r"\s*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*(?P<role>" +
                             r"(?:juga\s+|pun\s+|lebih\s+lanjut\s+)?")
 
 
-# a description of a person opening the sentence ("Pemilik usaha kopi ...", "Perempuan yang ..."), not naming him
-_DESCRIPTION_OPENING = re.compile(rf"^\W*(?:{alternation('speech', 'person_description_heads')})\b(?![^,]*\b(?:bernama|yakni|yaitu)\b)")
-
-
-def _name_inside_description(text: str, start: int, end: int) -> bool:
-    """"Pemilik usaha kopi Lereng Merapi itu mengaku ...": a capitalised name inside a description subject that ends
-    with itu/tersebut is the business's or the place's, not the speaker (the description refers to a person named
-    before or after: anaphora or cataphora)."""
-    return bool(re.match(r"\s+(?:itu|tersebut|ini)\b", text[end:])) and bool(_DESCRIPTION_OPENING.match(text[:start]))
-
-
 def _subject_before_appositive(before: list, text: str, s0: int, verb_at: int):
     """The subject among the names before a verb: the last one, unless an earlier name is followed by a role set off
     by commas (a description or a titled office) that runs up to the verb: then the names inside that role are part
@@ -405,17 +396,6 @@ def name_with_role_opening(text: str, ctx: Ctx) -> Person | None:
     return None
 
 
-_CONNECTIVE_WORD = re.compile(rf"(?:{alternation('clauses', 'connectives')}|{alternation('speech', 'subject_adverbs')})",
-                              re.IGNORECASE)
-
-
-def _common_word(word: str, text: str) -> bool:
-    """A capitalised word that is an ordinary word, not a name: a connective or an adverb ("Kini", "Namun"), or a word
-    the article also writes in lowercase."""
-    return bool(_CONNECTIVE_WORD.fullmatch(word)) or \
-        re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
-
-
 def _name_then_role_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     """"Ahmad Fauzan, Ketua Dewan Pimpinan ... Jepara, menyebut ...": a name the NER missed that opens the sentence,
     followed by its role set off by commas up to the verb."""
@@ -432,7 +412,7 @@ def _name_then_role_before(text: str, pos: int, ctx: Ctx) -> Person | None:
         if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS or _TITLE_HEAD_RE.fullmatch(w) or
                _is_region(w) for w in words):
             continue  # "Papua Pegunungan, provinsi baru, mencatat ...": a place
-        if len(words) == 1 and _common_word(words[0], ctx.text):
+        if len(words) == 1 and common_word(words[0], ctx.text):
             continue  # "Kini, pedagang di pasar itu, mengaku ...": a connective, not a one-word name
         name = " ".join(words)
         person = ctx.persons.get(name) or Person(name=name, title=gap.group("role").strip()[:80])

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
-from extract.claims.attribution import (QA_LABEL, SUBJECT_OPENER, Attribution, _name_inside_description, _ents, _has_quote, _institution_subject,
+from extract.claims.attribution import (QA_LABEL, SUBJECT_OPENER, Attribution, _ents, _has_quote, _institution_subject,
                                         _named_after_title, _valid_person_ent, attribute_sentence, inside_quote,
                                         name_with_role_opening)
 from extract.claims.gaz import _institution_in
 from extract.claims.lexicon import _ME_VERB_RE, _TITLE_HEAD_RE, NEWS_BLOCK, alternation
+from extract.claims.mentions import name_inside_description
 from extract.claims.people import (sent_text, sentences, _NAME_STOPWORDS, ORG_NAME_HEADS, Ctx, Person, _clean_title,
                                    _fill_org, _known_name_at, _person_from_ent, _rule_name_after)
 from extract.claims.scope import region_in
@@ -198,7 +199,7 @@ def _description_subject(sent) -> re.Match | None:
     s0 = sent.start_char
     st = sent_text(sent)
     if any(e.start_char - s0 < m.end("np") for e in _ents(sent, {"PER"}) if _valid_person_ent(e) and
-           not _name_inside_description(st, e.start_char - s0, e.end_char - s0)):
+           not name_inside_description(st, e.start_char - s0, e.end_char - s0)):
         return None  # a named subject: the sentence rules decide
     return m
 

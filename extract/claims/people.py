@@ -92,7 +92,8 @@ def _resolve_name(ent_text: str, ent_id: str, ctx: Ctx) -> tuple[str, str | None
     if written is not None:
         # "kata Ratna" where the NER tagged nobody in "pelaku usaha seperti Ratna Dewi, penjual keripik ...": the
         # fullest form the article gives (R9)
-        return (ctx.persons[written].name, ctx.persons[written].person_id) if written in ctx.persons else (written, None)
+        known = ctx.persons.get(written)
+        return (known.name, known.person_id) if known is not None else (written, None)
     return name, None
 
 
@@ -483,8 +484,8 @@ def _rule_name_after(text: str, pos: int, ctx: Ctx) -> Person | None:
 
 
 # a lone capitalised word right after a said-verb, ending the clause ('..." kata Wulan.', '..." ujar Painem saat ...')
-_BARE_NAME_AFTER = re.compile(r"[^\S\n]+(?P<name>[A-Z][a-z'’]{2,})(?=[^\S\n]*(?:[,.;]|$)|[^\S\n]+(?:saat|dalam|di|kepada|"
-                              r"usai|ketika|seusai|sambil|pada|melalui|lewat|kemarin)\b)")
+_BARE_NAME_AFTER = re.compile(r"[^\S\n]+(?P<name>[A-Z][a-z'’]{2,})(?=[^\S\n]*(?:[,.;]|$)|"
+                              r"[^\S\n]+(?:saat|dalam|di|kepada|usai|ketika|seusai|sambil|pada|melalui|lewat|kemarin)\b)")
 
 
 def bare_name_after(text: str, pos: int, ctx: Ctx) -> Person | None:
