@@ -192,3 +192,10 @@ def test_a_share_in_words_of_a_price_is_no_claim_but_a_share_of_businesses_is():
 def test_a_modifier_before_the_counted_noun_is_skipped():
     got = by_value("Dinas sudah memverifikasi 5.400 calon penerima bantuan alat produksi.")
     assert got[5400.0]["unit"] == "orang"
+
+
+def test_the_year_in_the_number_of_a_regulation_is_no_deadline():
+    text = ("Aturan itu merujuk pada Peraturan Bupati Nomor 14 Tahun 2023 tentang belanja daerah. Pemerintah kabupaten "
+            "wajib membelanjakan minimal 35 persen anggaran pengadaan untuk produk koperasi dan usaha kecil.")
+    got = by_value(text)
+    assert got[35.0]["claim_type"] == "target" and got[35.0]["target_year"] is None

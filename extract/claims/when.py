@@ -133,12 +133,18 @@ def per_unit_rate(sent_text: str, rel_start: int, rel_end: int) -> bool:
     return False
 
 
+# "Inpres Nomor 2 Tahun 2022", "UU No. 20 Tahun 2001": the year is part of the name of a regulation, never a deadline
+_REGULATION_NUMBER_BEFORE = re.compile(r"\b(?:nomor|no\.?)\s*\d+[\w/.-]*\s+(?:tahun|thn\.?)\s*$", re.IGNORECASE)
+
+
 def _year_candidates(sent_text: str):
     out = []
     for m in YEAR_RE.finditer(sent_text):
         y = int(m.group("y"))
         before = sent_text[max(0, m.start() - 4):m.start()]
         if "/" in before or re.search(r"\d\s*[-–]\s*$", before):
+            continue
+        if _REGULATION_NUMBER_BEFORE.search(sent_text[max(0, m.start() - 30):m.start()]):
             continue
         out.append((m.start(), y, m.end()))
     return out
