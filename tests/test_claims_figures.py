@@ -199,3 +199,19 @@ def test_the_year_in_the_number_of_a_regulation_is_no_deadline():
             "wajib membelanjakan minimal 35 persen anggaran pengadaan untuk produk koperasi dan usaha kecil.")
     got = by_value(text)
     assert got[35.0]["claim_type"] == "target" and got[35.0]["target_year"] is None
+
+
+def test_data_lines_of_a_list_are_claims_counting_what_the_list_introduces():
+    text = ("Pedagang pasar yang sudah menerima pembayaran QRIS paling banyak ada di tiga kota. Rinciannya:\n\n"
+            "1. Kota Malang: 12.400 pedagang\n2. Kota Kediri: 8.150 pedagang\n3. Kota Blitar: 5.900 pedagang\n\n"
+            "Dinas menilai sebarannya belum merata.")
+    got = by_value(text)
+    assert {12400.0, 8150.0, 5900.0} <= set(got)
+    assert got[8150.0]["claim_type"] == "achievement"
+
+
+def test_a_data_line_restated_by_the_paragraph_under_it_is_one_claim():
+    text = ("Berikut dua sasaran dinas tahun ini:\n\n1. Pelatihan ekspor: 3.200 peserta\n\n"
+            "Pelatihan ekspor tahun ini ditargetkan diikuti 3.200 pelaku usaha dari seluruh kecamatan.")
+    got = [c for c in claims(text, published="2025-03-04") if c["value"] == 3200.0]
+    assert len(got) == 1 and got[0]["claim_type"] == "target"

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from extract.claims.filters import data_line
+
 
 
 def _key(claim) -> tuple:
@@ -11,9 +13,29 @@ def _key(claim) -> tuple:
     return (claim["claim_type"], rv, claim["target_year"], claim["unit"])
 
 
+_MEASURES = ("persen", "rupiah", "USD")
+
+
+def _same_quantity(a, b) -> bool:
+    """The same figure of the same kind: equal to 3 significant digits, in the same unit or both counts of something."""
+    if float(f"{a['value']:.3g}") != float(f"{b['value']:.3g}"):
+        return False
+    return a["unit"] == b["unit"] or (a["unit"] not in _MEASURES and b["unit"] not in _MEASURES)
+
+
+def labelled_restatements(candidates) -> set[int]:
+    """Indexes of data lines ("2. Sertifikat halal gratis: 10 ribu UMKM") whose figure a sentence of the article states
+    again: a crosshead summing up the paragraph under it, one fact with the sentence (whatever type each got)."""
+    lines = [i for i, (c, _, _) in enumerate(candidates) if data_line(c["quote"])]
+    return {i for i in lines if any(j not in lines and _same_quantity(candidates[i][0], c)
+                                    for j, (c, _, _) in enumerate(candidates))}
+
+
 def _dedupe(candidates):
     """One fact, one claim: the same type, value (3 significant digits), target year and unit keep the best-attributed
     sentence; a figure without a unit joins the same figure stated with one."""
+    restated = labelled_restatements(candidates)
+    candidates = [c for i, c in enumerate(candidates) if i not in restated]
     best = {}
     order = []
     for claim, rank, q in candidates:

@@ -77,12 +77,22 @@ SHARE_OF_AN_AMOUNT = re.compile(r"^\s*(?:dari\s+)?(?:harga|biaya|ongkos|tarif|ga
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 
 
+# "3. Jawa Timur: 3,9 juta UMKM", "Transaksi Toko Jateng: Rp 150 miliar": a label and its figure, the line ending with
+# the figure's unit; a data line (a table row or list item written as text), not a headline
+DATA_LINE = re.compile(r"^\W*(?:\d{1,2}[.)]\s+)?[^:\n]{2,60}:\s*(?:Rp\.?\s*|US\$\s*|USD\s*)?\d[\d.,]*"
+                       r"(?:\s+(?:ribu|juta|miliar|triliun|persen))?(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
+
+
+def data_line(sentence: str) -> bool:
+    return bool(DATA_LINE.match(sentence.strip()))
+
+
 def headline_line(sentence: str) -> bool:
     """A headline standing in the text (a related-article link, a crosshead, the title repeated): a line without
     closing punctuation whose words are mostly capitalised ("BPS: 9,3 Juta Usaha Berjualan Online"). Out of scope:
     its figure is either another article's or restated in the body."""
     line = sentence.strip()
-    if not line or line[-1] in ".!?\"”’)" or "\n" in line:
+    if not line or line[-1] in ".!?\"”’)" or "\n" in line or data_line(line):
         return False
     words = _WORD.findall(line)
     return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words)

@@ -9,7 +9,7 @@ from extract.claims.discourse import attribute_sentences, lede_restated_by, offi
 from extract.claims.claim_type import _classify, status_count
 from extract.claims.clauses import clause_at, hypothetical
 from extract.claims.dedupe import _dedupe
-from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, headline_line, _scope_ok, restated_word_shares
+from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, data_line, headline_line, _scope_ok, restated_word_shares
 from db.ids import claim_id
 from extract.claims.confidence import calibrate, raw_score
 from extract.claims.programmes import mentions
@@ -119,6 +119,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
     last_named = None  # (programme the gazetteer does not list, paragraph) most recently named
     list_header = None  # (paragraph, year) of a sentence announcing a list of targets
     enumerated = False  # the sentence before was a bare list number ("1.")
+    intro = None  # (text, paragraph) of the sentence introducing a list of data lines ("Rinciannya sebagai berikut:")
 
     # (sentence, paragraph, attribution) of every sentence that is not a link line
     entries, first_speaker = attribute_sentences(doc, text, ctx, para_of)
@@ -149,6 +150,14 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
         enumerated = bool(ENUMERATOR_ALONE.fullmatch(st))  # "1." split off as a sentence of its own
         if in_list:
             list_header = (para, list_header[1])  # the list goes on while its items come
+        if st.rstrip().endswith(":"):
+            # "Rinciannya sebagai berikut:" says what is listed together with the sentence before it
+            same_para = before_sent is not None and para_of(before_sent.start_char) == para
+            intro = ((sent_text(before_sent) + " " if same_para else "") + st, para)
+        # a data line ("2. Jawa Timur: 3,9 juta UMKM") counts what the sentence introducing its list counts
+        line_intro = intro[0] + " " if intro is not None and para - intro[1] <= 1 and data_line(st) else ""
+        if intro is not None and line_intro:
+            intro = (intro[0], para)
         if not _FAST_TRIGGER.search(st):
             continue
         if SKIP_SENTENCE.search(st) or (ILLUSTRATION.match(st) and not CITED_DATA.search(st)) or headline_line(st):
@@ -230,7 +239,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 subject = prev_claim["subject"]  # "Angka tersebut setara dengan 21 persen": what the figure counts
             own = clause_at(st, rs)
             own_low = st[own.start:own.end].lower()
-            metric = _metric(sent_low, unit, subject.lower(), own_low, st[own.start:rs].lower())
+            metric = _metric((line_intro + st).lower(), unit, subject.lower(), (line_intro + st[own.start:own.end]).lower(),
+                             (line_intro + st[own.start:rs]).lower())
             after_text = st[re_:]
             ctype, by_cue = _classify(st, rs, re_, unit, metric, after_text, day)
             if ctype == "skip":
