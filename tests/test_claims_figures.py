@@ -215,3 +215,15 @@ def test_a_data_line_restated_by_the_paragraph_under_it_is_one_claim():
             "Pelatihan ekspor tahun ini ditargetkan diikuti 3.200 pelaku usaha dari seluruh kecamatan.")
     got = [c for c in claims(text, published="2025-03-04") if c["value"] == 3200.0]
     assert len(got) == 1 and got[0]["claim_type"] == "target"
+
+
+def test_places_and_countries_reached_are_counts_whatever_the_preposition():
+    text = ("Berkat lokapasar, perajin tenun itu kini menerima pesanan dari 17 provinsi dan mengirim produknya ke "
+            "lima negara di Eropa.")
+    got = by_value(text)
+    assert 17.0 in got and 5.0 in got
+
+
+def test_places_a_survey_sampled_stay_out():
+    got = by_value("Survei itu melibatkan 900 responden pelaku usaha di 11 provinsi pada Maret lalu.")
+    assert 11.0 not in got

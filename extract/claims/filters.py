@@ -149,7 +149,7 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
     if q.unit not in ("persen", "rupiah", "USD") and CATEGORY.match(after) and not q.has_scale and \
             not UMKM_WORDS.match(after.strip()) and \
             not KNOWN_COUNT.match(after.strip()) and \
-            not (PLACE_REACH.match(after) and REACH_BEFORE.search(before) and not SURVEY.search(sent_text)):
+            not (PLACE_REACH.match(after) and not SURVEY.search(sent_text)):
         return False  # "tiga klaster", "5 paket kebijakan"; but "4 juta paket per hari" is a volume
     if re.search(r"\b(?:salah|satu-satunya)\s*$", before, re.I):
         return False
