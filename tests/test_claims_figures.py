@@ -227,3 +227,22 @@ def test_places_and_countries_reached_are_counts_whatever_the_preposition():
 def test_places_a_survey_sampled_stay_out():
     got = by_value("Survei itu melibatkan 900 responden pelaku usaha di 11 provinsi pada Maret lalu.")
     assert 11.0 not in got
+
+
+def test_goods_shipped_by_weight_and_scaled_counts_of_times_are_claims():
+    text = ("Koperasi kopi itu mengirim 8 ton biji kopi ke Belanda tahun ini. Aplikasi kasirnya sudah dipakai "
+            "2,3 juta kali sejak peluncuran.")
+    got = by_value(text)
+    assert 8.0 in got and got[8.0]["unit"] == "ton"
+    assert 2300000.0 in got
+
+
+def test_a_multiple_of_a_price_is_context_and_occasions_stay_out():
+    got = by_value("Biaya sertifikasi di daerah terpencil bisa empat kali harga di kota. Pendamping datang dua kali "
+                   "seminggu.")
+    assert got[4.0]["claim_type"] == "other"
+    assert 2.0 not in got
+
+
+def test_a_distance_outside_a_business_sentence_is_no_claim():
+    assert 30.0 not in by_value("Jalan desa sepanjang 30 kilometer itu rusak berat sejak Januari.")

@@ -18,7 +18,7 @@ from extract.claims.gaz import _institution_type, _program_kind, _program_name
 from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, RELEVANT, SEQUENCE_FRAME, SKIP_SENTENCE, UMKM_CONTEXT
 from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role, not_a_reach
 from extract.claims.people import Ctx, sent_text
-from extract.claims.quantities import PHYSICAL_UNITS, _unit_for, is_conversion, omitted_noun
+from extract.claims.quantities import DISTANCE_UNITS, _unit_for, is_conversion, occasions, omitted_noun, price_ratio
 from extract.claims.when import _as_of, _target_year, _target_year_in, per_unit_rate, remainder_target, remainder_year, stated_on
 
 
@@ -214,12 +214,12 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 continue
             if small and unit == "rupiah" and q.value < 10 and not q.has_scale:
                 continue
-            if unit in PHYSICAL_UNITS and not UMKM_CONTEXT.search(st):
+            if unit in DISTANCE_UNITS and not UMKM_CONTEXT.search(st):
                 continue
             if unit in ("rupiah", "USD") and (CONVERSION_LEFT.search(st[max(0, rs - 40):rs]) or
                                               is_conversion(q, st, quantities)):
                 continue  # "Rp 62,3 triliun, atau setara 3,9 miliar dolar AS": the same amount in another currency
-            if unit == "kali" and not re.match(r"\s*kali\s+(?:lipat|lebih)", st[re_:re_ + 20]):
+            if unit == "kali" and occasions(q, st, re_):
                 continue  # "dua kali", "3 kali seminggu": counts of occasions
             value = q.value
             if q.is_words and q.value == 0.5 and not q.has_scale and unit in (None, "UMKM", "koperasi", "orang") and \
@@ -245,6 +245,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
             ctype, by_cue = _classify(st, rs, re_, unit, metric, after_text, day)
             if ctype == "skip":
                 continue
+            if unit == "kali" and price_ratio(st, re_):
+                ctype = "other"  # "ongkos kirim 2 sampai 3 kali harga barangnya": a ratio of prices is context
             if ctype.startswith("earlier:"):
                 # an earlier level measures what the later value it is compared with measures: context stays context
                 ctype = ctype.split(":", 1)[1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from extract.numbers import Quantity
 import re
 
-from extract.claims.lexicon import PLACE_REACH, UMKM_CONTEXT, UMKM_WORDS, alternation
+from extract.claims.lexicon import PLACE_REACH, UMKM_CONTEXT, UMKM_WORDS, alternation, lexicon
 
 
 UNIT_NOUNS = [
@@ -23,7 +23,22 @@ UNIT_NOUNS = [
 ]
 
 
-PHYSICAL_UNITS = {"ton", "kg", "kilogram", "liter", "hektare", "ha", "meter", "km", "kilometer"}
+DISTANCE_UNITS = {str(w) for w in lexicon("units")["distance_measures"]}
+_MULTIPLE_AFTER = re.compile(rf"\s*kali\s+(?:{alternation('units', 'occasion_after')})\b", re.I)
+
+
+_PRICE_RATIO_AFTER = re.compile(rf"\s*kali\s+(?:lipat\s+)?(?:{alternation('units', 'price_after')})\b", re.I)
+
+
+def price_ratio(sent_text: str, rel_end: int) -> bool:
+    """"2 sampai 3 kali harga barangnya": a multiple of a price or cost, context like the price itself."""
+    return bool(_PRICE_RATIO_AFTER.match(sent_text, rel_end))
+
+
+def occasions(q: Quantity, sent_text: str, rel_end: int) -> bool:
+    """Whether "N kali" counts occasions ("dua kali", "3 kali seminggu"): not a multiple ("tiga kali lipat", "2 kali
+    harga barangnya") nor a volume stated with a scale word ("diunduh 1,1 juta kali")."""
+    return not q.has_scale and not _MULTIPLE_AFTER.match(sent_text, rel_end)
 
 
 # the general rule for nouns no list names (nlp_models/lexicons/units.yaml): the word after a number is what it counts
