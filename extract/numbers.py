@@ -21,7 +21,7 @@ SE_FORMS = {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1_000, "seju
 HALF = {"setengah", "separuh"}
 SCALES = {"ratus": 1e2, "ribu": 1e3, "rb": 1e3, "rb.": 1e3, "k": 1e3, "juta": 1e6, "jt": 1e6, "jt.": 1e6, "million": 1e6,
           "miliar": 1e9, "milyar": 1e9, "milliar": 1e9, "billion": 1e9, "m": 1e9, "triliun": 1e12, "trilyun": 1e12,
-          "trillion": 1e12, "t": 1e12}
+          "trillion": 1e12, "t": 1e12, "kuadriliun": 1e15, "quadrillion": 1e15}
 def _scale_key(sc: str) -> str:
     """The SCALES key of a scale as written ("jt." -> "jt", "jutaan" -> "juta", "M" -> "m")."""
     k = sc.lower().rstrip(".")
@@ -37,7 +37,7 @@ _NUMWORD = (r"(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepulu
 WORDSEQ = rf"(?:{_NUMWORD}(?:\s+{_NUMWORD})*)"
 DIGITNUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?)"
 # "30 jutaan", "Rp 2,5 triliunan": an "-an" scale is a round, approximate figure (qualifier "sekitar")
-SCALE_RE = r"(?:ratus(?=\s+(?:ribu|juta|miliar|milyar|triliun|rupiah))|(?:ribu|juta|miliar|milyar|milliar|triliun|trilyun)(?:an)?|rb\.?|jt\.?|million|billion|trillion|[MTK](?![\w-]))"
+SCALE_RE = r"(?:ratus(?=\s+(?:ribu|juta|miliar|milyar|triliun|rupiah))|(?:ribu|juta|miliar|milyar|milliar|triliun|trilyun|kuadriliun)(?:an)?|rb\.?|jt\.?|million|billion|trillion|quadrillion|[MTK](?![\w-]))"
 # compiled once: parse_number and _part_value run for every figure of every article
 _SCALE_WORD = re.compile(SCALE_RE, re.IGNORECASE)
 _NUMBER_PHRASE = re.compile(rf"({DIGITNUM})\s*((?:{SCALE_RE}\s*)*)", re.IGNORECASE)

@@ -246,3 +246,15 @@ def test_a_multiple_of_a_price_is_context_and_occasions_stay_out():
 
 def test_a_distance_outside_a_business_sentence_is_no_claim():
     assert 30.0 not in by_value("Jalan desa sepanjang 30 kilometer itu rusak berat sejak Januari.")
+
+
+def test_one_percent_and_a_quadrillion_are_figures():
+    got = by_value("\"Yang sudah ekspor belum sampai satu persen,\" katanya. Total kredit bank itu mencapai Rp1,2 "
+                   "kuadriliun per Juni.")
+    assert 1.0 in got and got[1.0]["unit"] == "persen"
+    assert 1.2e15 in got
+
+
+def test_a_scaled_figure_before_last_year_is_a_count_not_a_duration():
+    got = by_value("Peserta festival belanja daring tahun ini 2,8 juta UMKM, naik dari 2,1 juta tahun lalu.")
+    assert 2100000.0 in got

@@ -26,6 +26,9 @@ SURVEY = re.compile(r"\b(?:survei|responden|riset|studi|penelitian|sampel)\b", r
 
 # "300 pasar tahun ini, 450 tahun depan": a count whose noun is left out before a year, not a duration ("3 tahun")
 OMITTED_NOUN_YEAR = re.compile(r"^\s*tahun\s+(?:ini|depan|berikutnya)\b", re.IGNORECASE)
+# "naik dari 3,6 juta tahun lalu": nothing lasts millions of years in the news; a scaled figure before a relative year
+# is a count whose noun is left out
+SCALED_BEFORE_YEAR = re.compile(r"^\s*tahun\s+(?:lalu|sebelumnya|kemarin)\b", re.IGNORECASE)
 
 
 # places a programme reaches (R13): "di 9 kabupaten", "diperluas ke 15 kabupaten", "menyasar seluruh 33 kabupaten/kota",
@@ -57,7 +60,7 @@ NAME_WORD_AFTER = re.compile(r"^\s+[A-Z][a-z]+\b")
 
 
 def _generic_one(q: Quantity, after: str) -> bool:
-    return q.is_words and q.value == 1 and GENERIC_ONE.fullmatch(q.raw_number) is not None and \
+    return q.is_words and q.value == 1 and not q.unit and GENERIC_ONE.fullmatch(q.raw_number) is not None and \
         q.qualifier != "minimal" and not INCREMENT_AFTER.match(after)  # "lebih dari satu kanal" stays generic
 
 
@@ -144,7 +147,8 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
     if re.search(r"\bke-\s*$", before, re.I) or (re.search(r"\bke\s+$", before, re.I) and not PLACE_REACH.match(after)
                                                  and not q.unit and not q.has_scale and not UMKM_WORDS.match(after.strip())):
         return False  # "ke-30", "ke 2"; not "diperluas ke 15 kabupaten", "naik ke 85 persen", "ke 3 juta UMKM"
-    if q.unit not in ("persen", "rupiah", "USD") and DURATION.match(after) and not OMITTED_NOUN_YEAR.match(after):
+    if q.unit not in ("persen", "rupiah", "USD") and DURATION.match(after) and not OMITTED_NOUN_YEAR.match(after) and \
+            not (q.has_scale and SCALED_BEFORE_YEAR.match(after)):
         return False
     if q.unit not in ("persen", "rupiah", "USD") and CATEGORY.match(after) and not q.has_scale and \
             not UMKM_WORDS.match(after.strip()) and \
