@@ -258,3 +258,12 @@ def test_one_percent_and_a_quadrillion_are_figures():
 def test_a_scaled_figure_before_last_year_is_a_count_not_a_duration():
     got = by_value("Peserta festival belanja daring tahun ini 2,8 juta UMKM, naik dari 2,1 juta tahun lalu.")
     assert 2100000.0 in got
+
+
+def test_the_same_sum_in_two_years_and_a_range_beside_its_bound_are_separate_facts():
+    text = ("Dinas mendapat alokasi dana pendampingan Rp40 miliar tahun lalu. Untuk 2026, dinas kembali mendapat "
+            "alokasi Rp40 miliar. Bunga pinjaman koperasi itu di kisaran 4 sampai 6 persen, dengan kredit macet di "
+            "bawah 4 persen.")
+    got = claims(text, published="2025-08-01")
+    assert sum(1 for c in got if c["value"] == 4e10) == 2
+    assert sum(1 for c in got if c["value"] == 4.0) == 2

@@ -8,9 +8,32 @@ from extract.claims.filters import data_line
 
 
 def _key(claim) -> tuple:
+    """Type, value, target year and unit; a range ("2 sampai 3 persen") is another fact than its lower bound."""
     v = claim["value"]
     rv = float(f"{v:.3g}") if v else 0.0
-    return (claim["claim_type"], rv, claim["target_year"], claim["unit"])
+    vmax = claim.get("value_max")
+    return (claim["claim_type"], rv, claim["target_year"], claim["unit"], float(f"{vmax:.3g}") if vmax else None)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_RELATIVE_YEAR = re.compile(r"\btahun\s+(lalu|kemarin|ini|depan)\b", re.IGNORECASE)
+_RELATIVE_OFFSET = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1}
+
+
+def _years_named(claim) -> set[int]:
+    """The years a claim's sentence names, relative ones resolved against the statement date."""
+    quote = claim["quote"]
+    years = {int(y) for y in _YEAR.findall(quote)}
+    stated = claim.get("stated_on")
+    if stated:
+        years |= {int(stated[:4]) + _RELATIVE_OFFSET[m.lower()] for m in _RELATIVE_YEAR.findall(quote)}
+    return years
+
+
+def _other_years(a, b) -> bool:
+    """The sentences of two claims name years and none in common: the same sum in two years is two facts."""
+    ya, yb = _years_named(a), _years_named(b)
+    return bool(ya) and bool(yb) and not ya & yb
 
 
 _MEASURES = ("persen", "rupiah", "USD")
@@ -41,14 +64,16 @@ def _dedupe(candidates):
     for claim, rank, q in candidates:
         k = _key(claim)
         if claim["unit"] is None:
-            same = [kk for kk in order if kk[:3] == k[:3]]
+            same = [kk for kk in order if kk[:3] == k[:3] and kk[4] == k[4]]
             if same:
                 k = same[0]
+        if k in best and claim["claim_type"] != "target" and _other_years(best[k][0], claim):
+            k = k + (tuple(sorted(_years_named(claim))),)  # "alokasi Rp180 triliun" last year and again this year
         if k not in best:
             best[k] = (claim, rank)
             order.append(k)
             if claim["unit"] is not None:
-                orphan = (k[0], k[1], k[2], None)
+                orphan = (k[0], k[1], k[2], None, k[4]) + k[5:]
                 if orphan in best:  # an earlier unit-less mention of the same figure
                     old, old_rank = best.pop(orphan)
                     order.remove(orphan)
@@ -76,7 +101,7 @@ def _dedupe(candidates):
         if c["claim_type"] != "target" and ((c["unit"] in ("rupiah", "USD") and c["value"] >= 1e9) or
                                             (c["unit"] not in ("persen", "rupiah", "USD") and c["value"] >= 1000)):
             mk = (c["unit"], float(f"{c['value']:.4g}"))
-            if mk in money:
+            if mk in money and not _other_years(best[money[mk]][0], c):
                 k0 = money[mk]
                 c0, r0 = best[k0]
                 types = {c0["claim_type"], c["claim_type"]}
