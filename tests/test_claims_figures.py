@@ -267,3 +267,16 @@ def test_the_same_sum_in_two_years_and_a_range_beside_its_bound_are_separate_fac
     got = claims(text, published="2025-08-01")
     assert sum(1 for c in got if c["value"] == 4e10) == 2
     assert sum(1 for c in got if c["value"] == 4.0) == 2
+
+
+def test_a_figure_pointing_back_is_the_earlier_claim_unless_the_target_moves_to_a_new_year():
+    text = ("Pemerintah kabupaten menargetkan 40 persen pedagang pasar memakai QRIS pada 2025. \"Dari 40 persen itu, "
+            "realisasinya baru 18 persen,\" kata Kepala Dinas Budi Santosa. Kini sasaran 40 persen itu digeser dan "
+            "harus tercapai pada 2026.")
+    got = [c for c in claims(text, published="2025-10-01") if c["value"] == 40.0]
+    assert sorted(c["target_year"] for c in got) == [2025, 2026]
+
+
+def test_a_value_marked_as_the_one_before_is_an_earlier_level():
+    got = by_value("Bunga pinjaman koperasi itu turun menjadi 6 persen mulai Juli, dari sebelumnya hingga 11 persen.")
+    assert got[11.0]["claim_type"] != "target"

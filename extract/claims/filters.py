@@ -20,6 +20,15 @@ BACK_REFERENCE_BEFORE = re.compile(r"\b(?:angka|capaian|posisi|realisasi)\s+(?:s
                                    re.IGNORECASE)
 
 
+# "target 30 juta itu", "Dari 40 persen itu", "Di 96 desa itu": the figure named again, pointing back to where it was
+# stated (pipeline: one fact, one claim, unless a target is moved to a new year)
+BACK_REFERENCE_AFTER = re.compile(r"^\s*(?:lebih\s+)?(?:[A-Za-z]+\s+)?(?:itu|tersebut)\b", re.IGNORECASE)
+
+
+def back_reference(q: Quantity, after: str) -> bool:
+    return bool(BACK_REFERENCE_AFTER.match(after)) and not DURATION.match(after)
+
+
 # the places a survey sampled are not a programme's reach (R13)
 SURVEY = re.compile(r"\b(?:survei|responden|riset|studi|penelitian|sampel)\b", re.IGNORECASE)
 
@@ -119,8 +128,6 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False  # "25th", "24.com", "4G"
     if re.match(r"^[.,]\d", after):
         return False
-    if q.has_scale and re.match(r"^\s*(?:lebih\s+)?(?:UMKM\s+|unit\s+)?(?:itu|tersebut)\b", after, re.I):
-        return False  # "target 30 juta itu", "30 juta tersebut": a back-reference to a figure stated before
     if BACK_REFERENCE_BEFORE.search(before) and re.match(r"^\s*(?:[a-z]+\s+)?(?:tadi|itu|tersebut)\b", after, re.I):
         return False  # "Angka 62,4 persen tadi ...": the figure named again to say something about it
     if any(a <= rel_start < b or a < rel_end <= b for a, b in ent_spans):

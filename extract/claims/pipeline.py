@@ -9,7 +9,7 @@ from extract.claims.discourse import attribute_sentences, lede_restated_by, offi
 from extract.claims.claim_type import _classify, status_count
 from extract.claims.clauses import clause_at, hypothetical
 from extract.claims.dedupe import _dedupe
-from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, data_line, headline_line, _scope_ok, restated_word_shares
+from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, back_reference, data_line, headline_line, _scope_ok, restated_word_shares
 from db.ids import claim_id
 from extract.claims.confidence import calibrate, raw_score
 from extract.claims.programmes import mentions
@@ -78,6 +78,17 @@ def _metric_from_context(candidates, unit, ctype, para, clause) -> str | None:
                 unit in _RATIO_UNITS and para - claim["_para"] <= _RATIO_UNITS[unit])):
             return claim["metric"]  # "naik tiga kali lipat", "Itu baru 14 persen": a ratio of what was just counted
     return None
+
+
+def _restated(value, q, ctype, tyear, candidates, sentence) -> bool:
+    """Whether a figure pointing back ("8 juta itu") restates an earlier claim: one of the same value, or, for a scaled
+    figure, any (its first statement was not a claim, as in a headline). A target the clause moves to another year,
+    written out, than the earlier one's ("8 juta itu lebih masuk akal dikejar sampai akhir 2021") is a new fact (R12 a)."""
+    earlier = [c for c, _, _ in candidates if abs(c["value"] - value) <= 0.01 * abs(value)]
+    if ctype == "target" and tyear is not None and str(tyear) in sentence and earlier and all(
+            c["claim_type"] == "target" and c["target_year"] not in (None, tyear) for c in earlier):
+        return False
+    return bool(earlier) or q.has_scale
 
 
 def _has_claims_to_find(text: str) -> bool:
@@ -311,6 +322,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                                            remainder_word=bool(REMAINDER.search(st[own.start:rs])),
                                            sentence_start=sent.start_char)
                     tyear = remainder_year(st[own.start:own.end], _target_year(st, rs, re_, day), ref, tyear)
+            if back_reference(q, st[re_:]) and _restated(value, q, ctype, tyear, candidates, st):
+                continue  # "Dari 40 persen itu, ...": the figure stated before, named again
             as_of = _as_of(st, rs, day) if ctype != "target" else None
             if as_of is None and ctype != "target" and inherited is not None:
                 as_of = inherited.get("as_of")  # "Angka itu setara 21 persen": as of the figure it refers to
