@@ -280,3 +280,10 @@ def test_a_figure_pointing_back_is_the_earlier_claim_unless_the_target_moves_to_
 def test_a_value_marked_as_the_one_before_is_an_earlier_level():
     got = by_value("Bunga pinjaman koperasi itu turun menjadi 6 persen mulai Juli, dari sebelumnya hingga 11 persen.")
     assert got[11.0]["claim_type"] != "target"
+
+
+def test_the_sentences_after_an_illustration_in_its_paragraph_go_on_with_the_example():
+    text = ("Sebagai gambaran, perajin yang menjual 20 tas sebulan membayar komisi Rp 300 ribu. Setelah ongkos kirim, "
+            "sisa labanya tinggal Rp 1,2 juta.\n\nDinas mencatat 4.100 perajin sudah berjualan daring.")
+    got = by_value(text)
+    assert 1200000.0 not in got and 4100.0 in got

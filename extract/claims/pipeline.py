@@ -130,6 +130,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
     last_named = None  # (programme the gazetteer does not list, paragraph) most recently named
     list_header = None  # (paragraph, year) of a sentence announcing a list of targets
     enumerated = False  # the sentence before was a bare list number ("1.")
+    illustration_para = None  # paragraph of the last illustrative example
     intro = None  # (text, paragraph) of the sentence introducing a list of data lines ("Rinciannya sebagai berikut:")
 
     # (sentence, paragraph, attribution) of every sentence that is not a link line
@@ -169,10 +170,16 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
         line_intro = intro[0] + " " if intro is not None and para - intro[1] <= 1 and data_line(st) else ""
         if intro is not None and line_intro:
             intro = (intro[0], para)
+        if ILLUSTRATION.match(st) and not CITED_DATA.search(st):
+            illustration_para = para
         if not _FAST_TRIGGER.search(st):
             continue
-        if SKIP_SENTENCE.search(st) or (ILLUSTRATION.match(st) and not CITED_DATA.search(st)) or headline_line(st):
-            continue  # prizes and contact lines; illustrative examples ("Sebagai gambaran, ...")
+        if illustration_para == para and not CITED_DATA.search(st):
+            # an illustrative example ("Sebagai gambaran, ...") and the rest of its paragraph, which goes on with it
+            # ("Dengan harga penutupan hari ini, nilai investasinya sudah menjadi Rp 1,06 juta.")
+            continue
+        if SKIP_SENTENCE.search(st) or headline_line(st):
+            continue  # prizes and contact lines
         ent_spans = [(e.start_char - sent.start_char, e.end_char - sent.start_char) for e in sents_ents
                      if e.label_ in ("PER", "ORG", "PROGRAM", "LOC") and any(c.isalpha() for c in e.text)
                      and not _lowercase_figure_phrase(e.text)]
