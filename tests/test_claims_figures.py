@@ -287,3 +287,11 @@ def test_the_sentences_after_an_illustration_in_its_paragraph_go_on_with_the_exa
             "sisa labanya tinggal Rp 1,2 juta.\n\nDinas mencatat 4.100 perajin sudah berjualan daring.")
     got = by_value(text)
     assert 1200000.0 not in got and 4100.0 in got
+
+
+def test_counts_of_conclusions_and_levels_and_a_shopping_day_name_are_no_claims():
+    text = ("Rapat kerja menghasilkan lima kesimpulan. Pelatihan dibagi menjadi tiga tingkat. Pada kampanye 12.12, "
+            "penjualan 4.500 UMKM binaan naik 40 persen.")
+    got = by_value(text)
+    assert 5.0 not in got and 3.0 not in got and 12.12 not in got
+    assert 4500.0 in got and 40.0 in got

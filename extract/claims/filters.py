@@ -140,6 +140,8 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False  # "2. Pelatihan digital ...": a list enumerator
     if not q.unit and not q.has_scale and re.fullmatch(r"(?:19|20)\d\d", raw):
         return False  # a year
+    if not q.unit and not q.has_scale and re.fullmatch(r"\d{1,2}\.\d{1,2}", raw):
+        return False  # "kampanye 11.11", "pukul 10.30": a thousands dot takes three digits, so this is a date or name
     if not q.unit and not q.has_scale and re.fullmatch(r"\d{1,2}", raw) and (MONTH_AFTER.match(after)
                                                                               or re.match(r"^\s*/\s*\d", after)):
         return False  # day of a date
