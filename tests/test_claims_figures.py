@@ -295,3 +295,9 @@ def test_counts_of_conclusions_and_levels_and_a_shopping_day_name_are_no_claims(
     got = by_value(text)
     assert 5.0 not in got and 3.0 not in got and 12.12 not in got
     assert 4500.0 in got and 40.0 in got
+
+
+def test_a_grant_per_recipient_restated_is_one_claim():
+    text = ("Kepala Dinas Koperasi Rahmat Hidayat mengatakan setiap penerima akan mendapat Rp1,8 juta yang "
+            "ditransfer ke rekening. Pengamat menilai hibah Rp1,8 juta cukup membantu modal awal pedagang.")
+    assert sum(1 for c in claims(text) if c["value"] == 1.8e6) == 1

@@ -92,13 +92,13 @@ def _dedupe(candidates):
         for f in ("program", "program_id", "as_of", "qualifier", "metric", "subject"):
             if winner.get(f) is None and loser.get(f) is not None:
                 winner[f] = loser[f]
-    # the same sum of money (or a count of thousands) stated twice with different standings ("nilainya Rp 400
+    # the same sum of money from Rp 1 juta (or a count of thousands) stated twice with different standings ("nilainya Rp 400
     # triliun" / "belanja ... sebesar Rp 400 triliun") is one fact: keep the best-attributed mention, typed
     # budget > achievement > other
     money = {}
     for k in list(order):
         c, r = best[k]
-        if c["claim_type"] != "target" and ((c["unit"] in ("rupiah", "USD") and c["value"] >= 1e9) or
+        if c["claim_type"] != "target" and ((c["unit"] in ("rupiah", "USD") and c["value"] >= 1e6) or
                                             (c["unit"] not in ("persen", "rupiah", "USD") and c["value"] >= 1000)):
             mk = (c["unit"], float(f"{c['value']:.4g}"))
             if mk in money and not _other_years(best[money[mk]][0], c):
