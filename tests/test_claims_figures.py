@@ -301,3 +301,11 @@ def test_a_grant_per_recipient_restated_is_one_claim():
     text = ("Kepala Dinas Koperasi Rahmat Hidayat mengatakan setiap penerima akan mendapat Rp1,8 juta yang "
             "ditransfer ke rekening. Pengamat menilai hibah Rp1,8 juta cukup membantu modal awal pedagang.")
     assert sum(1 for c in claims(text) if c["value"] == 1.8e6) == 1
+
+
+def test_a_deadline_day_and_month_or_next_month_falls_in_the_coming_year():
+    got = by_value("Pemerintah akan meresmikan 1.200 koperasi desa secara serentak pada 17 Maret mendatang.",
+                   published="2025-11-20")
+    assert got[1200.0]["target_year"] == 2026
+    got = by_value("\"Bulan depan kami bakal menambah tiga penjahit lagi,\" kata Sumarni.", published="2025-12-10")
+    assert got[3.0]["claim_type"] == "target" and got[3.0]["target_year"] == 2026
