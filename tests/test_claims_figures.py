@@ -309,3 +309,10 @@ def test_a_deadline_day_and_month_or_next_month_falls_in_the_coming_year():
     assert got[1200.0]["target_year"] == 2026
     got = by_value("\"Bulan depan kami bakal menambah tiga penjahit lagi,\" kata Sumarni.", published="2025-12-10")
     assert got[3.0]["claim_type"] == "target" and got[3.0]["target_year"] == 2026
+
+
+def test_a_target_named_again_with_its_deadline_is_one_target_claim():
+    text = ("Dinas Koperasi menargetkan 25 ribu pedagang pasar memakai QRIS pada akhir 2026.\n\n\"Dua puluh lima ribu "
+            "pedagang nontunai tahun depan itu masuk akal,\" kata Kepala Dinas Rahmat Hidayat.")
+    got = [c for c in claims(text, published="2025-09-02") if c["value"] == 25000.0]
+    assert len(got) == 1 and got[0]["claim_type"] == "target" and got[0]["target_year"] == 2026

@@ -91,6 +91,14 @@ def _restated(value, q, ctype, tyear, candidates, sentence) -> bool:
     return bool(earlier) or q.has_scale
 
 
+def _restates_target(value, unit, st, rs, re_, day, candidates) -> bool:
+    """Whether a figure the clause does not call a target is a target stated before, named again with its deadline:
+    the same value and unit as an earlier target, in a sentence tying it to that target's year ("tahun depan")."""
+    earlier = [c for c, _, _ in candidates if c["claim_type"] == "target" and c["unit"] == unit and
+               c["target_year"] is not None and abs(c["value"] - value) <= 0.01 * abs(value)]
+    return bool(earlier) and _target_year(st, rs, re_, day) in {c["target_year"] for c in earlier}
+
+
 def _has_claims_to_find(text: str) -> bool:
     return bool(text.strip()) and bool(RELEVANT.search(text))  # not an economy / UMKM article: no claims
 
@@ -295,6 +303,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 ctype = "achievement"  # R10: businesses with a digital status are counted as a result, whatever the cue
             if in_list and ctype in ("achievement", "other") and not STRONG_REALIZED.search(st[own.start:rs]):
                 ctype = "target"  # an item of a list of targets: "Pertama, 70 ribu pedagang pasar memakai QRIS."
+            if ctype != "target" and _restates_target(value, unit, st, rs, re_, day, candidates):
+                ctype = "target"  # "Satu juta UKM online tahun depan itu realistis": the target stated before (R7)
             if metric is None and not not_a_reach(unit, st[own.start:rs].lower(), subject.lower()):
                 # the clause names no metric: the article's running metric, then the rest of the sentence
                 metric = _metric_from_context(candidates, unit, ctype, para, st[own.start:own.end]) or \
