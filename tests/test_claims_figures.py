@@ -312,7 +312,9 @@ def test_a_deadline_day_and_month_or_next_month_falls_in_the_coming_year():
 
 
 def test_a_target_named_again_with_its_deadline_is_one_target_claim():
-    text = ("Dinas Koperasi menargetkan 25 ribu pedagang pasar memakai QRIS pada akhir 2026.\n\n\"Dua puluh lima ribu "
-            "pedagang nontunai tahun depan itu masuk akal,\" kata Kepala Dinas Rahmat Hidayat.")
-    got = [c for c in claims(text, published="2025-09-02") if c["value"] == 25000.0]
-    assert len(got) == 1 and got[0]["claim_type"] == "target" and got[0]["target_year"] == 2026
+    text = ("Semarang - Dinas Koperasi menargetkan sedikitnya dua ribu koperasi sudah berjualan secara daring pada akhir "
+            "2026, naik dari sekitar 800 unit yang saat ini tercatat.\n\n\"Kami tidak mau koperasi hanya jadi penonton. "
+            "Dua ribu koperasi online tahun depan itu realistis, asal semua pihak bergerak,\" kata Kepala Dinas Rahmat "
+            "Hidayat di Semarang, Rabu.")
+    got = [c for c in claims(text, published="2025-09-03", lead="") if c["value"] == 2000.0]
+    assert [(c["claim_type"], c["target_year"]) for c in got] == [("target", 2026)]
