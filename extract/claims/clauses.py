@@ -118,11 +118,15 @@ def hypothetical(sentence: str, pos: int) -> bool:
         dropped.add(i)
         if i + 1 < len(clauses) and clauses[i + 1].opener not in _factual_openers():
             dropped.add(i + 1)  # "Jika ..., (maka) M": the consequence after the condition
-        if i > 0 and c.opener not in (",", ";", ":") and c.opener not in _factual_openers():
-            dropped.add(i - 1)  # "... bisa naik 20 persen jika ...": the consequence before a trailing condition
+        if i > 0 and c.opener not in (",", ";", ":") and c.opener not in _factual_openers() and \
+                not _SENTENCE_END.search(sentence, 0, c.start):
+            # "... bisa naik 20 persen jika ...": the consequence before a trailing condition; not the sentence
+            # before a condition that opens a new one inside a quotation ("IKM itu 99 persen. Kalau mereka ...")
+            dropped.add(i - 1)
     return idx in dropped
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s*$")
 _PAST_RX = re.compile(rf"[\s,\"“(]*(?:{_CONDITIONAL})\s+(?:{_PAST_CONTRAST})\b", re.IGNORECASE)
 _PAST_ANYWHERE = re.compile(rf"\b(?:{_PAST_CONTRAST})\b", re.IGNORECASE)
 _PRESENT_OPENS = re.compile(rf"[\s,\"“(]*(?:{alternation('conditional', 'present_after_past')})\b", re.IGNORECASE)
