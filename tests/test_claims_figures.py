@@ -318,3 +318,11 @@ def test_a_target_named_again_with_its_deadline_is_one_target_claim():
             "Hidayat di Semarang, Rabu.")
     got = [c for c in claims(text, published="2025-09-03", lead="") if c["value"] == 2000.0]
     assert [(c["claim_type"], c["target_year"]) for c in got] == [("target", 2026)]
+
+
+def test_a_part_of_the_count_before_and_a_multiple_with_a_suffix_are_claims():
+    text = ("Koperasi itu mempekerjakan 14 penjahit dari desa sekitar. Lima di antaranya kini bekerja dari rumah. "
+            "\"Omzet kami sekarang sudah tiga kali lipatnya,\" kata ketua koperasi, Sri Wahyuni.")
+    got = by_value(text)
+    assert got[5.0]["unit"] == "orang"
+    assert 3.0 in got and got[3.0]["unit"] == "kali"

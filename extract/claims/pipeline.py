@@ -54,6 +54,7 @@ ENUMERATOR_ALONE = re.compile(r"\s*\d{1,2}[.)]\s*")
 LIST_ITEM = re.compile(rf"^\W*(?:(?:{alternation('target', 'list_enumerators')})\b|\d{{1,2}}[.)]\s)", re.IGNORECASE)
 # an illustration opener that frames real, cited data ("Sebagai gambaran skala sektor ini, data BPS menunjukkan ...")
 CITED_DATA = re.compile(rf"\b(?:{alternation('out_of_scope', 'illustration_cited_data')})\b", re.IGNORECASE)
+AMONG_THEM = re.compile(r"\s+(?:orang\s+)?di\s+antara(?:nya|\s+mereka)\b", re.IGNORECASE)
 EARLIER_TO = re.compile(r"\s+(?:\S+\s+){0,3}?(?:menjadi|jadi|ke|hingga|sampai)\s+\d", re.IGNORECASE)
 CONVERSION_LEFT = re.compile(r"(?:rupiah|dolar(?:\s+AS)?|USD|triliun|miliar|juta|ribu)\s*\)?\s*,?\s*(?:atau|alias|\()\s*"
                              r"(?:setara\s+(?:dengan\s+)?|sekitar\s+|kurang\s+lebih\s+)*(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
@@ -232,6 +233,9 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 if unit is None and not q.is_words:
                     running = prev_claim["unit"] if prev_claim is not None and prev_claim["_para"] >= para - 1 else None
                     unit, noun = omitted_noun(q, st, rs, re_, running)
+                if unit is None and prev_claim is not None and prev_claim["_para"] >= para - 1 and \
+                        prev_claim["unit"] not in (None, "persen", "rupiah", "USD") and AMONG_THEM.match(st, re_):
+                    unit = prev_claim["unit"]  # "11 penjahit ... Empat di antaranya diliburkan": part of that count
                 if unit is None and (small or q.is_words or not q.has_scale):
                     continue
                 if unit is None and not q.has_scale:

@@ -24,7 +24,7 @@ UNIT_NOUNS = [
 
 
 DISTANCE_UNITS = {str(w) for w in lexicon("units")["distance_measures"]}
-_MULTIPLE_AFTER = re.compile(rf"\s*kali\s+(?:{alternation('units', 'occasion_after')})\b", re.I)
+_MULTIPLE_AFTER = re.compile(rf"\s*kali\s+(?:{alternation('units', 'occasion_after')})(?:nya)?\b", re.I)
 
 
 _PRICE_RATIO_AFTER = re.compile(rf"\s*kali\s+(?:lipat\s+)?(?:{alternation('units', 'price_after')})\b", re.I)
