@@ -81,12 +81,12 @@ def _metric_from_context(candidates, unit, ctype, para, clause) -> str | None:
     return None
 
 
-def _restated(value, q, ctype, tyear, candidates, sentence) -> bool:
+def _restated(value, q, ctype, tyear, candidates, clause) -> bool:
     """Whether a figure pointing back ("8 juta itu") restates an earlier claim: one of the same value, or, for a scaled
-    figure, any (its first statement was not a claim, as in a headline). A target the clause moves to another year,
+    figure, any (its first statement was not a claim, as in a headline). A target its own clause moves to another year,
     written out, than the earlier one's ("8 juta itu lebih masuk akal dikejar sampai akhir 2021") is a new fact (R12 a)."""
     earlier = [c for c, _, _ in candidates if abs(c["value"] - value) <= 0.01 * abs(value)]
-    if ctype == "target" and tyear is not None and str(tyear) in sentence and earlier and all(
+    if ctype == "target" and tyear is not None and str(tyear) in clause and earlier and all(
             c["claim_type"] == "target" and c["target_year"] not in (None, tyear) for c in earlier):
         return False
     return bool(earlier) or q.has_scale
@@ -343,7 +343,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                                            remainder_word=bool(REMAINDER.search(st[own.start:rs])),
                                            sentence_start=sent.start_char)
                     tyear = remainder_year(st[own.start:own.end], _target_year(st, rs, re_, day), ref, tyear)
-            if back_reference(q, st[re_:]) and _restated(value, q, ctype, tyear, candidates, st):
+            if back_reference(q, st[re_:]) and _restated(value, q, ctype, tyear, candidates, st[own.start:own.end]):
                 continue  # "Dari 40 persen itu, ...": the figure stated before, named again
             as_of = _as_of(st, rs, day) if ctype != "target" else None
             if as_of is None and ctype != "target" and inherited is not None:
