@@ -326,3 +326,11 @@ def test_a_part_of_the_count_before_and_a_multiple_with_a_suffix_are_claims():
     got = by_value(text)
     assert got[5.0]["unit"] == "orang"
     assert 3.0 in got and got[3.0]["unit"] == "kali"
+
+
+def test_a_count_in_units_restating_a_count_of_businesses_is_one_claim():
+    text = ("Saat ini, jumlah pelaku usaha yang berjualan daring di kabupaten itu baru sekitar 3.400 UMKM.\n\n"
+            "\"Yang terdaftar sebagai binaan kami 96.000 unit. Dari jumlah itu, baru 3.400-an unit yang aktif berjualan "
+            "online,\" kata Kepala Dinas Rahmat Hidayat.")
+    got = [c for c in claims(text) if c["value"] == 3400.0]
+    assert len(got) == 1 and got[0]["unit"] == "UMKM"

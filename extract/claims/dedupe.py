@@ -54,6 +54,19 @@ def labelled_restatements(candidates) -> set[int]:
                                     for j, (c, _, _) in enumerate(candidates))}
 
 
+GENERIC_UNIT = "unit"  # a measure word ("118.000 unit"), not a noun of what is counted
+
+
+def _count_key(claim, seen) -> tuple:
+    """Key of a sum or count for the one-fact check: "2.600 unit" is the same count as "2.600 UMKM" seen before it."""
+    value = float(f"{claim['value']:.4g}")
+    if claim["unit"] not in _MEASURES:
+        same = [u for u, v in seen if v == value and u not in _MEASURES and GENERIC_UNIT in (u, claim["unit"])]
+        if same:
+            return same[0], value
+    return claim["unit"], value
+
+
 def _dedupe(candidates):
     """One fact, one claim: the same type, value (3 significant digits), target year and unit keep the best-attributed
     sentence; a figure without a unit joins the same figure stated with one."""
@@ -100,7 +113,7 @@ def _dedupe(candidates):
         c, r = best[k]
         if c["claim_type"] != "target" and ((c["unit"] in ("rupiah", "USD") and c["value"] >= 1e6) or
                                             (c["unit"] not in ("persen", "rupiah", "USD") and c["value"] >= 1000)):
-            mk = (c["unit"], float(f"{c['value']:.4g}"))
+            mk = _count_key(c, money)
             if mk in money and not _other_years(best[money[mk]][0], c):
                 k0 = money[mk]
                 c0, r0 = best[k0]
@@ -108,6 +121,8 @@ def _dedupe(candidates):
                 keep_k, drop_k = (k0, k) if r0 >= r else (k, k0)
                 kept = best[keep_k][0]
                 kept["claim_type"] = next(t for t in ("budget", "achievement", "other") if t in types)
+                if kept["unit"] == GENERIC_UNIT:
+                    kept["unit"] = (c0 if kept is c else c)["unit"]  # "2.600 UMKM" names what "2.600 unit" counts
                 order.remove(drop_k)
                 money[mk] = keep_k
             else:
