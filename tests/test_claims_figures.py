@@ -334,3 +334,10 @@ def test_a_count_in_units_restating_a_count_of_businesses_is_one_claim():
             "online,\" kata Kepala Dinas Rahmat Hidayat.")
     got = [c for c in claims(text) if c["value"] == 3400.0]
     assert len(got) == 1 and got[0]["unit"] == "UMKM"
+
+
+def test_a_dated_target_of_traders_read_as_businesses_or_people_is_one_claim():
+    text = ("Program ini menyasar 30 ribu pedagang di 150 pasar hingga 2027.\n\n\"Kami ingin jumlah peserta naik menjadi "
+            "30 ribu orang pada 2027,\" kata Kepala Dinas Rahmat Hidayat.")
+    got = [c for c in claims(text) if c["value"] == 30000.0]
+    assert len(got) == 1 and got[0]["target_year"] == 2027

@@ -54,6 +54,7 @@ def labelled_restatements(candidates) -> set[int]:
                                     for j, (c, _, _) in enumerate(candidates))}
 
 
+_BUSINESS_OR_PEOPLE = ("UMKM", "orang")  # "pedagang", "pelaku usaha": read as either
 GENERIC_UNIT = "unit"  # a measure word ("118.000 unit"), not a noun of what is counted
 
 
@@ -78,6 +79,12 @@ def _dedupe(candidates):
         k = _key(claim)
         if claim["unit"] is None:
             same = [kk for kk in order if kk[:3] == k[:3] and kk[4] == k[4]]
+            if same:
+                k = same[0]
+        elif claim["unit"] in _BUSINESS_OR_PEOPLE and claim["target_year"] is not None:
+            # "menyasar 20 ribu pedagang hingga 2027" / "naik hingga 20 ribu pada 2027": the same target, whether its
+            # noun was read as businesses or as people
+            same = [kk for kk in order if kk[:3] == k[:3] and kk[4] == k[4] and kk[3] in _BUSINESS_OR_PEOPLE]
             if same:
                 k = same[0]
         if k in best and claim["claim_type"] != "target" and _other_years(best[k][0], claim):
