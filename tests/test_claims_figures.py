@@ -341,3 +341,11 @@ def test_a_dated_target_of_traders_read_as_businesses_or_people_is_one_claim():
             "30 ribu orang pada 2027,\" kata Kepala Dinas Rahmat Hidayat.")
     got = [c for c in claims(text) if c["value"] == 30000.0]
     assert len(got) == 1 and got[0]["target_year"] == 2027
+
+
+def test_a_share_with_decimals_restated_in_a_summary_is_one_claim():
+    text = ("Nilai ekonomi digital tumbuh pesat. Porsi usaha yang sudah berjualan online tercatat 17,36 persen, naik dari "
+            "tahun sebelumnya.\n\nBerikut ringkasan data ekonomi digital 2024: nilai ekonomi internet US$ 90 miliar; "
+            "pertumbuhan tahunan 12%; porsi usaha yang berjualan online 17,36%.")
+    got = [c for c in claims(text, published="2025-03-01", lead="") if c["value"] == 17.36]
+    assert len(got) == 1 and got[0]["claim_type"] == "achievement"

@@ -112,14 +112,16 @@ def _dedupe(candidates):
         for f in ("program", "program_id", "as_of", "qualifier", "metric", "subject"):
             if winner.get(f) is None and loser.get(f) is not None:
                 winner[f] = loser[f]
-    # the same sum of money from Rp 1 juta (or a count of thousands) stated twice with different standings ("nilainya Rp 400
+    # the same sum of money from Rp 1 juta (or a count of thousands, or a share with decimals: "15,08 persen") stated
+    # twice with different standings ("nilainya Rp 400
     # triliun" / "belanja ... sebesar Rp 400 triliun") is one fact: keep the best-attributed mention, typed
     # budget > achievement > other
     money = {}
     for k in list(order):
         c, r = best[k]
         if c["claim_type"] != "target" and ((c["unit"] in ("rupiah", "USD") and c["value"] >= 1e6) or
-                                            (c["unit"] not in ("persen", "rupiah", "USD") and c["value"] >= 1000)):
+                                            (c["unit"] not in ("persen", "rupiah", "USD") and c["value"] >= 1000) or
+                                            (c["unit"] == "persen" and c["value"] != int(c["value"]))):
             mk = _count_key(c, money)
             if mk in money and not _other_years(best[money[mk]][0], c):
                 k0 = money[mk]
