@@ -349,3 +349,9 @@ def test_a_share_with_decimals_restated_in_a_summary_is_one_claim():
             "pertumbuhan tahunan 12%; porsi usaha yang berjualan online 17,36%.")
     got = [c for c in claims(text, published="2025-03-01", lead="") if c["value"] == 17.36]
     assert len(got) == 1 and got[0]["claim_type"] == "achievement"
+
+
+def test_a_pronoun_after_a_figure_is_not_what_it_counts():
+    got = by_value("\"Target 500 ribu pedagang itu sudah lama. Jadi target 800 ribu kita tetapkan untuk 2027,\" kata "
+                   "Kepala Dinas Rahmat Hidayat.")
+    assert got[800000.0]["unit"] != "kita"
