@@ -355,3 +355,17 @@ def test_a_pronoun_after_a_figure_is_not_what_it_counts():
     got = by_value("\"Target 500 ribu pedagang itu sudah lama. Jadi target 800 ribu kita tetapkan untuk 2027,\" kata "
                    "Kepala Dinas Rahmat Hidayat.")
     assert got[800000.0]["unit"] != "kita"
+
+
+def test_a_figure_pointed_back_to_keeps_the_speaker_who_stated_it_first():
+    text = ("Kepala Dinas Koperasi Rahmat Hidayat mengatakan jumlah pedagang yang terdaftar di aplikasi pasar sudah 42 "
+            "ribu.\n\n\"Dari 42 ribu itu, berapa yang aktif?\" ujar pengamat ekonomi Sari Lestari.")
+    got = [c for c in claims(text, lead="") if c["value"] == 42000.0]
+    assert len(got) == 1 and got[0]["speaker"] == "Rahmat Hidayat"
+
+
+def test_a_target_first_stated_in_narration_takes_the_speaker_who_points_back_to_it():
+    text = ("Dinas Koperasi menargetkan 15 ribu pedagang memakai QRIS pada akhir 2026.\n\n\"Target 15 ribu pedagang itu "
+            "berat, tapi kami optimistis,\" kata Kepala Dinas Koperasi Rahmat Hidayat.")
+    got = [c for c in claims(text, published="2025-09-02", lead="") if c["value"] == 15000.0]
+    assert len(got) == 1 and got[0]["speaker"] == "Rahmat Hidayat" and got[0]["target_year"] == 2026

@@ -81,15 +81,19 @@ def _metric_from_context(candidates, unit, ctype, para, clause) -> str | None:
     return None
 
 
-def _restated(value, q, ctype, tyear, candidates, clause) -> bool:
-    """Whether a figure pointing back ("8 juta itu") restates an earlier claim: one of the same value, or, for a scaled
-    figure, any (its first statement was not a claim, as in a headline). A target its own clause moves to another year,
-    written out, than the earlier one's ("8 juta itu lebih masuk akal dikejar sampai akhir 2021") is a new fact (R12 a)."""
+def _restated(value, q, ctype, tyear, candidates, clause):
+    """What a figure pointing back ("8 juta itu") restates: the latest earlier claim of the same value (the pipeline
+    gives it that claim's standing, and one-fact-one-claim keeps the best-attributed mention, R7); True when there is
+    none but the figure is scaled (its first statement was not a claim, as in a headline: drop it); None when it is a
+    new fact: a target its own clause moves to another year, written out, than the earlier one's ("8 juta itu lebih
+    masuk akal dikejar sampai akhir 2021", R12 a), or a small figure never stated before."""
     earlier = [c for c, _, _ in candidates if abs(c["value"] - value) <= 0.01 * abs(value)]
     if ctype == "target" and tyear is not None and str(tyear) in clause and earlier and all(
             c["claim_type"] == "target" and c["target_year"] not in (None, tyear) for c in earlier):
-        return False
-    return bool(earlier) or q.has_scale
+        return None
+    if earlier:
+        return earlier[-1]
+    return True if q.has_scale else None
 
 
 def _restates_target(value, unit, st, rs, re_, day, candidates) -> bool:
@@ -343,8 +347,15 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                                            remainder_word=bool(REMAINDER.search(st[own.start:rs])),
                                            sentence_start=sent.start_char)
                     tyear = remainder_year(st[own.start:own.end], _target_year(st, rs, re_, day), ref, tyear)
-            if back_reference(q, st[re_:]) and _restated(value, q, ctype, tyear, candidates, st[own.start:own.end]):
-                continue  # "Dari 40 persen itu, ...": the figure stated before, named again
+            restated = _restated(value, q, ctype, tyear, candidates, st[own.start:own.end]) \
+                if back_reference(q, st[re_:]) else None
+            if restated is True or (restated is not None and restated["speaker"] is not None):
+                # "target 30 juta itu" after a headline, "Dari 27 juta itu" after the minister's figure: the figure
+                # stated before, named again; its first statement keeps the speaker of the source (R7)
+                continue
+            if restated is not None:
+                # "Dari 40 persen itu, ...": the same fact as the claim it points back to
+                ctype, tyear, unit = restated["claim_type"], restated["target_year"], restated["unit"] or unit
             as_of = _as_of(st, rs, day) if ctype != "target" else None
             if as_of is None and ctype != "target" and inherited is not None:
                 as_of = inherited.get("as_of")  # "Angka itu setara 21 persen": as of the figure it refers to
