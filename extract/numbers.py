@@ -81,7 +81,7 @@ _QUAL_AFTER = re.compile(r"^\s*(?:\w+\s+)?lebih\b(?!\s+(?:dari|daripada|kecil|be
 
 
 # Shares written as words are percentages: "sepertiga" 33.3, "tiga perempat" 75, "separuh(nya)" 50, "satu dari lima
-# usaha" 20. A half before a scale or a unit of time ("setengah juta", "setengah tahun") or after a whole number ("dua
+# usaha" 20, and so are fractions in digits ("hampir 1/3 trafik"). A half before a scale or a unit of time ("setengah juta", "setengah tahun") or after a whole number ("dua
 # setengah") is an amount, not a share.
 _SMALLWORD = r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
 _DENOMINATORS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
@@ -93,6 +93,7 @@ FRACTION_RE = re.compile(
     rf"(?:se|(?P<num>{_SMALLWORD})\s+)per(?P<den>dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus)"
     rf"|(?P<half>separuh|setengah)"
     rf"|(?P<rnum>{_SMALLWORD})\s+(?:dari|di\s+antara)\s+(?P<rden>dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus)"
+    rf"|(?<![(/\d.,])(?P<dnum>[1-9])/(?P<dden>[2-9]|10)(?![/\d)])"  # "hampir 1/3 trafik"; not "(1/3)", "1/3/2021"
     rf")(?:nya)?(?![\w-])(?!\s+{_NOT_A_SHARE_AFTER})",
     re.IGNORECASE,
 )
@@ -103,6 +104,9 @@ def _share_value(m: re.Match) -> float | None:
     """The percentage a fraction written as words stands for (None when it is no proper share)."""
     if m.group("half"):
         return 50.0
+    if m.group("dnum"):
+        num, den = int(m.group("dnum")), int(m.group("dden"))
+        return round(100.0 * num / den, 1) if num < den else None
     num_word, den_word = (m.group("num"), m.group("den")) if m.group("den") else (m.group("rnum"), m.group("rden"))
     num = words_to_number(num_word) if num_word else 1.0
     den = _DENOMINATORS[den_word.lower()]
