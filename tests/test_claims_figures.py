@@ -369,3 +369,10 @@ def test_a_target_first_stated_in_narration_takes_the_speaker_who_points_back_to
             "berat, tapi kami optimistis,\" kata Kepala Dinas Koperasi Rahmat Hidayat.")
     got = [c for c in claims(text, published="2025-09-02", lead="") if c["value"] == 15000.0]
     assert len(got) == 1 and got[0]["speaker"] == "Rahmat Hidayat" and got[0]["target_year"] == 2026
+
+
+def test_a_bare_number_goes_on_counting_the_noun_of_the_sentence_before_even_a_conditional_one():
+    text = ("\"Kalau semua pasar mau didampingi, kami butuh minimal 250 fasilitator. Sekarang baru 90,\" kata Kepala "
+            "Dinas Rahmat Hidayat.")
+    got = by_value(text)
+    assert got[90.0]["unit"] == "orang" and 250.0 not in got

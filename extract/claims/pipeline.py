@@ -18,7 +18,7 @@ from extract.claims.gaz import _institution_type, _program_kind, _program_name
 from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, RELEVANT, SEQUENCE_FRAME, SKIP_SENTENCE, UMKM_CONTEXT
 from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role, not_a_reach
 from extract.claims.people import Ctx, sent_text
-from extract.claims.quantities import DISTANCE_UNITS, _unit_for, is_conversion, occasions, omitted_noun, price_ratio
+from extract.claims.quantities import DISTANCE_UNITS, _unit_for, is_conversion, last_count_unit, occasions, omitted_noun, price_ratio
 from extract.claims.when import _as_of, _target_year, _target_year_in, per_unit_rate, remainder_target, remainder_year, stated_on
 
 
@@ -236,6 +236,11 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                     unit = prev_claim["unit"]  # "300 pasar tahun ini, 450 tahun depan": the noun of the list
                 if unit is None and not q.is_words:
                     running = prev_claim["unit"] if prev_claim is not None and prev_claim["_para"] >= para - 1 else None
+                    if running in (None, "persen", "rupiah", "USD", "kali") and before_sent is not None and \
+                            para_of(before_sent.start_char) == para:
+                        # "... kami butuh minimal 300 pendamping. Sekarang baru 110": the count of the sentence
+                        # before, even when its figure is out of scope (R6)
+                        running = last_count_unit(sent_text(before_sent))
                     unit, noun = omitted_noun(q, st, rs, re_, running)
                 if unit is None and prev_claim is not None and prev_claim["_para"] >= para - 1 and \
                         prev_claim["unit"] not in (None, "persen", "rupiah", "USD") and AMONG_THEM.match(st, re_):

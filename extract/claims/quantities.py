@@ -142,6 +142,18 @@ def omitted_noun(q: Quantity, sent_text: str, rel_start: int, rel_end: int, runn
     return None, ""
 
 
+def last_count_unit(sentence: str) -> str | None:
+    """The unit of the last count a sentence states, whether or not it became a claim ("Kalau semua desa mau
+    digarap, kami butuh minimal 300 pendamping." -> orang): what a bare number right after it goes on counting."""
+    from extract.numbers import find_quantities
+
+    for q in reversed(find_quantities(sentence)):
+        unit, _ = _unit_for(q, sentence, q.end)
+        if unit not in _COUNT_UNITS_EXCLUDED:
+            return unit
+    return None
+
+
 # "40 miliar dollar AS atau sekitar Rp566 triliun", "130 miliar dolar AS pada 2020, atau setara Rp1.700 triliun": the
 # same amount in another currency is the same fact (R7); the amount stated first is the claim
 _CONVERSION_LINK = re.compile(r"\s*\)?\s*(?:(?:pada|di|per|tahun|hingga|sampai)\s+[\w-]+\s*)?,?\s*"
