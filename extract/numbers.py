@@ -81,8 +81,8 @@ _QUAL_AFTER = re.compile(r"^\s*(?:\w+\s+)?lebih\b(?!\s+(?:dari|daripada|kecil|be
 
 
 # Shares written as words are percentages: "sepertiga" 33.3, "tiga perempat" 75, "separuh(nya)" 50, "satu dari lima
-# usaha" 20, and so are fractions in digits ("hampir 1/3 trafik"). A half before a scale or a unit of time ("setengah juta", "setengah tahun") or after a whole number ("dua
-# setengah") is an amount, not a share.
+# usaha" 20, and so are fractions in digits ("hampir 1/3 trafik"). A half before a scale or a unit of time
+# ("setengah juta", "setengah tahun") or after a whole number ("dua setengah") is an amount, not a share.
 _SMALLWORD = r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
 _DENOMINATORS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
                  "sepuluh": 10, "seratus": 100}

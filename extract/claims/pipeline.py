@@ -278,8 +278,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 subject = prev_claim["subject"]  # "Angka tersebut setara dengan 21 persen": what the figure counts
             own = clause_at(st, rs)
             own_low = st[own.start:own.end].lower()
-            metric = _metric((line_intro + st).lower(), unit, subject.lower(), (line_intro + st[own.start:own.end]).lower(),
-                             (line_intro + st[own.start:rs]).lower())
+            metric = _metric((line_intro + st).lower(), unit, subject.lower(),
+                             (line_intro + st[own.start:own.end]).lower(), (line_intro + st[own.start:rs]).lower())
             after_text = st[re_:]
             ctype, by_cue = _classify(st, rs, re_, unit, metric, after_text, day)
             if ctype == "skip":
