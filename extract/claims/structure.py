@@ -22,6 +22,8 @@ EARLIER_LEFT = re.compile(r"\bdari\s+(?:sebelumnya\s+|semula\s+|posisi\s+|level\
 EARLIER_RIGHT = re.compile(rf"^[^,;]{{0,70}}?\b(?:menjadi|jadi|ke)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?{_NUM}",
                            re.IGNORECASE)
 # "naik dari 9 ribu hingga 20 ribu pada 2027": with a verb of change, "hingga" marks the goal, not a range
+PRIOR_VALUE_LEFT = re.compile(r"\bdari\s+(?:sebelumnya|semula)\s+(?:(?:hanya|sekitar|hingga|sebesar|sebanyak|mencapai)\s+)?"
+                              r"(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
 _CHANGE = alternation("change", "change_verbs")
 CHANGE_FROM_LEFT = re.compile(rf"\b(?:{_CHANGE}|{alternation('change', 'driven_change_verbs')})\s+dari\s+(?:sekitar\s+)?$",
                               re.IGNORECASE)
@@ -145,6 +147,9 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         return earlier_term(whole, left, right, money, day), True  # "dari N menjadi M" (R12 a)
     if CHANGED_FROM_LEFT.search(left) and not GROWTH_UNIT_AFTER.match(right):
         # "naik dari 41,7 persen pada 2022" (R12 a); the pipeline lets a context figure it is compared with win
+        return "earlier:" + earlier_term(whole, left, right, money, day), True
+    if PRIOR_VALUE_LEFT.search(left):
+        # "turun menjadi 12 persen, dari sebelumnya hingga 22 persen": "sebelumnya" marks the earlier value (R12 a)
         return "earlier:" + earlier_term(whole, left, right, money, day), True
     from_value = BASE_INSIDE.search(left)
     statement = sent[:clause.start] + left[:from_value.start()] if from_value else ""
