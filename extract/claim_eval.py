@@ -83,7 +83,9 @@ def _same_scope(g, p) -> bool:
     """Scope and, unless national, its canonical name (case-insensitive)."""
     if g.get("scope") != p.get("scope"):
         return False
-    return g.get("scope") in (None, "national") or _canonical_name(g.get("scope_name")) == _canonical_name(p.get("scope_name"))
+    scope = g.get("scope")
+    return scope in (None, "national") or \
+        _canonical_name(g.get("scope_name"), scope) == _canonical_name(p.get("scope_name"), scope)
 
 
 @lru_cache(maxsize=1)
@@ -98,10 +100,46 @@ def _programme_forms() -> dict[str, str]:
     return forms
 
 
-def _canonical_name(name) -> str:
+@lru_cache(maxsize=1)
+def _company_forms() -> dict[str, str]:
+    """Every name, acronym and alias of a gazetteer company or state firm, normalised, -> its id."""
+    from nlp_models.gazetteer import load
+
+    forms = {}
+    for inst in load()["institutions"]:
+        if inst.get("type") in ("company", "soe"):
+            for form in [inst["id"], inst["name"], *(inst.get("acronyms") or []), *(inst.get("aliases") or [])]:
+                forms.setdefault(_norm(form), inst["id"])
+                forms.setdefault(_bare_company(form), inst["id"])  # "Bank Rakyat Indonesia" of "PT ... (Persero) Tbk"
+    return forms
+
+
+def _bare_company(name: str) -> str:
+    """A company's name without its legal form: "PT Bank Rakyat Indonesia (Persero) Tbk" -> "bank rakyat indonesia"."""
+    import re
+
+    return _norm(re.sub(r"\((?:persero|perseroan)\)|\b(?:PT|CV|Tbk)\b\.?", " ", str(name or ""), flags=re.IGNORECASE))
+
+
+@lru_cache(maxsize=1)
+def _province_forms() -> dict[str, str]:
+    """Every form of a province in the regions gazetteer ("Daerah Istimewa Yogyakarta", "DIY"), normalised, -> its
+    canonical name."""
+    import yaml
+
+    data = yaml.safe_load((REPO / "nlp_models" / "gazetteer" / "regions.yaml").read_text(encoding="utf-8"))
+    return {_norm(form): prov["name"] for prov in data["provinces"] for form in [prov["name"], *prov.get("forms", [])]}
+
+
+def _canonical_name(name, scope: str | None = None) -> str:
     """A scope name compared through the gazetteer: gold writes a programme as "PaDi UMKM", the extractor as its id
-    "padi_umkm" (docs/CONTRACTS.md); both are the same programme. Regions and companies compare as written."""
+    "padi_umkm" (docs/CONTRACTS.md); a company as "Bank Rakyat Indonesia" or "BRI"; a province as "Daerah Istimewa
+    Yogyakarta" or "DI Yogyakarta" - each pair is one name. Other names compare as written."""
     key = _norm(name).replace("_", " ")
+    if scope == "company":
+        return _company_forms().get(_norm(name)) or _company_forms().get(_bare_company(name), key)
+    if scope == "province":
+        return _province_forms().get(key, key)
     return _programme_forms().get(key, key)
 
 
