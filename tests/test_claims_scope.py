@@ -184,3 +184,34 @@ def test_a_platform_named_with_its_operator_is_the_platforms_figure():
     cs = claims("Direktur PT Telkom Indonesia (Persero) Tbk mengatakan nilai transaksi di PaDi UMKM mencapai "
                 "Rp 2,1 triliun per Juni.")
     assert (by_value(cs, 2.1e12)["scope"], by_value(cs, 2.1e12)["scope_name"]) == ("programme", "padi_umkm")
+
+
+def test_a_named_national_programmes_own_figures_have_programme_scope():
+    # FORMAT.md conventions 2026-12-03: KUR, BPUM and the like are programmes even when national
+    cs = claims("Pemerintah menetapkan plafon Kredit Usaha Rakyat (KUR) tahun ini sebesar Rp 310 triliun. "
+                "Secara nasional, BPUM sudah disalurkan kepada 4,3 juta usaha mikro.")
+    assert (by_value(cs, 310e12)["scope"], by_value(cs, 310e12)["scope_name"]) == ("programme", "kur")
+    assert (by_value(cs, 4_300_000)["scope"], by_value(cs, 4_300_000)["scope_name"]) == ("programme", "bpum")
+    # a country-wide statistic in a sentence that names a programme stays national
+    cs = claims("Dari 66 juta UMKM di Indonesia, baru sebagian kecil yang memakai QRIS.")
+    assert by_value(cs, 66_000_000)["scope"] == "national"
+
+
+def test_a_programmes_alias_written_as_a_figures_noun_is_not_the_programme():
+    # "7 juta UMKM go online" names what is counted; "program UMKM Go Online" names the programme
+    cs = claims("Kementerian menargetkan 7 juta UMKM go online pada 2027.")
+    assert by_value(cs, 7_000_000)["scope"] == "national"
+    cs = claims("Kementerian menargetkan 7 juta UMKM go online pada 2027 melalui program UMKM Go Online.")
+    assert (by_value(cs, 7_000_000)["scope"], by_value(cs, 7_000_000)["scope_name"]) == ("programme", "umkm_go_online")
+
+
+def test_eval_compares_company_and_province_names_through_the_gazetteer():
+    gold = [{"article_id": "a", "claim_type": "budget", "value": 5, "scope": "company",
+             "scope_name": "Bank Rakyat Indonesia"},
+            {"article_id": "a", "claim_type": "other", "value": 7, "scope": "province",
+             "scope_name": "Daerah Istimewa Yogyakarta"}]
+    pred = [{"article_id": "a", "claim_type": "budget", "value": 5, "scope": "company", "scope_name": "BRI"},
+            {"article_id": "a", "claim_type": "other", "value": 7, "scope": "province", "scope_name": "DI Yogyakarta"}]
+    assert evaluate(gold, pred)["scope_accuracy"] == 1.0
+    pred[0]["scope_name"] = "BNI"
+    assert evaluate(gold, pred)["scope_accuracy"] == 0.5

@@ -17,18 +17,19 @@ from pathlib import Path
 import yaml
 
 from extract.claims.clauses import _clause_bounds
+from extract.claims.filters import _lowercase_figure_phrase
 from extract.claims.lexicon import alternation
 from extract.claims.metric import SPEECH_TAIL
 from extract.claims.programmes import Named, mentions, named_programmes
 
 REGIONS_FILE = Path(__file__).resolve().parents[2] / "nlp_models" / "gazetteer" / "regions.yaml"
-# programme kinds that measure one scheme of their own; campaigns, slogans, national targets and regulations frame
-# national figures
-PROGRAMME_KINDS = {"programme", "platform", "campaign"}
-# metrics that are national series whatever programme frames them: a KUR plafond, the national onboarding count,
-# a stimulus budget are national figures, not one scheme's (financing schemes are national credit lines)
-NATIONAL_METRICS = {"umkm_onboarded_digital", "kur_disbursement", "government_budget_umkm", "umkm_population",
-                    "umkm_gdp_share", "umkm_employment_share", "digital_economy_value"}
+# programme kinds that measure one scheme of their own (FORMAT.md "Conventions decided 2026-12-03": a named
+# programme's own figure - its target, result, budget, reach - has scope programme even when the programme is
+# national, KUR and BPUM included); slogans, national targets and regulations frame national figures
+PROGRAMME_KINDS = {"programme", "platform", "campaign", "financing"}
+# metrics that are country-wide statistics whatever programme a sentence names: the UMKM population, a national share
+# of GDP or employment, the digital economy's size belong to no scheme
+NATIONAL_METRICS = {"umkm_population", "umkm_gdp_share", "umkm_employment_share", "digital_economy_value"}
 # metrics measured inside one platform or programme: its programme scope holds even when the sentence only says
 # "platform tersebut" or the programme was named earlier in the paragraph
 PLATFORM_METRICS = {"umkm_on_ekatalog_padi", "program_transaction_value", "umkm_trained"}
@@ -287,8 +288,25 @@ def scope_of(sent_text: str, rel_start: int, rel_end: int, *, entities=(), progr
                                     metric, inst_type, earlier, article, recent_named, owner))
 
 
+# a figure right before a programme's alias written in lower case ("8 juta UMKM go online", "30 juta UMKM go digital"):
+# the alias is the figure's noun phrase, a status, not the programme named
+_FIGURE_BEFORE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:juta|ribu|miliar|triliun|jutaan|ribuan)?\s+$", re.IGNORECASE)
+
+
+MEANS_BEFORE = re.compile(rf"\b(?:{alternation('scope', 'means_words')})\s+(?:(?:{alternation('scope', 'programme_heads')})\s+)?$",
+                          re.IGNORECASE)
+
+
+def _descriptive_alias(sent_text: str, start: int, end: int) -> bool:
+    if _lowercase_figure_phrase(sent_text[start:end]):
+        return True  # the figure is inside the match: "8 juta UMKM go online" is no "8 Juta UMKM Go Online"
+    words = re.findall(r"[A-Za-z][\w-]*", sent_text[start:end])
+    return any(w[0].islower() for w in words) and bool(_FIGURE_BEFORE.search(sent_text, max(0, start - 25), start))
+
+
 def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, speaker_office, metric, inst_type,
            earlier, article, recent_named, owner=None) -> Scope:
+    entities = [e for e in entities if not (e[2] == "PROGRAM" and _descriptive_alias(sent_text, e[0], e[1]))]
     left, right = _clause_bounds(sent_text, rel_start, rel_end)
     clause = sent_text[left:right]
     _, _, _, _, national_rx, sector_rx, _ = _regions()
@@ -329,6 +347,10 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
             regions += [(m.start(), Scope("national")) for m in national_rx.finditer(text)
                         if not any(a <= m.start() + left < b for a, b in name_spans)]  # not "Bangga Buatan Indonesia"
         hit = _nearest(regions, rel_start - offset, text)
+        if hit is not None and hit.scope == "national" and program_id and program_kind in PROGRAMME_KINDS and \
+                metric not in NATIONAL_METRICS and _programme_in(entities, left, right):
+            # "Secara nasional, BPUM telah disalurkan kepada 9,1 juta usaha mikro": a national programme's own figure
+            return Scope("programme", program_id)
         if hit is not None:
             return hit
     # one company's or one programme's figure: the entity sits in the figure's clause
@@ -344,11 +366,13 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
         hit = region_in(speaker_office)
         if hit:
             return hit[-1][1]  # "dinasnya telah melatih 18.700 pelaku usaha": the regional office's own output
-    named_here = any(label == "PROGRAM" and left <= start and end <= min(right, rel_end + 40)
+    # the programme named in the figure's clause, near the figure or as the means ("... lewat program UMKM Go Online")
+    named_here = any(label == "PROGRAM" and left <= start and (end <= min(right, rel_end + 40) or
+                                                              (end <= right and MEANS_BEFORE.search(sent_text, max(0, start - 30), start)))
                      for start, end, label, _ in entities)
     if program_id and article.home is not None and not (speaker_office and NATIONAL_OFFICE.search(speaker_office)):
         return article.home  # a national scheme in a regional story (QRIS merchants of one province): the region's slice
-    if program_id and program_kind in PROGRAMME_KINDS and (program_kind == "platform" or metric not in NATIONAL_METRICS) \
+    if program_id and program_kind in PROGRAMME_KINDS and metric not in NATIONAL_METRICS \
             and (named_here or (program_kind == "platform" and (metric in PLATFORM_METRICS or PROGRAMME_ANAPHOR.search(clause)))):
         return Scope("programme", program_id)
     if own_programme is not None and not named_here:
@@ -370,6 +394,10 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
     if article.home is not None:
         return article.home  # a regional story's figures are the region's unless the text says otherwise
     return Scope("national")
+
+
+def _programme_in(entities, left: int, right: int) -> bool:
+    return any(label == "PROGRAM" and left <= a and b <= right for a, b, label, _ in entities)
 
 
 def _platform_in(clause: str, left: int, right: int, entities, inst_type) -> str | None:
