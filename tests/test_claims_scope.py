@@ -215,3 +215,24 @@ def test_eval_compares_company_and_province_names_through_the_gazetteer():
     assert evaluate(gold, pred)["scope_accuracy"] == 1.0
     pred[0]["scope_name"] = "BNI"
     assert evaluate(gold, pred)["scope_accuracy"] == 0.5
+
+
+def test_figures_of_the_programme_an_article_is_about_are_the_programmes():
+    text = ("Jakarta - Kementerian Keuangan mencatat penyaluran Kredit Usaha Rakyat (KUR) hingga Juni mencapai "
+            "Rp 150 triliun.\n\nPlafon KUR tahun ini Rp 280 triliun. Sampai akhir bulan lalu dana itu dinikmati "
+            "2,4 juta debitur, dan porsi ke sektor produksi baru 55 persen.\n\n"
+            "Survei sebuah lembaga riset menemukan 40 persen responden belum pernah mendengar program itu. "
+            "Dari 64 juta UMKM, yang pernah mendapat kredit bank baru 20 persen.")
+    cs = claims(text)
+    for value in (2_400_000, 55):
+        assert (by_value(cs, value)["scope"], by_value(cs, value)["scope_name"]) == ("programme", "kur")
+    # what a survey found and a share of the whole population are no programme's own figures
+    assert by_value(cs, 40)["scope"] == "national"
+    assert by_value(cs, 20)["scope"] == "national"
+
+
+def test_an_article_naming_a_programme_in_passing_is_not_about_it():
+    text = ("Jakarta - Penjualan daring pelaku usaha kuliner naik tajam selama Ramadan.\n\n"
+            "Sebagian pedagang memakai modal dari KUR. Transaksi di lokapasar tumbuh 35 persen dibanding tahun lalu.")
+    cs = claims(text)
+    assert by_value(cs, 35)["scope"] != "programme"

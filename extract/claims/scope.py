@@ -85,6 +85,7 @@ class ArticleScope:
     home: Scope | None = None
     aliases: tuple[tuple[str, str], ...] = ()
     named: tuple[Named, ...] = ()
+    programme: str | None = None  # the gazetteer programme the article is about (see _article_programme)
 
     def canonical(self, sc: Scope) -> Scope:
         full = dict(self.aliases).get(sc.name) if sc.name else None
@@ -100,7 +101,7 @@ def article_scope(text: str) -> ArticleScope:
     it has most of them (a regional desk's story about its province or kabupaten). National stories name none."""
     aliases = tuple((f"{m.group('head')} {m.group('acr')}", f"{m.group('head')} {m.group('name')}")
                     for m in _REGION_ACRONYM.finditer(text))
-    art = ArticleScope(aliases=aliases, named=named_programmes(text))
+    art = ArticleScope(aliases=aliases, named=named_programmes(text), programme=_article_programme(text))
     counts: dict[Scope, int] = {}
     for _, sc in region_in(text):
         sc = art.canonical(sc)
@@ -111,8 +112,59 @@ def article_scope(text: str) -> ArticleScope:
     if counts:
         home, n = max(counts.items(), key=lambda kv: kv[1])
         if n >= 2 and n * 5 >= sum(counts.values()) * 3:
-            return ArticleScope(home=home, aliases=aliases, named=art.named)
+            return ArticleScope(home=home, aliases=aliases, named=art.named, programme=art.programme)
     return art
+
+
+# kinds of programme whose figures an article about them reports without naming them again; a campaign (Gernas BBI,
+# Gerakan AKAR) frames national or regional counts that are not its own
+ARTICLE_PROGRAMME_KINDS = {"programme", "platform", "financing"}
+# a survey or study is a data source of its own: what it found describes the businesses, not the programme
+SURVEY_SOURCE = re.compile(rf"\b(?:{alternation('scope', 'survey_sources')})\b", re.IGNORECASE)
+# "dari 59 juta usaha mikro, ...", "5 persen dari 57,9 juta UMKM": a share of the country's (or a region's) millions of
+# businesses is a statistic of the population, not a programme's figure
+POPULATION_BASE = re.compile(r"\bdari\s+(?:total\s+|sekitar\s+|seluruh\s+)*\d[\d.,]*\s*juta\s+"
+                             rf"(?:{alternation('scope', 'population_nouns')})\b", re.IGNORECASE)
+_PARENTHETICAL = re.compile(r"\s*\([^()\n]{1,25}\)")
+
+
+@lru_cache(maxsize=1)
+def _programme_name_rx() -> tuple[re.Pattern, dict[str, str]]:
+    """The names and aliases of the gazetteer's programmes of PROGRAMME_KINDS as written when they name the programme
+    (a form with a capital letter: "KUR", "Kopdes Merah Putih"; not "digitalisasi UMKM") -> programme id."""
+    from extract.claims.gaz import _gaz
+
+    forms = {}
+    for pid, prog in _gaz()[0]["programs"].items():
+        if prog.get("kind") in ARTICLE_PROGRAMME_KINDS:
+            for form in [prog["name"], *prog.get("aliases", [])]:
+                if len(form) >= 3 and any(c.isupper() for c in form):
+                    forms.setdefault(form, pid)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    return rx, forms
+
+
+def _article_programme(text: str) -> str | None:
+    """The programme an article is about: named in its opening paragraph and holding at least two mentions and two
+    thirds of all programme mentions (a story on KUR, on the village cooperatives, on BPUM). Its figures that name no
+    region, company or other programme are the programme's own (FORMAT.md conventions 2026-12-03). A parenthesised
+    abbreviation inside a name ("Koperasi Desa/Kelurahan (Kopdes/Kel) Merah Putih") does not hide the name."""
+    rx, forms = _programme_name_rx()
+    plain = _PARENTHETICAL.sub("", text)
+    counts: dict[str, int] = {}
+    first_at: dict[str, int] = {}
+    for m in rx.finditer(plain):
+        pid = forms[m.group(0)]
+        counts[pid] = counts.get(pid, 0) + 1
+        first_at.setdefault(pid, m.start())
+    if not counts:
+        return None
+    pid, n = max(counts.items(), key=lambda kv: kv[1])
+    lede_end = plain.find("\n\n", 200)
+    lede_end = len(plain) if lede_end < 0 else lede_end
+    if n >= 2 and n * 3 >= sum(counts.values()) * 2 and first_at[pid] < lede_end:
+        return pid
+    return None
 
 
 _DATELINE_END = re.compile(r"\s[-–—]\s|[—–]|\)\s*:|:\s")
@@ -383,6 +435,11 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
     m = sector_rx.search(clause)
     if m:
         return Scope("sector", m.group("name").lower())
+    if article.programme and article.home is None and metric not in NATIONAL_METRICS and \
+            not SURVEY_SOURCE.search(sent_text) and not POPULATION_BASE.search(sent_text) and \
+            not (speaker_office and region_in(speaker_office)) and \
+            not any(label == "PROGRAM" and ent_id != f"prog:{article.programme}" for _, _, label, ent_id in entities):
+        return Scope("programme", article.programme)  # a figure of the programme the article is about
     if any(not any(a <= m.start() < b for a, b in name_spans) for m in national_rx.finditer(sent_text)):
         return Scope("national")
     if speaker_office:
