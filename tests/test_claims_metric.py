@@ -103,3 +103,22 @@ def test_a_count_of_businesses_with_a_digital_status_is_an_achievement():
     assert not status_count("umkm_population", "UMKM", "ada ", " UMKM di Indonesia")
     cs = claims("Digitalisasi UMKM terus meluas. Perusahaan rintisan itu kini punya 52 ribu warung mitra di 14 kota.")
     assert by_value(cs, 52000)["claim_type"] == "achievement"
+
+
+def test_a_composition_share_measures_no_reach():
+    from extract.claims import extract_claims
+
+    cs = {c["value"]: c for c in extract_claims({"id": "M", "published": "2024-02-01", "text":
+          "Jumlah merchant QRIS di Sulawesi Selatan mencapai 310.000 merchant, sekitar 86 persen di antaranya usaha "
+          "mikro dan kecil."})}
+    assert cs[86]["metric"] is None
+    assert cs[310_000]["metric"] == "umkm_onboarded_digital"
+
+
+def test_a_share_with_a_digital_status_counts_businesses_named_the_sentence_before():
+    from extract.claims import extract_claims
+
+    text = ("Dinas Koperasi dan UMKM mencatat ada 52 ribu usaha di kabupaten itu. Dari jumlah itu, baru sekitar 9 "
+            "persen yang sudah berjualan online.")
+    cs = {c["value"]: c for c in extract_claims({"id": "M", "published": "2024-02-01", "text": text})}
+    assert cs[9]["metric"] == "umkm_onboarded_digital"

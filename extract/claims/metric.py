@@ -79,6 +79,11 @@ def not_a_reach(unit: str | None, left_low: str, subject_low: str) -> bool:
 
 
 
+# "yang sudah online", "yang sudah memasarkan produk secara daring": a share or count of those with a digital status,
+# which only businesses have in these articles (the noun may stand in the sentence before: "Dari jumlah itu, ...")
+ONLINE_STATUS = re.compile(rf"\byang\s+(?:sudah|telah|baru)\s+(?:[a-z-]+\s+){{0,4}}?(?:{alternation('metric', 'online_status')})\b")
+
+
 # a training verb governing the figure makes it a training count even in a sentence about going digital
 _TRAINING = re.compile(r"\b(?:melatih|dilatih|mendampingi|didampingi|pelatihan|pendampingan)\b")
 # market-wide e-commerce and digital-economy figures are not one programme's transactions
@@ -88,7 +93,8 @@ _MARKET_VALUE = re.compile(r"\b(?:gmv|ekonomi\s+digital|digital\s+economy|e-cono
 
 @lru_cache(maxsize=8192)
 def _metric_in(text_low: str, unit: str, subject_low: str, sent_low: str, exclude: tuple = ()) -> str | None:
-    umkm = bool(UMKM_CONTEXT.search(sent_low)) or bool(BUSINESS_HEAD.match(subject_low))
+    umkm = bool(UMKM_CONTEXT.search(sent_low)) or bool(BUSINESS_HEAD.match(subject_low)) or \
+        bool(ONLINE_STATUS.search(text_low))
     scores = {}
     for mid, cues, units, req in _metric_rules():
         if mid in exclude or (unit and units and unit not in units):
@@ -155,9 +161,15 @@ def _subject(sent_text: str, rel_start: int, rel_end: int, noun: str) -> str:
 
 def metric_by_role(metric: str | None, claim_type: str, unit: str | None, left_low: str, sent_low: str,
                    rel_end: int) -> str | None:
-    """The metric a figure's role decides when its words name none, or name the share instead of the base:
+    """The metric a figure's role decides when its words name none, or name the share instead of the base, or name one
+    its role rules out (a composition share has none):
     the base of a share counts the population (R12 c: "dari 9.000 pedagang, baru 2.300 ..." - 9.000 is every
     pedagang, whatever the 2.300 did); money allocated (a budget) with no other metric is a government budget."""
+    from extract.claims.claim_type import COMPOSITION_AFTER, SIZE_CLASS_OF_THEM
+
+    after = sent_low[rel_end:]
+    if unit == "persen" and (SIZE_CLASS_OF_THEM.match(after) or COMPOSITION_AFTER.match(after)):
+        return None  # "88 persen di antaranya (merupakan) usaha mikro": what a total consists of measures no reach (R10)
     if unit in _POPULATION_OF_UNIT and claim_type == "other" and _BASE_OF_SHARE.search(left_low[-40:]) and \
             re.search(r"\d", sent_low[rel_end:]):
         return _POPULATION_OF_UNIT[unit]
