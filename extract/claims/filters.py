@@ -39,11 +39,6 @@ REACH_BEFORE = re.compile(r"\b(?:di|ke|menjadi|seluruh|menyasar|menjangkau|menca
 KNOWN_COUNT = re.compile(r"(?:koperasi|kopdes|desa|kelurahan|pasar|sentra|gerai|kios|toko|warung)\b", re.IGNORECASE)
 
 
-# a deadline year in the clause after a figure: "sampai akhir 2021", "pada 2026", "mundur ke 2025"
-NEW_DEADLINE = re.compile(rf"\b(?:{alternation('target', 'deadline_words')})\s+(?:(?:akhir|awal|pertengahan)\s+)?"
-                          r"(?:tahun\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
-
-
 TIME_AFTER = re.compile(r"^\s*(?:WIB|WITA|WIT|GMT|UTC|pagi|siang|sore|malam)\b", re.IGNORECASE)
 
 
@@ -111,11 +106,8 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False  # "25th", "24.com", "4G"
     if re.match(r"^[.,]\d", after):
         return False
-    if q.has_scale and re.match(r"^\s*(?:lebih\s+)?(?:UMKM\s+|unit\s+)?(?:itu|tersebut)\b", after, re.I) and \
-            not NEW_DEADLINE.search(after.split(",")[0].split(";")[0]):
-        return False  # "target 30 juta itu", "30 juta tersebut": a back-reference to a figure stated before; one given a
-        # deadline of its own ("8 juta itu dikejar sampai akhir 2021") is a revised target, kept (a restatement with the
-        # same deadline is one fact again in dedupe)
+    if q.has_scale and re.match(r"^\s*(?:lebih\s+)?(?:UMKM\s+|unit\s+)?(?:itu|tersebut)\b", after, re.I):
+        return False  # "target 30 juta itu", "30 juta tersebut": a back-reference to a figure stated before
     if BACK_REFERENCE_BEFORE.search(before) and re.match(r"^\s*(?:[a-z]+\s+)?(?:tadi|itu|tersebut)\b", after, re.I):
         return False  # "Angka 62,4 persen tadi ...": the figure named again to say something about it
     if any(a <= rel_start < b or a < rel_end <= b for a, b in ent_spans):

@@ -8,7 +8,7 @@ import re
 from extract.claims.clauses import _clause_bounds
 from extract.claims.gaz import _parse_day
 from extract.numbers import find_quantities
-from extract.claims.lexicon import PER_PERIOD, MONTHS, WEEKDAYS, _MONTH_RE, _WEEKDAY_RE, alternation
+from extract.claims.lexicon import PER_PERIOD, MONTHS, WEEKDAYS, _MONTH_RE, _WEEKDAY_RE
 
 
 YEAR_RE = re.compile(r"(?<![\d/.,-])(?P<y>(?:19|20)\d\d)(?![\d/.,]\d)")
@@ -30,12 +30,8 @@ _COMPARED_BEFORE = re.compile(rf"\b(?:{_COMPARED})\s+(?:(?:pada|di|periode|posis
 # a deadline month without a year ("paling lambat akhir September", "sebelum Agustus", "pada Mei mendatang") or a
 # half or quarter of the year ("pada semester II") falls in the year of the statement, or the next one when that month
 # has passed
-# a day before the month makes it a deadline only after a deadline word or with "mendatang" after it ("pada 21 Juli
-# mendatang", "paling lambat 30 Juni"), not "pada 12 Mei" (the day something was said)
 _MONTH_DEADLINE = re.compile(rf"\b(?:hingga|sampai|sebelum|lambat|pada|akhir|awal|pertengahan|medio|bulan)\s+"
-                             rf"(?:(?:akhir|awal|bulan)\s+)?(?:(?:(?<=(?:ngga|mpai|elum|mbat)\s)(?P<day>\d{{1,2}})\s+|"
-                             rf"(?P<dayc>\d{{1,2}})\s+(?=(?:{_MONTH_RE})\s+(?:mendatang|nanti)\b))?"
-                             rf"(?P<mon>{_MONTH_RE})|(?P<half>semester|kuartal|triwulan)\s+"
+                             rf"(?:(?:akhir|awal|bulan)\s+)?(?:(?P<mon>{_MONTH_RE})|(?P<half>semester|kuartal|triwulan)\s+"
                              rf"(?:I{{1,3}}|IV|[1-4]|pertama|kedua|ketiga|keempat))\b\.?(?!\s*(?:tahun\s+)?\d|\s+(?:lalu|kemarin))",
                              re.IGNORECASE)
 
@@ -137,19 +133,12 @@ def per_unit_rate(sent_text: str, rel_start: int, rel_end: int) -> bool:
     return False
 
 
-# "Inpres Nomor 2 Tahun 2022", "PP No. 7 Tahun 2021": the year of a regulation's number names the regulation; it is
-# no deadline and dates no figure
-_DESIGNATION_BEFORE = re.compile(rf"\b(?:{alternation('target', 'designation_numbers')})\s*\d+\s+(?:tahun\s+)?$",
-                                 re.IGNORECASE)
-
-
 def _year_candidates(sent_text: str):
     out = []
     for m in YEAR_RE.finditer(sent_text):
         y = int(m.group("y"))
         before = sent_text[max(0, m.start() - 4):m.start()]
-        if "/" in before or re.search(r"\d\s*[-–]\s*$", before) or \
-                _DESIGNATION_BEFORE.search(sent_text, max(0, m.start() - 25), m.start()):
+        if "/" in before or re.search(r"\d\s*[-–]\s*$", before):
             continue
         out.append((m.start(), y, m.end()))
     return out
