@@ -236,3 +236,10 @@ def test_an_article_naming_a_programme_in_passing_is_not_about_it():
             "Sebagian pedagang memakai modal dari KUR. Transaksi di lokapasar tumbuh 35 persen dibanding tahun lalu.")
     cs = claims(text)
     assert by_value(cs, 35)["scope"] != "programme"
+
+
+def test_a_kota_name_stops_before_the_office_holders_name():
+    found = [sc for _, sc in region_in("Kepala Dinas Perdagangan Kota Malang Wahyu Setianto menambahkan ...")]
+    assert found[0].name == "Kota Malang"
+    found = [sc for _, sc in region_in("Wali Kota Tangerang Selatan meresmikan pasar digital.")]
+    assert found[0].name == "Kota Tangerang Selatan"

@@ -266,7 +266,12 @@ def _city_name(head: str, name: str) -> str:
     kind = "Kota" if head.lower().replace(" ", "").startswith(("kota", "pemkot", "walikota", "wakilwalikota")) \
         else "Kabupaten"
     if kind == "Kota":
-        name = _cities()[0].get(name.upper(), name)  # "Kota Jogja" is Kota Yogyakarta, "Kota Solo" Kota Surakarta
+        forms = _cities()[0]
+        words = name.split()
+        known = [n for n in range(len(words), 0, -1) if " ".join(words[:n]).upper() in forms]
+        if known and known[0] < len(words):
+            name = " ".join(words[:known[0]])  # "Kota Malang Wahyu Setianto": the kota, then the office holder's name
+        name = forms.get(name.upper(), name)  # "Kota Jogja" is Kota Yogyakarta, "Kota Solo" Kota Surakarta
     return f"{kind} {name}"
 
 
