@@ -67,7 +67,29 @@ def _match(gold: list[dict], pred: list[dict], lenient: bool) -> list[tuple[int,
 
     for i in range(len(gold)):
         augment(i, set())
+    # among matchings of the same size, a prediction goes to the gold claim stated where it was found: "lima lokapasar"
+    # and "5 persen" both match a predicted 5 of the same type, and the one in the prediction's sentence takes it
+    def dist(i, j):
+        return (not _same_sentence(gold[i], pred[j]), abs((pred[j].get("char_start") or 0) - (gold[i].get("char_start") or 0)))
+
+    for _ in range(len(gold)):
+        matched = set(owner.values())
+        swap = next(((i, j) for i in range(len(gold)) if i not in matched for j in adj[i]
+                     if j in owner and dist(i, j) < dist(owner[j], j)), None)
+        if swap is None:
+            break
+        owner[swap[1]] = swap[0]
     return sorted((i, j) for j, i in owner.items())
+
+
+def _same_sentence(g: dict, p: dict) -> bool:
+    """Whether a gold claim's quote (or one of its alternative quotes) and a prediction's quote share a sentence."""
+    pq = _norm(p.get("quote"))
+    for q in [g.get("quote"), *(g.get("alt_quotes") or [])]:
+        q = _norm(q)
+        if q and pq and (q[:60] in pq or pq[:60] in q):
+            return True
+    return False
 
 
 def _norm(s) -> str:
