@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 import re
 
+from extract.claims.claim_type import COMPOSITION_AFTER, SIZE_CLASS_OF_THEM
 from extract.claims.clauses import _clause_bounds
 from extract.claims.gaz import _gaz
 from extract.claims.lexicon import DIGITAL_WORDS, UMKM_CONTEXT, alternation
@@ -182,8 +183,6 @@ def metric_by_role(metric: str | None, claim_type: str, unit: str | None, left_l
     its role rules out (a composition share has none):
     the base of a share counts the population (R12 c: "dari 9.000 pedagang, baru 2.300 ..." - 9.000 is every
     pedagang, whatever the 2.300 did); money allocated (a budget) with no other metric is a government budget."""
-    from extract.claims.claim_type import COMPOSITION_AFTER, SIZE_CLASS_OF_THEM
-
     after = sent_low[rel_end:]
     if unit == "persen" and (SIZE_CLASS_OF_THEM.match(after) or COMPOSITION_AFTER.match(after)):
         return None  # "88 persen di antaranya (merupakan) usaha mikro": what a total consists of measures no reach (R10)
