@@ -429,9 +429,10 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
                      for start, end, label, _ in entities)
     if program_id and article.home is not None and not (speaker_office and NATIONAL_OFFICE.search(speaker_office)):
         return article.home  # a national scheme in a regional story (QRIS merchants of one province): the region's slice
-    if program_id and program_kind in PROGRAMME_KINDS and metric not in NATIONAL_METRICS \
+    if program_id and program_kind in PROGRAMME_KINDS and metric not in NATIONAL_METRICS and \
+            not SURVEY_SOURCE.search(sent_text) \
             and (named_here or (program_kind == "platform" and (metric in PLATFORM_METRICS or PROGRAMME_ANAPHOR.search(clause)))):
-        return Scope("programme", program_id)
+        return Scope("programme", program_id)  # not what a survey found ("67% responden sudah menerima QRIS")
     if own_programme is not None and not named_here:
         return Scope("programme", own_programme.name)  # a programme the gazetteer does not list, named by the article
     company = speaker_company(speaker_office) if metric not in MARKET_METRICS else None
