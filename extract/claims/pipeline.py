@@ -238,8 +238,11 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
             if ctype.startswith("earlier:"):
                 # an earlier level measures what the later value it is compared with measures: context stays context
                 ctype = ctype.split(":", 1)[1]
-                if prev_claim is not None and prev_claim["char_start"] == sent.start_char and \
-                        prev_claim["claim_type"] == "other" and ctype == "achievement":
+                # (in the same sentence, or in the one before when this one refers back: "Angka ini menurun ...")
+                refers = ANAPHOR.search(st[:rs]) and before_sent is not None and \
+                    prev_claim is not None and prev_claim["char_start"] >= before_sent.start_char
+                if prev_claim is not None and ctype == "achievement" and prev_claim["claim_type"] == "other" and (
+                        prev_claim["char_start"] == sent.start_char or refers):
                     ctype = "other"
             inherited = None
             if ctype == "growth":
