@@ -67,7 +67,29 @@ def _match(gold: list[dict], pred: list[dict], lenient: bool) -> list[tuple[int,
 
     for i in range(len(gold)):
         augment(i, set())
+    # among matchings of the same size, a prediction goes to the gold claim stated where it was found: "lima lokapasar"
+    # and "5 persen" both match a predicted 5 of the same type, and the one in the prediction's sentence takes it
+    def dist(i, j):
+        return (not _same_sentence(gold[i], pred[j]), abs((pred[j].get("char_start") or 0) - (gold[i].get("char_start") or 0)))
+
+    for _ in range(len(gold)):
+        matched = set(owner.values())
+        swap = next(((i, j) for i in range(len(gold)) if i not in matched for j in adj[i]
+                     if j in owner and dist(i, j) < dist(owner[j], j)), None)
+        if swap is None:
+            break
+        owner[swap[1]] = swap[0]
     return sorted((i, j) for j, i in owner.items())
+
+
+def _same_sentence(g: dict, p: dict) -> bool:
+    """Whether a gold claim's quote (or one of its alternative quotes) and a prediction's quote share a sentence."""
+    pq = _norm(p.get("quote"))
+    for q in [g.get("quote"), *(g.get("alt_quotes") or [])]:
+        q = _norm(q)
+        if q and pq and (q[:60] in pq or pq[:60] in q):
+            return True
+    return False
 
 
 def _norm(s) -> str:
@@ -83,7 +105,9 @@ def _same_scope(g, p) -> bool:
     """Scope and, unless national, its canonical name (case-insensitive)."""
     if g.get("scope") != p.get("scope"):
         return False
-    return g.get("scope") in (None, "national") or _canonical_name(g.get("scope_name")) == _canonical_name(p.get("scope_name"))
+    scope = g.get("scope")
+    return scope in (None, "national") or \
+        _canonical_name(g.get("scope_name"), scope) == _canonical_name(p.get("scope_name"), scope)
 
 
 @lru_cache(maxsize=1)
@@ -98,10 +122,46 @@ def _programme_forms() -> dict[str, str]:
     return forms
 
 
-def _canonical_name(name) -> str:
+@lru_cache(maxsize=1)
+def _company_forms() -> dict[str, str]:
+    """Every name, acronym and alias of a gazetteer company or state firm, normalised, -> its id."""
+    from nlp_models.gazetteer import load
+
+    forms = {}
+    for inst in load()["institutions"]:
+        if inst.get("type") in ("company", "soe"):
+            for form in [inst["id"], inst["name"], *(inst.get("acronyms") or []), *(inst.get("aliases") or [])]:
+                forms.setdefault(_norm(form), inst["id"])
+                forms.setdefault(_bare_company(form), inst["id"])  # "Bank Rakyat Indonesia" of "PT ... (Persero) Tbk"
+    return forms
+
+
+def _bare_company(name: str) -> str:
+    """A company's name without its legal form: "PT Bank Rakyat Indonesia (Persero) Tbk" -> "bank rakyat indonesia"."""
+    import re
+
+    return _norm(re.sub(r"\((?:persero|perseroan)\)|\b(?:PT|CV|Tbk)\b\.?", " ", str(name or ""), flags=re.IGNORECASE))
+
+
+@lru_cache(maxsize=1)
+def _province_forms() -> dict[str, str]:
+    """Every form of a province in the regions gazetteer ("Daerah Istimewa Yogyakarta", "DIY"), normalised, -> its
+    canonical name."""
+    import yaml
+
+    data = yaml.safe_load((REPO / "nlp_models" / "gazetteer" / "regions.yaml").read_text(encoding="utf-8"))
+    return {_norm(form): prov["name"] for prov in data["provinces"] for form in [prov["name"], *prov.get("forms", [])]}
+
+
+def _canonical_name(name, scope: str | None = None) -> str:
     """A scope name compared through the gazetteer: gold writes a programme as "PaDi UMKM", the extractor as its id
-    "padi_umkm" (docs/CONTRACTS.md); both are the same programme. Regions and companies compare as written."""
+    "padi_umkm" (docs/CONTRACTS.md); a company as "Bank Rakyat Indonesia" or "BRI"; a province as "Daerah Istimewa
+    Yogyakarta" or "DI Yogyakarta" - each pair is one name. Other names compare as written."""
     key = _norm(name).replace("_", " ")
+    if scope == "company":
+        return _company_forms().get(_norm(name)) or _company_forms().get(_bare_company(name), key)
+    if scope == "province":
+        return _province_forms().get(key, key)
     return _programme_forms().get(key, key)
 
 

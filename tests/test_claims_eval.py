@@ -74,3 +74,14 @@ def test_write_scores_keeps_other_labels(tmp_path):
     write_scores(r, path, "second")
     data = json.loads(path.read_text())
     assert set(data) == {"first", "second"} and data["first"]["strict"]["f1"] == 1.0
+
+
+def test_a_prediction_goes_to_the_gold_claim_of_its_own_sentence():
+    # two gold claims of the same value and type; the one prediction was found in the second one's sentence
+    gold = [{"article_id": "a", "claim_type": "achievement", "value": 5, "quote": "Program ini menggandeng lima lokapasar."},
+            {"article_id": "a", "claim_type": "achievement", "value": 5, "core": True,
+             "quote": "Yang sudah berjualan daring baru 5 persen."}]
+    pred = [{"article_id": "a", "claim_type": "achievement", "value": 5.0,
+             "quote": "Yang sudah berjualan daring baru 5 persen.", "char_start": 90}]
+    res = evaluate(gold, pred)
+    assert res["matched"] == 1 and res["core_recall"] == 1.0

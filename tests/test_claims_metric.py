@@ -103,3 +103,44 @@ def test_a_count_of_businesses_with_a_digital_status_is_an_achievement():
     assert not status_count("umkm_population", "UMKM", "ada ", " UMKM di Indonesia")
     cs = claims("Digitalisasi UMKM terus meluas. Perusahaan rintisan itu kini punya 52 ribu warung mitra di 14 kota.")
     assert by_value(cs, 52000)["claim_type"] == "achievement"
+
+
+def test_a_composition_share_measures_no_reach():
+    from extract.claims import extract_claims
+
+    cs = {c["value"]: c for c in extract_claims({"id": "M", "published": "2024-02-01", "text":
+          "Jumlah merchant QRIS di Sulawesi Selatan mencapai 310.000 merchant, sekitar 86 persen di antaranya usaha "
+          "mikro dan kecil."})}
+    assert cs[86]["metric"] is None
+    assert cs[310_000]["metric"] == "umkm_onboarded_digital"
+
+
+def test_a_share_with_a_digital_status_counts_businesses_named_the_sentence_before():
+    from extract.claims import extract_claims
+
+    text = ("Dinas Koperasi dan UMKM mencatat ada 52 ribu usaha di kabupaten itu. Dari jumlah itu, baru sekitar 9 "
+            "persen yang sudah berjualan online.")
+    cs = {c["value"]: c for c in extract_claims({"id": "M", "published": "2024-02-01", "text": text})}
+    assert cs[9]["metric"] == "umkm_onboarded_digital"
+
+
+def test_training_stated_after_the_figure_and_trainers_are_not_trainees():
+    from extract.claims import extract_claims
+
+    text = ("Dinas Koperasi dan UMKM menargetkan 2.500 UMKM mendapat pelatihan pemasaran digital tahun ini. "
+            "Peserta akan didampingi 45 mentor dari kalangan pelaku usaha daring.")
+    cs = {c["value"]: c for c in extract_claims({"id": "M", "published": "2024-02-01", "text": text})}
+    assert cs[2500]["metric"] == "umkm_trained"
+    assert cs[45]["metric"] != "umkm_trained"
+
+
+def test_the_base_of_a_share_stated_after_its_part_is_the_population():
+    from extract.claims import extract_claims
+
+    text = ("Dinas Koperasi dan UMKM mencatat baru 12.300 dari sekitar 61 ribu UMKM di kabupaten itu yang sudah "
+            "berjualan daring.")
+    cs = {c["value"]: c for c in extract_claims({"id": "M", "published": "2024-02-01", "text": text})}
+    assert cs[61_000]["metric"] == "umkm_population"
+    text = "Platform itu mengklaim telah menyalurkan pinjaman kepada lebih dari 45.000 penjual UMKM."
+    cs = {c["value"]: c for c in extract_claims({"id": "M", "published": "2024-02-01", "text": text})}
+    assert cs[45_000]["metric"] != "umkm_population"

@@ -184,3 +184,67 @@ def test_a_platform_named_with_its_operator_is_the_platforms_figure():
     cs = claims("Direktur PT Telkom Indonesia (Persero) Tbk mengatakan nilai transaksi di PaDi UMKM mencapai "
                 "Rp 2,1 triliun per Juni.")
     assert (by_value(cs, 2.1e12)["scope"], by_value(cs, 2.1e12)["scope_name"]) == ("programme", "padi_umkm")
+
+
+def test_a_named_national_programmes_own_figures_have_programme_scope():
+    # FORMAT.md conventions 2026-12-03: KUR, BPUM and the like are programmes even when national
+    cs = claims("Pemerintah menetapkan plafon Kredit Usaha Rakyat (KUR) tahun ini sebesar Rp 310 triliun. "
+                "Secara nasional, BPUM sudah disalurkan kepada 4,3 juta usaha mikro.")
+    assert (by_value(cs, 310e12)["scope"], by_value(cs, 310e12)["scope_name"]) == ("programme", "kur")
+    assert (by_value(cs, 4_300_000)["scope"], by_value(cs, 4_300_000)["scope_name"]) == ("programme", "bpum")
+    # a country-wide statistic in a sentence that names a programme stays national
+    cs = claims("Dari 66 juta UMKM di Indonesia, baru sebagian kecil yang memakai QRIS.")
+    assert by_value(cs, 66_000_000)["scope"] == "national"
+
+
+def test_a_programmes_alias_written_as_a_figures_noun_is_not_the_programme():
+    # "7 juta UMKM go online" names what is counted; "program UMKM Go Online" names the programme
+    cs = claims("Kementerian menargetkan 7 juta UMKM go online pada 2027.")
+    assert by_value(cs, 7_000_000)["scope"] == "national"
+    cs = claims("Kementerian menargetkan 7 juta UMKM go online pada 2027 melalui program UMKM Go Online.")
+    assert (by_value(cs, 7_000_000)["scope"], by_value(cs, 7_000_000)["scope_name"]) == ("programme", "umkm_go_online")
+
+
+def test_eval_compares_company_and_province_names_through_the_gazetteer():
+    gold = [{"article_id": "a", "claim_type": "budget", "value": 5, "scope": "company",
+             "scope_name": "Bank Rakyat Indonesia"},
+            {"article_id": "a", "claim_type": "other", "value": 7, "scope": "province",
+             "scope_name": "Daerah Istimewa Yogyakarta"}]
+    pred = [{"article_id": "a", "claim_type": "budget", "value": 5, "scope": "company", "scope_name": "BRI"},
+            {"article_id": "a", "claim_type": "other", "value": 7, "scope": "province", "scope_name": "DI Yogyakarta"}]
+    assert evaluate(gold, pred)["scope_accuracy"] == 1.0
+    pred[0]["scope_name"] = "BNI"
+    assert evaluate(gold, pred)["scope_accuracy"] == 0.5
+
+
+def test_figures_of_the_programme_an_article_is_about_are_the_programmes():
+    text = ("Jakarta - Kementerian Keuangan mencatat penyaluran Kredit Usaha Rakyat (KUR) hingga Juni mencapai "
+            "Rp 150 triliun.\n\nPlafon KUR tahun ini Rp 280 triliun. Sampai akhir bulan lalu dana itu dinikmati "
+            "2,4 juta debitur, dan porsi ke sektor produksi baru 55 persen.\n\n"
+            "Survei sebuah lembaga riset menemukan 40 persen responden belum pernah mendengar program itu. "
+            "Dari 64 juta UMKM, yang pernah mendapat kredit bank baru 20 persen.")
+    cs = claims(text)
+    for value in (2_400_000, 55):
+        assert (by_value(cs, value)["scope"], by_value(cs, value)["scope_name"]) == ("programme", "kur")
+    # what a survey found and a share of the whole population are no programme's own figures
+    assert by_value(cs, 40)["scope"] == "national"
+    assert by_value(cs, 20)["scope"] == "national"
+
+
+def test_an_article_naming_a_programme_in_passing_is_not_about_it():
+    text = ("Jakarta - Penjualan daring pelaku usaha kuliner naik tajam selama Ramadan.\n\n"
+            "Sebagian pedagang memakai modal dari KUR. Transaksi di lokapasar tumbuh 35 persen dibanding tahun lalu.")
+    cs = claims(text)
+    assert by_value(cs, 35)["scope"] != "programme"
+
+
+def test_a_kota_name_stops_before_the_office_holders_name():
+    found = [sc for _, sc in region_in("Kepala Dinas Perdagangan Kota Malang Wahyu Setianto menambahkan ...")]
+    assert found[0].name == "Kota Malang"
+    found = [sc for _, sc in region_in("Pasar digital di Kota Tangerang Selatan diresmikan.")]
+    assert found[0].name == "Kota Tangerang Selatan"
+
+
+def test_what_a_survey_found_about_a_named_programme_is_not_the_programmes_figure():
+    cs = claims("Survei sebuah lembaga riset terhadap 900 pedagang menemukan 58 persen responden sudah menerima QRIS.")
+    assert by_value(cs, 58)["scope"] == "national"

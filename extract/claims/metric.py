@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 import re
 
+from extract.claims.claim_type import COMPOSITION_AFTER, SIZE_CLASS_OF_THEM
 from extract.claims.clauses import _clause_bounds
 from extract.claims.gaz import _gaz
 from extract.claims.lexicon import DIGITAL_WORDS, UMKM_CONTEXT, alternation
@@ -15,6 +16,13 @@ SPEECH_TAIL = re.compile(rf"(?:[”\"]\s*,?|,)\s*(?:{alternation('speech', 'said
 # the base of a share or partition ("dari 300 ribu UMKM di DIY, baru 30 persen ...", "M dari total N"): R12 (c)
 _BASE_OF_SHARE = re.compile(r"\bdari\s+(?:total\s+|jumlah\s+|sekitar\s+|kurang\s+lebih\s+|lebih\s+dari\s+)*$",
                             re.IGNORECASE)
+# the part of a share stated before its base ("5 persen dari 57,9 juta UMKM", "21.400 dari sekitar 58 ribu UMKM"), not
+# the earlier term of a change ("naik dari 3,6 juta") nor a qualifier ("kepada lebih dari 61.000 penjual")
+PART_BEFORE_BASE = re.compile(rf"\d[\d.,]*(?:\s*(?:juta|ribu|persen|%))?(?:\s+(?!{alternation('change', 'change_verbs')}\b)"
+                              r"[a-z-]+){0,3}(?<!lebih)(?<!kurang)\s+dari\s+(?:total\s+|jumlah\s+|sekitar\s+|kurang\s+lebih\s+)*$")
+# the part of a share in words after its base ("dari 4 juta UMKM yang ada, sebagian besar ...")
+PART_WORDS_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:sebagian(?:\s+besar|\s+kecil)?|separuh(?:nya)?|sepertiga|seperempat|"
+                              r"mayoritas|hampir\s+semua)\b")
 # a figure's role that narrows the metric its clause's cues suggest (nlp_models/lexicons/metric.yaml)
 SAMPLE_BEFORE = re.compile(rf"(?:{alternation('metric', 'sample_frames')})", re.IGNORECASE)
 _SALES = rf"\b(?:{alternation('metric', 'sales_nouns')})\b"
@@ -52,10 +60,16 @@ def _metric(sent_low: str, unit: str | None, subject_low: str, clause_low: str |
         tail = SPEECH_TAIL.search(clause_low, len(left_low))
         if tail:
             clause_low = clause_low[:tail.start()]
+    if unit in ("UMKM", "orang") and TRAINER_HEAD.match(subject_low):
+        return None  # "60 mentor", "150 pendamping digital": those who train, not those trained
     if unit in ("UMKM", "orang") and left_low:
         hits = list(_TRAINING.finditer(left_low[-80:]))
         if hits and not re.search(r"[\d.;]", left_low[-80:][hits[-1].end():]):
             return "umkm_trained"  # a training verb governs the figure, no other figure in between
+    if unit in ("UMKM", "orang") and clause_low is not None and left_low:
+        right = re.sub(r"^[\d.,]+(?:\s*(?:juta|ribu|ratus))?", "", clause_low[len(left_low):])  # after the figure
+        if TRAINED_AFTER.match(right):
+            return "umkm_trained"  # "200.000 UMKM mendapat pelatihan", "4.000 IKM ikut workshop"
     if not_a_reach(unit, left_low, subject_low):
         return None
     metric = _metric_in(clause_low if clause_low is not None else sent_low, unit, subject_low, sent_low)
@@ -79,8 +93,17 @@ def not_a_reach(unit: str | None, left_low: str, subject_low: str) -> bool:
 
 
 
+# "yang sudah online", "yang sudah memasarkan produk secara daring": a share or count of those with a digital status,
+# which only businesses have in these articles (the noun may stand in the sentence before: "Dari jumlah itu, ...")
+ONLINE_STATUS = re.compile(rf"\byang\s+(?:sudah|telah|baru)\s+(?:[a-z-]+\s+){{0,4}}?(?:{alternation('metric', 'online_status')})\b")
+
+
 # a training verb governing the figure makes it a training count even in a sentence about going digital
 _TRAINING = re.compile(r"\b(?:melatih|dilatih|mendampingi|didampingi|pelatihan|pendampingan)\b")
+# the figure's noun phrase followed by what it undergoes: "... UMKM mendapat pelatihan", "... IKM ikut workshop",
+# "... UMKM untuk didampingi" (metric.yaml trained_after)
+TRAINED_AFTER = re.compile(rf"^[^,;.\d]{{0,45}}?\b(?:{alternation('metric', 'trained_after')})\b")
+TRAINER_HEAD = re.compile(rf"^(?:{alternation('metric', 'trainer_nouns')})\b")
 # market-wide e-commerce and digital-economy figures are not one programme's transactions
 _MARKET_VALUE = re.compile(r"\b(?:gmv|ekonomi\s+digital|digital\s+economy|e-conomy|pasar\s+digital(?!\s+(?:\(padi\)\s+)?umkm)|"
                            r"(?:transaksi|nilai)\s+(?:\w+\s+){0,2}?e-?commerce|e-?commerce\s+(?:indonesia|nasional))\b")
@@ -88,7 +111,8 @@ _MARKET_VALUE = re.compile(r"\b(?:gmv|ekonomi\s+digital|digital\s+economy|e-cono
 
 @lru_cache(maxsize=8192)
 def _metric_in(text_low: str, unit: str, subject_low: str, sent_low: str, exclude: tuple = ()) -> str | None:
-    umkm = bool(UMKM_CONTEXT.search(sent_low)) or bool(BUSINESS_HEAD.match(subject_low))
+    umkm = bool(UMKM_CONTEXT.search(sent_low)) or bool(BUSINESS_HEAD.match(subject_low)) or \
+        bool(ONLINE_STATUS.search(text_low))
     scores = {}
     for mid, cues, units, req in _metric_rules():
         if mid in exclude or (unit and units and unit not in units):
@@ -155,11 +179,18 @@ def _subject(sent_text: str, rel_start: int, rel_end: int, noun: str) -> str:
 
 def metric_by_role(metric: str | None, claim_type: str, unit: str | None, left_low: str, sent_low: str,
                    rel_end: int) -> str | None:
-    """The metric a figure's role decides when its words name none, or name the share instead of the base:
+    """The metric a figure's role decides when its words name none, or name the share instead of the base, or name one
+    its role rules out (a composition share has none):
     the base of a share counts the population (R12 c: "dari 9.000 pedagang, baru 2.300 ..." - 9.000 is every
     pedagang, whatever the 2.300 did); money allocated (a budget) with no other metric is a government budget."""
-    if unit in _POPULATION_OF_UNIT and claim_type == "other" and _BASE_OF_SHARE.search(left_low[-40:]) and \
-            re.search(r"\d", sent_low[rel_end:]):
+    after = sent_low[rel_end:]
+    if unit == "persen" and (SIZE_CLASS_OF_THEM.match(after) or COMPOSITION_AFTER.match(after)):
+        return None  # "88 persen di antaranya (merupakan) usaha mikro": what a total consists of measures no reach (R10)
+    if unit in _POPULATION_OF_UNIT and claim_type != "target" and _BASE_OF_SHARE.search(left_low[-40:]) and (
+            (claim_type == "other" and (re.search(r"\d", sent_low[rel_end:]) or PART_WORDS_AFTER.search(after))) or
+            PART_BEFORE_BASE.search(left_low[-90:])):
+        # "dari 9.000 pedagang, baru 2.300 ...", "dari 4 juta UMKM yang ada, sebagian besar ...", "5 persen dari 57,9
+        # juta UMKM", "21.400 dari sekitar 58 ribu UMKM": the base counts the population
         return _POPULATION_OF_UNIT[unit]
     if metric is None and claim_type == "budget" and unit in ("rupiah", "USD"):
         return "government_budget_umkm"

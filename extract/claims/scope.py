@@ -17,18 +17,19 @@ from pathlib import Path
 import yaml
 
 from extract.claims.clauses import _clause_bounds
+from extract.claims.filters import _lowercase_figure_phrase
 from extract.claims.lexicon import alternation
 from extract.claims.metric import SPEECH_TAIL
 from extract.claims.programmes import Named, mentions, named_programmes
 
 REGIONS_FILE = Path(__file__).resolve().parents[2] / "nlp_models" / "gazetteer" / "regions.yaml"
-# programme kinds that measure one scheme of their own; campaigns, slogans, national targets and regulations frame
-# national figures
-PROGRAMME_KINDS = {"programme", "platform", "campaign"}
-# metrics that are national series whatever programme frames them: a KUR plafond, the national onboarding count,
-# a stimulus budget are national figures, not one scheme's (financing schemes are national credit lines)
-NATIONAL_METRICS = {"umkm_onboarded_digital", "kur_disbursement", "government_budget_umkm", "umkm_population",
-                    "umkm_gdp_share", "umkm_employment_share", "digital_economy_value"}
+# programme kinds that measure one scheme of their own (FORMAT.md "Conventions decided 2026-12-03": a named
+# programme's own figure - its target, result, budget, reach - has scope programme even when the programme is
+# national, KUR and BPUM included); slogans, national targets and regulations frame national figures
+PROGRAMME_KINDS = {"programme", "platform", "campaign", "financing"}
+# metrics that are country-wide statistics whatever programme a sentence names: the UMKM population, a national share
+# of GDP or employment, the digital economy's size belong to no scheme
+NATIONAL_METRICS = {"umkm_population", "umkm_gdp_share", "umkm_employment_share", "digital_economy_value"}
 # metrics measured inside one platform or programme: its programme scope holds even when the sentence only says
 # "platform tersebut" or the programme was named earlier in the paragraph
 PLATFORM_METRICS = {"umkm_on_ekatalog_padi", "program_transaction_value", "umkm_trained"}
@@ -84,6 +85,7 @@ class ArticleScope:
     home: Scope | None = None
     aliases: tuple[tuple[str, str], ...] = ()
     named: tuple[Named, ...] = ()
+    programme: str | None = None  # the gazetteer programme the article is about (see _article_programme)
 
     def canonical(self, sc: Scope) -> Scope:
         full = dict(self.aliases).get(sc.name) if sc.name else None
@@ -99,7 +101,7 @@ def article_scope(text: str) -> ArticleScope:
     it has most of them (a regional desk's story about its province or kabupaten). National stories name none."""
     aliases = tuple((f"{m.group('head')} {m.group('acr')}", f"{m.group('head')} {m.group('name')}")
                     for m in _REGION_ACRONYM.finditer(text))
-    art = ArticleScope(aliases=aliases, named=named_programmes(text))
+    art = ArticleScope(aliases=aliases, named=named_programmes(text), programme=_article_programme(text))
     counts: dict[Scope, int] = {}
     for _, sc in region_in(text):
         sc = art.canonical(sc)
@@ -110,8 +112,59 @@ def article_scope(text: str) -> ArticleScope:
     if counts:
         home, n = max(counts.items(), key=lambda kv: kv[1])
         if n >= 2 and n * 5 >= sum(counts.values()) * 3:
-            return ArticleScope(home=home, aliases=aliases, named=art.named)
+            return ArticleScope(home=home, aliases=aliases, named=art.named, programme=art.programme)
     return art
+
+
+# kinds of programme whose figures an article about them reports without naming them again; a campaign (Gernas BBI,
+# Gerakan AKAR) frames national or regional counts that are not its own
+ARTICLE_PROGRAMME_KINDS = {"programme", "platform", "financing"}
+# a survey or study is a data source of its own: what it found describes the businesses, not the programme
+SURVEY_SOURCE = re.compile(rf"\b(?:{alternation('scope', 'survey_sources')})\b", re.IGNORECASE)
+# "dari 59 juta usaha mikro, ...", "5 persen dari 57,9 juta UMKM": a share of the country's (or a region's) millions of
+# businesses is a statistic of the population, not a programme's figure
+POPULATION_BASE = re.compile(r"\bdari\s+(?:total\s+|sekitar\s+|seluruh\s+)*\d[\d.,]*\s*juta\s+"
+                             rf"(?:{alternation('scope', 'population_nouns')})\b", re.IGNORECASE)
+_PARENTHETICAL = re.compile(r"\s*\([^()\n]{1,25}\)")
+
+
+@lru_cache(maxsize=1)
+def _programme_name_rx() -> tuple[re.Pattern, dict[str, str]]:
+    """The names and aliases of the gazetteer's programmes of PROGRAMME_KINDS as written when they name the programme
+    (a form with a capital letter: "KUR", "Kopdes Merah Putih"; not "digitalisasi UMKM") -> programme id."""
+    from extract.claims.gaz import _gaz
+
+    forms = {}
+    for pid, prog in _gaz()[0]["programs"].items():
+        if prog.get("kind") in ARTICLE_PROGRAMME_KINDS:
+            for form in [prog["name"], *prog.get("aliases", [])]:
+                if len(form) >= 3 and any(c.isupper() for c in form):
+                    forms.setdefault(form, pid)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    return rx, forms
+
+
+def _article_programme(text: str) -> str | None:
+    """The programme an article is about: named in its opening paragraph and holding at least two mentions and two
+    thirds of all programme mentions (a story on KUR, on the village cooperatives, on BPUM). Its figures that name no
+    region, company or other programme are the programme's own (FORMAT.md conventions 2026-12-03). A parenthesised
+    abbreviation inside a name ("Koperasi Desa/Kelurahan (Kopdes/Kel) Merah Putih") does not hide the name."""
+    rx, forms = _programme_name_rx()
+    plain = _PARENTHETICAL.sub("", text)
+    counts: dict[str, int] = {}
+    first_at: dict[str, int] = {}
+    for m in rx.finditer(plain):
+        pid = forms[m.group(0)]
+        counts[pid] = counts.get(pid, 0) + 1
+        first_at.setdefault(pid, m.start())
+    if not counts:
+        return None
+    pid, n = max(counts.items(), key=lambda kv: kv[1])
+    lede_end = plain.find("\n\n", 200)
+    lede_end = len(plain) if lede_end < 0 else lede_end
+    if n >= 2 and n * 3 >= sum(counts.values()) * 2 and first_at[pid] < lede_end:
+        return pid
+    return None
 
 
 _DATELINE_END = re.compile(r"\s[-–—]\s|[—–]|\)\s*:|:\s")
@@ -213,7 +266,12 @@ def _city_name(head: str, name: str) -> str:
     kind = "Kota" if head.lower().replace(" ", "").startswith(("kota", "pemkot", "walikota", "wakilwalikota")) \
         else "Kabupaten"
     if kind == "Kota":
-        name = _cities()[0].get(name.upper(), name)  # "Kota Jogja" is Kota Yogyakarta, "Kota Solo" Kota Surakarta
+        forms = _cities()[0]
+        words = name.split()
+        known = [n for n in range(len(words), 0, -1) if " ".join(words[:n]).upper() in forms]
+        if known and known[0] < len(words):
+            name = " ".join(words[:known[0]])  # "Kota Malang Wahyu Setianto": the kota, then the office holder's name
+        name = forms.get(name.upper(), name)  # "Kota Jogja" is Kota Yogyakarta, "Kota Solo" Kota Surakarta
     return f"{kind} {name}"
 
 
@@ -287,8 +345,25 @@ def scope_of(sent_text: str, rel_start: int, rel_end: int, *, entities=(), progr
                                     metric, inst_type, earlier, article, recent_named, owner))
 
 
+# a figure right before a programme's alias written in lower case ("8 juta UMKM go online", "30 juta UMKM go digital"):
+# the alias is the figure's noun phrase, a status, not the programme named
+_FIGURE_BEFORE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:juta|ribu|miliar|triliun|jutaan|ribuan)?\s+$", re.IGNORECASE)
+
+
+MEANS_BEFORE = re.compile(rf"\b(?:{alternation('scope', 'means_words')})\s+(?:(?:{alternation('scope', 'programme_heads')})\s+)?$",
+                          re.IGNORECASE)
+
+
+def _descriptive_alias(sent_text: str, start: int, end: int) -> bool:
+    if _lowercase_figure_phrase(sent_text[start:end]):
+        return True  # the figure is inside the match: "8 juta UMKM go online" is no "8 Juta UMKM Go Online"
+    words = re.findall(r"[A-Za-z][\w-]*", sent_text[start:end])
+    return any(w[0].islower() for w in words) and bool(_FIGURE_BEFORE.search(sent_text, max(0, start - 25), start))
+
+
 def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, speaker_office, metric, inst_type,
            earlier, article, recent_named, owner=None) -> Scope:
+    entities = [e for e in entities if not (e[2] == "PROGRAM" and _descriptive_alias(sent_text, e[0], e[1]))]
     left, right = _clause_bounds(sent_text, rel_start, rel_end)
     clause = sent_text[left:right]
     _, _, _, _, national_rx, sector_rx, _ = _regions()
@@ -329,6 +404,10 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
             regions += [(m.start(), Scope("national")) for m in national_rx.finditer(text)
                         if not any(a <= m.start() + left < b for a, b in name_spans)]  # not "Bangga Buatan Indonesia"
         hit = _nearest(regions, rel_start - offset, text)
+        if hit is not None and hit.scope == "national" and program_id and program_kind in PROGRAMME_KINDS and \
+                metric not in NATIONAL_METRICS and _programme_in(entities, left, right):
+            # "Secara nasional, BPUM telah disalurkan kepada 9,1 juta usaha mikro": a national programme's own figure
+            return Scope("programme", program_id)
         if hit is not None:
             return hit
     # one company's or one programme's figure: the entity sits in the figure's clause
@@ -344,13 +423,16 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
         hit = region_in(speaker_office)
         if hit:
             return hit[-1][1]  # "dinasnya telah melatih 18.700 pelaku usaha": the regional office's own output
-    named_here = any(label == "PROGRAM" and left <= start and end <= min(right, rel_end + 40)
+    # the programme named in the figure's clause, near the figure or as the means ("... lewat program UMKM Go Online")
+    named_here = any(label == "PROGRAM" and left <= start and (end <= min(right, rel_end + 40) or
+                                                              (end <= right and MEANS_BEFORE.search(sent_text, max(0, start - 30), start)))
                      for start, end, label, _ in entities)
     if program_id and article.home is not None and not (speaker_office and NATIONAL_OFFICE.search(speaker_office)):
         return article.home  # a national scheme in a regional story (QRIS merchants of one province): the region's slice
-    if program_id and program_kind in PROGRAMME_KINDS and (program_kind == "platform" or metric not in NATIONAL_METRICS) \
+    if program_id and program_kind in PROGRAMME_KINDS and metric not in NATIONAL_METRICS and \
+            not SURVEY_SOURCE.search(sent_text) \
             and (named_here or (program_kind == "platform" and (metric in PLATFORM_METRICS or PROGRAMME_ANAPHOR.search(clause)))):
-        return Scope("programme", program_id)
+        return Scope("programme", program_id)  # not what a survey found ("67% responden sudah menerima QRIS")
     if own_programme is not None and not named_here:
         return Scope("programme", own_programme.name)  # a programme the gazetteer does not list, named by the article
     company = speaker_company(speaker_office) if metric not in MARKET_METRICS else None
@@ -359,6 +441,11 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
     m = sector_rx.search(clause)
     if m:
         return Scope("sector", m.group("name").lower())
+    if article.programme and article.home is None and metric not in NATIONAL_METRICS and \
+            not SURVEY_SOURCE.search(sent_text) and not POPULATION_BASE.search(sent_text) and \
+            not (speaker_office and region_in(speaker_office)) and \
+            not any(label == "PROGRAM" and ent_id != f"prog:{article.programme}" for _, _, label, ent_id in entities):
+        return Scope("programme", article.programme)  # a figure of the programme the article is about
     if any(not any(a <= m.start() < b for a, b in name_spans) for m in national_rx.finditer(sent_text)):
         return Scope("national")
     if speaker_office:
@@ -370,6 +457,10 @@ def _scope(sent_text, rel_start, rel_end, entities, program_id, program_kind, sp
     if article.home is not None:
         return article.home  # a regional story's figures are the region's unless the text says otherwise
     return Scope("national")
+
+
+def _programme_in(entities, left: int, right: int) -> bool:
+    return any(label == "PROGRAM" and left <= a and b <= right for a, b, label, _ in entities)
 
 
 def _platform_in(clause: str, left: int, right: int, entities, inst_type) -> str | None:
