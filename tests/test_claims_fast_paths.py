@@ -1,0 +1,46 @@
+"""Speed paths of the claim stages give the same answers as the plain computation they replace."""
+from __future__ import annotations
+
+import random
+
+from extract.claims import filters
+from extract.claims.type_model import NaiveBayes, shipped_model
+
+_WORDS = ["angka", "Angka", "sebesar", "Rp.", "Rp", "di", "DI", "lebih", "dari", "ke", "ke-", "KE-", "salah",
+          "satu-satunya", "nomor", "no.", "#", "/", "permenkop", "seluruh", "sekitar", "UMKM", "x"]
+_GAPS = [" ", "", "  ", "\n", "\u00a0", "\t"]
+
+
+def test_end_anchored_searches_from_the_tail_find_what_a_full_search_finds():
+    rng = random.Random(5)
+    patterns = [(filters.BACK_REFERENCE_BEFORE, 3), (filters.REACH_BEFORE, 3), (filters.REG_NAME_BEFORE, 1),
+                (filters.KE_DASH_BEFORE, 1), (filters.KE_BEFORE, 1), (filters.ONE_OF_BEFORE, 1)]
+    found = 0
+    for _ in range(3000):
+        before = "".join(rng.choice(_WORDS) + rng.choice(_GAPS) for _ in range(rng.randint(0, 8)))
+        for pattern, words in patterns:
+            full = pattern.search(before)
+            assert (full and full.span()) == ((m := pattern.search(before, filters._tail(before, words))) and m.span())
+            found += full is not None
+    assert found > 500  # the sample exercises the patterns, not only their misses
+
+
+def test_tail_starts_at_the_last_runs():
+    assert filters._tail("menurut data di lebih dari ", 3) == len("menurut data")
+    assert filters._tail("di lebih", 3) == 0
+    assert filters._tail("", 1) == 0
+
+
+def test_naive_bayes_scores_match_the_textbook_formula():
+    import math
+
+    model = shipped_model()
+    fresh = NaiveBayes(model.class_counts, model.feature_counts, model.margin)
+    feats = ["u:UMKM", "m:None", "verb:menargetkan", "tgt_l", "not-a-feature"]
+    vocab = len({f for fc in model.feature_counts.values() for f in fc}) + 1
+    for t, score in fresh.scores(feats).items():
+        fc = model.feature_counts[t]
+        mass = sum(fc.values()) + vocab
+        expected = math.log((model.class_counts[t] + 1) / (model.total + 4)) + \
+            sum(math.log((fc.get(f, 0) + 1) / mass) for f in set(feats))
+        assert math.isclose(score, expected, rel_tol=1e-12)
