@@ -47,8 +47,10 @@ POST_UNIT = (r"(?:%|poin\s+persen(?:tase)?\b|persen\b|per\s?sen\b|percent\b|rupi
              r"dolar\b|dollar\b|USD\b)")
 
 _PART = rf"(?:{DIGITNUM}(?:\s*{SCALE_RE}(?:\s+{SCALE_RE})?)?|{WORDSEQ}\b)"
+# the look-ahead lists every character a quantity can start with (a currency sign or code, a digit, the first letter of a
+# number word): other positions fail on one test instead of on each alternative
 QUANTITY_RE = re.compile(
-    rf"(?<![\w.,/:$-])(?P<pre>{MONEY_PRE}\s?)?"
+    rf"(?<![\w.,/:$-])(?=[$\dRIUnsdteljbprm])(?P<pre>{MONEY_PRE}\s?)?"
     rf"(?P<n1>{_PART})"
     rf"(?P<range>{RANGE_SEP}(?P<pre2>{MONEY_PRE}\s?)?(?P<n2>{_PART}))?"
     rf"(?P<post>\s*{POST_UNIT})?",
@@ -236,12 +238,13 @@ def parse_number(text: str) -> float | None:
     return _clean(v) if v is not None else None
 
 
-def _phrase_value(m: re.Match) -> float | None:
-    """The value of a ``_NUMBER_PHRASE`` match: the digits times each scale word."""
+def _phrase_value(m: re.Match, scales: list[str] | None = None) -> float | None:
+    """The value of a ``_NUMBER_PHRASE`` match: the digits times each scale word (``scales``: its scale words when
+    the caller has found them already)."""
     v = parse_digits(m.group(1))
     if v is None:
         return None
-    for sc in _SCALE_WORD.findall(m.group(2) or ""):
+    for sc in _SCALE_WORD.findall(m.group(2) or "") if scales is None else scales:
         v *= SCALES[_scale_key(sc)]
     return _clean(v)
 
@@ -276,7 +279,7 @@ def _part_value(part: str, money: bool) -> tuple[float | None, bool, bool]:
         scales = _SCALE_WORD.findall(m.group(2) or "")
         if any(s in ("M", "T", "K", "m", "t", "k") for s in scales) and not money:
             return None, False, False
-        return _phrase_value(m), bool(scales), False  # the match parse_number would make of the same stripped part
+        return _phrase_value(m, scales), bool(scales), False  # the match parse_number would make of the same stripped part
     v = words_to_number(part)
     return (_clean(v) if v is not None else None), bool(re.search(r"ribu|juta|miliar|milyar|triliun", part, re.I)), True
 

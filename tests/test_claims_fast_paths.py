@@ -44,3 +44,35 @@ def test_naive_bayes_scores_match_the_textbook_formula():
         expected = math.log((model.class_counts[t] + 1) / (model.total + 4)) + \
             sum(math.log((fc.get(f, 0) + 1) / mass) for f in set(feats))
         assert math.isclose(score, expected, rel_tol=1e-12)
+
+
+def test_patterns_that_skip_to_their_first_letter_match_their_plain_forms():
+    import re
+
+    from extract.claims import attribution
+
+    plain = {attribution.PASSIVE_REPORTING: re.compile(r"\b(?:disampaikan|diungkapkan|dikatakan|dijelaskan|dipaparkan|"
+                                                       r"ditegaskan|diutarakan)\s+(?:oleh\s+)?"),
+             attribution.MENURUT_NAMED: re.compile(r"\b[Mm]enurut\s+(?!(?:dia|ia|beliau)\b)"),
+             attribution.DATA_SOURCE: re.compile(r"\b(?:berdasarkan|menurut|merujuk|mengutip|mengacu|dikutip\s+dari|data|"
+                                                 r"laporan|riset|survei|studi|catatan|hasil)\s+(?:pada\s+|ke\s+)?"
+                                                 r"(?:data\s+|laporan\s+|riset\s+|survei\s+|studi\s+)?", re.IGNORECASE)}
+    pieces = ["Menurut", "menurut", "xmenurut", "Ämenurut", "dia", "Budi", "disampaikan", "didisampaikan", "oleh",
+              "Data", "BERDASARKAN", "hasil", "riset", "ke", "pada", "_Menurut", "“Menurut", "-dikatakan"]
+    rng = random.Random(9)
+    hits = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) + rng.choice(_GAPS) for _ in range(rng.randint(1, 7)))
+        for fast, slow in plain.items():
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+            hits += slow.search(text) is not None
+    assert hits > 1000
+
+
+def test_dateline_cues_are_in_every_dateline():
+    from extract.claims import when
+
+    for text in ["Kamis (11/6/2021)", "Rabu, ( 3 / 12 )", "Senin 4 Desember 2023", "Jumat, (1 Mei)", "SABTU 9 AGUSTUS"]:
+        assert when._DATELINE.search(text) is None or when._DATELINE_CUE.search(text)
+        assert when._DATELINE_LONG.search(text) is None or when._DATELINE_LONG_CUE.search(text)
+        assert when._DATELINE.search(text) or when._DATELINE_LONG.search(text)

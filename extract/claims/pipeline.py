@@ -63,6 +63,7 @@ _CARRIED_METRICS = {"umkm_onboarded_digital", "umkm_on_ekatalog_padi", "program_
                     "digital_economy_value", "kur_disbursement"}
 
 
+_DIGIT = re.compile(r"\d")
 _RATIO_UNITS = {"kali": 1}  # unit of a ratio -> paragraphs back it may take a count's metric from
 
 
@@ -149,14 +150,15 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
         enumerated = bool(ENUMERATOR_ALONE.fullmatch(st))  # "1." split off as a sentence of its own
         if in_list:
             list_header = (para, list_header[1])  # the list goes on while its items come
-        if not _FAST_TRIGGER.search(st):
+        if not (_DIGIT.search(st) or _FAST_TRIGGER.search(st)):  # a digit first: found without trying each word
             continue
         if SKIP_SENTENCE.search(st) or (ILLUSTRATION.match(st) and not CITED_DATA.search(st)) or headline_line(st):
             continue  # prizes and contact lines; illustrative examples ("Sebagai gambaran, ...")
-        ent_spans = [(e.start_char - sent.start_char, e.end_char - sent.start_char) for e in sents_ents
-                     if e.label_ in ("PER", "ORG", "PROGRAM", "LOC") and any(c.isalpha() for c in e.text)
-                     and not _lowercase_figure_phrase(e.text)]
-        ent_keys = [(e.start_char - sent.start_char, e.end_char - sent.start_char, e.label_, e.ent_id_)
+        s0 = sent.start_char  # entity texts as slices of the text (``Span.text`` rebuilds them from the tokens)
+        ent_spans = [(e.start_char - s0, e.end_char - s0) for e in sents_ents
+                     if e.label_ in ("PER", "ORG", "PROGRAM", "LOC") and any(c.isalpha() for c in text[e.start_char:e.end_char])
+                     and not _lowercase_figure_phrase(text[e.start_char:e.end_char])]
+        ent_keys = [(e.start_char - s0, e.end_char - s0, e.label_, e.ent_id_)
                     for e in sents_ents if e.label_ in ("ORG", "PROGRAM")]
         cond = [m.start() for m in CONDITIONAL.finditer(st)]
         sent_low = st.lower()
