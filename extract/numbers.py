@@ -91,7 +91,7 @@ _DENOMINATORS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh":
 _NOT_A_SHARE_AFTER = (r"(?:ribu|juta|miliar|milyar|triliun|trilyun|jam|hari|pekan|minggu|bulan|tahun|abad|dekade|"
                       r"windu|kilo\w*|meter|liter|ton|persen|kali)\b")
 FRACTION_RE = re.compile(
-    rf"(?<![\w-])(?:"
+    rf"(?<![\w-])(?=[sdtel])(?:"  # the letters a fraction can start with (se-, satu .. sepuluh, separuh, setengah)
     rf"(?:se|(?P<num>{_SMALLWORD})\s+)per(?P<den>dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus)"
     rf"|(?P<half>separuh|setengah)"
     rf"|(?P<rnum>{_SMALLWORD})\s+(?:dari|di\s+antara)\s+(?P<rden>dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus)"
@@ -289,9 +289,17 @@ _QUAL_DIRECT = re.compile(r"(?:(?<=\W)|^)(?P<q>" + "|".join(q for q, _ in QUALIF
 
 def qualifier_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 45):start]
-    direct = _QUAL_DIRECT.search(window)  # "baru sekitar 5 persen": the qualifier next to the number wins
-    m = direct if direct and _canonical_qualifier(direct.group("q")) else _QUAL_BEFORE.search(window)
+    # both patterns end at the end of the window and span at most three words (four with a filler such as "sebesar"):
+    # searched from where those words begin, they find the same match without trying every earlier position
+    direct = _QUAL_DIRECT.search(window, _last_words(window, 3))  # "baru sekitar 5 persen": the qualifier next to the number wins
+    m = direct if direct and _canonical_qualifier(direct.group("q")) else _QUAL_BEFORE.search(window, _last_words(window, 4))
     return _canonical_qualifier(m.group("q")) if m else None
+
+
+def _last_words(text: str, words: int) -> int:
+    """Where the last ``words`` whitespace-separated runs of ``text`` begin (0 when it has no more)."""
+    parts = text.rsplit(None, words)
+    return len(parts[0]) if len(parts) > words else 0
 
 
 def _canonical_qualifier(q: str) -> str | None:

@@ -76,3 +76,20 @@ def test_dateline_cues_are_in_every_dateline():
         assert when._DATELINE.search(text) is None or when._DATELINE_CUE.search(text)
         assert when._DATELINE_LONG.search(text) is None or when._DATELINE_LONG_CUE.search(text)
         assert when._DATELINE.search(text) or when._DATELINE_LONG.search(text)
+
+
+def test_qualifier_search_from_the_last_words_matches_a_full_search():
+    from extract import numbers
+
+    pieces = ["kurang", "lebih", "dari", "sekitar", "tidak", "tak", "sampai", "paling", "sedikit", "hanya", "baru",
+              "sebesar", "Rp", "±", "+/-", "s.d.", "s/d", "(sekitar", "di", "atas", "HAMPIR", "target", "UMKM"]
+    rng = random.Random(11)
+    found = 0
+    for _ in range(5000):
+        window = "".join(rng.choice(pieces) + rng.choice(_GAPS) for _ in range(rng.randint(0, 9)))[-45:]
+        for pattern, words in ((numbers._QUAL_DIRECT, 3), (numbers._QUAL_BEFORE, 4)):
+            full = pattern.search(window)
+            fast = pattern.search(window, numbers._last_words(window, words))
+            assert (full and full.span()) == (fast and fast.span())
+            found += full is not None
+    assert found > 1000

@@ -47,7 +47,7 @@ def _paragraph_index(text: str):
 # metrics a later figure may take over from an earlier one of the same unit ("target 20 juta" after "19,5 juta UMKM
 # terhubung ke ekosistem digital"); populations and macro statistics are never carried over
 _HEADER_NOUNS = alternation("target", "list_header_nouns")
-LIST_HEADER = re.compile(rf"\b(?:menetapkan|menargetkan|memasang|mematok|mencanangkan|menyiapkan|punya|memiliki|ada|"
+LIST_HEADER = re.compile(rf"\b(?=[mpab])(?:menetapkan|menargetkan|memasang|mematok|mencanangkan|menyiapkan|punya|memiliki|ada|"
                          rf"berikut)\s+(?:\w+\s+)?(?:dua|tiga|empat|lima|enam|tujuh|beberapa|sejumlah|\d)\s+(?:{_HEADER_NOUNS})\b|"
                          rf"\b(?:{_HEADER_NOUNS})(?:nya)?\b[^.!?]{{0,60}}:\s*$", re.IGNORECASE)
 ENUMERATOR_ALONE = re.compile(r"\s*\d{1,2}[.)]\s*")
