@@ -93,3 +93,27 @@ def test_qualifier_search_from_the_last_words_matches_a_full_search():
             assert (full and full.span()) == (fast and fast.span())
             found += full is not None
     assert found > 1000
+
+
+def test_trie_alternation_keeps_matches_and_preference_order():
+    import re
+
+    from extract.claims.lexicon import _trie
+
+    cases = [["menyebut", "menyebutkan", "mengatakan", "mengaku", "mengakui"], ["katakan", "kata", "kilah"],
+             ["ujar", "Ujar", "ucap"], ["abcd", "ab", "abce"], ["dua", "dua", "dari"], ["a-b", "ab", "ac"]]
+    texts = ["menyebutkan", "menyebut", "mengakui itu", "kata dia", "katakan", "Ujar", "abce", "abcd", "ab", "dari",
+             "MENGAKU", "ucapnya", "a-b"]
+    tried = 0
+    for entries in cases:
+        body = _trie(entries)
+        if body is None:
+            continue  # not plain words, or an order a tree cannot keep: the caller keeps the plain alternation
+        tried += 1
+        for flags in (0, re.IGNORECASE):
+            for tail in ("", r"\b", r"(?:nya)?\s", r"kan"):
+                plain, tree = re.compile(f"(?:{'|'.join(entries)}){tail}", flags), re.compile(f"(?:{body}){tail}", flags)
+                for text in texts:
+                    assert [m.span() for m in plain.finditer(text)] == [m.span() for m in tree.finditer(text)]
+    assert tried == 3
+    assert _trie(["abcd", "ab", "abce"]) is None and _trie(["ujar", "Ujar", "ucap"]) is None
