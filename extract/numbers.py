@@ -32,8 +32,12 @@ def _scale_key(sc: str) -> str:
 
 WORD_SCALES = {"ratus": 1e2, "ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12, "trilyun": 1e12}
 
-_NUMWORD = (r"(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta|"
-            r"semiliar|semilyar|setriliun|setengah|separuh|belas|puluh|ratus|ribu|juta|miliar|milyar|triliun|trilyun)")
+_NUMWORD_LIST = ("nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta|"
+                 "semiliar|semilyar|setriliun|setengah|separuh|belas|puluh|ratus|ribu|juta|miliar|milyar|triliun|trilyun")
+# the same words grouped by their shared beginnings (no word is the beginning of another, so the order does not
+# matter): re reads a word once instead of trying each number word at every word of every sentence
+_NUMWORD = (r"(?:nol|s(?:atu|e(?:mbilan|puluh|belas|ratus|ribu|juta|mil(?:iar|yar)|triliun|tengah|paruh))|d(?:ua|elapan)|"
+            r"t(?:iga|ujuh|ril(?:iun|yun))|e(?:mpat|nam)|lima|belas|puluh|r(?:atus|ibu)|juta|mil(?:iar|yar))")
 WORDSEQ = rf"(?:{_NUMWORD}(?:\s+{_NUMWORD})*)"
 DIGITNUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?)"
 # "30 jutaan", "Rp 2,5 triliunan": an "-an" scale is a round, approximate figure (qualifier "sekitar")

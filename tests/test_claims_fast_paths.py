@@ -117,3 +117,16 @@ def test_trie_alternation_keeps_matches_and_preference_order():
                     assert [m.span() for m in plain.finditer(text)] == [m.span() for m in tree.finditer(text)]
     assert tried == 3
     assert _trie(["abcd", "ab", "abce"]) is None and _trie(["ujar", "Ujar", "ucap"]) is None
+
+
+def test_number_word_tree_matches_the_listed_words():
+    import re
+
+    from extract import numbers
+
+    listed = numbers._NUMWORD_LIST.split("|")
+    tree = re.compile(rf"(?:{numbers._NUMWORD})", re.IGNORECASE)
+    plain = re.compile(rf"(?:{numbers._NUMWORD_LIST})", re.IGNORECASE)
+    assert all(tree.fullmatch(w) and tree.fullmatch(w.title()) for w in listed)
+    for text in ["sepuluh ribu", "setengah juta", "seratus", "sejutaan", "trilyun", "miliaran", "se puluh", "lima belas"]:
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)]
