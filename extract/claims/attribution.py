@@ -12,9 +12,9 @@ from extract.claims.people import (_DOC_TEXT, ORG_NAME_HEADS, Ctx, Person, _know
                                    _rule_name_after, _rule_name_before, sent_text, sentences)
 
 
-PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?"
-                      rf"(?:{ME_VERBS}|mengatakan)\b|\bMenurut(?:nya|\s+(?:dia|ia|beliau))\b|\bkata\s+(?:dia|ia|beliau)\b",
-                      re.IGNORECASE)
+PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?=[idbmk])(?:(?:ia|dia|beliau)\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?"
+                      rf"(?:{ME_VERBS}|mengatakan)\b|Menurut(?:nya|\s+(?:dia|ia|beliau))\b|kata\s+(?:dia|ia|beliau)\b)",
+                      re.IGNORECASE)  # (the word boundary and the letters the last three forms start with, tested once)
 
 
 # verbs whose subject is the speaker: saying and reporting, and wishing or setting a goal ("X mematok sasaran ...")
@@ -321,7 +321,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
     # D. pronouns and "tersebut" titles
     if _antecedent(ctx) and PRONOUNS.search(text):
         return Attribution(person=_antecedent(ctx), kind="pronoun", strength=3)
-    tm = _TITLE_TERSEBUT.search(text)
+    tm = _TITLE_TERSEBUT.search(text) if "tersebut" in text else None  # the pattern ends with the word
     if tm:
         p = _person_for_title(tm.group("t"), ctx)
         if p:
