@@ -451,3 +451,155 @@ def test_a_feature_story_is_about_the_person_introduced_with_her_age_before_she_
             "tuturnya.")
     cs = claims(text)
     assert cs[60]["speaker"] == "Maria Imakulata"
+
+
+# --- name resolution (R9): invented paragraphs, one per kind of error seen on unseen text -------------------------
+
+def test_a_one_word_name_after_a_said_verb_is_the_full_name_written_before():
+    from extract.claims.people import Ctx, bare_name_after
+
+    text = ("Pesanan rotan dari Plered terus datang. Salah satunya Tukiyem Sastro, pemilik bengkel anyaman, sudah tiga "
+            "tahun berjualan daring. Judul: Rotan Plered Tembus Pasar Eropa\n"
+            "\"Sekarang sudah 45 UMKM di desa kami yang berjualan daring,\" tutur Tukiyem saat ditemui.")
+    pos = text.index("tutur") + len("tutur")
+    assert bare_name_after(text, pos, Ctx(text=text, day=None)).name == "Tukiyem Sastro"
+    # a place or an institution word after the verb is no name
+    assert bare_name_after(" kata Jakarta.", 5, Ctx(text="", day=None)) is None
+
+
+def test_a_headline_does_not_lengthen_a_name():
+    from extract.claims.people import full_name_written
+
+    text = "Rini Apresiasi Pedagang Daring\nKepala dinas, Rini Anggraeni, mengatakan ..."
+    assert full_name_written("Rini", text) == "Rini Anggraeni"
+    assert full_name_written("Rini", "Rini Apresiasi Pedagang Daring\nIa mengatakan ...") is None
+
+
+def test_a_place_that_ends_an_office_title_is_no_part_of_the_name():
+    from extract.claims.people import Ctx, _rule_name_before
+
+    for sentence, name in (
+            ("Kepala Dinas Perdagangan Kota Pekalongan Bambang Harsono menuturkan", "Bambang Harsono"),
+            ("Kepala Kantor Perwakilan Bank Indonesia Pekalongan Arif Budi Santosa menuturkan", "Arif Budi Santosa")):
+        ctx = Ctx(text="Pasar di Kota Pekalongan ramai. " + sentence, day=None)
+        assert _rule_name_before(sentence, sentence.index("menuturkan"), ctx).name == name
+
+
+def test_an_adverb_between_a_titled_name_and_its_verb_keeps_the_subject():
+    text = ("Penyaluran kredit digital bagi UMKM terus tumbuh.\n\n"
+            "Direktur Eksekutif Asosiasi Fintech Daerah Margaretha Simanjuntak sebelumnya menyebut 12 ribu "
+            "UMKM sudah memakai pinjaman modal lewat aplikasi.")
+    cs = claims(text)
+    assert cs[12_000]["speaker"] == "Margaretha Simanjuntak"
+
+
+def test_a_title_before_a_first_name_resolves_to_the_person_named_in_full():
+    text = ("Wakil Menteri Perdagangan Joko Santoso Purba mengatakan ekspor produk UMKM terus naik.\n\n"
+            "\"Kami ingin 500 eksportir kecil baru tahun depan,\" kata Wamen Joko.")
+    cs = claims(text)
+    assert cs[500]["speaker"] == "Joko Santoso Purba"
+
+
+def test_the_articles_full_name_wins_over_a_gazetteer_person_with_the_same_first_name():
+    # the gazetteer lists a minister called Rachmat; this Rachmat is the company head named in full before
+    text = ("Aplikasi kasir untuk UMKM makin diminati.\n\n"
+            "Direktur Utama PT Kasir Nusantara Rachmat Sudarsono mengatakan perusahaan memperluas layanan ke luar Jawa."
+            "\n\n\"Sekarang sudah 82 ribu UMKM yang memakai aplikasi kami,\" kata Rachmat dalam jumpa pers.")
+    assert claims(text)[82_000]["speaker"] == "Rachmat Sudarsono"
+
+
+# --- a new person introduced in narration after an official spoke: the narration about him or her is his or hers --
+
+OFFICIAL_FIRST = ("Kepala Dinas Perdagangan Kota Surakarta Teguh Prasetyo mengatakan 2.400 pedagang pasar sudah "
+                  "memakai QRIS. \"Kami terus jemput bola,\" ujarnya.\n\n")
+
+
+def test_a_one_word_name_with_a_role_in_commas_takes_over_the_narration():
+    text = OFFICIAL_FIRST + ("Sukinah, pedagang jamu gendong di Pasar Gede, mengaku awalnya takut salah pencet. "
+                             "Sekarang 40 persen pembelinya membayar dengan QRIS. \"Tidak perlu cari kembalian,\" "
+                             "katanya.")
+    cs = claims(text)
+    assert cs[2400]["speaker"] == "Teguh Prasetyo"
+    assert cs[40]["speaker"] == "Sukinah"
+
+
+def test_a_role_that_ends_with_a_province_still_sets_off_the_name():
+    text = OFFICIAL_FIRST + ("Yohana Loban Tefa, penenun ikat di Kupang, Nusa Tenggara Timur, mengaku pesanan naik. "
+                             "Omzet bulanannya naik dari Rp 6 juta menjadi Rp 14 juta.")
+    cs = claims(text)
+    assert cs[14_000_000]["speaker"] == "Yohana Loban Tefa"
+
+
+def test_a_person_introduced_as_an_example_is_who_ia_refers_to():
+    text = OFFICIAL_FIRST + ("Salah satunya Darmini Kusuma, pemilik katering rumahan di Laweyan. Sejak memakai "
+                             "aplikasi pesan-antar, ia mengaku omzetnya naik menjadi Rp 25 juta per bulan.")
+    cs = claims(text)
+    assert cs[25_000_000]["speaker"] == "Darmini Kusuma"
+
+
+def test_menurut_a_description_then_the_name_is_cataphora():
+    text = OFFICIAL_FIRST + ("Namun angka itu belum menggambarkan pemakaian. Menurut peneliti tersebut, baru 35 persen "
+                             "pedagang yang memakai QRIS setiap hari. \"Sisanya hanya memajang stiker,\" kata Lestiani "
+                             "Wardhana, peneliti Lembaga Kajian Pasar Rakyat.")
+    cs = claims(text)
+    assert cs[35]["speaker"] == "Lestiani Wardhana"
+
+
+def test_a_connective_before_a_named_subject_does_not_hide_the_subject():
+    text = ("Direktur Utama PT Gudang Tani Arman Siregar mengatakan 8.000 UMKM pangan sudah memakai aplikasinya.\n\n"
+            "Komisaris perusahaan, Benny Latuheru, menyebut investor masuk karena pertumbuhan yang stabil. "
+            "\"Kami lihat 12 ribu UMKM mitranya sudah untung,\" katanya.\n\n"
+            "Meski begitu, Arman yakin perusahaannya tetap unggul. \"Kami kirim 70 persen pesanan di hari yang sama,\" "
+            "tuturnya.")
+    cs = claims(text)
+    assert cs[12_000]["speaker"] == "Benny Latuheru"
+    assert cs[70]["speaker"] == "Arman Siregar"
+
+
+# --- data sources cited inside a speaker's account (FORMAT.md conventions 2026-12-03) -----------------------------
+
+SPEAKER_THEN_SOURCE = ("Kepala Dinas Koperasi Jawa Timur Hadi Purnomo mengatakan 5.200 UMKM binaan sudah berjualan di "
+                       "lokapasar.\n\n")
+
+
+def test_a_new_named_data_source_ends_the_speakers_account():
+    text = SPEAKER_THEN_SOURCE + ("Data lembaga riset Pasarindo menunjukkan 48 persen UMKM di provinsi itu belum punya "
+                                  "rekening digital. Di kota besar, angkanya 31 persen.\n\n"
+                                  "Laporan yang sama mencatat 2,6 juta UMKM Jawa Timur sudah menerima QRIS.")
+    cs = claims(text)
+    assert cs[5200]["speaker"] == "Hadi Purnomo"
+    for value in (48, 31, 2_600_000):
+        assert cs[value]["speaker"] is None
+        assert cs[value]["organization"] == "Pasarindo"
+
+
+def test_the_speakers_own_survey_stays_in_the_account():
+    text = SPEAKER_THEN_SOURCE + ("Survei yang kami lakukan terhadap 800 pedagang menemukan 30 persen sudah "
+                                  "memakai QRIS.")
+    assert claims(text)[30]["speaker"] == "Hadi Purnomo"
+
+
+def test_a_source_named_by_the_short_form_of_the_speakers_institution_is_his_or_hers():
+    text = ("Peneliti Lembaga Riset Ekonomi Nusantara (Lerena) Wulan Pratiwi menilai pembentukan koperasi desa terlalu "
+            "cepat.\n\nMenurut catatan Lerena, baru 2.100 koperasi desa yang punya pembukuan digital.")
+    assert claims(text)[2100]["speaker"] == "Wulan Pratiwi"
+
+
+def test_a_source_of_several_institutions_is_named_whole():
+    from extract.claims.attribution import _org_after
+
+    text = "Laporan Google, Temasek dan Bain & Company memproyeksikan nilai ekonomi digital naik."
+    assert _org_after(text, len("Laporan")).organization == "Google, Temasek dan Bain & Company"
+    text = "Riset Bank Indonesia dan Otoritas Jasa Keuangan mencatat kenaikan."
+    assert _org_after(text, len("Riset")).organization == "Bank Indonesia dan Otoritas Jasa Keuangan"
+
+
+def test_narration_after_a_new_source_is_not_the_speakers_until_someone_speaks_again():
+    text = SPEAKER_THEN_SOURCE + ("Menurut riset konsultan Arunika, 48 persen UMKM di provinsi itu belum punya "
+                                  "rekening digital.\n\n"
+                                  "Sepanjang 2023, transaksi QRIS pedagang kecil di Jawa Timur naik 40 persen.\n\n"
+                                  "Hadi menambahkan, tahun depan dinas menargetkan 7.000 UMKM binaan berjualan daring.")
+    cs = claims(text)
+    assert cs[48]["speaker"] is None and cs[48]["organization"] == "Arunika"
+    assert cs[40]["speaker"] is None
+    assert cs[7000]["speaker"] == "Hadi Purnomo"

@@ -7,9 +7,11 @@ import re
 
 from extract.claims.filters import _lowercase_figure_phrase
 from extract.claims.gaz import _gaz, _inst_matcher, resolve_institution
-from extract.claims.lexicon import ME_VERBS, TITLE_HEADS, _SAID_VERB_AFTER, _TITLE_HEAD_RE, alternation
-from extract.claims.people import (_DOC_TEXT, ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title, _person_from_ent,
-                                   _rule_name_after, _rule_name_before, sent_text, sentences)
+from extract.claims.lexicon import ME_VERBS, SUBJECT_ADVERBS, TITLE_HEADS, _SAID_VERB_AFTER, _TITLE_HEAD_RE, alternation
+from extract.claims.mentions import common_word, name_inside_description
+from extract.claims.people import (_DOC_TEXT, ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title,
+                                   _person_from_ent, _rule_name_after, _rule_name_before, bare_name_after, sent_text,
+                                   sentences)
 
 
 PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?=[idbmk])(?:(?:ia|dia|beliau)\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?"
@@ -22,7 +24,7 @@ _SUBJECT_VERB_RE = re.compile(rf"\b(?:{ME_VERBS}|{alternation('speech', 'wish_go
 # titles without a name: after a said-verb ('..." kata Menteri Koperasi dan UKM'), before a verb ("Menkop UKM tersebut
 # menjelaskan"), "pejabat tersebut"
 _TITLE_AFTER_VERB = re.compile(rf"\s+(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s*(?:[,.]|$|\s+(?:saat|dalam|di|kepada|usai|ketika|seusai)\b)")
-_TITLE_BEFORE_VERB = re.compile(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+(?:tersebut\s+|itu\s+)?(?:juga\s+|pun\s+|lebih\s+lanjut\s+)?$")
+_TITLE_BEFORE_VERB = re.compile(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+(?:tersebut\s+|itu\s+)?{SUBJECT_ADVERBS}$")
 _TITLE_TERSEBUT = re.compile(rf"\b(?P<t>(?:{TITLE_HEADS})[\w\s&]*?)\s+tersebut\b")
 OPENING_PRONOUN_SOURCE = re.compile(r"^\W*(?:Menurut(?:nya|\s+(?:dia|ia|beliau))|Kata(?:nya|\s+(?:dia|ia|beliau)))\b")
 QA_LABEL = re.compile(r"^\s*([A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})\s*:\s+\S")
@@ -51,6 +53,17 @@ class Attribution:
     # | description)
     strength: int = 0
     surface: str | None = None  # the institution as written ("BI Lampung"), to compare with the speaker's office
+    # a later clause with a speaker of its own ("A mengatakan ..., sementara B menyebut ..."): (offset in the
+    # sentence where it opens, its attribution)
+    clauses: tuple = ()
+
+    def at(self, offset: int) -> "Attribution":
+        """The attribution of the figure at ``offset`` (in the sentence): the last clause opened before it."""
+        found = self
+        for start, attr in self.clauses:
+            if start <= offset:
+                found = attr
+        return found
 
 
 _SENT_ENTS: dict = {}  # (id(doc), sentence start) -> entities, filled once per article by _index_ents
@@ -188,7 +201,12 @@ def _named_after_title(after: list, text: str, s0: int, pos: int):
     if len(after) >= 2 and re.fullmatch(r"\s*,\s*", text[first.end_char - s0:after[1].start_char - s0]) and \
             _TITLE_HEAD_RE.search(text[pos:first.start_char - s0]):
         return after[1]
-    return first
+    k = 0
+    while k + 1 < len(after) and _TITLE_HEAD_RE.search(text[pos:first.start_char - s0]) and (
+            LIST_ITEM_AFTER.match(text, after[k].end_char - s0) or
+            re.search(r"\b(?:dan|serta|&)\s*$", text[pos:after[k].start_char - s0])):
+        k += 1  # "kata Ketua Asosiasi ... Tenun Ikat, Sarung, dan Songket NTT, Yosefina ...": a list in the title
+    return after[k]
 
 
 def _antecedent(ctx: Ctx) -> Person | None:
@@ -258,6 +276,9 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
         if titled is not None:
             # '..." kata Direktur Enterprise and Business Service Telkom Rizal Fauzan': a name the NER missed
             return Attribution(person=titled, kind="quote" if _has_quote(text) else "explicit", strength=4)
+        bare = bare_name_after(text, m.end(), ctx) if _has_quote(text[:m.start()]) else None
+        if bare is not None:
+            return Attribution(person=bare, kind="quote", strength=4)
 
     # A2. passive reporting: "hal itu disampaikan (oleh) Kepala BPS Margo Yuwono"
     for m in PASSIVE_REPORTING.finditer(text):
@@ -289,7 +310,8 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
 
     # B. X (title) mengatakan
     for v in _SUBJECT_VERB_RE.finditer(text):
-        before = [e for e in pers if e.end_char - s0 <= v.start() and v.start() - (e.end_char - s0) <= 120]
+        before = [e for e in pers if e.end_char - s0 <= v.start() and v.start() - (e.end_char - s0) <= 120
+                  and not name_inside_description(text, e.start_char - s0, e.end_char - s0)]
         if before:
             e = _subject_before_appositive(before, text, s0, v.start())
             gap = DEGREES.sub("", text[e.end_char - s0:v.start()])  # ", M.Si., mengatakan": degrees, not a clause
@@ -341,7 +363,10 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
 
 # what stands between a named subject and its verb when a role follows the name: "Ahmad Fauzan, Ketua Dewan Pimpinan
 # ... (HIMKI) Jepara, menyebut", "Nur Kholis (41), pemilik CV Ukir Sejati di Desa ..., mengaku"
-APPOSITIVE_GAP = re.compile(r"\s*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*(?P<role>[^,.;“”\"]{3,160}?)\s*,\s*"
+# a role set off by commas may end with the place's province after a comma of its own ("perajin batik di Pekalongan,
+# Jawa Tengah,")
+_ROLE = r"[^,.;“”\"]{3,160}?(?:,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
+APPOSITIVE_GAP = re.compile(r"\s*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*(?P<role>" + _ROLE + r")\s*,\s*"
                             r"(?:juga\s+|pun\s+|lebih\s+lanjut\s+)?")
 
 
@@ -357,11 +382,14 @@ def _subject_before_appositive(before: list, text: str, s0: int, verb_at: int):
 
 
 # a name opening the sentence, or after a short opener ("Salah satu perajin, Nur Kholis ...")
-NAME_OPENING = (re.compile(r"^\W*(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){1,3}[A-Z][a-z'’]+)"),
+# a one-word name ("Painem, pedagang sayur di ..., mengaku") only before a description of a person or a title
+_ONE_NAME_OPENING = re.compile(rf"^\W*(?P<name>[A-Z][a-z'’]{{2,}})(?=\s*(?:\(\s*\d{{1,2}}\s*\w*\s*\))?\s*,\s*"
+                               rf"(?i:{alternation('speech', 'person_description_heads')}|{TITLE_HEADS})\b)")
+NAME_OPENING = (re.compile(r"^\W*(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){1,3}[A-Z][a-z'’]+)"), _ONE_NAME_OPENING,
                 re.compile(r"^\W*[^,“”\"]{0,40},\s*(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){1,3}[A-Z][a-z'’]+)"))
 
 
-ROLE_THEN_VERB = re.compile(r"\s*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*[^,.;“”\"]{3,160}?\s*,\s*"
+ROLE_THEN_VERB = re.compile(r"\s*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*" + _ROLE + r"\s*,\s*"
                             r"(?:juga\s+|pun\s+)?(?=[a-z])")
 
 
@@ -392,6 +420,8 @@ def _name_then_role_before(text: str, pos: int, ctx: Ctx) -> Person | None:
         if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS or _TITLE_HEAD_RE.fullmatch(w) or
                _is_region(w) for w in words):
             continue  # "Papua Pegunungan, provinsi baru, mencatat ...": a place
+        if len(words) == 1 and common_word(words[0], ctx.text):
+            continue  # "Kini, pedagang di pasar itu, mengaku ...": a connective, not a one-word name
         name = " ".join(words)
         person = ctx.persons.get(name) or Person(name=name, title=gap.group("role").strip()[:80])
         ctx.persons[name] = person
@@ -403,10 +433,21 @@ COMMA_NAME_AFTER_TITLE = re.compile(rf"\s+(?P<title>(?:{TITLE_HEADS})[^,.“”\
                                     r"(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3})\s*(?:[,.]|$)")
 
 
+# a title whose organisation's name holds a list ("Tenun Ikat, Sarung, dan Songket ..."): commas inside the title
+COMMA_NAME_AFTER_LONG_TITLE = re.compile(rf"\s+(?P<title>(?:{TITLE_HEADS})[^.“”\"\n]{{0,160}}),\s*"
+                                         r"(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){1,3})\s*(?=[,.]|$)")
+# what follows an item of a list ("Sarung, dan Songket", "Sarung, Songket, dan ...")
+LIST_ITEM_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*\s*,?\s*(?:dan|serta|&)\s+[A-Z]")
+
+
 def _comma_name_after_title(text: str, pos: int, ctx: Ctx) -> Person | None:
     """'..." ujar Kepala Bidang UMKM Dinas Koperasi Kota Bima, Nurhaidah, ...': a role, then the name after a
     comma (also a one-word name the NER missed)."""
     m = COMMA_NAME_AFTER_TITLE.match(text, pos)
+    if m and LIST_ITEM_AFTER.match(text, m.end("name")):
+        # "Ketua Asosiasi Pengrajin Tenun Ikat, Sarung, dan Songket NTT, Yosefina Bria Seran": a list inside the title
+        m = next((c for c in COMMA_NAME_AFTER_LONG_TITLE.finditer(text, pos) if c.start() == pos and
+                  not LIST_ITEM_AFTER.match(text, c.end("name"))), None)
     if not m:
         return None
     from extract.claims.people import _NAME_STOPWORDS, _is_region
@@ -464,18 +505,33 @@ def _quoteish(text: str, pos: int) -> bool:
     return before[-1] in "”\"',’" or before.endswith(("”", ",\"")) or _has_quote(before)
 
 
+# more institutions listed after the first one of a joint source (", Temasek dan Bain & Company", " dan Temasek")
+JOINT_AFTER = re.compile(r"(?:,[^\S\n]*[A-Z][\w&.-]*(?:[^\S\n]+[A-Z][\w&.-]*)*)*[^\S\n]+(?:dan|&)[^\S\n]+"
+                         r"[A-Z][\w.-]*(?:[^\S\n]+(?:[A-Z][\w&.-]*|&))*")
+
+
 def _org_after(text: str, pos: int, day: date | None = None) -> Attribution | None:
     iid = None
-    m = _inst_matcher()[0].match(text, pos) or _inst_matcher()[0].search(text[pos:pos + 60])
+    m = _inst_matcher()[0].match(text, pos)
+    end = m.end() if m else None  # where the institution's name ends in ``text``
+    if m is None:
+        m = _inst_matcher()[0].search(text[pos:pos + 60])
+        end = pos + m.end() if m else None
     if m:
         iid = resolve_institution(_inst_matcher()[1].get(m.group(0).lower()), m.group(0), day)
+    joint = JOINT_AFTER.match(text, end) if m else None
+    if joint:
+        # "Laporan Google, Temasek dan Bain & Company": the source is all of them, not the first one listed
+        name = (m.group(0) + joint.group(0)).strip()
+        return Attribution(organization=name, kind="org", strength=2, surface=name)
     if iid:
         idx, _ = _gaz()
         name = idx["institutions"][iid]["name"]
         return Attribution(organization=name, institution_id=iid, kind="org", strength=2, surface=m.group(0).strip())
     m = re.match(r"\s*((?:[A-Z][\w&.-]*|dan|\(|\))(?:\s+(?:[A-Z][\w&.()-]*|dan|\(\w+\)))*)", text[pos:])
     if m and m.group(1).strip() and m.group(1).strip() not in ("Ia", "Dia"):
-        org = m.group(1).strip(" (")
+        joint = JOINT_AFTER.match(text, pos + m.end(1))
+        org = (m.group(1) + (joint.group(0) if joint else "")).strip(" (")
         if len(org) > 2:
             return Attribution(organization=org, kind="org", strength=2, surface=org)
     return None

@@ -11,14 +11,16 @@ from __future__ import annotations
 from functools import lru_cache
 import re
 
-from extract.claims.attribution import (QA_LABEL, Attribution, _ents, _has_quote, _institution_subject,
+from extract.claims.attribution import (QA_LABEL, SUBJECT_OPENER, Attribution, _ents, _has_quote, _institution_subject,
                                         _named_after_title, _valid_person_ent, attribute_sentence, inside_quote,
                                         name_with_role_opening)
 from extract.claims.gaz import _institution_in
 from extract.claims.lexicon import _ME_VERB_RE, _TITLE_HEAD_RE, NEWS_BLOCK, alternation
+from extract.claims.mentions import name_inside_description
 from extract.claims.people import (sent_text, sentences, _NAME_STOPWORDS, ORG_NAME_HEADS, Ctx, Person, _clean_title,
                                    _fill_org, _known_name_at, _person_from_ent, _rule_name_after)
 from extract.claims.scope import region_in
+from extract.claims.sources import SOURCE_NOUN, cited_source, clause_speakers
 
 BYLINE = re.compile(rf"^[^\S\n]*(?:OPINI|KOLOM|ANALISIS)?\W*(?:{alternation('speech', 'byline_openers')})\s*:?\s*"
                     r"(?P<name>(?:(?:Dr|Ir|Prof|H|Hj)\.?\s+)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,5})"
@@ -36,6 +38,11 @@ DESCRIPTION_SUBJECT = re.compile(
     rf"^\W*(?P<np>(?:{alternation('speech', 'person_description_heads')})\b[^.,;:!?“”\"]{{0,120}}?)\s+"
     r"(?:itu|ini|tersebut)\s+(?:(?:juga|pun|lalu|kemudian|sendiri|kini|masih|bahkan|sudah|telah|lantas)\s+)*"
     r"(?P<verb>[a-z][\w-]+)")
+# "Menurut pengamat itu, ...": a description of a person as the source (anaphora, or cataphora when the person is
+# named just after)
+DESCRIPTION_SOURCE = re.compile(
+    rf"^\W*(?:[^,“”\"]{{0,40}},\s*)?[Mm]enurut\s+(?P<np>(?i:{alternation('speech', 'person_description_heads')}|"
+    rf"{alternation('speech', 'commentator_titles')})\b[^.,;:!?“”\"]{{0,80}}?)\s+(?:itu|ini|tersebut)\b")
 # '"...," kata perempuan 34 tahun itu': a description of the person speaking after a said-verb
 DESCRIPTION_AFTER_SAID = re.compile(
     rf"[”\"'’]\s*,?\s*(?i:{alternation('speech', 'said_verbs_after_quote')})\s+"
@@ -187,9 +194,13 @@ def _description_subject(sent) -> re.Match | None:
     """"Mantan bankir itu menyebutkan ...": a description (no name) of a person as the subject of a verb."""
     m = DESCRIPTION_SUBJECT.match(sent_text(sent))
     if not m or m.group("verb") in _NOT_A_VERB:
+        m = DESCRIPTION_SOURCE.match(sent_text(sent))
+    if not m:
         return None
     s0 = sent.start_char
-    if any(e.start_char - s0 < m.end("np") for e in _ents(sent, {"PER"}) if _valid_person_ent(e)):
+    st = sent_text(sent)
+    if any(e.start_char - s0 < m.end("np") for e in _ents(sent, {"PER"}) if _valid_person_ent(e) and
+           not name_inside_description(st, e.start_char - s0, e.end_char - s0)):
         return None  # a named subject: the sentence rules decide
     return m
 
@@ -225,10 +236,15 @@ def _subject_person(sent, ctx: Ctx) -> Person | None:
     """The person a sentence is about when a (titled) name is its subject ("Kepala Dinas ..., Ahmad Fauzan,
     menyambut baik temuan itu."), registered for later references."""
     s0 = sent.start_char
+    introduced = introduced_person(sent_text(sent), ctx)
+    if introduced is not None:
+        return introduced
+    opener = SUBJECT_OPENER.match(sent_text(sent))  # "Meski begitu, Kevin yakin ...": a connective, then the subject
+    first = opener.end() if opener else 0
     for e in _ents(sent, {"PER"}):
         if not _valid_person_ent(e):
             continue
-        before = sent_text(sent)[:e.start_char - s0]
+        before = sent_text(sent)[first:e.start_char - s0]
         if len(before) > 140 or not _BEFORE_SUBJECT.fullmatch(before):
             return None
         after = sent_text(sent)[e.end_char - s0:]
@@ -237,16 +253,48 @@ def _subject_person(sent, ctx: Ctx) -> Person | None:
         if verb and verb.group(1) not in _NOT_A_VERB - {"dan"}:
             return _person_from_ent(e, sent, ctx)
         return None
-    if KNOWN_NAME_OPENING.match(sent_text(sent)):
+    if KNOWN_NAME_OPENING.match(sent_text(sent), first):
         # "Nurjanah sendiri tak mau menyerah.": a person named before, by a part of the name the NER did not tag
-        return _known_name_at(sent_text(sent), 0, ctx)
+        return _known_name_at(sent_text(sent), first, ctx)
     return name_with_role_opening(sent_text(sent), ctx)
+
+
+# "Salah satunya Wulan Sari, pemilik usaha kue ...": a person introduced as an example, by name and role
+INTRODUCED_PERSON = re.compile(
+    rf"^\W*(?:{alternation('speech', 'introduction_openers')})\s+(?:oleh\s+)?"
+    r"(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){0,3}[A-Z][a-z'’]+)[^\S\n]*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*"
+    rf"(?P<role>(?i:{alternation('speech', 'person_description_heads')})\b[^,.;“”\"]{{0,120}})")
+
+
+def introduced_person(text: str, ctx: Ctx) -> Person | None:
+    """The person a sentence introduces as an example ("Salah satunya Wulan Sari, pemilik ..."), registered."""
+    m = INTRODUCED_PERSON.match(text)
+    if not m:
+        return None
+    words = m.group("name").split()
+    if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS or _TITLE_HEAD_RE.fullmatch(w) for w in words):
+        return None
+    name = " ".join(words)
+    known = _known_name_at(name, 0, ctx) if len(words) == 1 else ctx.persons.get(name)
+    person = known or Person(name=name, title=_clean_title(m.group("role")))
+    ctx.persons[person.name] = person
+    return person
 
 
 KNOWN_NAME_OPENING = re.compile(r"\W*[A-Z][a-z'’]+\s+(?!(?:dan|di|ke|dari|yang|untuk|pada)\b)[a-z]")
 
 
-def same_institution(attr: Attribution, person: Person | None) -> bool:
+def _abbreviation_of(surface: str, office: str, text: str) -> bool:
+    """The article writes the surface as the bracketed short form of a name in the office: "Center of Economic and
+    Law Studies (Celios)" makes "Celios" the institution of a "Peneliti Center of Economic and Law Studies"."""
+    for m in re.finditer(rf"(?P<name>[A-Z][^()\n]{{2,80}}?)\s*\(\s*{re.escape(surface)}\s*\)", text):
+        words = m.group("name").split()
+        if any(" ".join(words[k:]) in office for k in range(max(0, len(words) - 8), len(words) - 1)):
+            return True
+    return False
+
+
+def same_institution(attr: Attribution, person: Person | None, text: str = "") -> bool:
     """The institution of an ``org`` attribution is the speaker's own ("BI Lampung menargetkan ..." in the account
     of the head of BI Lampung)."""
     if person is None:
@@ -258,6 +306,8 @@ def same_institution(attr: Attribution, person: Person | None) -> bool:
     office = " ".join(filter(None, (person.title, person.organization)))
     surface = (attr.surface or attr.organization or "").strip()
     if len(surface) >= 2 and re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", office, re.IGNORECASE):
+        return True
+    if len(surface) >= 2 and text and _abbreviation_of(surface, office, text):
         return True
     if REGIONAL_GOVERNMENT.match(surface) and REGIONAL_OFFICIAL.search(office):
         # "Pemkot Surabaya mewajibkan ..." in the account of the head of a Surabaya city office: the same government
@@ -375,6 +425,7 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
     entries, carry, cataphora = [], {}, []
     asked = False  # an interviewer's question has been put: the paragraphs after it are the interviewee's answers
     first_speaker = None
+    last_source = None  # the attribution of the sentence that cited a data source last ("Laporan yang sama ...")
     skip_line_until = -1
     for sent in sentences(doc):
         st = sent_text(sent)
@@ -387,6 +438,9 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
         para = para_of(sent.start_char)
         known_before = {id(p) for p in ctx.persons.values()}
         attr, desc = _override(sent, attribute_sentence(sent, ctx), text, ctx)
+        source = cited_source(sent, last_source) if attr.kind == "none" else None
+        if source is not None:
+            attr = source  # "Data lembaga riset X menunjukkan ...": a new source as the sentence's subject
         if interview and not asked and attr.person is None:
             _register_interviewee(sent, ctx)
         if interview and attr.kind == "question":
@@ -395,21 +449,29 @@ def attribute_sentences(doc, text: str, ctx: Ctx, para_of) -> tuple[list, tuple 
                 _interviewee(ctx) is not None:
             # an answer paragraph of a Q&A without name labels: the words of the person interviewed
             attr = Attribution(person=_interviewee(ctx), kind="quote", strength=3)
-        if attr.kind == "org" and same_institution(attr, ctx.last_speaker):
+        if attr.kind == "org" and same_institution(attr, ctx.last_speaker, text):
             # "BI mencatat ..." in the account of the BI governor: the institution's figures are his or hers
             attr = Attribution(person=ctx.last_speaker, kind="carry", strength=1)
+        if attr.person is not None and attr.kind in ("explicit", "quote"):
+            attr.clauses = clause_speakers(sent, attr, lambda span: attribute_sentence(span, ctx))
         if attr.person is not None:
+            ctx.source_para = None
             if attr.person is not ctx.author:
-                ctx.last_speaker = ctx.focus = ctx.last_mentioned = attr.person
+                last = attr.clauses[-1][1].person if attr.clauses else attr.person
+                ctx.last_speaker = ctx.focus = ctx.last_mentioned = last
             carry[para] = attr
             if first_speaker is None and attr.kind in ("quote", "explicit"):
                 first_speaker = (attr.person, para, sent.start_char)
         elif attr.kind in ("org", "question"):
             carry[para] = attr  # an institution's account, or the interviewer's line: nobody's words carry in
+            if source is not None and ctx.last_speaker is not None:
+                ctx.source_para = para  # a new data source ends the speaker's account (FORMAT.md 2026-12-03)
         elif attr.kind not in ("narration", "description"):
             attr = _continue(sent, para, carry, ctx)
         if desc is not None:
             cataphora.append((len(entries), known_before))
+        if SOURCE_NOUN.search(st):
+            last_source = attr
         entries.append([sent, para, attr])
     for i, known_before in cataphora:
         _resolve_cataphora(entries, i, known_before)
@@ -480,6 +542,8 @@ def _continue(sent, para: int, carry: dict, ctx: Ctx) -> Attribution:
             # journalist's account of it, not the last speaker's
             carry[para] = own
             return own
+        if ctx.source_para is not None and para > ctx.source_para:
+            return Attribution()  # the account ended at a data source cited after it
         # narration after a speaker has been introduced continues his or her account
         return Attribution(person=ctx.last_speaker, kind="carry", strength=0)
     if ctx.focus is not None and ctx.focus is ctx.profiled:

@@ -137,6 +137,8 @@ _ME_VERB_RE = re.compile(rf"\b(?:{ME_VERBS})\b", re.IGNORECASE)
 _SAID_VERB_AFTER = re.compile(rf"(?<![\w-])(?P<v>(?:{alternation('speech', 'said_verbs_after_quote')})(?P<nya>nya)?)\b",
                               re.IGNORECASE)
 TITLE_HEADS = alternation("speech", "title_heads")
+# adverbs between a named subject and its verb, as an optional run ending in whitespace ("sebelumnya juga ")
+SUBJECT_ADVERBS = rf"(?:(?:{alternation('speech', 'subject_adverbs')})\s+){{0,2}}"
 _TITLE_HEAD_RE = re.compile(rf"\b(?:{TITLE_HEADS})\b")
 WISH_GOAL_VERBS = words("speech", "wish_goal_verbs")
 NEWS_BLOCK = re.compile(rf"^\s*[(\[]?\s*(?:{alternation('out_of_scope', 'link_line_openers')})\b", re.IGNORECASE)

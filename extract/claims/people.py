@@ -7,7 +7,7 @@ from datetime import date
 import re
 
 from extract.claims.gaz import _gaz, _in_period, _inst_matcher, _institution_in, _position_at, _surface_institutions, resolve_institution
-from extract.claims.lexicon import _TITLE_HEAD_RE, _WEEKDAY_RE, alternation
+from extract.claims.lexicon import SUBJECT_ADVERBS, _TITLE_HEAD_RE, _WEEKDAY_RE, alternation
 
 
 _TITLE_WORD_OK = re.compile(r"^(?:[A-Z0-9(][\w.&/'’()-]*|dan|&|serta|bidang|untuk|pada|di|dari|atas|sekaligus|"
@@ -36,6 +36,7 @@ class Ctx:
     author: Person | None = None  # the writer of an opinion piece (byline "Oleh: Nama, Dosen ...")
     interviewee: Person | None = None  # the person a Q&A is with (named after the interview verb)
     profiled: Person | None = None  # the person a feature story introduces with her age ("Sri Wahyuni (44), ...")
+    source_para: int | None = None  # the paragraph where a new data source ended the last speaker's account
 
 
 # honorifics that end a role phrase before the name ("Kepala Dinas ..., Drs. H.")
@@ -87,7 +88,46 @@ def _resolve_name(ent_text: str, ent_id: str, ctx: Ctx) -> tuple[str, str | None
         # a short form of a single-word or first name ("Rudi" for Rudiantara)
         if len(low) >= 4 and " " not in low and any(p.startswith(low) and p != low for p in full.lower().split()):
             return full, person.person_id
+    written = full_name_written(name, ctx.text) if " " not in name else None
+    if written is not None:
+        # "kata Ratna" where the NER tagged nobody in "pelaku usaha seperti Ratna Dewi, penjual keripik ...": the
+        # fullest form the article gives (R9)
+        known = ctx.persons.get(written)
+        return (known.name, known.person_id) if known is not None else (written, None)
     return name, None
+
+
+# a name written in full: the word, then one to three capitalised words, then a comma, a bracket or a lowercase word
+_FULL_NAME_AFTER = r"((?:[^\S\n]+[A-Z][a-z'’]+){1,3})(?=[^\S\n]*(?:[,(]|[^\S\n][a-z]))"
+
+
+def _headline_line(text: str, pos: int) -> bool:
+    """The line at ``pos`` is a headline (title case): most of its words are capitalised."""
+    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    words = text[start:end if end >= 0 else len(text)].split()
+    return len(words) <= 25 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _written_in_body(name: str, text: str) -> bool:
+    """The name is written in a sentence of the body, not only in a headline or a link line's title."""
+    return any(not _headline_line(text, m.start()) for m in re.finditer(re.escape(name), text))
+
+
+def full_name_written(word: str, text: str) -> str | None:
+    """The full name a one-word mention of a person is short for: the first place the article writes the word as
+    the first part of a run of capitalised name words ("Wulan" -> "Wulan Sari, pemilik ..."), none of them a role,
+    institution or place word; None when the article never writes it so."""
+    if len(word) < 3 or word.lower() in _NAME_STOPWORDS:
+        return None
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}{_FULL_NAME_AFTER}", text):
+        rest = m.group(1).split()
+        if _headline_line(text, m.start()):
+            continue  # "Erick Thohir Minta BUMN ...": a headline capitalises every word
+        if any(w.lower() in _NAME_STOPWORDS or w.lower() in ORG_NAME_HEADS or _TITLE_HEAD_RE.fullmatch(w) or
+               _is_region(w) for w in rest):
+            continue
+        return " ".join([word, *rest])
+    return None
 
 
 # Balinese names open with "I" (men) or "Ni" (women) before the birth-order name; the NER often leaves it out
@@ -150,6 +190,23 @@ def _is_region(word: str) -> bool:
     return bool(region_in(word))
 
 
+def _named_in_article(written: str, pid: str, ctx: Ctx) -> Person | None:
+    """The person of the article a short mention refers to when the gazetteer lists another person by that short
+    form: "kata Rachmat" after "Direktur Utama Bukalapak Rachmat Kaimuddin" is Rachmat Kaimuddin, not a listed
+    minister called Rachmat (the article's own earlier full name wins over the gazetteer's guess)."""
+    words = written.lower().split()
+    idx, _ = _gaz()
+    listed = idx["people"].get(pid, {}).get("name", "").lower()
+    for person in reversed(list(ctx.persons.values())):
+        parts = person.name.lower().split()
+        if person.person_id != pid and len(parts) > len(words) and set(words) <= set(parts) and \
+                not set(listed.split()) <= set(parts) and _written_in_body(person.name, ctx.text):
+            # ("Erick Thohir Minta" of a headline is still the listed Erick Thohir)
+            _trim_prefix(person, parts.index(words[0]), len(words), ctx)
+            return person
+    return None
+
+
 def _strip_role_prefix(name: str) -> str:
     """The person's name without the role and organisation words the NER read into its span: the name starts after
     the last role, title, institution or place word (at least two words stay, or one after a role word)."""
@@ -160,7 +217,8 @@ def _strip_role_prefix(name: str) -> str:
     if not cut:
         return name
     rest = words[cut[-1] + 1:]
-    return " ".join(rest) if len(rest) >= 2 or (rest and words[cut[-1]].lower() in _ROLE_WORDS) else name
+    one_after_role = rest and (words[cut[-1]].lower() in _ROLE_WORDS or _TITLE_HEAD_RE.fullmatch(words[cut[-1]]))
+    return " ".join(rest) if len(rest) >= 2 or one_after_role else name
 
 
 def _extended_name(ent, sent) -> str | None:
@@ -225,8 +283,14 @@ TITLE_AFTER_NAME = re.compile(rf"[^\S\n]*,[^\S\n]*(?P<t>(?:{alternation('speech'
 
 def _person_from_ent(ent, sent, ctx: Ctx) -> Person:
     name, pid = _resolve_name(ent.text, ent.ent_id_, ctx)
+    if pid is not None:
+        named = _named_in_article(ent.text, pid, ctx)
+        if named is not None:
+            return named
     if pid is None:
-        name = _strip_role_prefix(name)
+        stripped = " ".join(drop_leading_places(_strip_role_prefix(name).split(), ctx.text))
+        if stripped != name:
+            name, pid = _resolve_name(stripped, "", ctx)  # "kata Wamen Helvi": Helvi, named before in full
         if len(name.split()) >= 2 and name not in ctx.persons:
             name = " ".join(name.split()[_org_name_prefix(name, ctx.text):])
         words = name.split()
@@ -299,8 +363,8 @@ def _fill_org(person: Person, ctx: Ctx, title: str | None):
 
 _NAME_BEFORE_VERB = re.compile(
     r"(?P<name>(?:[A-Z][a-z'’]+\s+){0,5}[A-Z][a-z'’]+)\s*,?\s*"
-    r"(?:di\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s*,?\s*)?(?:(?:pada\s+)?" + _WEEKDAY_RE + r"\s*(?:\([^)]*\))?\s*,?\s*)?"
-    r"(?:juga\s+|pun\s+|lebih\s+lanjut\s+)?$")
+    r"(?:\bdi\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s*,?\s*)?(?:(?:pada\s+)?" + _WEEKDAY_RE + r"\s*(?:\([^)]*\))?\s*,?\s*)?"
+    + SUBJECT_ADVERBS + r"$")
 
 
 _NAME_STOPWORDS = {
@@ -314,6 +378,20 @@ _NAME_STOPWORDS = {
     "negeri", "luar", "deputi", "direktur", "kepala", "ketua", "menteri", "sekretaris", "staf", "khusus", "asisten",
     "fraksi", "partai", "komisi", "program", "gerakan", "aplikasi", "platform", "pasar", "toko", "kampung",
 }
+# words followed by a place name ("Kota Malang Wahyu Setianto": the place, then the name)
+PLACE_HEADS = {"kota", "kabupaten", "provinsi", "kecamatan", "kelurahan", "desa"}
+_PLACE_WRITTEN = r"(?:\b(?:di|Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Desa)[^\S\n]+)"
+
+
+def drop_leading_places(words: list, text: str) -> list:
+    """The name words without the place an office's title ends with ("Kepala Kantor Perwakilan BI Malang Arief
+    Setiawan Nugroho"): a leading word the article writes as a place elsewhere ("Kota Malang", "di Malang") goes,
+    as long as two name words stay."""
+    while len(words) >= 3 and re.search(rf"{_PLACE_WRITTEN}{re.escape(words[0])}\b", text):
+        words = words[1:]
+    return words
+
+
 # words followed by a one-word name that is no person's ("Fraksi Nasdem", "Partai Golkar")
 _NAMED_BY_NEXT_WORD = {"fraksi", "partai"}
 
@@ -333,8 +411,10 @@ def _rule_name_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     if cut:
         if len(words) - cut[-1] - 1 == 1 and words[0].lower() in ORG_NAME_HEADS:
             return None  # "Direktorat Jenderal Perbendaharaan mencatat": one word left of an institution's name
-        skip = 2 if words[cut[-1]].lower() in _NAMED_BY_NEXT_WORD else 1
+        head = words[cut[-1]].lower()
+        skip = 2 if head in _NAMED_BY_NEXT_WORD or (head in PLACE_HEADS and len(words) - cut[-1] >= 4) else 1
         words = words[cut[-1] + skip:]  # the name follows the last role / institution / place word
+    words = drop_leading_places(words, ctx.text)
     if not words or any(w.lower() in _NAME_STOPWORDS for w in words):
         return None
     lead = text[max(0, pos - 160):pos][:m.start("name")]
@@ -403,6 +483,27 @@ def _rule_name_after(text: str, pos: int, ctx: Ctx) -> Person | None:
     return person
 
 
+# a lone capitalised word right after a said-verb, ending the clause ('..." kata Wulan.', '..." ujar Painem saat ...')
+_BARE_NAME_AFTER = re.compile(r"[^\S\n]+(?P<name>[A-Z][a-z'’]{2,})(?=[^\S\n]*(?:[,.;]|$)|"
+                              r"[^\S\n]+(?:saat|dalam|di|kepada|usai|ketika|seusai|sambil|pada|melalui|lewat|kemarin)\b)")
+
+
+def bare_name_after(text: str, pos: int, ctx: Ctx) -> Person | None:
+    """'..." kata Wulan.': a one-word name after a said-verb that the NER missed, resolved to the fullest form the
+    article gives ("Wulan Sari, pemilik ..." earlier)."""
+    m = _BARE_NAME_AFTER.match(text, pos)
+    if not m:
+        return None
+    word = m.group("name")
+    if word.lower() in _NAME_STOPWORDS or word.lower() in ORG_NAME_HEADS or _TITLE_HEAD_RE.fullmatch(word) or \
+            _is_region(word) or word in ("Ia", "Dia", "Beliau"):
+        return None
+    name, pid = _resolve_name(word, "", ctx)
+    person = ctx.persons.get(name) or Person(name=name, person_id=pid)
+    ctx.persons[name] = person
+    return person
+
+
 def _known_name_at(text: str, pos: int, ctx: Ctx) -> Person | None:
     """A capitalised word at ``pos`` that is part of a person already named in the article ("Menurut Rosmaniar,")."""
     m = re.match(r"\s*((?:[A-Z][a-z'’]+)(?:\s+[A-Z][a-z'’]+){0,3})", text[pos:])
@@ -424,8 +525,10 @@ def _trim_prefix(person: Person, i: int, n_words: int, ctx: Ctx) -> bool:
     parts = person.name.lower().split()
     if person.person_id or i <= 0:
         return False
+    # "Kasir Nusantara Rachmat Sudarsono" then "kata Rachmat": the words before the one the person is called by are
+    # an organisation's name, as long as two name words stay and none of them is a name particle
     org_prefix = any(w in ORG_NAME_HEADS for w in parts[:i]) or (
-        i == 1 and len(parts) >= 3 and n_words == 1 and parts[0] not in NAME_PARTICLES)
+        n_words == 1 and len(parts) - i >= 2 and not any(w in NAME_PARTICLES for w in parts[:i]))
     if not org_prefix and n_words == 1:
         # "Banjarmasin Muhammad Fadillah" then "Fadillah": the words before are a place the article names as such
         # ("di Banjarmasin"); the name keeps at least two words

@@ -125,7 +125,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
     entries, first_speaker = attribute_sentences(doc, text, ctx, para_of)
     _attribute_open_quotes(entries)
 
-    for sent, para, attr in entries:
+    for sent, para, sentence_attr in entries:
         st = sent_text(sent)
         before_sent, prev_sent = prev_sent, sent
         sents_ents = _sent_ents(sent)
@@ -315,6 +315,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 program = _program_name(program_id) or pe.text
             elif named_here:
                 program = min(named_here, key=lambda n: abs(n[0] - rs))[2].name  # a programme the article names
+            attr = sentence_attr.at(rs)  # "A mengatakan ..., sementara B menyebut ...": the figure's own clause
             person = attr.person
             scope = scope_of(st, rs, re_, entities=ent_keys, program_id=program_id,
                              program_kind=_program_kind(program_id), unit=unit, metric=metric,
