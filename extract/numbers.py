@@ -21,7 +21,7 @@ SE_FORMS = {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1_000, "seju
 HALF = {"setengah", "separuh"}
 SCALES = {"ratus": 1e2, "ribu": 1e3, "rb": 1e3, "rb.": 1e3, "k": 1e3, "juta": 1e6, "jt": 1e6, "jt.": 1e6, "million": 1e6,
           "miliar": 1e9, "milyar": 1e9, "milliar": 1e9, "billion": 1e9, "m": 1e9, "triliun": 1e12, "trilyun": 1e12,
-          "trillion": 1e12, "t": 1e12}
+          "trillion": 1e12, "t": 1e12, "kuadriliun": 1e15, "quadrillion": 1e15}
 def _scale_key(sc: str) -> str:
     """The SCALES key of a scale as written ("jt." -> "jt", "jutaan" -> "juta", "M" -> "m")."""
     k = sc.lower().rstrip(".")
@@ -41,7 +41,7 @@ _NUMWORD = (r"(?:nol|s(?:atu|e(?:mbilan|puluh|belas|ratus|ribu|juta|mil(?:iar|ya
 WORDSEQ = rf"(?:{_NUMWORD}(?:\s+{_NUMWORD})*)"
 DIGITNUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?)"
 # "30 jutaan", "Rp 2,5 triliunan": an "-an" scale is a round, approximate figure (qualifier "sekitar")
-SCALE_RE = r"(?:ratus(?=\s+(?:ribu|juta|miliar|milyar|triliun|rupiah))|(?:ribu|juta|miliar|milyar|milliar|triliun|trilyun)(?:an)?|rb\.?|jt\.?|million|billion|trillion|[MTK](?![\w-]))"
+SCALE_RE = r"(?:ratus(?=\s+(?:ribu|juta|miliar|milyar|triliun|rupiah))|(?:ribu|juta|miliar|milyar|milliar|triliun|trilyun|kuadriliun)(?:an)?|rb\.?|jt\.?|million|billion|trillion|quadrillion|[MTK](?![\w-]))"
 # compiled once: parse_number and _part_value run for every figure of every article
 _SCALE_WORD = re.compile(SCALE_RE, re.IGNORECASE)
 _NUMBER_PHRASE = re.compile(rf"({DIGITNUM})\s*((?:{SCALE_RE}\s*)*)", re.IGNORECASE)
@@ -87,8 +87,8 @@ _QUAL_AFTER = re.compile(r"^\s*(?:\w+\s+)?lebih\b(?!\s+(?:dari|daripada|kecil|be
 
 
 # Shares written as words are percentages: "sepertiga" 33.3, "tiga perempat" 75, "separuh(nya)" 50, "satu dari lima
-# usaha" 20. A half before a scale or a unit of time ("setengah juta", "setengah tahun") or after a whole number ("dua
-# setengah") is an amount, not a share.
+# usaha" 20, and so are fractions in digits ("hampir 1/3 trafik"). A half before a scale or a unit of time
+# ("setengah juta", "setengah tahun") or after a whole number ("dua setengah") is an amount, not a share.
 _SMALLWORD = r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
 _DENOMINATORS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
                  "sepuluh": 10, "seratus": 100}
@@ -99,6 +99,7 @@ FRACTION_RE = re.compile(
     rf"(?:se|(?P<num>{_SMALLWORD})\s+)per(?P<den>dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus)"
     rf"|(?P<half>separuh|setengah)"
     rf"|(?P<rnum>{_SMALLWORD})\s+(?:dari|di\s+antara)\s+(?P<rden>dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus)"
+    rf"|(?<![(/\d.,])(?P<dnum>[1-9])/(?P<dden>[2-9]|10)(?![/\d)])"  # "hampir 1/3 trafik"; not "(1/3)", "1/3/2021"
     rf")(?:nya)?(?![\w-])(?!\s+{_NOT_A_SHARE_AFTER})",
     re.IGNORECASE,
 )
@@ -109,6 +110,9 @@ def _share_value(m: re.Match) -> float | None:
     """The percentage a fraction written as words stands for (None when it is no proper share)."""
     if m.group("half"):
         return 50.0
+    if m.group("dnum"):
+        num, den = int(m.group("dnum")), int(m.group("dden"))
+        return round(100.0 * num / den, 1) if num < den else None
     num_word, den_word = (m.group("num"), m.group("den")) if m.group("den") else (m.group("rnum"), m.group("rden"))
     num = words_to_number(num_word) if num_word else 1.0
     den = _DENOMINATORS[den_word.lower()]

@@ -13,7 +13,7 @@ finished. They are the honest measure of unseen text and nothing may be tuned on
 ``blind`` and ``blind3`` are consumed: from pantau-claims-2.3 on they are development data (their errors may be
 studied); ``blind4`` is development data from pantau-claims-2.4 on. The current blind set is named in
 ``extract.claim_eval.BLIND_SETS``. The floors sit just below the one-time measurements
-and catch a regression (strict F1 floors raised to 0.85 by the claim-type work of 2.3, below its rules-alone 0.86).
+and catch a regression (strict F1 floors raised to 0.85 by the claim-type work of 2.3, to 0.86-0.90 by that of session 5).
 """
 import pytest
 
@@ -21,10 +21,11 @@ from extract.claim_eval import evaluate, gold_sets, load_articles, load_jsonl, p
 
 FLOORS = {  # set: (strict F1, lenient F1, speaker accuracy, core recall), raised with pantau-claims-2.3
     # blind4 scored once, after 2.3: 0.788 / 0.924 / 0.905 / 0.852; speaker 0.991 after the speaker work of 2.4
-    # (studied as development data, gold B4-03-C10/C11 aligned with the conventions of 2026-12-03)
-    "blind4": (0.77, 0.91, 0.97, 0.84),
-    "blind": (0.85, 0.93, 0.98, 0.85),
-    "blind3": (0.85, 0.92, 0.98, 0.91),
+    # (studied as development data, gold B4-03-C10/C11 aligned with the conventions of 2026-12-03); strict and lenient
+    # raised by the type and figure work of session 5, a margin left for the retrained tie-breaker
+    "blind4": (0.86, 0.94, 0.97, 0.90),
+    "blind": (0.90, 0.96, 0.98, 0.85),
+    "blind3": (0.90, 0.95, 0.98, 0.91),
 }
 
 

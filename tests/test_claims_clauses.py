@@ -54,6 +54,18 @@ def test_framing_and_past_contrast_are_not_hypotheses():
     assert not hypothetical(s, pos(s, "30")) and not hypothetical(s, pos(s, "55"))
 
 
+def test_a_condition_opening_a_new_sentence_in_a_quote_keeps_the_sentence_before():
+    s = "\"Koperasi simpan pinjam itu 60 persen dari semua koperasi kami. Kalau mereka go digital, 5.000 anggota terlayani.\""
+    assert not hypothetical(s, pos(s, "60")) and hypothetical(s, pos(s, "5.000"))
+
+
+def test_a_past_anywhere_in_the_condition_contrasted_with_now_is_real():
+    s = "Kalau pada masa awal program dua tahun lalu baru 300 koperasi yang terdaftar, sekarang sudah 1.100 koperasi."
+    assert not hypothetical(s, pos(s, "300")) and not hypothetical(s, pos(s, "1.100"))
+    s = "Kalau harga pakan turun seperti tahun lalu, peternak bisa untung 20 persen."
+    assert hypothetical(s, pos(s, "20"))
+
+
 # --- claim type from the clause structure ------------------------------------------------------------------------
 
 def test_base_of_a_share_is_context_and_the_part_a_result():

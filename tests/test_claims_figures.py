@@ -192,3 +192,187 @@ def test_a_share_in_words_of_a_price_is_no_claim_but_a_share_of_businesses_is():
 def test_a_modifier_before_the_counted_noun_is_skipped():
     got = by_value("Dinas sudah memverifikasi 5.400 calon penerima bantuan alat produksi.")
     assert got[5400.0]["unit"] == "orang"
+
+
+def test_the_year_in_the_number_of_a_regulation_is_no_deadline():
+    text = ("Aturan itu merujuk pada Peraturan Bupati Nomor 14 Tahun 2023 tentang belanja daerah. Pemerintah kabupaten "
+            "wajib membelanjakan minimal 35 persen anggaran pengadaan untuk produk koperasi dan usaha kecil.")
+    got = by_value(text)
+    assert got[35.0]["claim_type"] == "target" and got[35.0]["target_year"] is None
+
+
+def test_data_lines_of_a_list_are_claims_counting_what_the_list_introduces():
+    text = ("Pedagang pasar yang sudah menerima pembayaran QRIS paling banyak ada di tiga kota. Rinciannya:\n\n"
+            "1. Kota Malang: 12.400 pedagang\n2. Kota Kediri: 8.150 pedagang\n3. Kota Blitar: 5.900 pedagang\n\n"
+            "Dinas menilai sebarannya belum merata.")
+    got = by_value(text)
+    assert {12400.0, 8150.0, 5900.0} <= set(got)
+    assert got[8150.0]["claim_type"] == "achievement"
+
+
+def test_a_data_line_restated_by_the_paragraph_under_it_is_one_claim():
+    text = ("Berikut dua sasaran dinas tahun ini:\n\n1. Pelatihan ekspor: 3.200 peserta\n\n"
+            "Pelatihan ekspor tahun ini ditargetkan diikuti 3.200 pelaku usaha dari seluruh kecamatan.")
+    got = [c for c in claims(text, published="2025-03-04") if c["value"] == 3200.0]
+    assert len(got) == 1 and got[0]["claim_type"] == "target"
+
+
+def test_places_and_countries_reached_are_counts_whatever_the_preposition():
+    text = ("Berkat lokapasar, perajin tenun itu kini menerima pesanan dari 17 provinsi dan mengirim produknya ke "
+            "lima negara di Eropa.")
+    got = by_value(text)
+    assert 17.0 in got and 5.0 in got
+
+
+def test_places_a_survey_sampled_stay_out():
+    got = by_value("Survei itu melibatkan 900 responden pelaku usaha di 11 provinsi pada Maret lalu.")
+    assert 11.0 not in got
+
+
+def test_goods_shipped_by_weight_and_scaled_counts_of_times_are_claims():
+    text = ("Koperasi kopi itu mengirim 8 ton biji kopi ke Belanda tahun ini. Aplikasi kasirnya sudah dipakai "
+            "2,3 juta kali sejak peluncuran.")
+    got = by_value(text)
+    assert 8.0 in got and got[8.0]["unit"] == "ton"
+    assert 2300000.0 in got
+
+
+def test_a_multiple_of_a_price_is_context_and_occasions_stay_out():
+    got = by_value("Biaya sertifikasi di daerah terpencil bisa empat kali harga di kota. Pendamping datang dua kali "
+                   "seminggu.")
+    assert got[4.0]["claim_type"] == "other"
+    assert 2.0 not in got
+
+
+def test_a_distance_outside_a_business_sentence_is_no_claim():
+    assert 30.0 not in by_value("Jalan desa sepanjang 30 kilometer itu rusak berat sejak Januari.")
+
+
+def test_one_percent_and_a_quadrillion_are_figures():
+    got = by_value("\"Yang sudah ekspor belum sampai satu persen,\" katanya. Total kredit bank itu mencapai Rp1,2 "
+                   "kuadriliun per Juni.")
+    assert 1.0 in got and got[1.0]["unit"] == "persen"
+    assert 1.2e15 in got
+
+
+def test_a_scaled_figure_before_last_year_is_a_count_not_a_duration():
+    got = by_value("Peserta festival belanja daring tahun ini 2,8 juta UMKM, naik dari 2,1 juta tahun lalu.")
+    assert 2100000.0 in got
+
+
+def test_the_same_sum_in_two_years_and_a_range_beside_its_bound_are_separate_facts():
+    text = ("Dinas mendapat alokasi dana pendampingan Rp40 miliar tahun lalu. Untuk 2026, dinas kembali mendapat "
+            "alokasi Rp40 miliar. Bunga pinjaman koperasi itu di kisaran 4 sampai 6 persen, dengan kredit macet di "
+            "bawah 4 persen.")
+    got = claims(text, published="2025-08-01")
+    assert sum(1 for c in got if c["value"] == 4e10) == 2
+    assert sum(1 for c in got if c["value"] == 4.0) == 2
+
+
+def test_a_figure_pointing_back_is_the_earlier_claim_unless_the_target_moves_to_a_new_year():
+    text = ("Pemerintah kabupaten menargetkan 40 persen pedagang pasar memakai QRIS pada 2025. \"Dari 40 persen itu, "
+            "realisasinya baru 18 persen,\" kata Kepala Dinas Budi Santosa. Kini sasaran 40 persen itu digeser dan "
+            "harus tercapai pada 2026.")
+    got = [c for c in claims(text, published="2025-10-01") if c["value"] == 40.0]
+    assert sorted(c["target_year"] for c in got) == [2025, 2026]
+
+
+def test_a_value_marked_as_the_one_before_is_an_earlier_level():
+    got = by_value("Bunga pinjaman koperasi itu turun menjadi 6 persen mulai Juli, dari sebelumnya hingga 11 persen.")
+    assert got[11.0]["claim_type"] != "target"
+
+
+def test_the_sentences_after_an_illustration_in_its_paragraph_go_on_with_the_example():
+    text = ("Sebagai gambaran, perajin yang menjual 20 tas sebulan membayar komisi Rp 300 ribu. Setelah ongkos kirim, "
+            "sisa labanya tinggal Rp 1,2 juta.\n\nDinas mencatat 4.100 perajin sudah berjualan daring.")
+    got = by_value(text)
+    assert 1200000.0 not in got and 4100.0 in got
+
+
+def test_counts_of_conclusions_and_levels_and_a_shopping_day_name_are_no_claims():
+    text = ("Rapat kerja menghasilkan lima kesimpulan. Pelatihan dibagi menjadi tiga tingkat. Pada kampanye 12.12, "
+            "penjualan 4.500 UMKM binaan naik 40 persen.")
+    got = by_value(text)
+    assert 5.0 not in got and 3.0 not in got and 12.12 not in got
+    assert 4500.0 in got and 40.0 in got
+
+
+def test_a_grant_per_recipient_restated_is_one_claim():
+    text = ("Kepala Dinas Koperasi Rahmat Hidayat mengatakan setiap penerima akan mendapat Rp1,8 juta yang "
+            "ditransfer ke rekening. Pengamat menilai hibah Rp1,8 juta cukup membantu modal awal pedagang.")
+    assert sum(1 for c in claims(text) if c["value"] == 1.8e6) == 1
+
+
+def test_a_deadline_day_and_month_or_next_month_falls_in_the_coming_year():
+    got = by_value("Pemerintah akan meresmikan 1.200 koperasi desa secara serentak pada 17 Maret mendatang.",
+                   published="2025-11-20")
+    assert got[1200.0]["target_year"] == 2026
+    got = by_value("\"Bulan depan kami bakal menambah tiga penjahit lagi,\" kata Sumarni.", published="2025-12-10")
+    assert got[3.0]["claim_type"] == "target" and got[3.0]["target_year"] == 2026
+
+
+def test_a_target_named_again_with_its_deadline_is_one_target_claim():
+    text = ("Semarang - Dinas Koperasi menargetkan sedikitnya dua ribu koperasi sudah berjualan secara daring pada akhir "
+            "2026, naik dari sekitar 800 unit yang saat ini tercatat.\n\n\"Kami tidak mau koperasi hanya jadi penonton. "
+            "Dua ribu koperasi online tahun depan itu realistis, asal semua pihak bergerak,\" kata Kepala Dinas Rahmat "
+            "Hidayat di Semarang, Rabu.")
+    got = [c for c in claims(text, published="2025-09-03", lead="") if c["value"] == 2000.0]
+    assert [(c["claim_type"], c["target_year"]) for c in got] == [("target", 2026)]
+
+
+def test_a_part_of_the_count_before_and_a_multiple_with_a_suffix_are_claims():
+    text = ("Koperasi itu mempekerjakan 14 penjahit dari desa sekitar. Lima di antaranya kini bekerja dari rumah. "
+            "\"Omzet kami sekarang sudah tiga kali lipatnya,\" kata ketua koperasi, Sri Wahyuni.")
+    got = by_value(text)
+    assert got[5.0]["unit"] == "orang"
+    assert 3.0 in got and got[3.0]["unit"] == "kali"
+
+
+def test_a_count_in_units_restating_a_count_of_businesses_is_one_claim():
+    text = ("Saat ini, jumlah pelaku usaha yang berjualan daring di kabupaten itu baru sekitar 3.400 UMKM.\n\n"
+            "\"Yang terdaftar sebagai binaan kami 96.000 unit. Dari jumlah itu, baru 3.400-an unit yang aktif berjualan "
+            "online,\" kata Kepala Dinas Rahmat Hidayat.")
+    got = [c for c in claims(text) if c["value"] == 3400.0]
+    assert len(got) == 1 and got[0]["unit"] == "UMKM"
+
+
+def test_a_dated_target_of_traders_read_as_businesses_or_people_is_one_claim():
+    text = ("Program ini menyasar 30 ribu pedagang di 150 pasar hingga 2027.\n\n\"Kami ingin jumlah peserta naik menjadi "
+            "30 ribu orang pada 2027,\" kata Kepala Dinas Rahmat Hidayat.")
+    got = [c for c in claims(text) if c["value"] == 30000.0]
+    assert len(got) == 1 and got[0]["target_year"] == 2027
+
+
+def test_a_share_with_decimals_restated_in_a_summary_is_one_claim():
+    text = ("Nilai ekonomi digital tumbuh pesat. Porsi usaha yang sudah berjualan online tercatat 17,36 persen, naik dari "
+            "tahun sebelumnya.\n\nBerikut ringkasan data ekonomi digital 2024: nilai ekonomi internet US$ 90 miliar; "
+            "pertumbuhan tahunan 12%; porsi usaha yang berjualan online 17,36%.")
+    got = [c for c in claims(text, published="2025-03-01", lead="") if c["value"] == 17.36]
+    assert len(got) == 1 and got[0]["claim_type"] == "achievement"
+
+
+def test_a_pronoun_after_a_figure_is_not_what_it_counts():
+    got = by_value("\"Target 500 ribu pedagang itu sudah lama. Jadi target 800 ribu kita tetapkan untuk 2027,\" kata "
+                   "Kepala Dinas Rahmat Hidayat.")
+    assert got[800000.0]["unit"] != "kita"
+
+
+def test_a_figure_pointed_back_to_keeps_the_speaker_who_stated_it_first():
+    text = ("Kepala Dinas Koperasi Rahmat Hidayat mengatakan jumlah pedagang yang terdaftar di aplikasi pasar sudah 42 "
+            "ribu.\n\n\"Dari 42 ribu itu, berapa yang aktif?\" ujar pengamat ekonomi Sari Lestari.")
+    got = [c for c in claims(text, lead="") if c["value"] == 42000.0]
+    assert len(got) == 1 and got[0]["speaker"] == "Rahmat Hidayat"
+
+
+def test_a_target_first_stated_in_narration_takes_the_speaker_who_points_back_to_it():
+    text = ("Dinas Koperasi menargetkan 15 ribu pedagang memakai QRIS pada akhir 2026.\n\n\"Target 15 ribu pedagang itu "
+            "berat, tapi kami optimistis,\" kata Kepala Dinas Koperasi Rahmat Hidayat.")
+    got = [c for c in claims(text, published="2025-09-02", lead="") if c["value"] == 15000.0]
+    assert len(got) == 1 and got[0]["speaker"] == "Rahmat Hidayat" and got[0]["target_year"] == 2026
+
+
+def test_a_bare_number_goes_on_counting_the_noun_of_the_sentence_before_even_a_conditional_one():
+    text = ("\"Kalau semua pasar mau didampingi, kami butuh minimal 250 fasilitator. Sekarang baru 90,\" kata Kepala "
+            "Dinas Rahmat Hidayat.")
+    got = by_value(text)
+    assert got[90.0]["unit"] == "orang" and 250.0 not in got

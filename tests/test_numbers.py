@@ -143,3 +143,12 @@ def test_halves_of_amounts_and_durations_are_not_shares():
     assert all(q.unit != "persen" for q in find_quantities("pelatihan selama setengah tahun"))
     assert [q.value for q in find_quantities("dua setengah tahun")] == [2.5]
     assert all(q.unit != "persen" for q in find_quantities("lima dari tiga"))  # no proper share
+
+
+def test_a_fraction_in_digits_is_a_share_but_a_date_is_not():
+    from extract.numbers import find_quantities
+
+    got = {q.text: q for q in find_quantities("Hampir 2/3 penjual di pasar itu memakai QRIS, kata Lurah, Senin (2/3).")}
+    assert got["2/3"].value == 66.7 and got["2/3"].unit == "persen"
+    assert all(q.unit != "persen" for t, q in got.items() if t != "2/3")
+    assert not [q for q in find_quantities("Pelatihan digelar pada 1/3/2025.") if q.unit == "persen"]

@@ -7,7 +7,8 @@ import re
 
 from extract.claims import type_model
 from extract.claims.clauses import _clause_bounds, _nearest
-from extract.claims.structure import ATTRIBUTE_AFTER, MARKET_WIDE, PRIVATE_LENDING, structural_type
+from extract.claims.structure import (APPLICANTS_AFTER, APPLICANTS_LEFT, ATTRIBUTE_AFTER, DISTRIBUTIVE_LEFT, FUTURE,
+                                      MARKET_WIDE, PRIVATE_LENDING, earlier_term, estimate_of_now, structural_type)
 from extract.claims.lexicon import alternation, lexicon, words, ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
 
 
@@ -51,10 +52,18 @@ PASSED_AT_START = re.compile(rf"(?:{PASSED})", re.IGNORECASE)
 PASSED_BEFORE = re.compile(rf"(?:{PASSED})\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+# "dibandingkan posisi akhir 2021 yang sebanyak 16,4 juta": a comparison base tied to a point in time is the earlier
+# level of the quantity compared (R12 a); a base named as a whole population ("dibandingkan jumlah UMKM") stays context
+COMPARED_EARLIER = re.compile(rf"\b(?:{_alt('comparison_words')})\s+(?:dengan\s+)?(?:\w+\s+)?"
+                              rf"(?:{alternation('change', 'earlier_anchors')}|(?:19|20)\d\d)\b[^,.;]*$", re.IGNORECASE)
+WHOLE_BASE = re.compile(rf"\b(?:{_alt('whole_base_nouns')})\b", re.IGNORECASE)
+
+
 GROWTH = re.compile(rf"\b(?:{_alt('growth_words')})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
 
 
-POPULATION_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_alt('national_places')})\b", re.IGNORECASE)
+# (the noun may be an enumeration: "64,2 juta usaha mikro, kecil, dan menengah di Indonesia")
+POPULATION_AFTER = re.compile(rf"^\s*(?:\w+,?\s+){{0,6}}?(?:{_alt('national_places')})\b", re.IGNORECASE)
 
 
 PLACE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?di\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*,")
@@ -66,6 +75,12 @@ _SIZE_CLASS_OF_THEM = (rf"^\s*(?:persen|%)?\s*di\s+antaranya\s+(?:{alternation('
 COMPOSITION_AFTER = re.compile(rf"^[^,.;]{{0,60}}?\b(?:{alternation('context', 'composition_verbs')}|{_alt('composition_phrases')})\b|"
                                + _SIZE_CLASS_OF_THEM, re.IGNORECASE)
 SIZE_CLASS_OF_THEM = re.compile(_SIZE_CLASS_OF_THEM, re.IGNORECASE)
+# "61 persen diserap usaha mikro, 27 persen usaha kecil, dan 12 persen usaha menengah": a share named by a size class
+# and nothing else (the sentence ends or the next share follows) is a part of a size-class make-up (R10)
+SIZE_CLASS_BARE = re.compile(r"^\s*(?:persen|%)?\s*(?:" + "|".join(
+    c for c in lexicon("context")["size_classes"] if c not in ("umkm", "ukm", "umk")) +
+    r")\s*(?:[.;)]|,?\s*(?:(?:dan|serta)\s+)?\d|$)",
+    re.IGNORECASE)
 # "naik ke 85 persen", "turun menjadi 9 persen": the figure is the new level, not the size of the change
 NEW_LEVEL_LEFT = re.compile(rf"\b(?:{_alt('new_level_openers')})\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+|di\s+atas\s+)?$",
                             re.IGNORECASE)
@@ -78,6 +93,14 @@ STATUS_SHARE_AFTER = re.compile(r"^\s*(?:persen|%)?\s*(?:di\s+antaranya\s+)?yang
 # R10: a share or count of UMKM with a status ("60 persen UMKM digital yang bertransaksi") is a result, whoever measured it
 STATUS_AFTER = re.compile(r"^\s*(?:persen\s+)?(?:dari\s+)?(?:pelaku\s+)?(?:umkm|ukm|usaha\s+mikro|koperasi)\b[^,.;]{0,30}?\byang\b",
                           re.IGNORECASE)
+# the partner verb governs the figure directly or through a coordination ("bekerja sama dengan enam marketplace dan")
+PARTNER_LEFT = re.compile(rf"\b(?:{_alt('partner_verbs')})\s+(?:[^\s,.;]+\s+){{0,6}}?(?:sekitar\s+|lebih\s+dari\s+)?$",
+                          re.IGNORECASE)
+# "61 BUMN ... yang sudah bertransaksi", "47 pasar ... sudah menerapkan QRIS": a count with a realised status (R10)
+REALISED_STATUS_AFTER = re.compile(r"^[^,.;]{0,50}?\b(?:yang\s+)?(?:kini\s+)?(?:sudah|telah)\s+"
+                                   r"(?:di|me|ber|ter)[a-z]{3,}", re.IGNORECASE)
+# a clause that reports participation as done ("sudah digelar ... dan diikuti", "tercatat 3.200 pelaku usaha mengikuti")
+REALISED_REACH = re.compile(rf"{STRONG_REALIZED.pattern}|\b(?:{_alt('realised_reach')})\b", re.IGNORECASE)
 RECORDED_LEFT = re.compile(rf"\b(?:{_alt('recorded_markers')})\s+(?:sekitar\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
 MEMBERS_AFTER = re.compile(rf"^\s*(?:juta|ribu)?\s*(?:{_alt('member_nouns')})\b", re.IGNORECASE)
 POSSESSION_LEFT = re.compile(rf"\b(?:{_alt('possession_verbs')})\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?$", re.IGNORECASE)
@@ -87,11 +110,17 @@ POPULATION_LEFT = re.compile(r"\bjumlah\s+(?:\w+\s+)?(?:umkm|ukm|umk|ikm|koperas
 
 
 AID_WORDS = words("claim_type", "aid_words")
+LOAN_WORDS = words("claim_type", "loan_words")
+GRANT_RECEIPT = words("claim_type", "grant_receipt_verbs")
+# partners are organisations: businesses or people a programme "melibatkan" are its participants, not partners
+PARTICIPANT_UNITS = ("UMKM", "orang", "persen", "rupiah", "USD")
 STANDARD_UNITS = (None, "UMKM", "koperasi", "orang", "persen", "rupiah", "USD", "transaksi", "produk", "kali")
 SALES_COUNT = re.compile(rf"\s*(?:\w+\s+)?(?:{_alt('sales_count_words')})\b|\b(?:{_alt('sales_count_words')})\b(?:\s+\w+){{0,4}}\s*$",
                          re.IGNORECASE)
-RATE_LEFT = re.compile(rf"\b(?:{_alt('rate_words')})\b[^,.;]{{0,45}}$", re.IGNORECASE)
+RATE_LEFT = re.compile(rf"\b(?:{_alt('rate_words')})\b[^,.;]{{0,60}}$", re.IGNORECASE)
 MACRO_WORDS = words("claim_type", "macro_words")
+DISBURSEMENT = words("budget", "disbursement_nouns")
+PRICE_TARGET = re.compile(rf"\b(?:{_alt('price_targets')})\b[^,.;]{{0,25}}$", re.IGNORECASE)
 FOREIGN = words("claim_type", "foreign_comparators")
 CONTRIBUTION = re.compile(rf"\b(?:{_alt('contribution_words')})\b[^.;]{{0,40}}\b(?:{_alt('contribution_to')})", re.IGNORECASE)
 PARTICIPANTS_AFTER = re.compile(rf"\s*(?:orang\s+)?(?:{_alt('participant_nouns')})\b", re.IGNORECASE)
@@ -103,6 +132,8 @@ COMMITMENT = words("budget", "commitments")
 
 
 SURVEY_WORDS = words("context", "survey_words")
+SAMPLE_LEFT = re.compile(rf"\b(?:{alternation('context', 'survey_words')})\b[^,.;\d]{{0,40}}\b"
+                         r"(?:terhadap|kepada|melibatkan)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?$", re.IGNORECASE)
 NEW_NOUN = re.compile(rf"\b({alternation('realised', 'new_nouns')})\s+baru\b", re.IGNORECASE)
 # "jumlah IKM di provinsi itu mencapai sekitar 104 ribu": a whole population, no status between noun and figure (R10)
 BARE_POPULATION_LEFT = re.compile(rf"\bjumlah\s+(?:pelaku\s+)?(?:{alternation('context', 'population_nouns')})(?:nya)?\b"
@@ -110,6 +141,12 @@ BARE_POPULATION_LEFT = re.compile(rf"\bjumlah\s+(?:pelaku\s+)?(?:{alternation('c
                                   re.IGNORECASE)
 
 
+# a relative clause that gives the counted a status ("yang memiliki NIB", "yang bergabung sebagai penjual"), not one
+# that only says where they are recorded ("yang terdata di dinas")
+STATUS_CLAUSE = re.compile(rf"\byang\s+(?:sudah\s+|telah\s+)?(?!(?:{_alt('population_record_verbs')})\b)"
+                           r"(?:me|ber|di|ter)[a-z]{3,}", re.IGNORECASE)
+# a context cue whose noun is owned by UMKM ("ekspor produk IKM", "ekspor UMKM") measures UMKM, not the economy
+UMKM_OWN = re.compile(r"^\s+(?:produk\s+)?(?:umkm|ukm|ikm|umk|usaha\s+mikro|koperasi)\b", re.IGNORECASE)
 _COORD_VERB = re.compile(r"\b(?:dan|serta|lalu|kemudian)\s+(?:telah\s+|sudah\s+)?(?:di|ter|me|ber)[a-z]{3,}", re.I)
 
 
@@ -127,8 +164,28 @@ def _clean_cues(t: str) -> str:
                        and not PASSED_AT_START.match(m.group(0))
                        else "mencapai", t)
     t = re.sub(r"\byang\s+baru\b", "yang", t, flags=re.I)
+    t = re.sub(r"\bbaru\s+(?=(?:tersebut|itu|ini)\b)", "", t, flags=re.I)  # "KUR bunga baru tersebut": new, not only
     t = NEW_NOUN.sub(lambda m: m.group(1), t)  # "debitur baru": new debtors, not "only"
     return t
+
+
+def _programme_money(seg_left: str) -> bool:
+    """Money a budget cue governs is programme money unless the clause makes it sales, absorbed spending, private
+    lending or procurement (procurement through e-Katalog or of local products is a realised transaction value)."""
+    return not re.search(rf"\b(?:{_alt('sales_words')})\b|(?<!bisa\s)(?<!dapat\s)\b(?:{_alt('absorbed_words')})\b",
+                         seg_left[-80:], re.I) and not PRIVATE_LENDING.search(seg_left) and \
+        not PROCUREMENT.search(seg_left)
+
+
+def _tail(text: str, n: int) -> str:
+    """The last ``n`` characters of ``text`` without a word cut at their start (a window that starts inside
+    "mengatakan" must not read "akan")."""
+    if len(text) <= n:
+        return text
+    tail = text[-n:]
+    if text[-n - 1].isalnum() and tail[:1].isalnum():
+        return tail.split(None, 1)[1] if " " in tail.strip() else ""
+    return tail
 
 
 def _committed(before: str) -> bool:
@@ -146,10 +203,10 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     left, right = _clause_bounds(sent_text, rel_start, rel_end)
     seg_left = _clean_cues(sent_text[left:rel_start])
     seg_right = _clean_cues(sent_text[rel_end:right])
-    near_left = seg_left[-70:]
+    near_left = _tail(seg_left, 70)
     near_right = seg_right[:60].split(",")[0]
     money = unit in ("rupiah", "USD")
-    pieces = re.split(r"\d[\d.,]*\s*(?:juta|ribu|miliar|triliun|persen|%)?", seg_left[-60:])
+    pieces = re.split(r"\d[\d.,]*\s*(?:juta|ribu|miliar|triliun|persen|%)?", _tail(seg_left, 60))
     ach_left = pieces[-1]
     if len(pieces) > 1 and re.fullmatch(r"[\s(,]*(?:(?:atau|dan|sekitar|setara|dengan|yaitu|yakni|alias|kurang\s+lebih|"
                                          r"hampir|lebih\s+dari|sebesar|sebanyak)[\s(,]*)*", ach_left, re.I):
@@ -157,7 +214,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         head = pieces[-2][-45:].split(",")[-1]
         ach_left = head + ach_left
     else:
-        ach_left = ach_left[-45:].split(",")[-1] if not re.fullmatch(r"[\s(]*", ach_left.split(",")[-1]) else ach_left[-45:]
+        ach_left = _tail(ach_left, 45).split(",")[-1] if not re.fullmatch(r"[\s(]*", ach_left.split(",")[-1]) \
+            else _tail(ach_left, 45)
 
     if DERIVED_LEFT.search(seg_left[-45:]) or (SHARE_BASE_LEFT.search(seg_left[-30:]) and not money):
         return "other", True  # "selisihnya 23 poin persen"; "16 persen dari 64 juta UMKM": the base of a share
@@ -185,6 +243,19 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
                   or PER_UNIT_LEFT.search(seg_left[-70:])):
         return ("budget" if AID_WORDS.search(sent_text)
                 else "other"), True
+    if money and DISTRIBUTIVE_LEFT.search(seg_left):
+        # "Setiap koperasi dapat memperoleh plafon pinjaman hingga Rp3 miliar": a loan bound per unit is a parameter;
+        # "Setiap pedagang mendapat perangkat senilai Rp1,2 juta": a grant per recipient is programme money
+        clause = sent_text[left:right]
+        return ("other" if LOAN_WORDS.search(clause) else
+                "budget" if AID_WORDS.search(sent_text) or GRANT_RECEIPT.search(seg_left) else "other"), True
+    if unit == "persen" and (SIZE_CLASS_AFTER.match(after_text) or SIZE_CLASS_BARE.match(after_text)) and \
+            not STATUS_SHARE_AFTER.match(after_text):
+        # "dan 97 persen di antaranya merupakan UMKM": the size-class make-up of a population (R10), whatever
+        # realised cue the count before it carries
+        return "other", True
+    if PRICE_TARGET.search(seg_left):
+        return "other", True  # "target harga Rp 4.800 per saham": an analyst's forecast (R1 exception)
     # 1. an explicit target verb/noun governs the clause unless a realised marker follows it
     targets = [m for m in EXPLICIT_TARGET.finditer(seg_left)]
     targets = [m for m in targets if not (NOT_TARGET.search(seg_left[max(0, m.start() - 25):m.end()]) and
@@ -194,11 +265,21 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         last = targets[-1]
         between = seg_left[last.end():]
         if not STRONG_REALIZED.search(between) and not _COORD_VERB.search(between):
+            if unit == "persen" and RATE_LEFT.search(between):
+                return "other", True  # "menetapkan tarif MDR sebesar 0,3 persen": a rate is a parameter, set or not
+            if money and DISBURSEMENT.search(seg_left) and _programme_money(seg_left) and \
+                    not PRIVATE_FUNDING.search(seg_left):
+                return "budget", True  # "target penyaluran KUR Rp 284 triliun": planned programme money (R1 exception)
             return "target", True
     if EXPLICIT_TARGET.match(near_right.strip()) or re.match(r"\s*(?:\w+\s+){0,4}(?:ditargetkan|menjadi\s+target)\b",
                                                               near_right, re.I):
         return "target", True
-    # 2a. a comparison base ("dibandingkan realisasi tahun lalu sebesar Rp 253 triliun") is context
+    # 2a. a comparison base ("dibandingkan total UMKM yang 59 juta") is context; one tied to a point in time is the
+    # earlier level of the quantity compared, typed by what it measures (R12 a)
+    compared = COMPARED_EARLIER.search(seg_left)
+    if compared and not WHOLE_BASE.search(compared.group(0)):
+        clause = sent_text[left:right]
+        return "earlier:" + earlier_term(clause, seg_left, sent_text[rel_end:right], money, day), True
     if re.search(rf"\b(?:{_alt('comparison_words')})\b[^,.;]*$", seg_left, re.I) or \
             re.search(rf"\b(?:{alternation('change', 'change_verbs')})\s+dari\s+(?:\w+\s+)?$",
                       seg_left[-40:], re.I):
@@ -211,9 +292,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
                                re.I)):
         if PRIVATE_FUNDING.search(seg_left):
             return "other", True  # a startup's funding round is market context
-        if not re.search(rf"\b(?:{_alt('sales_words')})\b|(?<!bisa\s)(?<!dapat\s)\b(?:{_alt('absorbed_words')})\b",
-                         seg_left[-80:], re.I) and not PRIVATE_LENDING.search(seg_left) and not PROCUREMENT.search(seg_left):
-            return "budget", True  # (procurement through e-Katalog or of local products is a realised transaction value)
+        if _programme_money(seg_left):
+            return "budget", True
     if unit == "persen" and re.search(r"\bsubsidi\b", near_left[-40:], re.I):
         return "budget", True
     if unit == "persen" and RATE_LEFT.search(seg_left) and not targets:
@@ -229,6 +309,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if FOREIGN.search(sent_text[left:right]) \
             and not EXPLICIT_TARGET.search(seg_left):
         return "other", True
+    if SAMPLE_LEFT.search(seg_left):
+        return "other", True  # "Survei terhadap 3.150 pelaku UMKM": the sample of a survey (R10: a base)
     survey = SURVEY_WORDS.search(seg_left + after_text[:60])
     if survey and unit == "persen" and not PROJECTION.search(seg_left) and not MARKET_WIDE.search(sent_text[left:right]) \
             and not COMPOSITION_AFTER.match(after_text) and not SIZE_CLASS_OF_THEM.match(after_text) \
@@ -250,7 +332,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if t_left is None and a_left is None and "," in seg_left:
         t_left = _nearest(TARGET_CUES, seg_left, True)
     if p_left is not None and (t_left is None or p_left < t_left) and \
-            not STRONG_REALIZED.search(near_left[len(near_left) - p_left:]):
+            not STRONG_REALIZED.search(near_left[len(near_left) - p_left:]) and \
+            not estimate_of_now(near_left, sent_text, after_text, day):
         return "other", True  # a projection ("diproyeksi mencapai Rp 337 triliun")
     if PER_PERIOD.search(seg_left) and (t_left is not None or t_right is not None):
         return "target", True
@@ -260,16 +343,27 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if a_left is None and t_right is not None and (a_right is None or t_right < a_right) and t_right < 40:
         return "target", True
     # 5. context statistics (population, GDP share, digital economy, employment)
-    context_metric = metric in ("umkm_population", "umkm_gdp_share", "digital_economy_value", "umkm_employment_share")
-    other_m = OTHER_CUES.search(near_left[-45:])
-    if other_m and other_m.group(0).lower().startswith("jumlah") and DIGITAL_WORDS.search(sent_text[left:right]):
+    cue_window = _tail(near_left, 45)
+    counted = list(re.finditer(r"\bjumlah\b", near_left, re.I))
+    # "jumlah usaha mikro yang memiliki NIB mencapai N": a count with a status is a result (R10), not a population,
+    # whatever metric the counted noun suggests
+    with_status = bool(counted and STATUS_CLAUSE.search(near_left[counted[-1].end():]))
+    context_metric = metric in ("umkm_population", "umkm_gdp_share", "digital_economy_value", "umkm_employment_share") \
+        and not (with_status and metric == "umkm_population")
+    other_m = OTHER_CUES.search(cue_window)
+    if other_m and other_m.group(0).lower().startswith("jumlah") and (
+            DIGITAL_WORDS.search(sent_text[left:right]) or with_status):
         other_m = None  # "jumlah UMKM yang onboarding": a count of digital UMKM is a result, not a population
+    elif other_m and UMKM_OWN.match(cue_window[other_m.end():]):
+        other_m = None  # "ekspor produk IKM tercatat US$ 2,6 miliar": the exports of UMKM are their own result
     is_other = context_metric or bool(other_m)
     if CONTRIBUTION.search(sent_text[left:rel_end + 40]):
         return "other", True
     if PARTICIPANTS_AFTER.match(after_text) and not (
-            unit == "persen" and STRONG_REALIZED.search(_clean_cues(after_text[:40].split(",")[0]))):
+            unit == "persen" and STRONG_REALIZED.search(_clean_cues(after_text[:40].split(",")[0]))) and \
+            not (unit != "persen" and REALISED_REACH.search(seg_left)):
         return "other", True  # participant counts are context; "62 persen responden sudah ...": a status share (R10)
+    # (the participants a programme has already reached are its result: "telah meluluskan 15.000 peserta", convention)
     if unit == "persen" and SIZE_CLASS_OF_THEM.match(after_text):
         return "other", True  # "412.000 merchant, sekitar 90 persen di antaranya usaha mikro": composition (R10)
     if unit == "persen" and COMPOSITION_AFTER.match(after_text) and not STRONG_REALIZED.search(ach_left) and \
@@ -279,7 +373,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
             and not MEMBERS_AFTER.match(after_text):
         return "other", True  # "Kita punya sekitar 56 juta UMKM": the population a body has (R10)
     pm = PARTICIPANT_AFTER.match(after_text)
-    if pm and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(_clean_cues(after_text[:100].split(".")[0])) and \
+    if pm and not REALISED_REACH.search(ach_left) and \
+            not STRONG_REALIZED.search(_clean_cues(after_text[:100].split(".")[0])) and \
             _nearest(TARGET_CUES, near_left, True) is None:
         return "other", True  # "sebanyak 1.700 koperasi terdampak", "1.200 perajin ikut pelatihan"
     strong = STRONG_REALIZED.search(ach_left) or (a_right is not None and STRONG_REALIZED.search(near_right[:25]))
@@ -313,12 +408,15 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if (unit not in STANDARD_UNITS or unit == "produk") and (SALES_COUNT.search(seg_left[-60:]) or SALES_COUNT.match(after_text)) \
             and not MARKET_WIDE.search(sent_text[left:right]) and not POPULATION_AFTER.match(after_text):
         return "achievement", True  # "Dulu sebulan laku 40 lembar", "tiap minggu ada 30-an pesanan": own sales (R5)
+    if unit not in PARTICIPANT_UNITS and PARTNER_LEFT.search(seg_left[-70:]) or \
+            unit not in STANDARD_UNITS and REALISED_STATUS_AFTER.match(after_text):
+        return "achievement", True  # the partners of a running programme (R1), places or bodies with a status (R10)
     if unit not in STANDARD_UNITS \
             and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(near_right[:25]) \
             and not RECORDED_LEFT.search(ach_left):
-        return "other", True  # counts of platforms, partners, places ...
-    if a_left is not None or a_right is not None:
-        return "achievement", True
+        return "other", True  # counts of platforms, places, staff ...
+    if a_left is not None or a_right is not None or (with_status and not is_other):
+        return "achievement", True  # (a count with a status is a result whatever verb gives the figure: R10)
     if is_other:
         return "other", True
     return type_model.decide(_default_type(unit, metric, money, seg_left, sent_text), sent_text, rel_start, rel_end,
@@ -350,8 +448,12 @@ def status_count(metric: str | None, unit: str | None, left: str, after: str) ->
     """R10: a count or share of businesses that have a digital status (online, QRIS merchants, listed on e-Katalog)
     is an achievement, whatever cue put it among context figures - unless the figure is the base of a share or a
     comparison, a composition share ("88 persen di antaranya (merupakan) usaha mikro"), or counts participants ("6 juta
-    penjual yang terdampak"). A share of respondents with the status is one too ("62 persen responden sudah ...")."""
+    penjual yang terdampak") or applicants ("pendaftar ... mencapai 2.300"), or it is a forecast (R1 exception). A
+    share of respondents with the status is one too ("62 persen responden sudah ...")."""
     if metric not in _STATUS_METRICS or unit not in ("UMKM", "persen", "produk", "koperasi"):
         return False
     return not (_BASE_LEFT.search(left) or COMPOSITION_AFTER.match(after) or PARTICIPANT_AFTER.match(after) or
+                APPLICANTS_AFTER.match(after) or APPLICANTS_LEFT.search(left) or
+                (unit == "persen" and RATE_LEFT.search(left)) or
+                (PROJECTION.search(left) and FUTURE.search(left + after)) or
                 (unit == "persen" and _SIZE_CLASS_NEAR.match(after)))

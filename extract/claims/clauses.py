@@ -113,17 +113,33 @@ def hypothetical(sentence: str, pos: int) -> bool:
     idx = next((i for i, c in enumerate(clauses) if c.start <= pos < c.end), len(clauses) - 1)
     dropped = set()
     for i, c in enumerate(clauses):
-        if not c.conditional or _PAST_RX.match(c.text(sentence)):
+        if not c.conditional or _real_past(sentence, clauses, i):
             continue  # "Bila tahun lalu tiap kurir mengantar 40 paket, sekarang 65": a real past, not a hypothesis
         dropped.add(i)
         if i + 1 < len(clauses) and clauses[i + 1].opener not in _factual_openers():
             dropped.add(i + 1)  # "Jika ..., (maka) M": the consequence after the condition
-        if i > 0 and c.opener not in (",", ";", ":") and c.opener not in _factual_openers():
-            dropped.add(i - 1)  # "... bisa naik 20 persen jika ...": the consequence before a trailing condition
+        if i > 0 and c.opener not in (",", ";", ":") and c.opener not in _factual_openers() and \
+                not _SENTENCE_END.search(sentence, 0, c.start):
+            # "... bisa naik 20 persen jika ...": the consequence before a trailing condition; not the sentence
+            # before a condition that opens a new one inside a quotation ("IKM itu 99 persen. Kalau mereka ...")
+            dropped.add(i - 1)
     return idx in dropped
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s*$")
 _PAST_RX = re.compile(rf"[\s,\"“(]*(?:{_CONDITIONAL})\s+(?:{_PAST_CONTRAST})\b", re.IGNORECASE)
+_PAST_ANYWHERE = re.compile(rf"\b(?:{_PAST_CONTRAST})\b", re.IGNORECASE)
+_PRESENT_OPENS = re.compile(rf"[\s,\"“(]*(?:{alternation('conditional', 'present_after_past')})\b", re.IGNORECASE)
+
+
+def _real_past(sentence: str, clauses, i: int) -> bool:
+    """"Bila dulu ..., kini ...": the conditional clause states a real past, contrasted with the present (R6 b) — a
+    past word right after the marker, or anywhere in the clause when the next clause opens with "sekarang/kini"."""
+    text = clauses[i].text(sentence)
+    if _PAST_RX.match(text):
+        return True
+    return i + 1 < len(clauses) and bool(_PAST_ANYWHERE.search(text)) and \
+        bool(_PRESENT_OPENS.match(clauses[i + 1].text(sentence)))
 
 
 @lru_cache(maxsize=1)

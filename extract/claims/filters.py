@@ -20,12 +20,24 @@ BACK_REFERENCE_BEFORE = re.compile(r"\b(?:angka|capaian|posisi|realisasi)\s+(?:s
                                    re.IGNORECASE)
 
 
+# "target 30 juta itu", "Dari 40 persen itu", "Di 96 desa itu": the figure named again, pointing back to where it was
+# stated (pipeline: one fact, one claim, unless a target is moved to a new year)
+BACK_REFERENCE_AFTER = re.compile(r"^\s*(?:lebih\s+)?(?:[A-Za-z]+\s+)?(?:itu|tersebut)\b", re.IGNORECASE)
+
+
+def back_reference(q: Quantity, after: str) -> bool:
+    return bool(BACK_REFERENCE_AFTER.match(after)) and not DURATION.match(after)
+
+
 # the places a survey sampled are not a programme's reach (R13)
 SURVEY = re.compile(r"\b(?:survei|responden|riset|studi|penelitian|sampel)\b", re.IGNORECASE)
 
 
 # "300 pasar tahun ini, 450 tahun depan": a count whose noun is left out before a year, not a duration ("3 tahun")
 OMITTED_NOUN_YEAR = re.compile(r"^\s*tahun\s+(?:ini|depan|berikutnya)\b", re.IGNORECASE)
+# "naik dari 3,6 juta tahun lalu": nothing lasts millions of years in the news; a scaled figure before a relative year
+# is a count whose noun is left out
+SCALED_BEFORE_YEAR = re.compile(r"^\s*tahun\s+(?:lalu|sebelumnya|kemarin)\b", re.IGNORECASE)
 
 
 # places a programme reaches (R13): "di 9 kabupaten", "diperluas ke 15 kabupaten", "menyasar seluruh 33 kabupaten/kota",
@@ -57,7 +69,7 @@ NAME_WORD_AFTER = re.compile(r"^\s+[A-Z][a-z]+\b")
 
 
 def _generic_one(q: Quantity, after: str) -> bool:
-    return q.is_words and q.value == 1 and GENERIC_ONE.fullmatch(q.raw_number) is not None and \
+    return q.is_words and q.value == 1 and not q.unit and GENERIC_ONE.fullmatch(q.raw_number) is not None and \
         q.qualifier != "minimal" and not INCREMENT_AFTER.match(after)  # "lebih dari satu kanal" stays generic
 
 
@@ -83,12 +95,22 @@ ONE_OF_BEFORE = re.compile(r"\b(?:salah|satu-satunya)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 
 
+# "3. Jawa Timur: 3,9 juta UMKM", "Transaksi Toko Jateng: Rp 150 miliar": a label and its figure, the line ending with
+# the figure's unit; a data line (a table row or list item written as text), not a headline
+DATA_LINE = re.compile(r"^\W*(?:\d{1,2}[.)]\s+)?[^:\n]{2,60}:\s*(?:Rp\.?\s*|US\$\s*|USD\s*)?\d[\d.,]*"
+                       r"(?:\s+(?:ribu|juta|miliar|triliun|persen))?(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
+
+
+def data_line(sentence: str) -> bool:
+    return bool(DATA_LINE.match(sentence.strip()))
+
+
 def headline_line(sentence: str) -> bool:
     """A headline standing in the text (a related-article link, a crosshead, the title repeated): a line without
     closing punctuation whose words are mostly capitalised ("BPS: 9,3 Juta Usaha Berjualan Online"). Out of scope:
     its figure is either another article's or restated in the body."""
     line = sentence.strip()
-    if not line or line[-1] in ".!?\"”’)" or "\n" in line:
+    if not line or line[-1] in ".!?\"”’)" or "\n" in line or data_line(line):
         return False
     words = _WORD.findall(line)
     return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words)
@@ -120,8 +142,6 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False  # "25th", "24.com", "4G"
     if re.match(r"^[.,]\d", after):
         return False
-    if q.has_scale and re.match(r"^\s*(?:lebih\s+)?(?:UMKM\s+|unit\s+)?(?:itu|tersebut)\b", after, re.I):
-        return False  # "target 30 juta itu", "30 juta tersebut": a back-reference to a figure stated before
     if BACK_REFERENCE_BEFORE.search(before, _tail(before, 3)) and re.match(r"^\s*(?:[a-z]+\s+)?(?:tadi|itu|tersebut)\b", after, re.I):
         return False  # "Angka 62,4 persen tadi ...": the figure named again to say something about it
     if any(a <= rel_start < b or a < rel_end <= b for a, b in ent_spans):
@@ -134,6 +154,8 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False  # "2. Pelatihan digital ...": a list enumerator
     if not q.unit and not q.has_scale and re.fullmatch(r"(?:19|20)\d\d", raw):
         return False  # a year
+    if not q.unit and not q.has_scale and re.fullmatch(r"\d{1,2}\.\d{1,2}", raw):
+        return False  # "kampanye 11.11", "pukul 10.30": a thousands dot takes three digits, so this is a date or name
     if not q.unit and not q.has_scale and re.fullmatch(r"\d{1,2}", raw) and (MONTH_AFTER.match(after)
                                                                               or re.match(r"^\s*/\s*\d", after)):
         return False  # day of a date
@@ -148,12 +170,13 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
     if KE_DASH_BEFORE.search(before, _tail(before, 1)) or (KE_BEFORE.search(before, _tail(before, 1)) and not PLACE_REACH.match(after)
                                                  and not q.unit and not q.has_scale and not UMKM_WORDS.match(after.strip())):
         return False  # "ke-30", "ke 2"; not "diperluas ke 15 kabupaten", "naik ke 85 persen", "ke 3 juta UMKM"
-    if q.unit not in ("persen", "rupiah", "USD") and DURATION.match(after) and not OMITTED_NOUN_YEAR.match(after):
+    if q.unit not in ("persen", "rupiah", "USD") and DURATION.match(after) and not OMITTED_NOUN_YEAR.match(after) and \
+            not (q.has_scale and SCALED_BEFORE_YEAR.match(after)):
         return False
     if q.unit not in ("persen", "rupiah", "USD") and CATEGORY.match(after) and not q.has_scale and \
             not UMKM_WORDS.match(after.strip()) and \
             not KNOWN_COUNT.match(after.strip()) and \
-            not (PLACE_REACH.match(after) and REACH_BEFORE.search(before, _tail(before, 3)) and not SURVEY.search(sent_text)):
+            not (PLACE_REACH.match(after) and not SURVEY.search(sent_text)):
         return False  # "tiga klaster", "5 paket kebijakan"; but "4 juta paket per hari" is a volume
     if ONE_OF_BEFORE.search(before, _tail(before, 1)):
         return False

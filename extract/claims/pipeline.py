@@ -9,7 +9,7 @@ from extract.claims.discourse import attribute_sentences, lede_restated_by, offi
 from extract.claims.claim_type import _classify, status_count
 from extract.claims.clauses import clause_at, hypothetical
 from extract.claims.dedupe import _dedupe
-from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, headline_line, _scope_ok, restated_word_shares
+from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, back_reference, data_line, headline_line, _scope_ok, restated_word_shares
 from db.ids import claim_id
 from extract.claims.confidence import calibrate, raw_score
 from extract.claims.programmes import mentions
@@ -18,7 +18,7 @@ from extract.claims.gaz import _institution_type, _program_kind, _program_name
 from extract.claims.lexicon import ANAPHOR, CONDITIONAL, DIGITAL_WORDS, ILLUSTRATION, STRONG_REALIZED, alternation, RELEVANT, SEQUENCE_FRAME, SKIP_SENTENCE, UMKM_CONTEXT
 from extract.claims.metric import _SUBJECT_STOP, _metric, _subject, metric_by_role, not_a_reach
 from extract.claims.people import Ctx, sent_text
-from extract.claims.quantities import PHYSICAL_UNITS, _unit_for, is_conversion, omitted_noun
+from extract.claims.quantities import DISTANCE_UNITS, _unit_for, is_conversion, last_count_unit, occasions, omitted_noun, price_ratio
 from extract.claims.when import _as_of, _target_year, _target_year_in, per_unit_rate, remainder_target, remainder_year, stated_on
 
 
@@ -54,6 +54,7 @@ ENUMERATOR_ALONE = re.compile(r"\s*\d{1,2}[.)]\s*")
 LIST_ITEM = re.compile(rf"^\W*(?:(?:{alternation('target', 'list_enumerators')})\b|\d{{1,2}}[.)]\s)", re.IGNORECASE)
 # an illustration opener that frames real, cited data ("Sebagai gambaran skala sektor ini, data BPS menunjukkan ...")
 CITED_DATA = re.compile(rf"\b(?:{alternation('out_of_scope', 'illustration_cited_data')})\b", re.IGNORECASE)
+AMONG_THEM = re.compile(r"\s+(?:orang\s+)?di\s+antara(?:nya|\s+mereka)\b", re.IGNORECASE)
 EARLIER_TO = re.compile(r"\s+(?:\S+\s+){0,3}?(?:menjadi|jadi|ke|hingga|sampai)\s+\d", re.IGNORECASE)
 CONVERSION_LEFT = re.compile(r"(?:rupiah|dolar(?:\s+AS)?|USD|triliun|miliar|juta|ribu)\s*\)?\s*,?\s*(?:atau|alias|\()\s*"
                              r"(?:setara\s+(?:dengan\s+)?|sekitar\s+|kurang\s+lebih\s+)*(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
@@ -79,6 +80,29 @@ def _metric_from_context(candidates, unit, ctype, para, clause) -> str | None:
                 unit in _RATIO_UNITS and para - claim["_para"] <= _RATIO_UNITS[unit])):
             return claim["metric"]  # "naik tiga kali lipat", "Itu baru 14 persen": a ratio of what was just counted
     return None
+
+
+def _restated(value, q, ctype, tyear, candidates, clause):
+    """What a figure pointing back ("8 juta itu") restates: the latest earlier claim of the same value (the pipeline
+    gives it that claim's standing, and one-fact-one-claim keeps the best-attributed mention, R7); True when there is
+    none but the figure is scaled (its first statement was not a claim, as in a headline: drop it); None when it is a
+    new fact: a target its own clause moves to another year, written out, than the earlier one's ("8 juta itu lebih
+    masuk akal dikejar sampai akhir 2021", R12 a), or a small figure never stated before."""
+    earlier = [c for c, _, _ in candidates if abs(c["value"] - value) <= 0.01 * abs(value)]
+    if ctype == "target" and tyear is not None and str(tyear) in clause and earlier and all(
+            c["claim_type"] == "target" and c["target_year"] not in (None, tyear) for c in earlier):
+        return None
+    if earlier:
+        return earlier[-1]
+    return True if q.has_scale else None
+
+
+def _restates_target(value, unit, st, rs, re_, day, candidates) -> bool:
+    """Whether a figure the clause does not call a target is a target stated before, named again with its deadline:
+    the same value and unit as an earlier target, in a sentence tying it to that target's year ("tahun depan")."""
+    earlier = [c for c, _, _ in candidates if c["claim_type"] == "target" and c["unit"] == unit and
+               c["target_year"] is not None and abs(c["value"] - value) <= 0.01 * abs(value)]
+    return bool(earlier) and _target_year(st, rs, re_, day) in {c["target_year"] for c in earlier}
 
 
 def _has_claims_to_find(text: str) -> bool:
@@ -120,6 +144,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
     last_named = None  # (programme the gazetteer does not list, paragraph) most recently named
     list_header = None  # (paragraph, year) of a sentence announcing a list of targets
     enumerated = False  # the sentence before was a bare list number ("1.")
+    illustration_para = None  # paragraph of the last illustrative example
+    intro = None  # (text, paragraph) of the sentence introducing a list of data lines ("Rinciannya sebagai berikut:")
 
     # (sentence, paragraph, attribution) of every sentence that is not a link line
     entries, first_speaker = attribute_sentences(doc, text, ctx, para_of)
@@ -150,10 +176,24 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
         enumerated = bool(ENUMERATOR_ALONE.fullmatch(st))  # "1." split off as a sentence of its own
         if in_list:
             list_header = (para, list_header[1])  # the list goes on while its items come
+        if st.rstrip().endswith(":"):
+            # "Rinciannya sebagai berikut:" says what is listed together with the sentence before it
+            same_para = before_sent is not None and para_of(before_sent.start_char) == para
+            intro = ((sent_text(before_sent) + " " if same_para else "") + st, para)
+        # a data line ("2. Jawa Timur: 3,9 juta UMKM") counts what the sentence introducing its list counts
+        line_intro = intro[0] + " " if intro is not None and para - intro[1] <= 1 and data_line(st) else ""
+        if intro is not None and line_intro:
+            intro = (intro[0], para)
+        if ILLUSTRATION.match(st) and not CITED_DATA.search(st):
+            illustration_para = para
         if not (_DIGIT.search(st) or _FAST_TRIGGER.search(st)):  # a digit first: found without trying each word
             continue
-        if SKIP_SENTENCE.search(st) or (ILLUSTRATION.match(st) and not CITED_DATA.search(st)) or headline_line(st):
-            continue  # prizes and contact lines; illustrative examples ("Sebagai gambaran, ...")
+        if illustration_para == para and not CITED_DATA.search(st):
+            # an illustrative example ("Sebagai gambaran, ...") and the rest of its paragraph, which goes on with it
+            # ("Dengan harga penutupan hari ini, nilai investasinya sudah menjadi Rp 1,06 juta.")
+            continue
+        if SKIP_SENTENCE.search(st) or headline_line(st):
+            continue  # prizes and contact lines
         s0 = sent.start_char  # entity texts as slices of the text (``Span.text`` rebuilds them from the tokens)
         ent_spans = [(e.start_char - s0, e.end_char - s0) for e in sents_ents
                      if e.label_ in ("PER", "ORG", "PROGRAM", "LOC") and any(c.isalpha() for c in text[e.start_char:e.end_char])
@@ -198,7 +238,15 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                     unit = prev_claim["unit"]  # "300 pasar tahun ini, 450 tahun depan": the noun of the list
                 if unit is None and not q.is_words:
                     running = prev_claim["unit"] if prev_claim is not None and prev_claim["_para"] >= para - 1 else None
+                    if running in (None, "persen", "rupiah", "USD", "kali") and before_sent is not None and \
+                            para_of(before_sent.start_char) == para:
+                        # "... kami butuh minimal 300 pendamping. Sekarang baru 110": the count of the sentence
+                        # before, even when its figure is out of scope (R6)
+                        running = last_count_unit(sent_text(before_sent))
                     unit, noun = omitted_noun(q, st, rs, re_, running)
+                if unit is None and prev_claim is not None and prev_claim["_para"] >= para - 1 and \
+                        prev_claim["unit"] not in (None, "persen", "rupiah", "USD") and AMONG_THEM.match(st, re_):
+                    unit = prev_claim["unit"]  # "11 penjahit ... Empat di antaranya diliburkan": part of that count
                 if unit is None and (small or q.is_words or not q.has_scale):
                     continue
                 if unit is None and not q.has_scale:
@@ -207,12 +255,12 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 continue
             if small and unit == "rupiah" and q.value < 10 and not q.has_scale:
                 continue
-            if unit in PHYSICAL_UNITS and not UMKM_CONTEXT.search(st):
+            if unit in DISTANCE_UNITS and not UMKM_CONTEXT.search(st):
                 continue
             if unit in ("rupiah", "USD") and (CONVERSION_LEFT.search(st[max(0, rs - 40):rs]) or
                                               is_conversion(q, st, quantities)):
                 continue  # "Rp 62,3 triliun, atau setara 3,9 miliar dolar AS": the same amount in another currency
-            if unit == "kali" and not re.match(r"\s*kali\s+(?:lipat|lebih)", st[re_:re_ + 20]):
+            if unit == "kali" and occasions(q, st, re_):
                 continue  # "dua kali", "3 kali seminggu": counts of occasions
             value = q.value
             if q.is_words and q.value == 0.5 and not q.has_scale and unit in (None, "UMKM", "koperasi", "orang") and \
@@ -232,16 +280,22 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 subject = prev_claim["subject"]  # "Angka tersebut setara dengan 21 persen": what the figure counts
             own = clause_at(st, rs)
             own_low = st[own.start:own.end].lower()
-            metric = _metric(sent_low, unit, subject.lower(), own_low, st[own.start:rs].lower())
+            metric = _metric((line_intro + st).lower(), unit, subject.lower(),
+                             (line_intro + st[own.start:own.end]).lower(), (line_intro + st[own.start:rs]).lower())
             after_text = st[re_:]
             ctype, by_cue = _classify(st, rs, re_, unit, metric, after_text, day)
             if ctype == "skip":
                 continue
+            if unit == "kali" and price_ratio(st, re_):
+                ctype = "other"  # "ongkos kirim 2 sampai 3 kali harga barangnya": a ratio of prices is context
             if ctype.startswith("earlier:"):
                 # an earlier level measures what the later value it is compared with measures: context stays context
                 ctype = ctype.split(":", 1)[1]
-                if prev_claim is not None and prev_claim["char_start"] == sent.start_char and \
-                        prev_claim["claim_type"] == "other" and ctype == "achievement":
+                # (in the same sentence, or in the one before when this one refers back: "Angka ini menurun ...")
+                refers = ANAPHOR.search(st[:rs]) and before_sent is not None and \
+                    prev_claim is not None and prev_claim["char_start"] >= before_sent.start_char
+                if prev_claim is not None and ctype == "achievement" and prev_claim["claim_type"] == "other" and (
+                        prev_claim["char_start"] == sent.start_char or refers):
                     ctype = "other"
             inherited = None
             if ctype == "growth":
@@ -267,6 +321,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 ctype = "achievement"  # R10: businesses with a digital status are counted as a result, whatever the cue
             if in_list and ctype in ("achievement", "other") and not STRONG_REALIZED.search(st[own.start:rs]):
                 ctype = "target"  # an item of a list of targets: "Pertama, 70 ribu pedagang pasar memakai QRIS."
+            if ctype != "target" and _restates_target(value, unit, st, rs, re_, day, candidates):
+                ctype = "target"  # "Satu juta UKM online tahun depan itu realistis": the target stated before (R7)
             if metric is None and not not_a_reach(unit, st[own.start:rs].lower(), subject.lower()):
                 # the clause names no metric: the article's running metric, then the rest of the sentence
                 metric = _metric_from_context(candidates, unit, ctype, para, st[own.start:own.end]) or \
@@ -301,6 +357,15 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                                            remainder_word=bool(REMAINDER.search(st[own.start:rs])),
                                            sentence_start=sent.start_char)
                     tyear = remainder_year(st[own.start:own.end], _target_year(st, rs, re_, day), ref, tyear)
+            restated = _restated(value, q, ctype, tyear, candidates, st[own.start:own.end]) \
+                if back_reference(q, st[re_:]) else None
+            if restated is True or (restated is not None and restated["speaker"] is not None):
+                # "target 30 juta itu" after a headline, "Dari 27 juta itu" after the minister's figure: the figure
+                # stated before, named again; its first statement keeps the speaker of the source (R7)
+                continue
+            if restated is not None:
+                # "Dari 40 persen itu, ...": the same fact as the claim it points back to
+                ctype, tyear, unit = restated["claim_type"], restated["target_year"], restated["unit"] or unit
             as_of = _as_of(st, rs, day) if ctype != "target" else None
             if as_of is None and ctype != "target" and inherited is not None:
                 as_of = inherited.get("as_of")  # "Angka itu setara 21 persen": as of the figure it refers to

@@ -4,7 +4,7 @@ from __future__ import annotations
 from extract.numbers import Quantity
 import re
 
-from extract.claims.lexicon import PLACE_REACH, UMKM_CONTEXT, UMKM_WORDS, alternation
+from extract.claims.lexicon import PLACE_REACH, UMKM_CONTEXT, UMKM_WORDS, alternation, lexicon
 
 
 UNIT_NOUNS = [
@@ -23,7 +23,22 @@ UNIT_NOUNS = [
 ]
 
 
-PHYSICAL_UNITS = {"ton", "kg", "kilogram", "liter", "hektare", "ha", "meter", "km", "kilometer"}
+DISTANCE_UNITS = {str(w) for w in lexicon("units")["distance_measures"]}
+_MULTIPLE_AFTER = re.compile(rf"\s*kali\s+(?:{alternation('units', 'occasion_after')})(?:nya)?\b", re.I)
+
+
+_PRICE_RATIO_AFTER = re.compile(rf"\s*kali\s+(?:lipat\s+)?(?:{alternation('units', 'price_after')})\b", re.I)
+
+
+def price_ratio(sent_text: str, rel_end: int) -> bool:
+    """"2 sampai 3 kali harga barangnya": a multiple of a price or cost, context like the price itself."""
+    return bool(_PRICE_RATIO_AFTER.match(sent_text, rel_end))
+
+
+def occasions(q: Quantity, sent_text: str, rel_end: int) -> bool:
+    """Whether "N kali" counts occasions ("dua kali", "3 kali seminggu"): not a multiple ("tiga kali lipat", "2 kali
+    harga barangnya") nor a volume stated with a scale word ("diunduh 1,1 juta kali")."""
+    return not q.has_scale and not _MULTIPLE_AFTER.match(sent_text, rel_end)
 
 
 # the general rule for nouns no list names (nlp_models/lexicons/units.yaml): the word after a number is what it counts
@@ -125,6 +140,18 @@ def omitted_noun(q: Quantity, sent_text: str, rel_start: int, rel_end: int, runn
     if running_unit not in _COUNT_UNITS_EXCLUDED:
         return running_unit, ""
     return None, ""
+
+
+def last_count_unit(sentence: str) -> str | None:
+    """The unit of the last count a sentence states, whether or not it became a claim ("Kalau semua desa mau
+    digarap, kami butuh minimal 300 pendamping." -> orang): what a bare number right after it goes on counting."""
+    from extract.numbers import find_quantities
+
+    for q in reversed(find_quantities(sentence)):
+        unit, _ = _unit_for(q, sentence, q.end)
+        if unit not in _COUNT_UNITS_EXCLUDED:
+            return unit
+    return None
 
 
 # "40 miliar dollar AS atau sekitar Rp566 triliun", "130 miliar dolar AS pada 2020, atau setara Rp1.700 triliun": the

@@ -11,7 +11,8 @@ import re
 from datetime import date
 
 from extract.claims.clauses import clause_at, segment
-from extract.claims.lexicon import ME_VERBS, EXPLICIT_TARGET, PROJECTION, STRONG_REALIZED, TARGET_CUES, alternation, words
+from extract.claims.lexicon import (_MONTH_RE, ME_VERBS, EXPLICIT_TARGET, PROJECTION, STRONG_REALIZED, TARGET_CUES,
+                                    alternation, words)
 
 _NUM = r"(?:Rp\.?\s*|US\$\s*)?\d[\d.,]*"
 _MONEY_PREFIX = r"(?:sekitar\s+|sebesar\s+|sebanyak\s+|senilai\s+|hanya\s+|lebih\s+dari\s+|hampir\s+)?(?:Rp\.?\s*|US\$\s*)?"
@@ -21,6 +22,8 @@ EARLIER_LEFT = re.compile(r"\bdari\s+(?:sebelumnya\s+|semula\s+|posisi\s+|level\
 EARLIER_RIGHT = re.compile(rf"^[^,;]{{0,70}}?\b(?:menjadi|jadi|ke)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?{_NUM}",
                            re.IGNORECASE)
 # "naik dari 9 ribu hingga 20 ribu pada 2027": with a verb of change, "hingga" marks the goal, not a range
+PRIOR_VALUE_LEFT = re.compile(r"\bdari\s+(?:sebelumnya|semula)\s+(?:(?:hanya|sekitar|hingga|sebesar|sebanyak|mencapai)\s+)?"
+                              r"(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
 _CHANGE = alternation("change", "change_verbs")
 CHANGE_FROM_LEFT = re.compile(rf"\b(?:{_CHANGE}|{alternation('change', 'driven_change_verbs')})\s+dari\s+(?:sekitar\s+)?$",
                               re.IGNORECASE)
@@ -29,7 +32,9 @@ REPLACED_TARGET = re.compile(rf"\b(?:target|sasaran|kuota)\w*\b[^,;]{{0,60}}\b(?
                              rf"(?:{alternation('change', 'revision_stems')})\w*\b", re.IGNORECASE)
 FIRST_STEP_RIGHT = re.compile(r"^\s*(?:\S+\s+){0,3}?untuk\s+(?:tahun\s+berjalan|tahun\s+ini|(?:tahun\s+)?((?:19|20)\d\d))",
                               re.IGNORECASE)
-TO_VALUE_LEFT = re.compile(r"\b(?:menjadi|jadi)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?(?:Rp\.?\s*|US\$\s*)?$",
+THIS_YEAR_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:tahun\s+ini|tahun\s+berjalan)\b", re.IGNORECASE)
+TO_VALUE_LEFT = re.compile(r"\b(?:menjadi|jadi)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+|minimal\s+|setidaknya\s+|"
+                           r"paling\s+sedikit\s+)?(?:Rp\.?\s*|US\$\s*)?$",
                            re.IGNORECASE)
 TO_VALUE_BEFORE = re.compile(rf"\b(?:menjadi|jadi|ke)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?{_NUM}[^,;]{{0,60}}?"
                              r"\bdari\s+(?:sebelumnya\s+|semula\s+|posisi\s+|level\s+)?(?:yang\s+)?(?:hanya\s+|"
@@ -69,8 +74,24 @@ COLON_TARGET = re.compile(r"\b(?:target|sasaran)(?:nya|\s+\w+){0,3}\s*$", re.IGN
 MODAL_AFTER = re.compile(rf"^\s*(?:(?!yang\b)[^\s,;]+\s+){{0,4}}?(?:{alternation('target', 'modal_after')})\b", re.IGNORECASE)
 APPLICANTS_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:{alternation('context', 'applicants')})\b",
                               re.IGNORECASE)
+APPLICANTS_LEFT = re.compile(rf"\b(?:{alternation('context', 'applicant_heads')})\b[^\d,.;]{{0,80}}$", re.IGNORECASE)
 PROGRAMME_OUTPUT = re.compile(rf"\b(?:{alternation('realised', 'programme_output')})\s+(?:\w+\s+){{0,2}}?{_MONEY_PREFIX}$",
                               re.IGNORECASE)
+# "pameran ... diikuti 120 UMKM", "setiap angkatan diikuti 50 pelaku usaha": the attendance of one event or of each
+# cohort is a participant or seat count (R10: other); the participants a programme has reached are its result
+ATTENDANCE_LEFT = re.compile(rf"\b(?:{alternation('realised', 'attendance_verbs')})\s+(?:\w+\s+){{0,2}}?"
+                             r"(?:sekitar\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
+ONE_EVENT = re.compile(rf"\b(?:{alternation('context', 'event_nouns')})\b|\b(?:setiap|tiap|per)\s+\w+", re.IGNORECASE)
+MANDATED_BOUND = re.compile(rf"\b(?:{alternation('context', 'mandate_verbs')})\b[^,.;]{{0,100}}?\b"
+                            rf"(?:{alternation('context', 'rule_bounds')})\s+(?:Rp\.?\s*)?$", re.IGNORECASE)
+THEN = words("change", "then_markers")
+# "12 persen usaha menengah": the size class "menengah" is not a "me-" verb of status
+SIZE_CLASS_NEXT = re.compile(r"^\s*(?:pelaku\s+)?(?:usaha\s+)?menengah\b", re.IGNORECASE)
+ESTIMATE = words("context", "estimate_words")
+FUTURE = words("context", "future_markers")
+NOW = words("change", "current_markers")
+PRESENT_STATUS_AFTER = re.compile(r"^[^,.;]{0,60}?\byang\s+(?:sudah\s+|telah\s+|kini\s+)?(?:ber|me)[a-z]{3,}",
+                                  re.IGNORECASE)
 BUDGET_NOUN = re.compile(rf"\b(?:{alternation('budget', 'budget_nouns')})\b(?:(?:19|20)\d\d|(?![.;]|\d)[^,]){{0,60}}?"
                          rf"(?:sebesar|senilai|mencapai|hingga|menjadi|yakni|yaitu)?\s*{_MONEY_PREFIX}$", re.IGNORECASE)
 DISBURSED_CREDIT = words("realised", "disbursed_credit")
@@ -87,6 +108,14 @@ SHARE_OF_LEFT = re.compile(rf"\b(?:{alternation('context', 'share_words')})\s+da
                            re.IGNORECASE)
 THRESHOLD_OF = re.compile(rf"\bdengan\s+(?:{alternation('context', 'threshold_nouns')})\s+(?:\w+\s+)?"
                           rf"(?:{alternation('context', 'threshold_bounds')})\s+(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
+THRESHOLD_BOUND = re.compile(rf"\b(?:{alternation('context', 'threshold_holders')})\s+"
+                             rf"(?:(?!{alternation('realised', 'realised_cues')})\w+\s+){{0,2}}?"
+                             rf"(?:{alternation('context', 'strict_bounds')})\s+(?:Rp\.?\s*|US\$\s*)?$", re.IGNORECASE)
+# "Setiap koperasi dapat memperoleh plafon pinjaman hingga Rp3 miliar": a clause about each one of a kind gives an
+# amount per unit (a parameter, or aid per recipient), not a total allocation ("setiap tahun" is a period, not a unit)
+DISTRIBUTIVE_LEFT = re.compile(r"(?:^|[,;:]\s*|\bbahwa\s+)[\"“]?(?:setiap|tiap|masing-masing)\s+"
+                               rf"(?!(?:{_MONTH_RE}|{alternation('claim_type', 'time_nouns')})\b)[a-z]\w*\b[^,.;]*$",
+                               re.IGNORECASE)
 SERVED_LEFT = re.compile(rf"\b(?:{alternation('context', 'served_verbs')})\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+|"
                          r"kurang\s+lebih\s+)?$", re.IGNORECASE)
 STATUS_SHARE = re.compile(rf"^\s*(?:(?:{alternation('realised', 'status_share_heads')})\s+)?(?:yang\s+)?"
@@ -115,10 +144,27 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
 
     if EARLIER_LEFT.search(left) and (EARLIER_RIGHT.match(right) or TO_VALUE_BEFORE.search(left)
                                       or (CHANGE_FROM_LEFT.search(left) and UNTIL_RIGHT.match(right))):
-        return _earlier_term(whole, left, right, money, day), True  # "dari N menjadi M" (R12 a)
+        return earlier_term(whole, left, right, money, day), True  # "dari N menjadi M" (R12 a)
     if CHANGED_FROM_LEFT.search(left) and not GROWTH_UNIT_AFTER.match(right):
         # "naik dari 41,7 persen pada 2022" (R12 a); the pipeline lets a context figure it is compared with win
-        return "earlier:" + _earlier_term(whole, left, right, money, day), True
+        return "earlier:" + earlier_term(whole, left, right, money, day), True
+    if PRIOR_VALUE_LEFT.search(left):
+        # "turun menjadi 12 persen, dari sebelumnya hingga 22 persen": "sebelumnya" marks the earlier value (R12 a)
+        return "earlier:" + earlier_term(whole, left, right, money, day), True
+    from_value = BASE_INSIDE.search(left)
+    statement = sent[:clause.start] + left[:from_value.start()] if from_value else ""
+    if from_value and TARGET_CUES.search(statement) and not PROJECTION.search(statement):
+        # "Kami ingin 150 ribu UMKM didampingi pada 2027, dari 90 ribu tahun ini": the from-value of a target statement
+        # tied to the year not yet ended is its first step (R12 b); "dari 600 ribu saat ini" is the baseline (R12 a)
+        if THIS_YEAR_AFTER.match(right):
+            return "target", True
+        if CURRENT_AFTER.match(right):
+            return "achievement", True
+    if THEN.search(sent) and NOW.search(sent) and unit != "kali" and not GROWTH_UNIT_AFTER.match(right) \
+            and not TARGET_CUES.search(whole):
+        # "Dulu sebulan laku 40 potong, sekarang bisa 150 potong": the two levels of a then-and-now contrast (R6 b,
+        # R12 a) are typed by what they measure
+        return earlier_term(whole, left, right, money, day), True
     if SHARE_OF_LEFT.search(left):
         return "other", True  # "baru sebagian kecil dari sekitar 330 ribu UMKM": the base of a share (R12 c)
     if PART_OF_LEFT.search(left) and not CHANGE_WORD.search(left[-40:]):
@@ -140,13 +186,20 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         more_planned = LAGI_AFTER.match(right) and not GAP.search(left[-60:]) and TARGET_CUES.search(left)
         planned = (OBLIGATION.search(governed) and REMAINDER_ACTION.search(governed)) or \
             CHASE.search(governed) or EXPLICIT_TARGET.search(after_gap) or more_planned or \
-            (MODAL_VERB.search(predicate) and not GAP_ONLY.search(left[-60:]))
+            (MODAL_VERB.search(predicate) and not GAP_ONLY.search(left[-60:])) or \
+            (not GAP_ONLY.search(left[-60:]) and _future_year_in(sent[re_:], day))  # "Sisanya, 8 pasar, masuk
+        # gelombang ketiga pada 2020" (said in 2019): a remainder scheduled for a later year is planned (R4)
         return ("target" if planned and not NEGATED.search(own_right) else "other"), True
+    if money and MANDATED_BOUND.search(left) and not FUTURE.search(sent) and not _future_year_in(whole, day):
+        # "Pemkot mewajibkan setiap ASN berbelanja minimal Rp200 ribu per bulan": the money floor of a rule in force
+        # is a parameter (R1 exception, R12 a); a mandated share ("wajib ... minimal 40 persen belanja") stays a goal
+        return "other", True
     if RULE_BOUND.search(left):
         return "other", True  # "di bawah batas 5 persen", "ketentuan minimal 60 persen": the bound a rule sets
     projection = list(PROJECTION.finditer(left))
     if projection and not EXPLICIT_TARGET.search(left[projection[-1].end():]) and \
-            not STRONG_REALIZED.search(left[projection[-1].end():]):
+            not STRONG_REALIZED.search(left[projection[-1].end():]) and \
+            not estimate_of_now(left, sent, right, day):
         return "other", True  # "memperkirakan ... bakal menembus N": a forecast (R1, R5)
     if TO_VALUE_LEFT.search(left) and _future_year_in(whole, day) and not STRONG_REALIZED.search(left):
         return "target", True  # "pada 2026 jumlahnya naik menjadi 40 koperasi": a level set for a later year
@@ -158,15 +211,17 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         before = _previous_clause(sent, clause)
         if before is not None and COLON_TARGET.search(before) and not ANY_NUMBER.search(before):
             return "target", True  # "sasarannya: 120 pasar tahun ini"
-    if APPLICANTS_AFTER.match(right):
+    if APPLICANTS_AFTER.match(right) or (not money and APPLICANTS_LEFT.search(left) and not TARGET_CUES.search(left)):
         return "other", True  # "48 ribu UMKM yang mendaftar": applicants (R10)
-    if money and THRESHOLD_OF.search(left):
-        return "other", True  # "dengan plafon maksimal Rp 3 miliar": a bound of a rule, not an allocation
+    if money and (THRESHOLD_OF.search(left) or THRESHOLD_BOUND.search(left)):
+        return "other", True  # "dengan plafon maksimal Rp 3 miliar", "pinjaman di bawah Rp 25 juta": a bound of a rule
     if unit == "persen" and STATUS_SHARE.match(right) and not ATTRIBUTE_AFTER.match(right) \
+            and not SIZE_CLASS_NEXT.match(right) \
             and not TARGET_CUES.search(left) and not PROJECTION.search(left) and not MARKET_WIDE.search(whole) \
             and not GAP.search(left[-60:]):
         return "achievement", True  # "62 persen responden belum tahu ...", "48 persen berjualan daring" (R10)
-    if money and BUDGET_NOUN.search(left) and not STRONG_REALIZED.search(left[-40:]) and not PER_UNIT.search(right):
+    if money and BUDGET_NOUN.search(left) and not STRONG_REALIZED.search(left[-40:]) and not PER_UNIT.search(right) \
+            and not DISTRIBUTIVE_LEFT.search(left):
         return "budget", True  # "menetapkan plafon KUR sebesar Rp 460 triliun": an allocation, whatever the verb
     if money and DISBURSED_CREDIT.search(left) and CREDIT_REALISED.search(left) and not TARGET_CUES.search(left):
         # "realisasi penyaluran KUR tercatat Rp 192 triliun": money a programme disbursed is a budget (claims.md);
@@ -178,18 +233,23 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
     if money and (THRESHOLD.search(left) or THRESHOLD_OF.search(left)):
         return "other", True  # "pengadaan bernilai hingga Rp 14 miliar": a threshold of a rule is a parameter
     if PLACE_REACH_AFTER.match(right) and re.search(r"\b(?:di|ke)\s+(?:sekitar\s+|lebih\s+dari\s+)?$", left):
-        # places a programme reaches (R13): planned reach is a target, realised reach an achievement
-        return ("target" if TARGET_CUES.search(left) else "achievement"), True
+        # places a programme reaches (R13): planned reach is a target, realised reach an achievement; a plan cue
+        # earlier in the sentence plans a reach in a later clause ("akan dipakai untuk ..., dan ekspansi ke 50 kota")
+        planned = TARGET_CUES.search(left) or (not STRONG_REALIZED.search(left) and TARGET_CUES.search(sent[:rs]))
+        return ("target" if planned else "achievement"), True
     if not money and MODAL_AFTER.match(right) and not STRONG_REALIZED.search(left):
         return "target", True  # "... bagi 2 juta UMKM wajib selesai sebelum Oktober"
-    if unit in ("UMKM", "koperasi") and PROGRAMME_OUTPUT.search(left) and not TARGET_CUES.search(left):
+    if unit in ("UMKM", "koperasi") and PROGRAMME_OUTPUT.search(left) and not TARGET_CUES.search(left) and \
+            not (ATTENDANCE_LEFT.search(left) and ONE_EVENT.search(left)):
         return "achievement", True  # "dinasnya telah melatih 35 ribu pelaku UMKM": a programme's output
     if MARKET_WIDE.search(left) and not TARGET_CUES.search(left) and not EXPLICIT_TARGET.search(right[:40]):
         return "other", True  # "transaksi e-commerce sepanjang 2019 mencapai Rp 205 triliun": market-wide (R5)
     return None
 
 
-def _earlier_term(clause: str, left: str, right: str, money: bool, day: date | None) -> str:
+def earlier_term(clause: str, left: str, right: str, money: bool, day: date | None) -> str:
+    """The type of an earlier level by what it measures (R12 a): a replaced target, a first step, context, budget or
+    a result."""
     context = PARAMETERS.search(clause) or MARKET_WIDE.search(clause) or (money and PER_UNIT.search(right))
     if not CURRENT_AFTER.match(right) and not _past_year_after(right, day) and REPLACED_TARGET.search(left):
         return "target"  # a target that has been replaced keeps its standing (R12 a)
@@ -201,6 +261,17 @@ def _earlier_term(clause: str, left: str, right: str, money: bool, day: date | N
     if money and BUDGET_WORD.search(clause):
         return "budget"
     return "achievement"  # an earlier level of a tracked quantity
+
+
+def estimate_of_now(before: str, sent: str, right: str, day: date | None) -> bool:
+    """Whether the last projection word in ``before`` estimates the present ("memperkirakan sekitar seperempat
+    pembelinya kini membayar nontunai", "saat ini jumlahnya diperkirakan 6 juta"): such a figure is not a forecast and
+    the usual rules type what it measures. A forecast names the future (akan, bakal, a later year) or a projection."""
+    estimates = list(PROJECTION.finditer(before))
+    if not estimates or not ESTIMATE.search(estimates[-1].group(0)) or FUTURE.search(sent) or \
+            _future_year_in(sent, day):
+        return False
+    return bool(NOW.search(sent) or PRESENT_STATUS_AFTER.match(right))
 
 
 def _future_year_in(text: str, day: date | None) -> bool:

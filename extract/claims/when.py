@@ -31,7 +31,8 @@ _COMPARED_BEFORE = re.compile(rf"\b(?:{_COMPARED})\s+(?:(?:pada|di|periode|posis
 # half or quarter of the year ("pada semester II") falls in the year of the statement, or the next one when that month
 # has passed
 _MONTH_DEADLINE = re.compile(rf"\b(?:hingga|sampai|sebelum|lambat|pada|akhir|awal|pertengahan|medio|bulan)\s+"
-                             rf"(?:(?:akhir|awal|bulan)\s+)?(?:(?P<mon>{_MONTH_RE})|(?P<half>semester|kuartal|triwulan)\s+"
+                             rf"(?:(?:akhir|awal|bulan|tanggal)\s+)?(?:(?P<d>\d{{1,2}})\s+(?=(?:{_MONTH_RE})\b))?"
+                             rf"(?:(?P<mon>{_MONTH_RE})|(?P<next>(?<=bulan\s)depan)|(?P<half>semester|kuartal|triwulan)\s+"
                              rf"(?:I{{1,3}}|IV|[1-4]|pertama|kedua|ketiga|keempat))\b\.?(?!\s*(?:tahun\s+)?\d|\s+(?:lalu|kemarin))",
                              re.IGNORECASE)
 
@@ -39,6 +40,9 @@ _MONTH_DEADLINE = re.compile(rf"\b(?:hingga|sampai|sebelum|lambat|pada|akhir|awa
 def _month_deadlines(sent_text: str, day: date) -> list[tuple[int, int]]:
     out = []
     for m in _MONTH_DEADLINE.finditer(sent_text):
+        if m.group("next"):  # "bulan depan": the month after the statement
+            out.append((m.start(), day.year + (1 if day.month == 12 else 0)))
+            continue
         mon = MONTHS.get((m.group("mon") or "").lower())
         out.append((m.start(), day.year + (1 if mon is not None and mon < day.month else 0)))
     return out
@@ -139,12 +143,18 @@ def per_unit_rate(sent_text: str, rel_start: int, rel_end: int) -> bool:
     return False
 
 
+# "Inpres Nomor 2 Tahun 2022", "UU No. 20 Tahun 2001": the year is part of the name of a regulation, never a deadline
+_REGULATION_NUMBER_BEFORE = re.compile(r"\b(?:nomor|no\.?)\s*\d+[\w/.-]*\s+(?:tahun|thn\.?)\s*$", re.IGNORECASE)
+
+
 def _year_candidates(sent_text: str):
     out = []
     for m in YEAR_RE.finditer(sent_text):
         y = int(m.group("y"))
         before = sent_text[max(0, m.start() - 4):m.start()]
         if "/" in before or re.search(r"\d\s*[-–]\s*$", before):
+            continue
+        if _REGULATION_NUMBER_BEFORE.search(sent_text[max(0, m.start() - 30):m.start()]):
             continue
         out.append((m.start(), y, m.end()))
     return out
