@@ -52,7 +52,8 @@ POST_UNIT = (r"(?:%|poin\s+persen(?:tase)?\b|persen\b|per\s?sen\b|percent\b|rupi
 
 _PART = rf"(?:{DIGITNUM}(?:\s*{SCALE_RE}(?:\s+{SCALE_RE})?)?|{WORDSEQ}\b)"
 # the look-ahead lists every character a quantity can start with (a currency sign or code, a digit, the first letter of a
-# number word): other positions fail on one test instead of on each alternative
+# number word): other positions fail on one test instead of on each alternative (a new form must add its first
+# character; tests/test_claims_fast_paths.py compares the pattern without the look-ahead)
 QUANTITY_RE = re.compile(
     rf"(?<![\w.,/:$-])(?=[$\dRIUnsdteljbprm])(?P<pre>{MONEY_PRE}\s?)?"
     rf"(?P<n1>{_PART})"
@@ -95,7 +96,9 @@ _DENOMINATORS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh":
 _NOT_A_SHARE_AFTER = (r"(?:ribu|juta|miliar|milyar|triliun|trilyun|jam|hari|pekan|minggu|bulan|tahun|abad|dekade|"
                       r"windu|kilo\w*|meter|liter|ton|persen|kali)\b")
 FRACTION_RE = re.compile(
-    rf"(?<![\w-])(?=[sdtel])(?:"  # the letters a fraction can start with (se-, satu .. sepuluh, separuh, setengah)
+    # the characters a fraction can start with (se-, satu .. sepuluh, separuh, setengah, a digit): a new form must add
+    # its first character here (tests/test_claims_fast_paths.py compares the pattern without this look-ahead)
+    rf"(?<![\w-])(?=[sdtel1-9])(?:"
     rf"(?:se|(?P<num>{_SMALLWORD})\s+)per(?P<den>dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus)"
     rf"|(?P<half>separuh|setengah)"
     rf"|(?P<rnum>{_SMALLWORD})\s+(?:dari|di\s+antara)\s+(?P<rden>dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus)"
@@ -299,9 +302,15 @@ def qualifier_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 45):start]
     # both patterns end at the end of the window and span at most three words (four with a filler such as "sebesar"):
     # searched from where those words begin, they find the same match without trying every earlier position
-    direct = _QUAL_DIRECT.search(window, _last_words(window, 3))  # "baru sekitar 5 persen": the qualifier next to the number wins
-    m = direct if direct and _canonical_qualifier(direct.group("q")) else _QUAL_BEFORE.search(window, _last_words(window, 4))
+    direct = _QUAL_DIRECT.search(window, _last_words(window, _QUAL_WORDS))  # "baru sekitar 5 persen": the qualifier next to the number wins
+    m = direct if direct and _canonical_qualifier(direct.group("q")) else \
+        _QUAL_BEFORE.search(window, _last_words(window, _QUAL_WORDS + 1))
     return _canonical_qualifier(m.group("q")) if m else None
+
+
+# the most words a qualifier has ("tidak kurang dari"), counted from QUALIFIERS so that a longer one added there is
+# still found
+_QUAL_WORDS = max(len(re.split(r"\\s\+|\s+", alt)) for q, _ in QUALIFIERS for alt in q.split("|"))
 
 
 def _last_words(text: str, words: int) -> int:

@@ -130,3 +130,26 @@ def test_number_word_tree_matches_the_listed_words():
     assert all(tree.fullmatch(w) and tree.fullmatch(w.title()) for w in listed)
     for text in ["sepuluh ribu", "setengah juta", "seratus", "sejutaan", "trilyun", "miliaran", "se puluh", "lima belas"]:
         assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_first_letter_look_aheads_cover_every_form():
+    """The look-aheads that let ``re`` skip positions list the first characters of every alternative: a form added
+    later without its first character would silently stop matching. Each pattern is compared with itself without
+    the look-ahead on every gold article."""
+    import json
+    import re
+    from pathlib import Path
+
+    from extract import numbers
+    from extract.claims import attribution, pipeline
+
+    texts = [json.loads(line).get("text") or "" for path in sorted(Path("tests/gold").glob("*_articles.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += ["hampir 1/3 trafik", "sepertiga", "dua per lima", "Rp 5 juta", "US$ 3", "IDR 2 miliar", "dia mengatakan"]
+    for pattern, look_ahead in ((numbers.FRACTION_RE, "(?=[sdtel1-9])"), (numbers.QUANTITY_RE, "(?=[$\\dRIUnsdteljbprm])"),
+                                (pipeline.LIST_HEADER, "(?=[mpab])"), (attribution.PRONOUNS, "(?=[idbmk])"),
+                                (attribution.DATA_SOURCE, "(?=[bmdlrsch])")):
+        assert look_ahead in pattern.pattern
+        plain = re.compile(pattern.pattern.replace(look_ahead, "", 1), pattern.flags)
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
