@@ -32,8 +32,12 @@ def _scale_key(sc: str) -> str:
 
 WORD_SCALES = {"ratus": 1e2, "ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12, "trilyun": 1e12}
 
-_NUMWORD = (r"(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta|"
-            r"semiliar|semilyar|setriliun|setengah|separuh|belas|puluh|ratus|ribu|juta|miliar|milyar|triliun|trilyun)")
+_NUMWORD_LIST = ("nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta|"
+                 "semiliar|semilyar|setriliun|setengah|separuh|belas|puluh|ratus|ribu|juta|miliar|milyar|triliun|trilyun")
+# the same words grouped by their shared beginnings (no word is the beginning of another, so the order does not
+# matter): re reads a word once instead of trying each number word at every word of every sentence
+_NUMWORD = (r"(?:nol|s(?:atu|e(?:mbilan|puluh|belas|ratus|ribu|juta|mil(?:iar|yar)|triliun|tengah|paruh))|d(?:ua|elapan)|"
+            r"t(?:iga|ujuh|ril(?:iun|yun))|e(?:mpat|nam)|lima|belas|puluh|r(?:atus|ibu)|juta|mil(?:iar|yar))")
 WORDSEQ = rf"(?:{_NUMWORD}(?:\s+{_NUMWORD})*)"
 DIGITNUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?)"
 # "30 jutaan", "Rp 2,5 triliunan": an "-an" scale is a round, approximate figure (qualifier "sekitar")
@@ -47,8 +51,11 @@ POST_UNIT = (r"(?:%|poin\s+persen(?:tase)?\b|persen\b|per\s?sen\b|percent\b|rupi
              r"dolar\b|dollar\b|USD\b)")
 
 _PART = rf"(?:{DIGITNUM}(?:\s*{SCALE_RE}(?:\s+{SCALE_RE})?)?|{WORDSEQ}\b)"
+# the look-ahead lists every character a quantity can start with (a currency sign or code, a digit, the first letter of a
+# number word): other positions fail on one test instead of on each alternative (a new form must add its first
+# character; tests/test_claims_fast_paths.py compares the pattern without the look-ahead)
 QUANTITY_RE = re.compile(
-    rf"(?<![\w.,/:$-])(?P<pre>{MONEY_PRE}\s?)?"
+    rf"(?<![\w.,/:$-])(?=[$\dRIUnsdteljbprm])(?P<pre>{MONEY_PRE}\s?)?"
     rf"(?P<n1>{_PART})"
     rf"(?P<range>{RANGE_SEP}(?P<pre2>{MONEY_PRE}\s?)?(?P<n2>{_PART}))?"
     rf"(?P<post>\s*{POST_UNIT})?",
@@ -89,7 +96,9 @@ _DENOMINATORS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh":
 _NOT_A_SHARE_AFTER = (r"(?:ribu|juta|miliar|milyar|triliun|trilyun|jam|hari|pekan|minggu|bulan|tahun|abad|dekade|"
                       r"windu|kilo\w*|meter|liter|ton|persen|kali)\b")
 FRACTION_RE = re.compile(
-    rf"(?<![\w-])(?:"
+    # the characters a fraction can start with (se-, satu .. sepuluh, separuh, setengah, a digit): a new form must add
+    # its first character here (tests/test_claims_fast_paths.py compares the pattern without this look-ahead)
+    rf"(?<![\w-])(?=[sdtel1-9])(?:"
     rf"(?:se|(?P<num>{_SMALLWORD})\s+)per(?P<den>dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus)"
     rf"|(?P<half>separuh|setengah)"
     rf"|(?P<rnum>{_SMALLWORD})\s+(?:dari|di\s+antara)\s+(?P<rden>dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus)"
@@ -240,12 +249,13 @@ def parse_number(text: str) -> float | None:
     return _clean(v) if v is not None else None
 
 
-def _phrase_value(m: re.Match) -> float | None:
-    """The value of a ``_NUMBER_PHRASE`` match: the digits times each scale word."""
+def _phrase_value(m: re.Match, scales: list[str] | None = None) -> float | None:
+    """The value of a ``_NUMBER_PHRASE`` match: the digits times each scale word (``scales``: its scale words when
+    the caller has found them already)."""
     v = parse_digits(m.group(1))
     if v is None:
         return None
-    for sc in _SCALE_WORD.findall(m.group(2) or ""):
+    for sc in _SCALE_WORD.findall(m.group(2) or "") if scales is None else scales:
         v *= SCALES[_scale_key(sc)]
     return _clean(v)
 
@@ -280,7 +290,7 @@ def _part_value(part: str, money: bool) -> tuple[float | None, bool, bool]:
         scales = _SCALE_WORD.findall(m.group(2) or "")
         if any(s in ("M", "T", "K", "m", "t", "k") for s in scales) and not money:
             return None, False, False
-        return _phrase_value(m), bool(scales), False  # the match parse_number would make of the same stripped part
+        return _phrase_value(m, scales), bool(scales), False  # the match parse_number would make of the same stripped part
     v = words_to_number(part)
     return (_clean(v) if v is not None else None), bool(re.search(r"ribu|juta|miliar|milyar|triliun", part, re.I)), True
 
@@ -290,9 +300,23 @@ _QUAL_DIRECT = re.compile(r"(?:(?<=\W)|^)(?P<q>" + "|".join(q for q, _ in QUALIF
 
 def qualifier_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 45):start]
-    direct = _QUAL_DIRECT.search(window)  # "baru sekitar 5 persen": the qualifier next to the number wins
-    m = direct if direct and _canonical_qualifier(direct.group("q")) else _QUAL_BEFORE.search(window)
+    # both patterns end at the end of the window and span at most three words (four with a filler such as "sebesar"):
+    # searched from where those words begin, they find the same match without trying every earlier position
+    direct = _QUAL_DIRECT.search(window, _last_words(window, _QUAL_WORDS))  # "baru sekitar 5 persen": the qualifier next to the number wins
+    m = direct if direct and _canonical_qualifier(direct.group("q")) else \
+        _QUAL_BEFORE.search(window, _last_words(window, _QUAL_WORDS + 1))
     return _canonical_qualifier(m.group("q")) if m else None
+
+
+# the most words a qualifier has ("tidak kurang dari"), counted from QUALIFIERS so that a longer one added there is
+# still found
+_QUAL_WORDS = max(len(re.split(r"\\s\+|\s+", alt)) for q, _ in QUALIFIERS for alt in q.split("|"))
+
+
+def _last_words(text: str, words: int) -> int:
+    """Where the last ``words`` whitespace-separated runs of ``text`` begin (0 when it has no more)."""
+    parts = text.rsplit(None, words)
+    return len(parts[0]) if len(parts) > words else 0
 
 
 def _canonical_qualifier(q: str) -> str | None:

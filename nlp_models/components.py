@@ -47,19 +47,21 @@ class PantauSentencizer:
         n = len(doc)
         if not n:
             return doc
+        # each token's text and whether it is whitespace, read once (``doc[i]`` makes a new Token on every access)
+        texts = [t.text for t in doc]
+        space = [t.is_space or not text.strip() for t, text in zip(doc, texts)]
         starts = [False] * n
         starts[0] = True
         in_quote = False
         sent_start = 0
         i = 0
         while i < n:
-            tok = doc[i]
-            text = tok.text
-            if _is_space(tok):
+            text = texts[i]
+            if space[i]:
                 if "\n" in text:
                     in_quote = False
                     j = i + 1
-                    while j < n and _is_space(doc[j]):
+                    while j < n and space[j]:
                         j += 1
                     if j < n:
                         starts[j] = True
@@ -78,23 +80,22 @@ class PantauSentencizer:
                 # tokens after the punctuation: closing quotes/brackets belong to this sentence
                 j = i + 1
                 closed_quote = False
-                while j < n and doc[j].text in CLOSERS and not _is_space(doc[j]):
-                    if doc[j].text in CLOSE_QUOTES or doc[j].text in STRAIGHT_QUOTES:
+                while j < n and texts[j] in CLOSERS and not space[j]:
+                    if texts[j] in CLOSE_QUOTES or texts[j] in STRAIGHT_QUOTES:
                         closed_quote = True
                     j += 1
                 if closed_quote:
                     in_quote = False
-                if j >= n or _is_space(doc[j]):
+                if j >= n or space[j]:
                     i = j
                     continue
-                nxt = doc[j]
-                prev = doc[i - 1] if i > 0 else None
-                if text == "." and prev is not None:
-                    pl = prev.text.lower()
-                    if pl in NO_SPLIT_AFTER or (len(prev.text) == 1 and prev.text.isupper()):
+                nxt = texts[j]
+                if text == "." and i > 0:
+                    prev = texts[i - 1]
+                    if prev.lower() in NO_SPLIT_AFTER or (len(prev) == 1 and prev.isupper()):
                         i = j
                         continue
-                    if prev.like_num and nxt.like_num:
+                    if doc[i - 1].like_num and doc[j].like_num:
                         i = j
                         continue
                 if in_quote and not closed_quote:
@@ -104,8 +105,8 @@ class PantauSentencizer:
                 if i - sent_start <= 3 and all(t.text.isupper() or t.is_punct for t in doc[sent_start:i]):
                     i = j
                     continue
-                first = nxt.text[0]
-                if first.isupper() or first.isdigit() or nxt.text in OPEN_QUOTES or nxt.text in STRAIGHT_QUOTES or first in "(\"“'‘":
+                first = nxt[0]
+                if first.isupper() or first.isdigit() or nxt in OPEN_QUOTES or nxt in STRAIGHT_QUOTES or first in "(\"“'‘":
                     starts[j] = True
                     sent_start = j
                 i = j

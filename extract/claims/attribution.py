@@ -14,9 +14,9 @@ from extract.claims.people import (_DOC_TEXT, ORG_NAME_HEADS, Ctx, Person, _know
                                    sentences)
 
 
-PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?:ia|dia|beliau)\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?"
-                      rf"(?:{ME_VERBS}|mengatakan)\b|\bMenurut(?:nya|\s+(?:dia|ia|beliau))\b|\bkata\s+(?:dia|ia|beliau)\b",
-                      re.IGNORECASE)
+PRONOUNS = re.compile(r"^(?:\W*)(?:Ia|Dia|Beliau)\b|\b(?=[idbmk])(?:(?:ia|dia|beliau)\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?"
+                      rf"(?:{ME_VERBS}|mengatakan)\b|Menurut(?:nya|\s+(?:dia|ia|beliau))\b|kata\s+(?:dia|ia|beliau)\b)",
+                      re.IGNORECASE)  # (the word boundary and the letters the last three forms start with, tested once)
 
 
 # verbs whose subject is the speaker: saying and reporting, and wishing or setting a goal ("X mematok sasaran ...")
@@ -31,6 +31,17 @@ QA_LABEL = re.compile(r"^\s*([A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,2})\s*:\s+\
 CITING_OPENER = re.compile(r"^\W*(?:Mengutip|Merujuk)\b")
 NICKNAME_AFTER_VERB = re.compile(r"\s+(?:[a-z]+\s+){0,3}?yang\s+(?:akrab\s+|biasa\s+|kerap\s+)?(?:disapa|dipanggil)\s+"
                                  r"(?P<alias>[A-Z][\w'’-]+)")
+
+
+# passive reporting ("hal itu disampaikan (oleh) ..."), "Menurut X" (not "menurut dia"), a data source ("Berdasarkan data
+# X"). Compiled once; the first two open with their first letter and a look-behind for the word boundary, so that
+# ``re`` can skip to that letter instead of trying the pattern at every position (the same matches as "\b...")
+PASSIVE_REPORTING = re.compile(r"d(?<!\wd)i(?:sampaikan|ungkapkan|katakan|jelaskan|paparkan|tegaskan|utarakan)\s+"
+                               r"(?:oleh\s+)?")
+MENURUT_NAMED = re.compile(r"[Mm](?<!\w[Mm])enurut\s+(?!(?:dia|ia|beliau)\b)")
+DATA_SOURCE = re.compile(r"\b(?=[bmdlrsch])(?:berdasarkan|menurut|merujuk|mengutip|mengacu|dikutip\s+dari|data|laporan|riset|"
+                         r"survei|studi|catatan|hasil)\s+(?:pada\s+|ke\s+)?(?:data\s+|laporan\s+|riset\s+|survei\s+|"
+                         r"studi\s+)?", re.IGNORECASE)
 
 
 @dataclass
@@ -270,8 +281,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
             return Attribution(person=bare, kind="quote", strength=4)
 
     # A2. passive reporting: "hal itu disampaikan (oleh) Kepala BPS Margo Yuwono"
-    for m in re.finditer(r"\b(?:disampaikan|diungkapkan|dikatakan|dijelaskan|dipaparkan|ditegaskan|diutarakan)\s+"
-                         r"(?:oleh\s+)?", text):
+    for m in PASSIVE_REPORTING.finditer(text):
         after = [e for e in pers if 0 <= e.start_char - s0 - m.end() <= 90
                  and "." not in text[m.end():e.start_char - s0]]
         if after:
@@ -284,7 +294,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
 
     # C. Menurut X
     # "Menurut dia, ...": a pronoun (D), whoever is named
-    m = re.search(r"\b[Mm]enurut\s+(?!(?:dia|ia|beliau)\b)", text)
+    m = MENURUT_NAMED.search(text)
     if m:
         after = [e for e in pers if 0 <= e.start_char - s0 - m.end() <= 90
                  and not re.search(r"[.]", text[m.end():e.start_char - s0])]
@@ -331,9 +341,9 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
             return Attribution(person=_antecedent(ctx), kind="pronoun", strength=3)
 
     # D. pronouns and "tersebut" titles
-    if PRONOUNS.search(text) and _antecedent(ctx):
+    if _antecedent(ctx) and PRONOUNS.search(text):
         return Attribution(person=_antecedent(ctx), kind="pronoun", strength=3)
-    tm = _TITLE_TERSEBUT.search(text)
+    tm = _TITLE_TERSEBUT.search(text) if "tersebut" in text else None  # the pattern ends with the word
     if tm:
         p = _person_for_title(tm.group("t"), ctx)
         if p:
@@ -343,9 +353,7 @@ def attribute_sentence(sent, ctx: Ctx) -> Attribution:
     if CITING_OPENER.match(text) and (ctx.author or ctx.last_speaker) is not None:
         return Attribution(person=ctx.author or ctx.last_speaker, kind="carry", strength=1)  # "Mengutip survei APJII, ...": the
         # speaker of the account cites it (the subject of "mengutip" is left out)
-    m = re.search(r"\b(?:berdasarkan|menurut|merujuk|mengutip|mengacu|dikutip\s+dari|data|laporan|riset|survei|"
-                  r"studi|catatan|hasil)\s+(?:pada\s+|ke\s+)?(?:data\s+|laporan\s+|riset\s+|survei\s+|studi\s+)?",
-                  text, re.I)
+    m = DATA_SOURCE.search(text)
     if m:
         org = _org_after(text, m.end(), ctx.day)
         if org:

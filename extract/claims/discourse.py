@@ -8,6 +8,7 @@ the paragraph's or the article's speaker, and where it stops (another institutio
 """
 from __future__ import annotations
 
+from functools import lru_cache
 import re
 
 from extract.claims.attribution import (QA_LABEL, SUBJECT_OPENER, Attribution, _ents, _has_quote, _institution_subject,
@@ -390,10 +391,16 @@ def lede_restated_by(claim: dict, person: Person, entries: list, institution_id:
     surface = m.group(0) if m else (claim.get("value_text") or "").split(" ")[0]
     if not surface:
         return False
-    pattern = re.compile(rf"(?<![\w.,]){re.escape(surface)}(?![\w]|[.,]\d)", re.IGNORECASE)
-    return any(attr.person is person and attr.kind in ("quote", "explicit", "pronoun") and
-               sent.start_char > claim["char_start"] and pattern.search(sent_text(sent))
-               for sent, _, attr in entries)
+    said = [sent for sent, _, attr in entries if attr.person is person and attr.kind in ("quote", "explicit", "pronoun")
+            and sent.start_char > claim["char_start"]]
+    return bool(said) and any(_surface_rx(surface).search(sent_text(sent)) for sent in said)
+
+
+@lru_cache(maxsize=1024)
+def _surface_rx(surface: str) -> re.Pattern:
+    """The figure as written, standing alone ("1.730" not inside "21.730"); compiled once per surface, only when a
+    sentence of the speaker is there to search (a pattern per figure overflowed ``re``'s cache of compiled patterns)."""
+    return re.compile(rf"(?<![\w.,]){re.escape(surface)}(?![\w]|[.,]\d)", re.IGNORECASE)
 
 
 def office_of(attr: Attribution, ctx: Ctx) -> str | None:

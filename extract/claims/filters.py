@@ -86,6 +86,12 @@ METHODOLOGY_BEFORE = re.compile(rf"\b(?:{alternation('out_of_scope', 'survey_met
 SHARE_OF_AN_AMOUNT = re.compile(r"^\s*(?:dari\s+)?(?:harga|biaya|ongkos|tarif|gaji|upah)\b", re.IGNORECASE)
 
 
+# "ke-30", "ke 2" (ordinals); "salah satu", "satu-satunya" (not counts)
+KE_DASH_BEFORE = re.compile(r"\bke-\s*$", re.IGNORECASE)
+KE_BEFORE = re.compile(r"\bke\s+$", re.IGNORECASE)
+ONE_OF_BEFORE = re.compile(r"\b(?:salah|satu-satunya)\s*$", re.IGNORECASE)
+
+
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 
 
@@ -120,6 +126,14 @@ def _lowercase_figure_phrase(ent_text: str) -> bool:
     return any(w[0].islower() for w in words)
 
 
+def _tail(text: str, words: int) -> int:
+    """Where the last ``words`` whitespace-separated runs of ``text`` begin (0 when it has no more). A pattern anchored
+    at the end of ``text`` whose match spans at most that many runs cannot start earlier, so searching from there finds
+    the same match without trying every earlier position (``\\b`` and look-behinds still see the characters before)."""
+    parts = text.rsplit(None, words)
+    return len(parts[0]) if len(parts) > words else 0
+
+
 def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spans) -> bool:
     before = sent_text[:rel_start]
     after = sent_text[rel_end:]
@@ -128,7 +142,7 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
         return False  # "25th", "24.com", "4G"
     if re.match(r"^[.,]\d", after):
         return False
-    if BACK_REFERENCE_BEFORE.search(before) and re.match(r"^\s*(?:[a-z]+\s+)?(?:tadi|itu|tersebut)\b", after, re.I):
+    if BACK_REFERENCE_BEFORE.search(before, _tail(before, 3)) and re.match(r"^\s*(?:[a-z]+\s+)?(?:tadi|itu|tersebut)\b", after, re.I):
         return False  # "Angka 62,4 persen tadi ...": the figure named again to say something about it
     if any(a <= rel_start < b or a < rel_end <= b for a, b in ent_spans):
         return False  # inside a name / programme
@@ -150,10 +164,10 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
     if re.match(r"^0\d{2,}", raw) or re.match(r"^\s*\d{3,}", after) or re.search(r"\+62\s*$", before) or \
             (re.search(r"\b\d{3,}[\s-]+$", before) and not q.has_scale and not q.unit):
         return False  # phone numbers
-    reach = bool(REACH_BEFORE.search(before) and PLACE_REACH.match(after))
-    if REG_NAME_BEFORE.search(before) and not q.unit and not q.has_scale and not reach:
+    reach = bool(REACH_BEFORE.search(before, _tail(before, 3)) and PLACE_REACH.match(after))
+    if REG_NAME_BEFORE.search(before, _tail(before, 1)) and not q.unit and not q.has_scale and not reach:
         return False
-    if re.search(r"\bke-\s*$", before, re.I) or (re.search(r"\bke\s+$", before, re.I) and not PLACE_REACH.match(after)
+    if KE_DASH_BEFORE.search(before, _tail(before, 1)) or (KE_BEFORE.search(before, _tail(before, 1)) and not PLACE_REACH.match(after)
                                                  and not q.unit and not q.has_scale and not UMKM_WORDS.match(after.strip())):
         return False  # "ke-30", "ke 2"; not "diperluas ke 15 kabupaten", "naik ke 85 persen", "ke 3 juta UMKM"
     if q.unit not in ("persen", "rupiah", "USD") and DURATION.match(after) and not OMITTED_NOUN_YEAR.match(after) and \
@@ -164,7 +178,7 @@ def _scope_ok(q: Quantity, sent_text: str, rel_start: int, rel_end: int, ent_spa
             not KNOWN_COUNT.match(after.strip()) and \
             not (PLACE_REACH.match(after) and not SURVEY.search(sent_text)):
         return False  # "tiga klaster", "5 paket kebijakan"; but "4 juta paket per hari" is a volume
-    if re.search(r"\b(?:salah|satu-satunya)\s*$", before, re.I):
+    if ONE_OF_BEFORE.search(before, _tail(before, 1)):
         return False
     return True
 

@@ -35,7 +35,52 @@ def alternation(name: str, key: str) -> str:
     firsts = _first_letters(plain) if len(entries) >= 3 else None
     if firsts is None:
         return plain
-    return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])(?:" + plain + ")"
+    return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])(?:" + (_trie([str(e) for e in entries]) or plain) + ")"
+
+
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _trie(entries: list[str]) -> str | None:
+    """Plain words as a tree of their shared beginnings ("me(?:n(?:gatakan|yebut(?:|kan))|...)"): ``re`` then reads a
+    word once instead of trying every entry that shares its first letters. The same matches in the same order of
+    preference: siblings differ in their next letter (also without regard to case), so at most one of them can match,
+    and a word that ends where longer ones go on keeps its place before or after them. None when an entry is not a
+    plain word or that order cannot be kept."""
+    if not all(_PLAIN_WORD.fullmatch(e) for e in entries):
+        return None
+    root: dict = {}
+    for i, entry in enumerate(entries):
+        node = root
+        for ch in entry:
+            node = node.setdefault(ch, {})
+        node.setdefault("", i)  # the entry ends here (a repeated entry keeps its first place)
+
+    def indexes(node: dict) -> list[int]:
+        return [v for k, v in node.items() if k == ""] + [i for k, v in node.items() if k for i in indexes(v)]
+
+    def emit(node: dict) -> str | None:
+        if len({k.lower() for k in node}) < len(node):
+            return None  # "M..." and "m..." side by side: both may match without regard to case
+        options = []  # (first entry, last entry, pattern)
+        for k, child in node.items():
+            if k == "":
+                options.append((child, child, ""))
+                continue
+            sub = emit(child)
+            if sub is None:
+                return None
+            ix = indexes(child)
+            options.append((min(ix), max(ix), re.escape(k) + sub))
+        ends = [first for first, _, pat in options if pat == ""]
+        if ends and any(first < ends[0] < last for first, last, pat in options if pat):
+            return None  # the word ending here comes between two longer entries it is a beginning of
+        options.sort(key=lambda o: o[0])
+        if len(options) == 1:
+            return options[0][2]
+        return "(?:" + "|".join(pat for _, _, pat in options) + ")"
+
+    return emit(root)
 
 
 def _first_letters(pattern: str) -> set[str] | None:

@@ -47,7 +47,7 @@ def _paragraph_index(text: str):
 # metrics a later figure may take over from an earlier one of the same unit ("target 20 juta" after "19,5 juta UMKM
 # terhubung ke ekosistem digital"); populations and macro statistics are never carried over
 _HEADER_NOUNS = alternation("target", "list_header_nouns")
-LIST_HEADER = re.compile(rf"\b(?:menetapkan|menargetkan|memasang|mematok|mencanangkan|menyiapkan|punya|memiliki|ada|"
+LIST_HEADER = re.compile(rf"\b(?=[mpab])(?:menetapkan|menargetkan|memasang|mematok|mencanangkan|menyiapkan|punya|memiliki|ada|"
                          rf"berikut)\s+(?:\w+\s+)?(?:dua|tiga|empat|lima|enam|tujuh|beberapa|sejumlah|\d)\s+(?:{_HEADER_NOUNS})\b|"
                          rf"\b(?:{_HEADER_NOUNS})(?:nya)?\b[^.!?]{{0,60}}:\s*$", re.IGNORECASE)
 ENUMERATOR_ALONE = re.compile(r"\s*\d{1,2}[.)]\s*")
@@ -64,6 +64,7 @@ _CARRIED_METRICS = {"umkm_onboarded_digital", "umkm_on_ekatalog_padi", "program_
                     "digital_economy_value", "kur_disbursement"}
 
 
+_DIGIT = re.compile(r"\d")
 _RATIO_UNITS = {"kali": 1}  # unit of a ratio -> paragraphs back it may take a count's metric from
 
 
@@ -185,7 +186,7 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
             intro = (intro[0], para)
         if ILLUSTRATION.match(st) and not CITED_DATA.search(st):
             illustration_para = para
-        if not _FAST_TRIGGER.search(st):
+        if not (_DIGIT.search(st) or _FAST_TRIGGER.search(st)):  # a digit first: found without trying each word
             continue
         if illustration_para == para and not CITED_DATA.search(st):
             # an illustrative example ("Sebagai gambaran, ...") and the rest of its paragraph, which goes on with it
@@ -193,10 +194,11 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
             continue
         if SKIP_SENTENCE.search(st) or headline_line(st):
             continue  # prizes and contact lines
-        ent_spans = [(e.start_char - sent.start_char, e.end_char - sent.start_char) for e in sents_ents
-                     if e.label_ in ("PER", "ORG", "PROGRAM", "LOC") and any(c.isalpha() for c in e.text)
-                     and not _lowercase_figure_phrase(e.text)]
-        ent_keys = [(e.start_char - sent.start_char, e.end_char - sent.start_char, e.label_, e.ent_id_)
+        s0 = sent.start_char  # entity texts as slices of the text (``Span.text`` rebuilds them from the tokens)
+        ent_spans = [(e.start_char - s0, e.end_char - s0) for e in sents_ents
+                     if e.label_ in ("PER", "ORG", "PROGRAM", "LOC") and any(c.isalpha() for c in text[e.start_char:e.end_char])
+                     and not _lowercase_figure_phrase(text[e.start_char:e.end_char])]
+        ent_keys = [(e.start_char - s0, e.end_char - s0, e.label_, e.ent_id_)
                     for e in sents_ents if e.label_ in ("ORG", "PROGRAM")]
         cond = [m.start() for m in CONDITIONAL.finditer(st)]
         sent_low = st.lower()

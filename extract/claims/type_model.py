@@ -63,6 +63,9 @@ class NaiveBayes:
     def __init__(self, class_counts: dict[str, int], feature_counts: dict[str, dict[str, int]], margin: float):
         self.class_counts, self.feature_counts, self.margin = class_counts, feature_counts, margin
         self.total = sum(class_counts.values())
+        # the vocabulary size and each type's smoothed mass depend on the counts only: computed once, not per figure
+        vocab = len({f for fc in feature_counts.values() for f in fc}) + 1
+        self._mass = {t: sum(feature_counts.get(t, {}).values()) + vocab for t in TYPES}
 
     @classmethod
     def train(cls, records: list[tuple[list[str], str]], margin: float) -> "NaiveBayes":
@@ -76,11 +79,10 @@ class NaiveBayes:
 
     def scores(self, feats: list[str]) -> dict[str, float]:
         """Log posterior (up to a constant) of each type: multinomial naive Bayes with add-one smoothing."""
-        vocab = len({f for fc in self.feature_counts.values() for f in fc}) + 1
         out = {}
         for t in TYPES:
             fc = self.feature_counts.get(t, {})
-            mass = sum(fc.values()) + vocab
+            mass = self._mass[t]
             s = math.log((self.class_counts.get(t, 0) + 1) / (self.total + len(TYPES)))
             for f in set(feats):
                 s += math.log((fc.get(f, 0) + 1) / mass)

@@ -60,6 +60,12 @@ _DATELINE_LONG = re.compile(rf"\b(?P<wd>{_WEEKDAY_RE})\s*,?\s*\(?\s*(?P<d>\d{{1,
                             rf"(?:\s+(?P<y>\d{{4}}))?\s*\)?", re.IGNORECASE)
 
 
+# what every match of the two datelines contains ("(11/6", "11 Juni"): an article without it is not scanned for them,
+# and these patterns open with a character ``re`` can skip to (the datelines open with a weekday tried at every position)
+_DATELINE_CUE = re.compile(r"\(\s*\d{1,2}\s*/")
+_DATELINE_LONG_CUE = re.compile(rf"\d\s+(?:{_MONTH_RE})\b", re.IGNORECASE)
+
+
 _WEEKDAY_ONLY = re.compile(rf"(?:,\s*|\bpada\s+(?:hari\s+)?|\bhari\s+)(?P<wd>{_WEEKDAY_RE})\b(?!\s*[(\d])",
                            re.IGNORECASE)
 
@@ -78,7 +84,7 @@ def stated_on(text: str, published) -> date | None:
     """Dateline "Kamis (11/6/2021)" (day/month order), else a weekday-only mention resolved to the latest such day on
     or before publication, else the publication date."""
     pub = _published_day(published)
-    for m in _DATELINE.finditer(text):
+    for m in _DATELINE.finditer(text) if _DATELINE_CUE.search(text) else ():
         try:
             d, mo = int(m.group("d")), int(m.group("m"))
             ys = m.group("y")
@@ -94,7 +100,7 @@ def stated_on(text: str, published) -> date | None:
             return cand
         except ValueError:
             continue
-    for m in _DATELINE_LONG.finditer(text):
+    for m in _DATELINE_LONG.finditer(text) if _DATELINE_LONG_CUE.search(text) else ():
         try:
             y = int(m.group("y")) if m.group("y") else (pub.year if pub else None)
             if y is None:
