@@ -265,9 +265,9 @@ def test_gzip_body_is_decompressed():
 
 
 def test_too_large(monkeypatch):
-    import extract.article as A
+    import extract.article_input as article_input
 
-    monkeypatch.setattr(A, "MAX_BYTES", 1000)
+    monkeypatch.setattr(article_input, "MAX_BYTES", 1000)
     with pytest.raises(ExtractionError) as e:
         extract_article(b"<html><body><p>" + b"x " * 1000 + b"</p></body></html>", "https://example.com/x")
     assert e.value.reason == "too_large"
@@ -457,16 +457,16 @@ def test_canonicalize_url_total_and_idempotent(u):
 
 def test_trafilatura_fallback_really_runs_on_a_page_without_site_rules(monkeypatch):
     """A layout no site rule or common container knows: the text can only come from trafilatura."""
-    import extract.article as article_module
+    import extract.article_body as article_body
 
     calls = []
-    real = article_module.trafilatura.bare_extraction
+    real = article_body.trafilatura.bare_extraction
 
     def spy(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(article_module.trafilatura, "bare_extraction", spy)
+    monkeypatch.setattr(article_body.trafilatura, "bare_extraction", spy)
     body = "".join(f"<div class='x{i}'><span>{PARA} Kalimat {i}.</span></div>" for i in range(5))
     html = f"<html><head><title>Judul berita</title></head><body><div class='zq'>{body}</div></body></html>"
     r = extract_article(html, "https://www.unknown-outlet.example/2024/05/berita")
@@ -475,14 +475,14 @@ def test_trafilatura_fallback_really_runs_on_a_page_without_site_rules(monkeypat
 
 
 def test_a_broken_trafilatura_install_fails_loudly_instead_of_giving_no_text(monkeypatch):
-    import extract.article as article_module
+    import extract.article_body as article_body
 
     def broken(*args, **kwargs):
         raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
 
-    monkeypatch.setattr(article_module.trafilatura, "bare_extraction", broken)
+    monkeypatch.setattr(article_body.trafilatura, "bare_extraction", broken)
     html = "<html><body><div class='zq'><span>" + PARA + "</span></div></body></html>"
     with pytest.raises(ImportError):
-        article_module._trafilatura_paragraphs(html, "https://www.unknown-outlet.example/x")
+        article_body._trafilatura_paragraphs(html, "https://www.unknown-outlet.example/x")
     with pytest.raises(ImportError):  # not turned into an ExtractionError ("parse_error") by extract_article
         extract_article(html, "https://www.unknown-outlet.example/x")

@@ -6,7 +6,7 @@ from .base import OutletParser, ParserVersion
 
 class KontanV1(ParserVersion):
     """Body `div.tmpt-desk-kon[itemprop=articleBody] p` up to `<!-- pagination end -->`;
-    the first paragraph "Reporter: … | Editor: …" gives the author and is dropped (article.py)."""
+    the first paragraph "Reporter: … | Editor: …" gives the author and is dropped (article_body.py)."""
 
     name = "KontanV1"
     valid_from = 2015
