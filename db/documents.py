@@ -53,6 +53,7 @@ def _replace_document_claims(store: Store, doc_id: str, claims: list[dict], extr
             extractor_version=extractor_version, review_status=claim.get("review_status") or "unreviewed",
             first_seen=first_seen.get(claim_id, stamp), quote_stem=stem.stem(claim.get("quote")),
             figure_date=migrations.figure_date(claim.get("as_of"), claim.get("stated_on")),
+            confidence_band=migrations.confidence_band(claim.get("confidence")),
         )
         for column, table in migrations.CLAIM_LINKS:
             if table != "positions":

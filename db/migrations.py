@@ -535,3 +535,25 @@ def m013_syndication_sketches(db: Database):
     if not db["syndication_sketches"].exists():
         db["syndication_sketches"].create({"article_id": str, "content_hash": str, "version": str, "shingles": int,
                                            "signature": bytes}, pk="article_id")
+
+
+# Bands of the calibrated confidence (docs/claims.md): a claim in "high" is right about nine times in ten or more.
+CONFIDENCE_BANDS = ((0.9, "high"), (0.7, "medium"), (0.0, "low"))
+
+
+def confidence_band(confidence: float | None) -> str | None:
+    """"high" (>= 0.9), "medium" (>= 0.7) or "low": the facet a reader filters on."""
+    if confidence is None:
+        return None
+    return next(band for floor, band in CONFIDENCE_BANDS if confidence >= floor)
+
+
+@migrations()
+def m014_confidence_band(db: Database):
+    """`claims.confidence_band`, so Datasette offers "high confidence only" as a facet. Writers set it beside
+    `confidence` (db/store.py, db/documents.py); this fills it for the rows already stored."""
+    if "confidence_band" not in db["claims"].columns_dict:
+        db["claims"].add_column("confidence_band", str)
+    cases = " ".join(f"WHEN confidence >= {floor} THEN '{band}'" for floor, band in CONFIDENCE_BANDS)
+    db.execute(f"UPDATE claims SET confidence_band = CASE WHEN confidence IS NULL THEN NULL {cases} END")
+    db["claims"].create_index(["confidence_band", "stated_on"], if_not_exists=True)

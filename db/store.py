@@ -259,6 +259,7 @@ class Store:
                 # stemmed by the extract worker when it ran in a pool (pure; saves the single writer's time)
                 quote_stem=claim["quote_stem"] if "quote_stem" in claim else stem.stem(claim.get("quote")),
                 figure_date=migrations.figure_date(claim.get("as_of"), claim.get("stated_on")),
+                confidence_band=migrations.confidence_band(claim.get("confidence")),
                 outlet=claim.get("outlet") or outlet,
             )
             if not row.get("person_id") and row.get("speaker"):

@@ -5,7 +5,7 @@ Plain data read by ``pantau/metadata.py`` (``build_metadata``), which adds facet
 
 from __future__ import annotations
 
-CLAIM_FACETS = ["claim_type", "speaker", "institution_id", "program_id", "metric", "outlet", "stated_year", "stated_month"]
+CLAIM_FACETS = ["claim_type", "confidence_band", "speaker", "institution_id", "program_id", "metric", "outlet", "stated_year", "stated_month"]
 # Derived and bookkeeping columns: in JSON, CSV and a claim's folded "all fields", not in the claims table page unless
 # the reader asks (?_all_columns=1; pantau/templates/_table.html).
 CLAIM_HIDDEN_COLUMNS = ["quote_stem", "figure_date", "stated_month", "stated_year", "char_start", "char_end",
@@ -43,7 +43,10 @@ CLAIM_COLUMNS = {
     "quote_stem": "Sastrawi-stemmed, lower-cased copy of the sentence, indexed for search (\"tercapai\" -> \"capai\").",
     "char_start": "Offset of the sentence in the article text (characters).",
     "char_end": "End offset of the sentence in the article text (characters).",
-    "confidence": "Extractor confidence, 0-1 (not a calibrated probability).",
+    "confidence": "Probability that the claim is right (value, type, target year), calibrated on claims predicted "
+    "on a blind gold set; see docs/claims.md.",
+    "confidence_band": "high (confidence 0.9 or more: right about nine times in ten), medium (0.7-0.9) or low: "
+    "facet on high for the claims to cite without checking the sentence first.",
     "person_id": "The speaker linked to the gazetteer (people table), when recognised.",
     "institution_id": "The organisation linked to the gazetteer (institutions table), when recognised.",
     "program_id": "The programme linked to the gazetteer (programs table), when recognised.",

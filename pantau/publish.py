@@ -135,7 +135,7 @@ def build_public_db(src_db, out_db) -> dict:
         ["metric", "figure_date", "stated_on"], ["metric", "claim_type", "unit", "figure_date", "value"],
         ["metric", "claim_type", "stated_on"], ["person_id", "stated_on"], ["speaker", "stated_on"],
         ["institution_id", "stated_on"], ["program_id", "stated_on"], ["outlet", "stated_on"],
-        ["claim_type", "stated_on"], ["stated_year", "stated_on"], ["stated_month", "outlet", "stated_on"], ["stated_on"],
+        ["claim_type", "stated_on"], ["confidence_band", "stated_on"], ["stated_year", "stated_on"], ["stated_month", "outlet", "stated_on"], ["stated_on"],
         ["first_seen", "id"], ["position_id"], ["article_id"], *SERIES_INDEXES,
     ):
         dst["claims"].create_index(columns)

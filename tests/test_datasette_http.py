@@ -243,3 +243,14 @@ def test_slow_queries_are_cut_off_and_results_bounded(site):
     many = "with recursive c(x) as (select 1 union all select x + 1 from c where x < 5000) select x from c"
     data = site.get("/pantau.json", params={"sql": many, "_shape": "objects"}).json()
     assert len(data["rows"]) == serve.SETTINGS["max_returned_rows"] and data["truncated"] is True
+
+
+def test_high_confidence_only_is_a_facet(site):
+    data = site.get("/pantau/claims.json", params={"_shape": "objects", "_size": "0"}).json()
+    bands = {r["value"]: r["count"] for r in data["facet_results"]["confidence_band"]["results"]}
+    assert bands.get("high") and set(bands) <= {"high", "medium", "low"}
+    assert sum(bands.values()) == data["filtered_table_rows_count"]  # every claim has a band
+    high = rows(site, "/pantau/claims.json", confidence_band="high", _size="max")
+    assert len(high) == bands["high"] and all(r["confidence"] >= 0.9 for r in high)
+    rest = rows(site, "/pantau/claims.json", confidence_band__not="high", _size="max")
+    assert all(r["confidence"] < 0.9 for r in rest)

@@ -60,3 +60,15 @@ def test_unique_index_refuses_duplicate_pages(tmp_path):
         pass
     else:
         raise AssertionError("a duplicate (canonical_url, content_hash) was accepted")
+
+
+def test_confidence_band_is_backfilled_and_written_with_each_claim(tmp_path):
+    path = tmp_path / "band.db"
+    db = sqlite_utils.Database(path)
+    migrations.migrations.apply(db, stop_before="m014_confidence_band")
+    db["claims"].insert_all([{"id": "a", "confidence": 0.93}, {"id": "b", "confidence": 0.75},
+                             {"id": "c", "confidence": 0.4}, {"id": "d", "confidence": None}], pk="id", alter=True)
+    Store(path).close()  # m014 fills the band of the rows already stored
+    bands = dict(sqlite_utils.Database(path).execute("select id, confidence_band from claims").fetchall())
+    assert bands == {"a": "high", "b": "medium", "c": "low", "d": None}
+    assert [migrations.confidence_band(c) for c in (0.9, 0.89, 0.7, 0.0)] == ["high", "medium", "medium", "low"]

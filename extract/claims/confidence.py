@@ -1,76 +1,134 @@
-"""Confidence of a claim: a raw score from features, mapped to an observed precision by a calibration file.
+"""Confidence of a claim: the evidence behind it, weighed by a model fitted on gold and re-scaled on unseen text.
 
-Raw score: how the type was decided (a cue in the figure's clause or a fallback), how the figure is attributed
-(direct quote, said-verb, pronoun, carry-over, data source, none), whether unit, scale, metric and scope are certain.
-Calibration: ``nlp_models/claims_calibration.json`` holds an isotonic (monotone step) map from raw score to the share
-of claims with that score that were right on the development gold, fitted by ``extract.claims.calibrate`` with
-cross-validation. Without the file the raw score is used. Confidence is always within [0, 1].
+Evidence: how the type was decided (a cue in the figure's clause or a fallback), how the figure is attributed (direct
+quote, said-verb, pronoun, carry-over, data source, none), whether unit, scale, metric and scope are certain, numbers
+in words, a sentence crowded with figures. ``claim_evidence`` turns them into a tuple of feature names.
+
+Weights: ``nlp_models/claims_calibration.json`` holds a logistic regression over those features fitted on the
+development gold (``python -m extract.claims.calibrate --write``). The extractor is tuned on that gold, so its
+precision there is higher than on text nobody tuned on; the file therefore also holds a re-scaling (Platt: slope and
+intercept on the model's log-odds) fitted on *holdout rows*: the evidence and the right/wrong outcome of every claim a
+previous version predicted on its blind set while that set was still blind (``nlp_models/claims_holdout.jsonl``).
+Without the file a hand-weighted score is used. Confidence is always within [0, 1].
 """
 from __future__ import annotations
 
-import bisect
 import json
+import math
 from functools import lru_cache
 from pathlib import Path
 
 CALIBRATION_FILE = Path(__file__).resolve().parents[2] / "nlp_models" / "claims_calibration.json"
+HOLDOUT_FILE = CALIBRATION_FILE.with_name("claims_holdout.jsonl")
 
-# weights of the raw score (hand-set, monotone in evidence; calibration turns the score into a probability)
+# hand weights, used only when no calibration file is shipped (monotone in evidence)
 ATTRIBUTION_WEIGHT = {"quote": 0.10, "explicit": 0.08, "pronoun": 0.05, "org": 0.05, "carry": 0.02, "none": 0.0}
-TYPE_WEIGHT = {"target": 0.04, "budget": 0.04, "achievement": 0.02, "other": -0.03}  # context is the most confused type
+TYPE_WEIGHT = {"target": 0.04, "budget": 0.04, "achievement": 0.02, "other": -0.03}
+HAND_WEIGHT = {"cue": 0.15, "unit": 0.08, "scaled": 0.05, "metric": 0.07, "scope": 0.03, "words": -0.05,
+               "crowded": -0.03}
 
 
-def raw_score(*, by_cue: bool, attribution: str, unit: str | None, scaled: bool, metric: str | None,
-              claim_type: str, scope: str | None, words: bool = False, crowded: bool = False) -> float:
+def claim_evidence(*, by_cue: bool, attribution: str, unit: str | None, scaled: bool, metric: str | None,
+                   claim_type: str, scope: str | None, words: bool = False, crowded: bool = False) -> tuple[str, ...]:
+    """The feature names that describe how a claim was found (sorted, so equal evidence is an equal tuple)."""
+    flags = {"cue": by_cue, "unit": bool(unit), "scaled": scaled, "metric": bool(metric),
+             "scope": scope not in (None, "national"), "words": words, "crowded": crowded}
+    feats = [f"type={claim_type}", f"attr={attribution}"] + [name for name, on in flags.items() if on]
+    # the type decision is what fails most on unseen text: how it was decided matters per type
+    feats.append(f"type={claim_type}&{'cue' if by_cue else 'fallback'}")
+    if crowded:
+        feats.append(f"type={claim_type}&crowded")
+    return tuple(sorted(feats))
+
+
+def hand_score(evidence: tuple[str, ...]) -> float:
     score = 0.45
-    score += 0.15 if by_cue else 0.0
-    score += ATTRIBUTION_WEIGHT.get(attribution, 0.0)
-    score += 0.08 if unit else 0.0
-    score += 0.05 if scaled else 0.0
-    score += 0.07 if metric else 0.0
-    score += TYPE_WEIGHT.get(claim_type, 0.0)
-    score += 0.03 if scope not in (None, "national") else 0.0  # an explicit region / programme was found
-    score -= 0.05 if words else 0.0  # numbers written as words are parsed less reliably
-    score -= 0.03 if crowded else 0.0  # a sentence with several figures: the type of each is decided less surely
+    for f in evidence:
+        if f.startswith("attr="):
+            score += ATTRIBUTION_WEIGHT.get(f[5:], 0.0)
+        elif f.startswith("type=") and "&" not in f:
+            score += TYPE_WEIGHT.get(f[5:], 0.0)
+        else:
+            score += HAND_WEIGHT.get(f, 0.0)
     return round(min(max(score, 0.0), 1.0), 4)
 
 
 @lru_cache(maxsize=1)
-def _calibration() -> tuple[list[float], list[float]] | None:
+def _model() -> dict | None:
     if not CALIBRATION_FILE.exists():
         return None
     data = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
-    steps = data["steps"]
-    return [s[0] for s in steps], [s[1] for s in steps]
+    if "weights" not in data:
+        raise ValueError(f"{CALIBRATION_FILE}: no 'weights'; refit it with python -m extract.claims.calibrate --write")
+    return data
 
 
-def calibrate(raw: float, steps: tuple[list[float], list[float]] | None = None) -> float:
-    """The calibrated confidence of a raw score: the value of the last step at or below it."""
-    steps = steps if steps is not None else _calibration()
-    if not steps:
-        return round(min(max(raw, 0.0), 1.0), 2)
-    bounds, values = steps
-    i = bisect.bisect_right(bounds, raw) - 1
-    return round(min(max(values[max(i, 0)], 0.0), 1.0), 2)
+def log_odds(evidence: tuple[str, ...], model: dict) -> float:
+    weights = model["weights"]
+    return model["bias"] + sum(weights.get(f, 0.0) for f in evidence)
 
 
-def fit_isotonic(scores: list[float], correct: list[bool]) -> tuple[list[float], list[float]]:
-    """Pool-adjacent-violators: a non-decreasing step map from score to observed share of correct claims.
-    Each step's value is smoothed towards 0.5 by one pseudo-claim of each outcome (no 0 or 1 from few claims)."""
-    pairs = sorted(zip(scores, correct))
-    blocks: list[list[float]] = []  # [first score, right, total]
-    for score, ok in pairs:
-        if blocks and blocks[-1][0] == score:
-            blocks[-1][1] += ok
-            blocks[-1][2] += 1
-        else:
-            blocks.append([score, float(ok), 1.0])
-        while len(blocks) > 1 and _rate(blocks[-2]) >= _rate(blocks[-1]):
-            last = blocks.pop()
-            blocks[-1][1] += last[1]
-            blocks[-1][2] += last[2]
-    return [b[0] for b in blocks], [round(_rate(b), 4) for b in blocks]
+def confidence_of(evidence: tuple[str, ...], model: dict | None = None, *, rescale: bool = True) -> float:
+    """Probability that a claim with this evidence is right. ``model``: a fitted model (default: the shipped file);
+    ``rescale=False`` skips the re-scaling to unseen text (the development-gold probability)."""
+    model = model if model is not None else _model()
+    if model is None:
+        return round(hand_score(evidence), 2)
+    z = log_odds(evidence, model)
+    if rescale and model.get("rescale"):
+        slope, intercept = model["rescale"]
+        z = slope * z + intercept
+    return round(_sigmoid(z), 2)
 
 
-def _rate(block) -> float:
-    return (block[1] + 1) / (block[2] + 2)
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def fit_logistic(rows: list[tuple[tuple[str, ...], bool]], l2: float = 1.0, steps: int = 50) -> dict:
+    """L2-regularised logistic regression over feature names by Newton's method (small: a few dozen features).
+    The bias is not regularised. Returns ``{"bias", "weights"}``."""
+    import numpy as np
+
+    names = sorted({f for ev, _ in rows for f in ev})
+    index = {n: i + 1 for i, n in enumerate(names)}
+    x = np.zeros((len(rows), len(names) + 1))
+    x[:, 0] = 1.0
+    for r, (ev, _) in enumerate(rows):
+        for f in ev:
+            x[r, index[f]] = 1.0
+    y = np.array([float(ok) for _, ok in rows])
+    w = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + penalty * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+        delta = np.linalg.solve(hess, grad)
+        w -= delta
+        if np.abs(delta).max() < 1e-8:
+            break
+    return {"bias": round(float(w[0]), 5), "weights": {n: round(float(w[index[n]]), 5) for n in names}}
+
+
+def fit_rescale(model: dict, rows: list[tuple[tuple[str, ...], bool]], l2: float = 1.0) -> list[float]:
+    """Platt re-scaling of the model's log-odds on holdout rows: ``[slope, intercept]``. The slope is pulled
+    towards 1 and the intercept towards 0 (a weak prior that the development gold is right), so a small holdout
+    moves the map only as far as it has evidence to."""
+    import numpy as np
+
+    z = np.array([log_odds(ev, model) for ev, _ in rows])
+    y = np.array([float(ok) for _, ok in rows])
+    x = np.column_stack([z, np.ones_like(z)])
+    prior = np.array([1.0, 0.0])
+    w = prior.copy()
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + l2 * (w - prior)
+        hess = (x * (p * (1 - p))[:, None]).T @ x + l2 * np.eye(2)
+        delta = np.linalg.solve(hess, grad)
+        w -= delta
+        if np.abs(delta).max() < 1e-8:
+            break
+    return [round(float(w[0]), 5), round(float(w[1]), 5)]

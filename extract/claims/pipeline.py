@@ -11,7 +11,7 @@ from extract.claims.clauses import clause_at, hypothetical
 from extract.claims.dedupe import _dedupe
 from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, back_reference, data_line, headline_line, _scope_ok, restated_word_shares
 from db.ids import claim_id
-from extract.claims.confidence import calibrate, raw_score
+from extract.claims.confidence import claim_evidence, confidence_of
 from extract.claims.programmes import mentions
 from extract.claims.scope import article_scope, scope_of
 from extract.claims.gaz import _institution_type, _program_kind, _program_name
@@ -109,20 +109,20 @@ def _has_claims_to_find(text: str) -> bool:
     return bool(text.strip()) and bool(RELEVANT.search(text))  # not an economy / UMKM article: no claims
 
 
-def extract_claims_batch(articles: list[dict], *, raw_confidence: bool = False) -> list[list[dict]]:
+def extract_claims_batch(articles: list[dict], *, with_evidence: bool = False) -> list[list[dict]]:
     """``extract_claims`` of each article, with the spaCy documents made in one ``nlp.pipe`` (the statistical NER
     runs once for the batch, not once per article: the same claims for less CPU)."""
     from nlp_models import load_pipeline
 
     wanted = [i for i, article in enumerate(articles) if _has_claims_to_find(article.get("text") or "")]
     docs = dict(zip(wanted, load_pipeline().pipe([articles[i]["text"] for i in wanted])))
-    return [extract_claims(article, raw_confidence=raw_confidence, doc=docs.get(i))
+    return [extract_claims(article, with_evidence=with_evidence, doc=docs.get(i))
             for i, article in enumerate(articles)]
 
 
-def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> list[dict]:
+def extract_claims(article: dict, *, with_evidence: bool = False, doc=None) -> list[dict]:
     """Claims of one article (``{"id", "text", "published"?, "title"?, "source_kind"?, ...}``), one per fact.
-    ``raw_confidence=True`` keeps the uncalibrated score as ``raw_confidence`` (used to fit the calibration);
+    ``with_evidence=True`` keeps the features the confidence was weighed from as ``evidence`` (used to fit it);
     ``doc``: the article's text already through the pipeline (``extract_claims_batch``)."""
     from nlp_models import load_pipeline
 
@@ -387,9 +387,9 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                              speaker_office=office_of(attr, ctx), inst_type=_institution_type,
                              earlier=text[max(0, sent.start_char - 800):sent.start_char], article=art_scope,
                              recent_named=recent_named)
-            raw = raw_score(by_cue=by_cue, attribution=attr.kind, unit=unit, scaled=bool(q.has_scale or q.unit),
-                            metric=metric, claim_type=ctype, scope=scope.scope, words=q.is_words,
-                            crowded=figures_in_sentence > 1)
+            evidence = claim_evidence(by_cue=by_cue, attribution=attr.kind, unit=unit,
+                                      scaled=bool(q.has_scale or q.unit), metric=metric, claim_type=ctype,
+                                      scope=scope.scope, words=q.is_words, crowded=figures_in_sentence > 1)
             claim = {
                 "article_id": article.get("id"),
                 "claim_type": ctype,
@@ -410,8 +410,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
                 "quote": st,
                 "char_start": sent.start_char,
                 "char_end": sent.end_char,
-                "confidence": calibrate(raw),
-                "_raw_confidence": raw,
+                "confidence": confidence_of(evidence),
+                "_evidence": evidence,
                 "person_id": person.person_id if person else None,
                 "institution_id": (person.institution_id if person else attr.institution_id),
                 "program_id": program_id,
@@ -453,8 +453,8 @@ def extract_claims(article: dict, *, raw_confidence: bool = False, doc=None) -> 
         lead = len(seg) - len(seg.lstrip())
         c["char_start"], c["char_end"] = qs + lead, qs + lead + len(seg.strip())
         c["quote"] = text[c["char_start"]:c["char_end"]]
-        raw = c.pop("_raw_confidence", None)
-        if raw_confidence:
-            c["raw_confidence"] = raw
+        evidence = c.pop("_evidence", None)
+        if with_evidence:
+            c["evidence"] = list(evidence or ())
         c["claim_id"] = claim_id(c["article_id"], c["value"], c["unit"], c["claim_type"], c["char_start"])
     return claims
