@@ -1,5 +1,6 @@
 """Confidence: evidence features, a logistic model fitted on gold, Platt re-scaling to unseen text, reliability."""
 import json
+import math
 import random
 
 import pytest
@@ -7,7 +8,7 @@ import pytest
 from extract.claims import extract_claims
 from extract.claims.calibrate import cross_validated, holdout_cross_validated, load_holdout, reliability
 from extract.claims.confidence import (CALIBRATION_FILE, claim_evidence, confidence_of, fit_logistic, fit_rescale,
-                                       hand_score)
+                                       hand_score, log_odds)
 
 STRONG = claim_evidence(by_cue=True, attribution="quote", unit="UMKM", scaled=True, metric="umkm_onboarded_digital",
                         claim_type="target", scope="province")
@@ -45,10 +46,13 @@ def test_rescaling_moves_development_optimism_to_the_holdout_rate():
     dev = _synthetic(400, 0.95, 0.75, seed=2)
     holdout = _synthetic(400, 0.85, 0.55, seed=3)  # the same evidence is right less often on unseen text
     model = fit_logistic([(r[1], r[3]) for r in dev])
-    rescaled = dict(model, rescale=fit_rescale(model, [(r[1], r[3]) for r in holdout]))
+    rescaled = dict(model, rescale=fit_rescale([(log_odds(r[1], model), r[3]) for r in holdout]))
     assert confidence_of(STRONG, rescaled) < confidence_of(STRONG, model) - 0.05
     assert abs(confidence_of(WEAK, rescaled) - 0.55) < 0.08
     assert confidence_of(STRONG, rescaled, rescale=False) == confidence_of(STRONG, model)
+    # the map is the optimism of a development model: a later, better model keeps its lead after re-scaling
+    better = dict(rescaled, bias=rescaled["bias"] + 1.0)
+    assert confidence_of(STRONG, better) > confidence_of(STRONG, rescaled)
 
 
 def test_reliability_tables_compare_claimed_with_observed():
@@ -56,7 +60,9 @@ def test_reliability_tables_compare_claimed_with_observed():
     table = reliability(cross_validated(dev, folds=4))
     assert sum(r["claims"] for r in table) == 200
     assert min(table, key=lambda r: r["claimed"])["observed"] < 0.4
-    held = reliability(holdout_cross_validated(dev, _synthetic(100, 0.9, 0.1, seed=5), folds=4))
+    model = fit_logistic([(r[1], r[3]) for r in dev])
+    holdout = [(aid, ev, log_odds(ev, model), ok) for aid, ev, _, ok in _synthetic(100, 0.9, 0.1, seed=5)]
+    held = reliability(holdout_cross_validated(holdout, folds=4))
     assert sum(r["claims"] for r in held) == 100
 
 
@@ -66,10 +72,11 @@ def test_shipped_model_is_rescaled_on_recorded_blind_rows():
     if not holdout:
         pytest.skip("no holdout rows shipped")
     assert data["rescale"] and data["holdout_claims"] == len(holdout)
-    # on the rows it was re-scaled on, mean confidence is within a few points of the observed precision
-    mean = sum(confidence_of(ev) for _, ev, _, _ in holdout) / len(holdout)
+    # on the rows it was fitted on, the re-scaled development log-odds average to the observed precision
+    slope, intercept = data["rescale"]
+    mean = sum(1 / (1 + math.exp(-(slope * logit + intercept))) for _, _, logit, _ in holdout) / len(holdout)
     observed = sum(ok for *_, ok in holdout) / len(holdout)
-    assert abs(mean - observed) < 0.04
+    assert abs(mean - observed) < 0.02
 
 
 def test_claims_carry_a_confidence_in_unit_range_and_evidence_on_request():

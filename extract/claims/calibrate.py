@@ -7,8 +7,8 @@
 Every development gold set is scored; each predicted claim is right when it matches a gold claim strictly (value,
 type, target year). A logistic regression over the claim's evidence (``confidence.claim_evidence``) is fitted on
 those rows. Because the extractor's rules were tuned on the same gold, that model is optimistic; it is re-scaled
-(Platt) on the holdout rows: claims a previous version predicted on its blind set the one time that set was scored,
-while nobody had tuned on it. ``--record-holdout SET`` appends those rows for the current version (run it only at
+(Platt) on the holdout rows: claims a version predicted on its blind set the one time that set was scored, each with
+the log-odds that version's own development model gave it (so the map learns the optimism, not an old precision). ``--record-holdout SET`` appends those rows for the current version (run it only at
 the one scoring of a blind set). Reliability tables: development out-of-fold (5 folds by article), and holdout
 cross-validated (the re-scaling fitted on the other holdout folds). ``reliability(...)`` also serves
 ``pantau eval claims --reliability``.
@@ -20,7 +20,8 @@ import sys
 from collections import defaultdict
 
 from extract.claim_eval import _match, load_articles, load_jsonl
-from extract.claims.confidence import (CALIBRATION_FILE, HOLDOUT_FILE, confidence_of, fit_logistic, fit_rescale)
+from extract.claims.confidence import (CALIBRATION_FILE, HOLDOUT_FILE, _sigmoid, confidence_of, fit_logistic,
+                                       fit_rescale, log_odds)
 
 BINS = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
 
@@ -55,13 +56,13 @@ def cross_validated(rows, folds: int = 5) -> list[tuple[float, bool]]:
     return out
 
 
-def holdout_cross_validated(dev_rows, holdout_rows, folds: int = 5) -> list[tuple[float, bool]]:
-    """Confidence of every holdout claim with the re-scaling fitted on the other holdout folds."""
-    model = fit_logistic([(r[1], r[3]) for r in dev_rows])
+def holdout_cross_validated(holdout_rows, folds: int = 5) -> list[tuple[float, bool]]:
+    """Confidence of every holdout claim (its version's development log-odds, re-scaled with the map fitted on the
+    other holdout folds)."""
     out = []
     for train, test in _folds(holdout_rows, folds):
-        fitted = dict(model, rescale=fit_rescale(model, [(r[1], r[3]) for r in train]))
-        out += [(confidence_of(r[1], fitted), r[3]) for r in test]
+        slope, intercept = fit_rescale([(r[2], r[3]) for r in train])
+        out += [(round(_sigmoid(slope * r[2] + intercept), 2), r[3]) for r in test]
     return out
 
 
@@ -92,15 +93,17 @@ def development_rows(sets) -> list:
 
 
 def load_holdout(path=HOLDOUT_FILE) -> list[tuple[str, tuple[str, ...], float, bool]]:
+    """(set:article_id, evidence, development log-odds of the version that predicted it, right) per holdout claim."""
     if not path.exists():
         return []
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [(f"{r['set']}:{r['article_id']}", tuple(r["evidence"]), 0.0, bool(r["right"])) for r in rows]
+    return [(f"{r['set']}:{r['article_id']}", tuple(r["evidence"]), float(r["dev_logit"]), bool(r["right"]))
+            for r in rows]
 
 
 def record_holdout(name: str, version: str, path=HOLDOUT_FILE) -> int:
     """Append the rows of blind set ``name`` as predicted now (call it once, when the set is scored blind)."""
-    from extract.claim_eval import gold_sets
+    from extract.claim_eval import BLIND_SETS, gold_sets
 
     sets = gold_sets()
     if name not in sets:
@@ -109,11 +112,14 @@ def record_holdout(name: str, version: str, path=HOLDOUT_FILE) -> int:
     if name in existing:
         raise SystemExit(f"{path.name} already holds rows of {name}: a blind set is recorded once")
     gold_path, articles_path = sets[name]
+    dev = development_rows(v for k, v in sets.items() if k != name and k not in BLIND_SETS)
+    model = fit_logistic([(r[1], r[3]) for r in dev])
     rows = scored_claims(load_jsonl(gold_path), load_articles(articles_path))
     with path.open("a", encoding="utf-8") as f:
         for aid, evidence, _, right in rows:
             f.write(json.dumps({"set": name, "version": version, "article_id": aid, "evidence": list(evidence),
-                                "right": right}, ensure_ascii=False) + "\n")
+                                "right": right, "dev_logit": round(log_odds(evidence, model), 5)},
+                               ensure_ascii=False) + "\n")
     return len(rows)
 
 
@@ -143,10 +149,10 @@ def main(argv=None) -> int:
     print(format_table(reliability(cross_validated(rows, args.folds))))
     if holdout:
         print(f"holdout rows ({len(holdout)} claims of earlier blind sets), re-scaling cross-validated:")
-        print(format_table(reliability(holdout_cross_validated(rows, holdout, args.folds))))
+        print(format_table(reliability(holdout_cross_validated(holdout, args.folds))))
     if args.write:
         model = fit_logistic([(r[1], r[3]) for r in rows])
-        rescale = fit_rescale(model, [(r[1], r[3]) for r in holdout]) if holdout else None
+        rescale = fit_rescale([(r[2], r[3]) for r in holdout]) if holdout else None
         CALIBRATION_FILE.write_text(json.dumps({
             "method": "logistic regression over claim evidence (L2, Newton), Platt re-scaling on holdout rows",
             "fitted_on": sorted(development_sets()), "claims": len(rows),

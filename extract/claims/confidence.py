@@ -8,8 +8,10 @@ Weights: ``nlp_models/claims_calibration.json`` holds a logistic regression over
 development gold (``python -m extract.claims.calibrate --write``). The extractor is tuned on that gold, so its
 precision there is higher than on text nobody tuned on; the file therefore also holds a re-scaling (Platt: slope and
 intercept on the model's log-odds) fitted on *holdout rows*: the evidence and the right/wrong outcome of every claim a
-previous version predicted on its blind set while that set was still blind (``nlp_models/claims_holdout.jsonl``).
-Without the file a hand-weighted score is used. Confidence is always within [0, 1].
+version predicted on its blind set the one time that set was scored (``nlp_models/claims_holdout.jsonl``).
+Each holdout row keeps the log-odds that version's own development model gave it, so the re-scaling measures the
+*optimism* of a development model (how much less often its claims were right on unseen text), not the precision of
+an older extractor; it is applied to the current development model. Without the file a hand-weighted score is used. Confidence is always within [0, 1].
 """
 from __future__ import annotations
 
@@ -112,13 +114,14 @@ def fit_logistic(rows: list[tuple[tuple[str, ...], bool]], l2: float = 1.0, step
     return {"bias": round(float(w[0]), 5), "weights": {n: round(float(w[index[n]]), 5) for n in names}}
 
 
-def fit_rescale(model: dict, rows: list[tuple[tuple[str, ...], bool]], l2: float = 1.0) -> list[float]:
-    """Platt re-scaling of the model's log-odds on holdout rows: ``[slope, intercept]``. The slope is pulled
-    towards 1 and the intercept towards 0 (a weak prior that the development gold is right), so a small holdout
-    moves the map only as far as it has evidence to."""
+def fit_rescale(rows: list[tuple[float, bool]], l2: float = 1.0) -> list[float]:
+    """Platt re-scaling ``[slope, intercept]`` from holdout rows ``(development log-odds, right)``: how the
+    development model's log-odds of the version that predicted them translated into being right on its blind set.
+    The slope is pulled towards 1 and the intercept towards 0 (a weak prior that development gold is honest), so a
+    small holdout moves the map only as far as it has evidence to."""
     import numpy as np
 
-    z = np.array([log_odds(ev, model) for ev, _ in rows])
+    z = np.array([logit for logit, _ in rows])
     y = np.array([float(ok) for _, ok in rows])
     x = np.column_stack([z, np.ones_like(z)])
     prior = np.array([1.0, 0.0])
