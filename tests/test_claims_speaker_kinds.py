@@ -159,6 +159,26 @@ CASES.append(("bps",
               "ribu unit.",
               {38000: None}))
 
+# round 6: an opinion column signed at its end with a footnote mark and a disclaimer sentence on the same line; the
+# writer's first-person sentences are the writer's, not the minister's named before
+CASES.append(("signed_column_footnote",
+              "Pasar Digital Perlu Kasir, Bukan Sekadar Etalase\n\n"
+              "Gubernur Kalimantan Selatan Hasnuryadi Sulaiman pekan lalu mematok sasaran 50 ribu UMKM masuk "
+              "lokapasar pada 2027.\n\n"
+              "Dalam survei kami terhadap 640 pedagang di Banjarmasin, saya mendapati 57 persen toko daring mereka "
+              "tidak aktif lagi setelah tiga bulan.\n\n"
+              "*) Fitriani Noorhayati, dosen ekonomi pembangunan di Universitas Lambung Mangkurat. Tulisan ini "
+              "adalah pendapat pribadi.",
+              {50000: "Hasnuryadi Sulaiman", 640: "Fitriani Noorhayati", 57: "Fitriani Noorhayati"}))
+# round 6: a party ends a legislator's title ("Fraksi Partai Gerindra", "Fraksi PDI Perjuangan"): the party is no
+# part of the name
+CASES.append(("party_before_name",
+              "Anggota DPRD Jawa Timur dari Fraksi Partai Gerindra Yusuf Hamdani menilai pendampingan UMKM masih "
+              "lambat. Ia menyebut baru 2.300 UMKM di Jember yang dilatih berjualan daring tahun ini.\n\n"
+              "Anggota Komisi B dari Fraksi PDI Perjuangan Lestari Wulandari mengatakan dinas perlu menambah 1.500 "
+              "peserta pelatihan pada 2025.",
+              {2300: "Yusuf Hamdani", 1500: "Lestari Wulandari"}))
+
 @pytest.mark.parametrize("kind,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_speaker_by_kind(kind, text, expected):
     cs = claims(text)

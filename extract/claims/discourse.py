@@ -60,8 +60,12 @@ REGIONAL_OFFICIAL = re.compile(r"\b(?:Dinas|Dis[a-z]+|Badan|Bupati|Gubernur|Wali
 
 # the signature that closes an opinion piece: its last line is the writer's name and role ("Nama Lengkap, Peneliti
 # Senior Lembaga ..."), with no sentence after it
-SIGNATURE = re.compile(r"\n[^\S\n]*(?:[-—–]+[^\S\n]*)?(?P<name>(?:(?:Dr|Ir|Prof|H|Hj)\.?\s+)*[A-Z][\w'’-]+"
-                       r"(?:[^\S\n]+[A-Z][\w'’.-]*){1,4})[^\S\n]*,[^\S\n]*(?P<title>[^\n.]{3,160})[^\S\n]*\s*$")
+# (a footnote mark may open it: "*) Nama, ..."; a disclaimer sentence may close the line: "Tulisan ini merupakan
+# pandangan pribadi penulis.")
+SIGNATURE = re.compile(r"\n[^\S\n]*(?:[-—–]+[^\S\n]*|\*+\)?[^\S\n]*)?"
+                       r"(?P<name>(?:(?:Dr|Ir|Prof|H|Hj)\.?\s+)*[A-Z][\w'’-]+"
+                       r"(?:[^\S\n]+[A-Z][\w'’.-]*){1,4})[^\S\n]*,[^\S\n]*(?P<title>[^\n.]{3,160})"
+                       rf"(?:\.[^\S\n]+(?:{alternation('speech', 'writer_disclaimers')})[^\n]{{0,120}})?[^\S\n]*\s*$")
 
 
 def _writers_role(title: str) -> bool:

@@ -7,7 +7,7 @@ from datetime import date
 import re
 
 from extract.claims.gaz import _gaz, _in_period, _inst_matcher, _institution_in, _position_at, _surface_institutions, resolve_institution
-from extract.claims.lexicon import SUBJECT_ADVERBS, _TITLE_HEAD_RE, _WEEKDAY_RE, alternation
+from extract.claims.lexicon import SUBJECT_ADVERBS, _TITLE_HEAD_RE, _WEEKDAY_RE, alternation, lexicon
 
 
 _TITLE_WORD_OK = re.compile(r"^(?:[A-Z0-9(][\w.&/'’()-]*|dan|&|serta|bidang|untuk|pada|di|dari|atas|sekaligus|"
@@ -386,9 +386,26 @@ _PLACE_WRITTEN = r"(?:\b(?:di|Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Desa)[^\S\
 def drop_leading_places(words: list, text: str) -> list:
     """The name words without the place an office's title ends with ("Kepala Kantor Perwakilan BI Malang Arief
     Setiawan Nugroho"): a leading word the article writes as a place elsewhere ("Kota Malang", "di Malang") goes,
-    as long as two name words stay."""
+    as long as two name words stay. A party's name (or its tail) and a form of address go too."""
     while len(words) >= 3 and re.search(rf"{_PLACE_WRITTEN}{re.escape(words[0])}\b", text):
         words = words[1:]
+    return drop_party_and_address(words)
+
+
+_PARTY_WORDS = [str(p).split() for p in lexicon("speech")["party_names"]]
+_ADDRESS_FORMS = {str(w) for w in lexicon("speech")["address_forms"]}
+
+
+def drop_party_and_address(words: list) -> list:
+    """The name words without a leading party name or the tail of one the NER cut ("Perjuangan Rahmat Hidayat" of
+    "Fraksi PDI Perjuangan Rahmat Hidayat", "Golkar Dewi Anggraini") and without a form of address ("Mama Yosina
+    Ayomi"): the title ends with them, the name follows. One name word always stays."""
+    for party in _PARTY_WORDS:
+        for k in range(len(party), 0, -1):
+            if len(words) > k and words[:k] == party[-k:]:
+                return drop_party_and_address(words[k:])
+    if len(words) >= 2 and words[0] in _ADDRESS_FORMS:
+        return words[1:]
     return words
 
 
