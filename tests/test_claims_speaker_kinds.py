@@ -179,6 +179,21 @@ CASES.append(("party_before_name",
               "peserta pelatihan pada 2025.",
               {2300: "Yusuf Hamdani", 1500: "Lestari Wulandari"}))
 
+# round 6: an office's short name introduced in brackets ("Dinas Pariwisata dan Ekonomi Kreatif (Disparekraf)") is
+# an organisation even where the NER reads it as a person: its figure stays with the office's head named before
+CASES.append(("bracketed_office_short_name",
+              "Dinas Pariwisata dan Ekonomi Kreatif (Disparekraf) Lombok Timur mencatat 5.600 UMKM di kabupaten "
+              "itu. Kepala Disparekraf Lombok Timur, Lalu Hamzani, mengatakan pendataan ulang masih berjalan.\n\n"
+              "Tahun depan, Disparekraf mematok 900 UMKM baru masuk lokapasar.\n\n"
+              "Salah satu penenun, Sumiati, pemilik usaha songket di Pringgasela, mengaku pesanannya naik. \"Dulu "
+              "sebulan cuma laku 8 kain, sekarang bisa 25 kain,\" katanya.",
+              {900: "Lalu Hamzani", 8: "Sumiati", 25: "Sumiati"}))
+# round 6: a form of address before a name ("Mama", "Pak") is no part of it
+CASES.append(("address_form",
+              "Pace Yohanis Kambu, pedagang pinang di Pasar Youtefa, mengaku omzetnya naik sejak memakai QRIS. "
+              "\"Sekarang sehari bisa 40 transaksi lewat HP,\" ujarnya.",
+              {40: "Yohanis Kambu"}))
+
 @pytest.mark.parametrize("kind,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_speaker_by_kind(kind, text, expected):
     cs = claims(text)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 import re
 
 from extract.claims.filters import _lowercase_figure_phrase
@@ -178,7 +179,26 @@ def _valid_person_ent(e) -> bool:
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and not any(c.isdigit() for c in t) \
         and t.lower() not in {"menurut", "ia", "dia", "kami", "saya", "pak", "bu", "ibu"} \
         and not any(w.lower() in ORG_NAME_HEADS for w in t.split()) \
-        and not _tail_of_org_name(e)  # "Forum Humas ...", "Direktorat Jenderal Pajak": an organisation, not a person
+        and not _tail_of_org_name(e) \
+        and not (whole is not None and _bracketed_short_name(t, whole))  # "Forum Humas ...", "Direktorat Jenderal
+    # Pajak", "Disdagkop UKM" of "Dinas Perdagangan, Koperasi, dan UKM (Disdagkop UKM)": an organisation, not a person
+
+
+def _bracketed_short_name(word: str, text: str) -> bool:
+    """The article introduces the word as an organisation's short name: it opens a bracket right after a name with an
+    institution word ("Dinas Perdagangan, Koperasi, dan UKM (Disdagkop UKM) Kulonprogo mencatat ...")."""
+    if f"({word}" not in text:
+        return False
+    return _short_name_of_org(word, text)
+
+
+@lru_cache(maxsize=4096)
+def _short_name_of_org(word: str, text: str) -> bool:
+    for m in re.finditer(rf"\(\s*{re.escape(word)}\b[^()\n]{{0,20}}\)", text):
+        before = text[max(0, m.start() - 80):m.start()].lower()
+        if any(re.search(rf"\b{re.escape(h)}\b", before) for h in ORG_NAME_HEADS):
+            return True
+    return False
 
 
 def _tail_of_org_name(e) -> bool:
@@ -385,8 +405,10 @@ def _subject_before_appositive(before: list, text: str, s0: int, verb_at: int):
 # a one-word name ("Painem, pedagang sayur di ..., mengaku") only before a description of a person or a title
 _ONE_NAME_OPENING = re.compile(rf"^\W*(?P<name>[A-Z][a-z'’]{{2,}})(?=\s*(?:\(\s*\d{{1,2}}\s*\w*\s*\))?\s*,\s*"
                                rf"(?i:{alternation('speech', 'person_description_heads')}|{TITLE_HEADS})\b)")
+_ONE_NAME_AFTER_OPENER = re.compile(r"^\W*[^,“”\"]{0,40},\s*" + _ONE_NAME_OPENING.pattern[len("^\\W*"):])
 NAME_OPENING = (re.compile(r"^\W*(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){1,3}[A-Z][a-z'’]+)"), _ONE_NAME_OPENING,
-                re.compile(r"^\W*[^,“”\"]{0,40},\s*(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){1,3}[A-Z][a-z'’]+)"))
+                re.compile(r"^\W*[^,“”\"]{0,40},\s*(?P<name>(?:[A-Z][a-z'’]+[^\S\n]+){1,3}[A-Z][a-z'’]+)"),
+                _ONE_NAME_AFTER_OPENER)  # "Salah satu pelaku UMKM, Wahyuni, perajin batik ..., mengaku"
 
 
 ROLE_THEN_VERB = re.compile(r"\s*(?:\(\s*\d{1,2}\s*\w*\s*\))?\s*,\s*" + _ROLE + r"\s*,\s*"
@@ -407,7 +429,7 @@ def name_with_role_opening(text: str, ctx: Ctx) -> Person | None:
 def _name_then_role_before(text: str, pos: int, ctx: Ctx) -> Person | None:
     """"Ahmad Fauzan, Ketua Dewan Pimpinan ... Jepara, menyebut ...": a name the NER missed that opens the sentence,
     followed by its role set off by commas up to the verb."""
-    from extract.claims.people import _NAME_STOPWORDS, _is_region
+    from extract.claims.people import _NAME_STOPWORDS, _is_region, drop_party_and_address
 
     for opening in NAME_OPENING:
         m = opening.match(text)
@@ -422,7 +444,7 @@ def _name_then_role_before(text: str, pos: int, ctx: Ctx) -> Person | None:
             continue  # "Papua Pegunungan, provinsi baru, mencatat ...": a place
         if len(words) == 1 and common_word(words[0], ctx.text):
             continue  # "Kini, pedagang di pasar itu, mengaku ...": a connective, not a one-word name
-        name = " ".join(words)
+        name = " ".join(drop_party_and_address(words))  # "Mama Yosina Ayomi, penjual noken ...": Yosina Ayomi
         person = ctx.persons.get(name) or Person(name=name, title=gap.group("role").strip()[:80])
         ctx.persons[name] = person
         return person
