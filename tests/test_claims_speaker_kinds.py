@@ -194,6 +194,21 @@ CASES.append(("address_form",
               "\"Sekarang sehari bisa 40 transaksi lewat HP,\" ujarnya.",
               {40: "Yohanis Kambu"}))
 
+# round 6: the city after "Kota" in a title after a quote ("ujar Kepala Disperindag Kota Kediri Hendra Wijaya") is no
+# part of the name; with the city kept in the office, the city government's spending that follows is the official's
+CASES.append(("city_in_title_after_quote",
+              "UMKM pengguna QRIS naik dari 1.900 unit tahun lalu. \"Tahun ini kami kejar 4.000 UMKM,\" ujar Kepala "
+              "Disperindag Kota Kediri Hendra Wijaya, Selasa (4/6).\n\n"
+              "Untuk itu, Pemkot Kediri menyiapkan Rp 800 juta dari APBD 2024.",
+              {4000: "Hendra Wijaya", 800_000_000: "Hendra Wijaya"}))
+# round 6: a village name's last word read into the head's name ("Kepala Desa Sumber Kidul Wagiman"), the head later
+# called by the name alone
+CASES.append(("village_tail_before_name",
+              "Warga Desa Sumber Kidul kini menjual keripik lewat lokapasar. Kepala Desa Sumber Kidul Wagiman "
+              "menyebut 140 warga sudah punya toko daring.\n\n"
+              "Wagiman juga mengatakan desa menyiapkan 12 gerai digital tahun ini.",
+              {140: "Wagiman", 12: "Wagiman"}))
+
 @pytest.mark.parametrize("kind,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_speaker_by_kind(kind, text, expected):
     cs = claims(text)

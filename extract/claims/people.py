@@ -389,7 +389,22 @@ def drop_leading_places(words: list, text: str) -> list:
     as long as two name words stay. A party's name (or its tail) and a form of address go too."""
     while len(words) >= 3 and re.search(rf"{_PLACE_WRITTEN}{re.escape(words[0])}\b", text):
         words = words[1:]
+    if len(words) == 2 and _ends_a_place(words[0], words[1], text) and _called_alone(words[1], words[0], text):
+        words = words[1:]  # "Kepala Desa Karanganyar Wetan Sutrisno", then "Sutrisno juga menyebut ..."
     return drop_party_and_address(words)
+
+
+def _ends_a_place(word: str, following: str, text: str) -> bool:
+    """The word ends a place's name the article writes after a place noun ("Desa Karanganyar Wetan", "di Karanganyar
+    Wetan"), somewhere it is not followed by the rest of the name ("Provinsi Bali I Gede Arsana" is the name)."""
+    rest = rf"(?![^\S\n]+{re.escape(following)}\b)"
+    return re.search(rf"{_PLACE_WRITTEN}(?:[A-Z][\w-]*[^\S\n]+){{0,2}}{re.escape(word)}\b{rest}", text) is not None
+
+
+def _called_alone(word: str, before: str, text: str) -> bool:
+    """The article calls the person by the word alone elsewhere ("Sutrisno juga menyebut", "kata Sutrisno"): not
+    after the word that precedes it in the written name, and not followed by another capitalised word."""
+    return re.search(rf"(?<!{re.escape(before)} )\b{re.escape(word)}\b(?![^\S\n]+[A-Z])", text) is not None
 
 
 _PARTY_WORDS = [str(p).split() for p in lexicon("speech")["party_names"]]
@@ -484,13 +499,16 @@ def _rule_name_after(text: str, pos: int, ctx: Ctx) -> Person | None:
     if not cut:
         return None
     name_words = words[cut[-1] + 1:]
+    if len(name_words) >= 3 and words[cut[-1]].lower() in PLACE_HEADS:
+        name_words = name_words[1:]  # "ujar Kepala Diskopindag Kota Malang Bambang Suharyanto": the city, then the name
+    name_words = drop_leading_places(name_words, ctx.text)
     if not 2 <= len(name_words) <= 3:
         return None
     name = " ".join(name_words)
     for known, person in ctx.persons.items():
         if name.lower() == known.lower():
             return person
-    title = _clean_title(" ".join(words[:cut[-1] + 1]))
+    title = _clean_title(" ".join(words[:len(words) - len(name_words)]))
     idx, surname = _gaz()
     pid = surname.get(name.lower())
     full = idx["people"][pid]["name"] if pid else name
