@@ -209,6 +209,14 @@ CASES.append(("village_tail_before_name",
               "Wagiman juga mengatakan desa menyiapkan 12 gerai digital tahun ini.",
               {140: "Wagiman", 12: "Wagiman"}))
 
+# round 6: the subject of "menetapkan target" sets the goal and is its speaker, not the official quoted before
+CASES.append(("set_a_target_verb",
+              "Dinas Koperasi Kota Padang mencatat 2.100 UMKM sudah berjualan daring. Kepala Dinas Koperasi Kota "
+              "Padang Yosrizal mengatakan pendataan terus berjalan.\n\n"
+              "Pada Januari lalu, Wali Kota Padang Fadly Amran menetapkan target 3.500 UMKM masuk lokapasar pada "
+              "2025.",
+              {3500: "Fadly Amran"}))
+
 @pytest.mark.parametrize("kind,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_speaker_by_kind(kind, text, expected):
     cs = claims(text)
