@@ -217,6 +217,14 @@ CASES.append(("set_a_target_verb",
               "2025.",
               {3500: "Fadly Amran"}))
 
+# round 6: a promise of a figure ("menjanjikan 5.000 UMKM") is a goal verb: its subject is the speaker, and the
+# narration of the programme that follows is the same person's until a data source is cited
+CASES.append(("promise_verb",
+              "PADANG - Saat berkampanye pada 2020, calon wali kota Hendri Septa menjanjikan 5.000 UMKM masuk "
+              "lokapasar.\n\nDalam dokumen programnya, rencana itu didukung anggaran Rp 40 miliar selama lima "
+              "tahun.\n\nData Dinas Koperasi Kota Padang menunjukkan baru 1.800 UMKM yang sudah berjualan daring.",
+              {5000: "Hendri Septa", 40_000_000_000: "Hendri Septa", 1800: None}))
+
 @pytest.mark.parametrize("kind,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_speaker_by_kind(kind, text, expected):
     cs = claims(text)

@@ -8,7 +8,8 @@ import re
 
 from extract.claims.filters import _lowercase_figure_phrase
 from extract.claims.gaz import _gaz, _inst_matcher, resolve_institution
-from extract.claims.lexicon import ME_VERBS, SUBJECT_ADVERBS, TITLE_HEADS, _SAID_VERB_AFTER, _TITLE_HEAD_RE, alternation
+from extract.claims.lexicon import (ME_VERBS, SUBJECT_ADVERBS, TITLE_HEADS, _SAID_VERB_AFTER, _TITLE_HEAD_RE, alternation,
+                                    lexicon)
 from extract.claims.mentions import common_word, name_inside_description
 from extract.claims.people import (_DOC_TEXT, ORG_NAME_HEADS, Ctx, Person, _known_name_at, _person_for_title,
                                    _person_from_ent, _rule_name_after, _rule_name_before, bare_name_after, sent_text,
@@ -180,8 +181,21 @@ def _valid_person_ent(e) -> bool:
         and t.lower() not in {"menurut", "ia", "dia", "kami", "saya", "pak", "bu", "ibu"} \
         and not any(w.lower() in ORG_NAME_HEADS for w in t.split()) \
         and not _tail_of_org_name(e) \
-        and not (whole is not None and _bracketed_short_name(t, whole))  # "Forum Humas ...", "Direktorat Jenderal
+        and not (whole is not None and _bracketed_short_name(t, whole)) \
+        and not (whole is not None and _ordinary_word_opening(e, t, whole))  # "Forum Humas ...", "Direktorat Jenderal
     # Pajak", "Disdagkop UKM" of "Dinas Perdagangan, Koperasi, dan UKM (Disdagkop UKM)": an organisation, not a person
+
+
+_CLAUSE_OPENERS = {str(w) for w in lexicon("speech")["clause_openers"]}
+# what may stand right before a word that opens a sentence or follows a dateline ("BANDAR LAMPUNG - Saat ...")
+_OPENING_BEFORE = re.compile(r"(?:^|[.!?\n]|\s[-—–])[^\S\n]*\Z")
+
+
+def _ordinary_word_opening(e, word: str, text: str) -> bool:
+    """A one-word "person" that opens a sentence or follows a dateline and that the article also writes in lowercase
+    ("Saat berkampanye ..., calon gubernur X menjanjikan ..."): an ordinary word, not a name."""
+    return " " not in word and _OPENING_BEFORE.search(text, max(0, e.start_char - 4), e.start_char) is not None \
+        and (word.lower() in _CLAUSE_OPENERS or common_word(word, text))
 
 
 def _bracketed_short_name(word: str, text: str) -> bool:
