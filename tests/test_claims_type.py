@@ -390,3 +390,12 @@ def test_the_realisation_of_programme_money_is_budget_but_of_sales_a_result():
     assert cs[12_000_000_000]["claim_type"] == "budget"
     cs = claims("Realisasi transaksi di pameran itu mencapai Rp 4 miliar.")
     assert cs[4_000_000_000]["claim_type"] != "budget"
+
+
+def test_programme_money_paid_out_under_any_form_of_the_disbursement_verb_is_budget():
+    cs = claims("Sampai pekan lalu, pinjaman lunak yang sudah dicairkan mencapai Rp 460 miliar kepada 900 koperasi.")
+    assert cs[460_000_000_000]["claim_type"] == "budget"
+    cs = claims('"Jumlah yang sudah kami salurkan sampai kemarin Rp 7,2 miliar," ujarnya.')
+    assert cs[7_200_000_000]["claim_type"] == "budget"
+    cs = claims("Adapun kredit yang disalurkan perbankan kepada UMKM mencapai Rp 640 triliun.")
+    assert cs[640_000_000_000_000]["claim_type"] == "achievement"  # bank lending at large stays a realised volume
