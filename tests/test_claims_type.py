@@ -378,3 +378,24 @@ def test_the_from_value_of_a_target_statement_is_its_first_step_this_year_or_the
     cs = claims("Kami ingin porsi kredit produktif naik dari 30 persen sekarang menjadi minimal 45 persen pada 2027.",
                 published="2026-02-01")
     assert cs[45]["claim_type"] == "target"
+
+
+def test_the_realisation_of_programme_money_is_budget_but_of_sales_a_result():
+    cs = claims("Pemprov mengalokasikan dana bergulir Rp 90 miliar tahun ini. Sampai Juli realisasinya baru "
+                "Rp 35 miliar.")
+    assert cs[35_000_000_000]["claim_type"] == "budget"
+    cs = claims("Menurut data kanwil, realisasi Kredit Usaha Rakyat di kabupaten itu mencapai Rp 820 miliar.")
+    assert cs[820_000_000_000]["claim_type"] == "budget"
+    cs = claims("Hingga Mei penyerapannya tercatat Rp 12 miliar atau 40 persen dari pagu.")
+    assert cs[12_000_000_000]["claim_type"] == "budget"
+    cs = claims("Realisasi transaksi di pameran itu mencapai Rp 4 miliar.")
+    assert cs[4_000_000_000]["claim_type"] != "budget"
+
+
+def test_programme_money_paid_out_under_any_form_of_the_disbursement_verb_is_budget():
+    cs = claims("Sampai pekan lalu, pinjaman lunak yang sudah dicairkan mencapai Rp 460 miliar kepada 900 koperasi.")
+    assert cs[460_000_000_000]["claim_type"] == "budget"
+    cs = claims('"Jumlah yang sudah kami salurkan sampai kemarin Rp 7,2 miliar," ujarnya.')
+    assert cs[7_200_000_000]["claim_type"] == "budget"
+    cs = claims("Adapun kredit yang disalurkan perbankan kepada UMKM mencapai Rp 640 triliun.")
+    assert cs[640_000_000_000_000]["claim_type"] == "achievement"  # bank lending at large stays a realised volume

@@ -43,6 +43,12 @@ TARGET_SET_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?yang\s+(?:telah\s+|sudah\s+)?
                               rf"(?:{_alt('target_setting_passives')})\b", re.IGNORECASE)
 
 
+# "realisasi KUR Rp ...", "realisasinya sudah Rp ..." (the realisation of the budget just named): programme money paid out
+REALISED_PROGRAMME = re.compile(rf"\brealisasi(?:nya\b|\s+(?:\w+\s+){{0,2}}(?:{_alt('realised_programme_heads')})\b)",
+                                re.IGNORECASE)
+# "Rp 10,1 triliun atau 8,2 persen dari pagu": money counted against a budget ceiling is that budget, paid out
+BUDGET_SHARE_AFTER = re.compile(rf"^[\s,(]*(?:atau\s+)?(?:sekitar\s+|hampir\s+|baru\s+)?[\d.,]+\s*(?:persen|%)\s+dari\s+"
+                                rf"(?:total\s+)?(?:{alternation('budget', 'budget_nouns')})\b", re.IGNORECASE)
 DARI_TARGET = re.compile(r"^\s*(?:\S+\s+){0,2}dari\s+(?:total\s+)?(?:target|sasaran)", re.IGNORECASE)
 
 
@@ -288,8 +294,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if money and _committed(sent_text[max(0, rel_start - 160):rel_start]):
         return "budget", True  # "komitmen belanja produk dalam negeri mencapai Rp 1.100 triliun": planned money
     if money and (BUDGET_CUES.search(seg_left) or BUDGET_CUES.search(near_right[:40])
-                  or re.search(rf"\brealisasi\s+(?:\w+\s+){{0,2}}(?:{_alt('realised_programme_heads')})\b", seg_left,
-                               re.I)):
+                  or REALISED_PROGRAMME.search(seg_left) or BUDGET_SHARE_AFTER.match(after_text)):
         if PRIVATE_FUNDING.search(seg_left):
             return "other", True  # a startup's funding round is market context
         if _programme_money(seg_left):
