@@ -22,7 +22,7 @@ from extract.claims.quantities import DISTANCE_UNITS, _unit_for, is_conversion, 
 from extract.claims.when import _as_of, _target_year, _target_year_in, per_unit_rate, remainder_target, remainder_year, stated_on
 
 
-EXTRACTOR_VERSION = "pantau-claims-2.4"
+EXTRACTOR_VERSION = "pantau-claims-2.5"
 
 
 CLAIM_FIELDS = [
