@@ -30,7 +30,7 @@ def back_reference(q: Quantity, after: str) -> bool:
 
 
 # the places a survey sampled are not a programme's reach (R13)
-SURVEY = re.compile(r"\b(?:survei|responden|riset|studi|penelitian|sampel)\b", re.IGNORECASE)
+SURVEY = re.compile(rf"\b(?:{alternation('categories', 'survey_words')})\b", re.IGNORECASE)
 
 
 # "300 pasar tahun ini, 450 tahun depan": a count whose noun is left out before a year, not a duration ("3 tahun")
@@ -48,7 +48,7 @@ REACH_BEFORE = re.compile(r"\b(?:di|ke|menjadi|seluruh|menyasar|menjangkau|menca
 
 # a count whose own noun is a counted thing ("5.000 koperasi sektor kelautan", "12.000 desa lokasi koperasi") is no
 # count of categories, whatever word follows its noun
-KNOWN_COUNT = re.compile(r"(?:koperasi|kopdes|desa|kelurahan|pasar|sentra|gerai|kios|toko|warung)\b", re.IGNORECASE)
+KNOWN_COUNT = re.compile(rf"(?:{alternation('categories', 'counted_thing_nouns')})\b", re.IGNORECASE)
 
 
 TIME_AFTER = re.compile(r"^\s*(?:WIB|WITA|WIT|GMT|UTC|pagi|siang|sore|malam)\b", re.IGNORECASE)
