@@ -8,7 +8,8 @@ import re
 from extract.claims import type_model
 from extract.claims.clauses import _clause_bounds, _nearest
 from extract.claims.structure import (APPLICANTS_AFTER, APPLICANTS_LEFT, ATTRIBUTE_AFTER, DISTRIBUTIVE_LEFT, FUTURE,
-                                      MARKET_WIDE, PRIVATE_LENDING, earlier_term, estimate_of_now, structural_type)
+                                      MARKET_WIDE, OPINION_AFTER, PRIVATE_LENDING, earlier_term, estimate_of_now,
+                                      structural_type)
 from extract.claims.lexicon import alternation, lexicon, words, ANAPHOR, ACHIEVE_CUES, BUDGET_CUES, DIGITAL_WORDS, EXPLICIT_TARGET, OTHER_CUES, PER_PERIOD, PROJECTION, QUOTA, REALIZED, STRONG_REALIZED, TARGET_CUES, _MONTH_RE
 
 
@@ -452,13 +453,14 @@ _BASE_LEFT = re.compile(r"\b(?:(?<!lebih\s)(?<!kurang\s)dari|dibandingkan(?:\s+d
 def status_count(metric: str | None, unit: str | None, left: str, after: str) -> bool:
     """R10: a count or share of businesses that have a digital status (online, QRIS merchants, listed on e-Katalog)
     is an achievement, whatever cue put it among context figures - unless the figure is the base of a share or a
-    comparison, a composition share ("88 persen di antaranya (merupakan) usaha mikro"), or counts participants ("6 juta
+    comparison, a composition share ("88 persen di antaranya (merupakan) usaha mikro"), an opinion share ("44 persen
+    menyebut komisi sebagai kendala"), or counts participants ("6 juta
     penjual yang terdampak") or applicants ("pendaftar ... mencapai 2.300"), or it is a forecast (R1 exception). A
     share of respondents with the status is one too ("62 persen responden sudah ...")."""
     if metric not in _STATUS_METRICS or unit not in ("UMKM", "persen", "produk", "koperasi"):
         return False
     return not (_BASE_LEFT.search(left) or COMPOSITION_AFTER.match(after) or PARTICIPANT_AFTER.match(after) or
                 APPLICANTS_AFTER.match(after) or APPLICANTS_LEFT.search(left) or
-                (unit == "persen" and RATE_LEFT.search(left)) or
+                (unit == "persen" and (RATE_LEFT.search(left) or OPINION_AFTER.match(after))) or
                 (PROJECTION.search(left) and FUTURE.search(left + after)) or
                 (unit == "persen" and _SIZE_CLASS_NEAR.match(after)))

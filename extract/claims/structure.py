@@ -122,6 +122,13 @@ STATUS_SHARE = re.compile(rf"^\s*(?:(?:{alternation('realised', 'status_share_he
                           rf"(?:(?:{alternation('realised', 'status_share_markers')})\s+\w+|(?:me|ber)[a-z]{{3,}})",
                           re.IGNORECASE)
 ATTRIBUTE_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?:{alternation('context', 'attribute_verbs')})\b", re.IGNORECASE)
+# "44 persen responden menyebut ongkos kirim sebagai kendala", "41 persen mengaku lebih memilih produk lokal": a share
+# of people by what they think, prefer or plan is a survey figure, context (FORMAT.md second batch), not a status (R10)
+OPINION_AFTER = re.compile(rf"^\s*(?:persen|%)?\s*(?:(?:{alternation('realised', 'status_share_heads')})\s+)?"
+                           r"(?:yang\s+[^,.;]{0,50}?\s+)?(?:(?:mengaku|juga|kini|lebih|justru|masih|tidak|belum)\s+){0,3}"
+                           rf"(?:{alternation('context', 'opinion_verbs')})\b", re.IGNORECASE)
+OPINION_HEAD = words("context", "opinion_heads")
+LIST_ITEM_LEFT = re.compile(r"\(\s*(?:sekitar\s+|hampir\s+)?$|\bdisusul\b[^,.;]{0,60}$", re.IGNORECASE)
 THRESHOLD = re.compile(rf"\b(?:{alternation('change', 'threshold_verbs')})\s+(?:{alternation('context', 'threshold_bounds')})\s+"
                        r"(?:Rp\.?\s*)?$|"
                        r"\b(?:batas|ambang)\s+(?:\w+\s+){0,3}?(?:Rp\.?\s*)?$", re.IGNORECASE)
@@ -215,6 +222,9 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         return "other", True  # "48 ribu UMKM yang mendaftar": applicants (R10)
     if money and (THRESHOLD_OF.search(left) or THRESHOLD_BOUND.search(left)):
         return "other", True  # "dengan plafon maksimal Rp 3 miliar", "pinjaman di bawah Rp 25 juta": a bound of a rule
+    if unit == "persen" and not TARGET_CUES.search(left) and (
+            OPINION_AFTER.match(right) or (LIST_ITEM_LEFT.search(left) and _opinion_before(sent[:rs]))):
+        return "other", True  # an opinion share, or an item of a list of obstacles / reasons respondents name
     if unit == "persen" and STATUS_SHARE.match(right) and not ATTRIBUTE_AFTER.match(right) \
             and not SIZE_CLASS_NEXT.match(right) \
             and not TARGET_CUES.search(left) and not PROJECTION.search(left) and not MARKET_WIDE.search(whole) \
@@ -282,6 +292,13 @@ def _future_year_in(text: str, day: date | None) -> bool:
 def _past_year_after(right: str, day: date | None) -> bool:
     m = re.match(r"^\s*(?:\S+\s+){0,3}?(?:pada|di|tahun|per|akhir|awal)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", right)
     return bool(m and day is not None and int(m.group(1)) < day.year)
+
+
+def _opinion_before(before: str) -> bool:
+    """Whether the sentence before a list item names obstacles or reasons, or gives an opinion share ("Kendala
+    terbesar adalah ...", "44 persen responden menyebut X sebagai kendala, disusul ...")."""
+    return bool(OPINION_HEAD.search(before)) or any(OPINION_AFTER.match(before[m.end():])
+                                                    for m in re.finditer(r"\d[\d.,]*", before))
 
 
 def _after_next_comma(sent: str, end: int) -> str:

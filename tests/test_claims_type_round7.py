@@ -1,0 +1,26 @@
+"""Claim-type rules of round 7 (FORMAT.md "second batch" conventions); invented sentences, one kind each."""
+from extract.claims import extract_claims
+
+LEAD = "Program digitalisasi UMKM di daerah itu terus berjalan. "
+
+
+def claims(text, published="2025-05-06"):
+    return {c["value"]: c for c in extract_claims({"id": "T", "text": LEAD + text, "published": published})}
+
+
+def test_a_survey_share_by_opinion_is_context_but_a_share_with_a_status_a_result():
+    cs = claims("Riset asosiasi terhadap 900 perajin menemukan 57 persen responden menilai ongkos kirim terlalu mahal, "
+                "sementara 36 persen responden sudah memakai aplikasi kasir.")
+    assert cs[57]["claim_type"] == "other"
+    assert cs[36]["claim_type"] == "achievement"
+    cs = claims("Dalam survei yang sama, 48 persen pedagang mengaku berencana membuka toko daring tahun depan.")
+    assert cs[48]["claim_type"] == "other"
+
+
+def test_the_items_of_a_list_of_obstacles_respondents_name_are_context():
+    cs = claims("Menurut survei dinas, hambatan utama yang dihadapi responden adalah akses modal (46 persen), "
+                "disusul harga bahan baku (29 persen) dan sinyal internet (12 persen).")
+    assert [cs[v]["claim_type"] for v in (46, 29, 12)] == ["other"] * 3
+    cs = claims("Sebanyak 52 persen responden menyebut biaya iklan sebagai kendala terbesar, disusul ongkos "
+                "kirim (31 persen).")
+    assert cs[52]["claim_type"] == "other" and cs[31]["claim_type"] == "other"
