@@ -24,3 +24,15 @@ def test_the_items_of_a_list_of_obstacles_respondents_name_are_context():
     cs = claims("Sebanyak 52 persen responden menyebut biaya iklan sebagai kendala terbesar, disusul ongkos "
                 "kirim (31 persen).")
     assert cs[52]["claim_type"] == "other" and cs[31]["claim_type"] == "other"
+
+
+def test_consumer_users_and_payment_market_values_are_context_unless_a_target_is_named_for_them():
+    cs = claims("Hingga Juni, pengguna QRIS di Sulawesi Tengah tercatat 412 ribu orang. Nilai transaksi uang "
+                "elektronik di provinsi itu mencapai Rp 3,6 triliun.")
+    assert cs[412_000]["claim_type"] == "other"
+    assert cs[3.6e12]["claim_type"] == "other"
+    cs = claims("Pengguna QRIS di Sulawesi Tengah tercatat 412 ribu orang, sehingga sasaran pengguna tahun ini "
+                "sudah terlampaui.")
+    assert cs[412_000]["claim_type"] == "achievement"
+    cs = claims("Jumlah merchant pengguna QRIS di Palu mencapai 58 ribu.")
+    assert cs[58_000]["claim_type"] == "achievement"  # merchants with the status (R10), not consumers

@@ -252,7 +252,7 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
     if unit in ("UMKM", "koperasi") and PROGRAMME_OUTPUT.search(left) and not TARGET_CUES.search(left) and \
             not (ATTENDANCE_LEFT.search(left) and ONE_EVENT.search(left)):
         return "achievement", True  # "dinasnya telah melatih 35 ribu pelaku UMKM": a programme's output
-    if MARKET_WIDE.search(left) and not TARGET_CUES.search(left) and not EXPLICIT_TARGET.search(right[:40]):
+    if MARKET_WIDE.search(left) and not TARGET_CUES.search(left) and not EXPLICIT_TARGET.search(sent[re_:]):
         return "other", True  # "transaksi e-commerce sepanjang 2019 mencapai Rp 205 triliun": market-wide (R5)
     return None
 
