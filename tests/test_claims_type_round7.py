@@ -36,3 +36,12 @@ def test_consumer_users_and_payment_market_values_are_context_unless_a_target_is
     assert cs[412_000]["claim_type"] == "achievement"
     cs = claims("Jumlah merchant pengguna QRIS di Palu mencapai 58 ribu.")
     assert cs[58_000]["claim_type"] == "achievement"  # merchants with the status (R10), not consumers
+
+
+def test_a_cost_or_price_is_context_but_a_subsidy_of_it_is_programme_money():
+    cs = claims("Menurut perajin itu, ongkos kirim satu karung kopi ke Medan bisa mencapai Rp 180.000.")
+    assert cs[180_000]["claim_type"] == "other"
+    cs = claims("Biaya sewa lapak di pasar itu kini memakan 15 persen dari omzet pedagang.")
+    assert cs[15]["claim_type"] == "other"
+    cs = claims("Pemkab menyiapkan subsidi ongkos kirim Rp 8.000 per paket bagi perajin.")
+    assert cs[8_000]["claim_type"] == "budget"

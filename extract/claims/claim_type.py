@@ -124,6 +124,7 @@ PARTICIPANT_UNITS = ("UMKM", "orang", "persen", "rupiah", "USD")
 STANDARD_UNITS = (None, "UMKM", "koperasi", "orang", "persen", "rupiah", "USD", "transaksi", "produk", "kali")
 SALES_COUNT = re.compile(rf"\s*(?:\w+\s+)?(?:{_alt('sales_count_words')})\b|\b(?:{_alt('sales_count_words')})\b(?:\s+\w+){{0,4}}\s*$",
                          re.IGNORECASE)
+COST_SUBJECT = re.compile(rf"\b(?:{_alt('cost_nouns')})\b[^,.;\d]{{0,60}}$", re.IGNORECASE)
 RATE_LEFT = re.compile(rf"\b(?:{_alt('rate_words')})\b[^,.;]{{0,60}}$", re.IGNORECASE)
 MACRO_WORDS = words("claim_type", "macro_words")
 DISBURSEMENT = words("budget", "disbursement_nouns")
@@ -421,6 +422,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
             and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(near_right[:25]) \
             and not RECORDED_LEFT.search(ach_left):
         return "other", True  # counts of platforms, places, staff ...
+    if COST_SUBJECT.search(seg_left) and (money or unit == "persen") and not BUDGET_CUES.search(seg_left):
+        return "other", True  # "biaya kirim satu paket bisa mencapai Rp 45.000": a price (FORMAT.md second batch)
     if a_left is not None or a_right is not None or (with_status and not is_other):
         return "achievement", True  # (a count with a status is a result whatever verb gives the figure: R10)
     if is_other:
