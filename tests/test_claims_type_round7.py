@@ -45,3 +45,11 @@ def test_a_cost_or_price_is_context_but_a_subsidy_of_it_is_programme_money():
     assert cs[15]["claim_type"] == "other"
     cs = claims("Pemkab menyiapkan subsidi ongkos kirim Rp 8.000 per paket bagi perajin.")
     assert cs[8_000]["claim_type"] == "budget"
+
+
+def test_the_places_of_the_beneficiaries_money_is_set_aside_for_are_planned_reach():
+    cs = claims("Tahun ini pemprov menganggarkan Rp 4 miliar untuk kelas pemasaran daring bagi 1.800 perajin di "
+                "12 kabupaten.")
+    assert cs[12]["claim_type"] == "target"
+    cs = claims("Sepanjang tahun lalu dinas telah melatih 1.800 perajin di 12 kabupaten.")
+    assert cs[12]["claim_type"] == "achievement"

@@ -134,6 +134,8 @@ THRESHOLD = re.compile(rf"\b(?:{alternation('change', 'threshold_verbs')})\s+(?:
                        r"\b(?:batas|ambang)\s+(?:\w+\s+){0,3}?(?:Rp\.?\s*)?$", re.IGNORECASE)
 RULE_BOUND = re.compile(rf"\b(?:{alternation('context', 'rule_nouns')})\s+(?:\w+\s+){{0,2}}?"
                         rf"(?:(?:{alternation('context', 'rule_bounds')})\s+)?(?:Rp\.?\s*)?$", re.IGNORECASE)
+ALLOCATION = words("budget", "allocation_verbs")
+COUNT_BEFORE_PLACE = re.compile(r"\d[\d.,]*\s*(?:ribu|juta)?\s+(?:[a-z]+\s+){1,3}(?:di|ke)\s+(?:sekitar\s+)?$", re.IGNORECASE)
 PLACE_REACH_AFTER = re.compile(rf"^\s*(?:{alternation('categories', 'place_reach_nouns')})\b", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:tidak|tak|belum|bukan)\s+(?:\w+\s+)?(?:bisa\s+|dapat\s+|akan\s+)?\w+$|\b(?:tidak|tak)\s+(?:bisa|dapat)\b",
                      re.IGNORECASE)
@@ -246,6 +248,10 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         # places a programme reaches (R13): planned reach is a target, realised reach an achievement; a plan cue
         # earlier in the sentence plans a reach in a later clause ("akan dipakai untuk ..., dan ekspansi ke 50 kota")
         planned = TARGET_CUES.search(left) or (not STRONG_REALIZED.search(left) and TARGET_CUES.search(sent[:rs]))
+        # "menyiapkan anggaran ... bagi 10.000 pelaku UKM di 34 provinsi": the places of the beneficiaries money is
+        # set aside for are reached when the money is spent (planned), like the beneficiaries themselves
+        planned = planned or (COUNT_BEFORE_PLACE.search(left) and ALLOCATION.search(sent[:rs])
+                              and not STRONG_REALIZED.search(sent[:rs]))
         return ("target" if planned else "achievement"), True
     if not money and MODAL_AFTER.match(right) and not STRONG_REALIZED.search(left):
         return "target", True  # "... bagi 2 juta UMKM wajib selesai sebelum Oktober"
