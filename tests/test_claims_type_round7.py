@@ -60,3 +60,14 @@ def test_a_target_named_by_a_noun_phrase_before_its_size_is_the_target():
     assert cs[2400]["claim_type"] == "target"
     cs = claims("Pemda berupaya mengejar target inklusi keuangan 90 persen.")
     assert cs[90]["claim_type"] == "target"
+
+
+def test_a_private_lenders_own_money_is_its_result_or_its_plan_never_budget():
+    text = ("Platform pinjaman daring PT Modal Warung Nusantara (ModalWarung) mencatat penyaluran pinjaman kepada "
+            "pelaku UMKM mencapai Rp 940 miliar sepanjang semester I-2025.\n\n"
+            "Tahun depan, ModalWarung menargetkan penyaluran pinjaman menembus Rp 2 triliun.")
+    cs = {c["value"]: c for c in extract_claims({"id": "T", "text": text, "published": "2025-07-14"})}
+    assert cs[940e9]["claim_type"] == "achievement"
+    assert cs[2e12]["claim_type"] == "target" and cs[2e12]["target_year"] == 2026
+    cs = claims("Hingga Juni, penyaluran KUR oleh bank penyalur mencapai Rp 120 triliun.")
+    assert cs[120e12]["claim_type"] == "budget"  # programme money, whoever pays it out

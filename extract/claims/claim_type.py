@@ -471,3 +471,23 @@ def status_count(metric: str | None, unit: str | None, left: str, after: str) ->
                 (unit == "persen" and (RATE_LEFT.search(left) or OPINION_AFTER.match(after))) or
                 (PROJECTION.search(left) and FUTURE.search(left + after)) or
                 (unit == "persen" and _SIZE_CLASS_NEAR.match(after)))
+
+
+PRIVATE_LENDER = words("budget", "private_lenders")
+PUBLIC_PAYER = words("budget", "public_payers")
+_MONEY_PROGRAMMES = ("financing", "programme")
+
+
+def firm_money_type(ctype: str, scope: str | None, program_kind: str | None, sentence: str, rs: int,
+                    article_text: str) -> str:
+    """A firm's own money is never budget (FORMAT.md second batch): money a company lends or plans to lend, in an
+    article about a private lender and with no public payer or money programme named, is its result (achievement) or
+    its plan (target)."""
+    if ctype != "budget" or program_kind in _MONEY_PROGRAMMES or PUBLIC_PAYER.search(sentence):
+        return ctype
+    lede = article_text.split("\n\n", 1)[0]
+    if not PRIVATE_LENDER.search(sentence) and not (
+            (scope == "company" and PRIVATE_LENDER.search(article_text)) or PRIVATE_LENDER.search(lede)):
+        return ctype  # (the lender named in the sentence, or an article about such a lender)
+    left, _ = _clause_bounds(sentence, rs, rs)
+    return "target" if TARGET_CUES.search(sentence[left:rs]) else "achievement"

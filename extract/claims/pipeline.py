@@ -6,7 +6,7 @@ import re
 
 from extract.claims.attribution import _attribute_open_quotes, _index_ents, _sent_ents
 from extract.claims.discourse import attribute_sentences, lede_restated_by, office_of, restatement_rank
-from extract.claims.claim_type import _classify, status_count
+from extract.claims.claim_type import _classify, firm_money_type, status_count
 from extract.claims.clauses import clause_at, hypothetical
 from extract.claims.dedupe import _dedupe
 from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, back_reference, data_line, headline_line, _scope_ok, restated_word_shares
@@ -387,6 +387,9 @@ def extract_claims(article: dict, *, with_evidence: bool = False, doc=None) -> l
                              speaker_office=office_of(attr, ctx), inst_type=_institution_type,
                              earlier=text[max(0, sent.start_char - 800):sent.start_char], article=art_scope,
                              recent_named=recent_named)
+            firm_type = firm_money_type(ctype, scope.scope, _program_kind(program_id), st, rs, text)
+            if firm_type != ctype:  # a firm's own money (FORMAT.md second batch): its result or its plan
+                ctype, tyear = firm_type, (_target_year(st, rs, re_, day) if firm_type == "target" else None)
             evidence = claim_evidence(by_cue=by_cue, attribution=attr.kind, unit=unit,
                                       scaled=bool(q.has_scale or q.unit), metric=metric, claim_type=ctype,
                                       scope=scope.scope, words=q.is_words, crowded=figures_in_sentence > 1)
