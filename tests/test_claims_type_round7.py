@@ -71,3 +71,10 @@ def test_a_private_lenders_own_money_is_its_result_or_its_plan_never_budget():
     assert cs[2e12]["claim_type"] == "target" and cs[2e12]["target_year"] == 2026
     cs = claims("Hingga Juni, penyaluran KUR oleh bank penyalur mencapai Rp 120 triliun.")
     assert cs[120e12]["claim_type"] == "budget"  # programme money, whoever pays it out
+
+
+def test_a_multiple_of_its_own_past_is_a_change_but_a_multiple_of_another_group_a_comparison():
+    cs = claims("Pemilik usaha sambal itu mengaku omzetnya kini tiga kali lipat dibanding sebelum berjualan daring.")
+    assert cs[3]["claim_type"] == "achievement"
+    cs = claims("Menurut kajian itu, biaya iklan di marketplace 2 kali lebih mahal dibandingkan iklan di media sosial.")
+    assert cs[2]["claim_type"] == "other"

@@ -66,6 +66,11 @@ COMPARED_EARLIER = re.compile(rf"\b(?:{_alt('comparison_words')})\s+(?:dengan\s+
 WHOLE_BASE = re.compile(rf"\b(?:{_alt('whole_base_nouns')})\b", re.IGNORECASE)
 
 
+# "dua kali lipat dibanding sebelum bergabung", "dua kali lebih besar dari kontrak tahun lalu": a multiple of the same
+# quantity at an earlier time is a change (R5), not a comparison with another group
+OWN_EARLIER_BASE = re.compile(r"^\s*kali\s+(?:lipat\s+)?(?:lebih\s+\w+\s+)?(?:dibandingkan|dibanding|dari)\s+(?:dengan\s+)?"
+                              rf"(?:\w+\s+){{0,3}}?(?:{alternation('change', 'earlier_anchors')}|sebelum|sebelumnya|"
+                              r"(?:19|20)\d\d)\b", re.IGNORECASE)
 GROWTH = re.compile(rf"\b(?:{_alt('growth_words')})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
 
 
@@ -247,6 +252,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "skip", True  # "dinaikkan menjadi Rp100 juta dari Rp50 juta": the old value is not a claim
     if unit == "kali" and GROWTH.search(seg_left[-40:]):
         return "growth", True  # "tumbuh 3 kali lipat": a realised growth multiple
+    if unit == "kali" and OWN_EARLIER_BASE.match(after_text):
+        return "growth", True  # "dua kali lebih besar dari kontrak tahun lalu": a change against its own past
     if unit == "kali" and re.match(r"\s*kali\s+(?:lebih|lipat\s+(?:lebih|dibanding))", after_text, re.I):
         return "other", True  # "1,5 kali lebih tinggi dibandingkan ...": a comparison
     # per-unit money ("Rp 1,2 juta per penerima"): aid amounts are budget, credit ceilings and prices context
