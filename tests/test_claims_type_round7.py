@@ -78,3 +78,10 @@ def test_a_multiple_of_its_own_past_is_a_change_but_a_multiple_of_another_group_
     assert cs[3]["claim_type"] == "achievement"
     cs = claims("Menurut kajian itu, biaya iklan di marketplace 2 kali lebih mahal dibandingkan iklan di media sosial.")
     assert cs[2]["claim_type"] == "other"
+
+
+def test_a_platforms_own_gmv_is_its_result_and_the_markets_gmv_context():
+    cs = claims("Sepanjang kuartal II, nilai transaksi bruto (GMV) Jualin mencapai Rp 3,2 triliun.")
+    assert cs[3.2e12]["claim_type"] == "achievement"
+    cs = claims("Riset itu mencatat GMV e-commerce Indonesia pada 2024 mencapai US$ 65 miliar.")
+    assert cs[65e9]["claim_type"] == "other"

@@ -144,6 +144,8 @@ PROCUREMENT = words("budget", "procurement")
 COMMITMENT = words("budget", "commitments")
 
 
+GMV = words("context", "gmv_words")
+GMV_MARKET = words("context", "gmv_market_owners")
 SURVEY_WORDS = words("context", "survey_words")
 SAMPLE_LEFT = re.compile(rf"\b(?:{alternation('context', 'survey_words')})\b[^,.;\d]{{0,40}}\b"
                          r"(?:terhadap|kepada|melibatkan)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?$", re.IGNORECASE)
@@ -413,6 +415,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "other", True
     if re.search(r"\bdari\s+(?:total|seluruh|keseluruhan)\s+(?:sekitar\s+)?$", seg_left[-30:], re.I):
         return "other", True  # "0,1 persen dari total 4 juta penjual": the base a share is taken of
+    if money and GMV.search(seg_left) and not GMV_MARKET.search(sent_text[left:right]):
+        return "achievement", True  # "GMV Bukalapak mencapai Rp 55,6 triliun": a firm's own result, not the market's
     if context_metric or (is_other and not strong):
         return "other", True
     if MACRO_AFTER.match(after_text) and not strong:
