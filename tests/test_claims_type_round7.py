@@ -85,3 +85,10 @@ def test_a_platforms_own_gmv_is_its_result_and_the_markets_gmv_context():
     assert cs[3.2e12]["claim_type"] == "achievement"
     cs = claims("Riset itu mencatat GMV e-commerce Indonesia pada 2024 mencapai US$ 65 miliar.")
     assert cs[65e9]["claim_type"] == "other"
+
+
+def test_the_status_override_leaves_foreign_figures_and_forecasts_context():
+    cs = claims("Baru 12 persen UMKM yang berjualan daring ke luar negeri, jauh di bawah Vietnam yang mencapai 31 persen.")
+    assert cs[12]["claim_type"] == "achievement" and cs[31]["claim_type"] == "other"
+    cs = claims("Lembaga riset itu memproyeksikan porsi UMKM yang berjualan daring mencapai 70 persen pada 2030.")
+    assert cs[70]["claim_type"] == "other"
