@@ -92,3 +92,10 @@ def test_the_status_override_leaves_foreign_figures_and_forecasts_context():
     assert cs[12]["claim_type"] == "achievement" and cs[31]["claim_type"] == "other"
     cs = claims("Lembaga riset itu memproyeksikan porsi UMKM yang berjualan daring mencapai 70 persen pada 2030.")
     assert cs[70]["claim_type"] == "other"
+
+
+def test_a_fee_rate_is_a_parameter():
+    cs = claims("Koperasi itu menyalurkan pinjaman kepada anggotanya dengan jasa administrasi 1,5 persen per bulan.")
+    assert cs[1.5]["claim_type"] == "other"
+    cs = claims("Take rate platform itu sekitar 4 persen dari setiap transaksi penjual.")
+    assert cs[4]["claim_type"] == "other"
