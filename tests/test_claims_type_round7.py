@@ -99,3 +99,12 @@ def test_a_fee_rate_is_a_parameter():
     assert cs[1.5]["claim_type"] == "other"
     cs = claims("Take rate platform itu sekitar 4 persen dari setiap transaksi penjual.")
     assert cs[4]["claim_type"] == "other"
+
+
+def test_an_earlier_level_takes_the_type_of_the_figure_it_is_compared_with():
+    cs = claims("Kini sekitar 14 persen dari 52.000 koperasi aktif sudah memakai pembukuan digital, naik dari 8 persen "
+                "pada 2023.", published="2025-03-01")
+    assert cs[14]["claim_type"] == "achievement" and cs[52_000]["claim_type"] == "other"
+    assert cs[8]["claim_type"] == "achievement"  # the earlier level of the 14 persen, not of the base
+    cs = claims("BI menetapkan tarif MDR QRIS untuk usaha mikro sebesar 0,2 persen, turun dari sebelumnya 0,5 persen.")
+    assert cs[0.5]["claim_type"] == "other"  # an earlier parameter stays a parameter

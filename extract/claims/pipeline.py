@@ -288,14 +288,19 @@ def extract_claims(article: dict, *, with_evidence: bool = False, doc=None) -> l
                 continue
             if unit == "kali" and price_ratio(st, re_):
                 ctype = "other"  # "ongkos kirim 2 sampai 3 kali harga barangnya": a ratio of prices is context
-            if ctype.startswith("earlier:"):
+            earlier = ctype.startswith("earlier:")
+            if earlier:
                 # an earlier level measures what the later value it is compared with measures: context stays context
                 ctype = ctype.split(":", 1)[1]
                 # (in the same sentence, or in the one before when this one refers back: "Angka ini menurun ...")
                 refers = ANAPHOR.search(st[:rs]) and before_sent is not None and \
                     prev_claim is not None and prev_claim["char_start"] >= before_sent.start_char
-                if prev_claim is not None and ctype == "achievement" and prev_claim["claim_type"] == "other" and (
-                        prev_claim["char_start"] == sent.start_char or refers):
+                # (the figure compared is the last one of the same unit in the sentence, not a base between them:
+                # "9 persen dari 131.000 koperasi ..., naik dari 6 persen")
+                compared = next((c for c, _, _ in reversed(candidates) if c["char_start"] == sent.start_char
+                                 and c["unit"] == unit), prev_claim)
+                if compared is not None and ctype == "achievement" and compared["claim_type"] == "other" and (
+                        compared["char_start"] == sent.start_char or refers):
                     ctype = "other"
             inherited = None
             if ctype == "growth":
@@ -317,7 +322,8 @@ def extract_claims(article: dict, *, with_evidence: bool = False, doc=None) -> l
                 ctype = prev_claim["claim_type"]
             elif not by_cue and ctype == "other" and metric == "umkm_onboarded_digital":
                 ctype = "achievement"
-            if ctype == "other" and status_count(metric, unit, st[max(0, own.start - 40):rs], st[re_:own.end]):
+            if ctype == "other" and not earlier and \
+                    status_count(metric, unit, st[max(0, own.start - 40):rs], st[re_:own.end]):
                 ctype = "achievement"  # R10: businesses with a digital status are counted as a result, whatever the cue
             if in_list and ctype in ("achievement", "other") and not STRONG_REALIZED.search(st[own.start:rs]):
                 ctype = "target"  # an item of a list of targets: "Pertama, 70 ribu pedagang pasar memakai QRIS."
