@@ -108,3 +108,10 @@ def test_an_earlier_level_takes_the_type_of_the_figure_it_is_compared_with():
     assert cs[8]["claim_type"] == "achievement"  # the earlier level of the 14 persen, not of the base
     cs = claims("BI menetapkan tarif MDR QRIS untuk usaha mikro sebesar 0,2 persen, turun dari sebelumnya 0,5 persen.")
     assert cs[0.5]["claim_type"] == "other"  # an earlier parameter stays a parameter
+
+
+def test_a_population_that_exists_is_context_whoever_records_it_but_members_with_a_status_a_result():
+    cs = claims("Dinas Koperasi setempat mencatat terdapat 48 ribu UMKM di Kabupaten Sleman.")
+    assert cs[48_000]["claim_type"] == "other"
+    cs = claims("Saat ini ada sekitar 9.300 UMKM yang sudah berjualan di aplikasi milik pemkab.")
+    assert cs[9_300]["claim_type"] == "achievement"

@@ -156,6 +156,15 @@ BARE_POPULATION_LEFT = re.compile(rf"\bjumlah\s+(?:pelaku\s+)?(?:{alternation('c
                                   re.IGNORECASE)
 
 
+# "terdapat 213 ribu UMKM di Kabupaten Bogor", "ada sekitar 65 juta UMKM yang menyumbang 61 persen PDB": a population
+# that exists, with no status, platform or programme of its own (R10: context, whatever "mencatat" reports it)
+EXIST_LEFT = re.compile(r"\b(?:terdapat|ada)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+|kurang\s+lebih\s+)?$", re.IGNORECASE)
+POPULATION_HERE = re.compile(rf"^\s*(?:juta|ribu)?\s*(?:unit\s+)?(?:pelaku\s+)?(?:{alternation('context', 'population_nouns')})\b"
+                             r"(?:\s+(?:kita|nasional))?(?:\s+(?:di|se)\s*[^,.;\d]{0,40}?)?\s*(?:[,.;)]|$|\byang\s+"
+                             rf"(?:{alternation('claim_type', 'contribution_words')}|menyumbang|menyerap|tersebar)\b)",
+                             re.IGNORECASE)
+EXISTING_POPULATION_LEFT = re.compile(rf"\b(?:{alternation('context', 'population_nouns')})\s+(?:kita\s+|di\s+\w+\s+)?"
+                                      r"(?:ada|terdapat)\s+(?:sekitar\s+|lebih\s+dari\s+|hampir\s+)?$", re.IGNORECASE)
 # a relative clause that gives the counted a status ("yang memiliki NIB", "yang bergabung sebagai penjual"), not one
 # that only says where they are recorded ("yang terdata di dinas")
 STATUS_CLAUSE = re.compile(rf"\byang\s+(?:sudah\s+|telah\s+)?(?!(?:{_alt('population_record_verbs')})\b)"
@@ -402,6 +411,11 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
             and not MEMBERS_AFTER.match(after_text) \
             and not DIGITAL_WORDS.search(sent_text[left:right]):
         return "other", True
+    if unit in ("UMKM", "koperasi") and not re.search(r"\b(?:masih|sudah|telah|baru)\s+(?:ada|terdapat)\s+\S*\s*$",
+                                                   seg_left[-30:], re.I) and (
+            (EXIST_LEFT.search(seg_left) and POPULATION_HERE.match(after_text)) or
+            (EXISTING_POPULATION_LEFT.search(seg_left) and re.match(r"\s*(?:juta|ribu)?\s*(?:unit\s*)?[,.;]", after_text))):
+        return "other", True  # "terdapat 213 ribu UMKM di Bogor", "UMKM kita ada 64 juta, ...": a population (R10)
     bare = BARE_POPULATION_LEFT.search(seg_left)
     if bare and unit in ("UMKM", "koperasi", "orang") and not DIGITAL_WORDS.search(bare.group(0)) and \
             not STATUS_SHARE_AFTER.match(after_text):
