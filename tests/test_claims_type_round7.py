@@ -115,3 +115,10 @@ def test_a_population_that_exists_is_context_whoever_records_it_but_members_with
     assert cs[48_000]["claim_type"] == "other"
     cs = claims("Saat ini ada sekitar 9.300 UMKM yang sudah berjualan di aplikasi milik pemkab.")
     assert cs[9_300]["claim_type"] == "achievement"
+
+
+def test_what_is_left_of_a_budget_is_budget():
+    cs = claims("Anggaran pelatihan dinas dipotong Rp 2 miliar sehingga tersisa Rp 5,5 miliar.")
+    assert cs[5.5e9]["claim_type"] == "budget"
+    cs = claims("Dengan capaian itu, selisihnya dengan sasaran masih 12 ribu UMKM.")
+    assert cs[12_000]["claim_type"] == "other"  # a remainder of a count is arithmetic (R4)

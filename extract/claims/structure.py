@@ -185,6 +185,9 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         return "other", True  # "dari sekitar 32 ribu UMKM yang terdata, yang sudah berjualan daring baru 2.700" (R12 c)
     if (BASE_OPENER.match(left) or BASE_INSIDE.search(left)) and any(ANY_NUMBER.search(c.text(sent)) for c in segment(sent) if c.start >= clause.end):
         return "other", True  # "Dari 9.000 pedagang, baru 2.300 ...": the base of a share (R12 c)
+    if money and GAP.search(left[-60:]) and not BUDGET_NOUN.search(left) and BUDGET_WORD.search(sent[:rs]) and \
+            not TARGET_CUES.search(sent[:rs]):
+        return "budget", True  # "anggaran itu dipangkas Rp140 miliar sehingga tersisa Rp344,6 miliar": what is left of a budget
     if (GAP.search(left[-60:]) or LAGI_AFTER.match(right)) and not (money and BUDGET_NOUN.search(left)):
         # a remainder to a target (R4): arithmetic unless its clause puts it under an obligation
         own_right = right.split(",")[0]
