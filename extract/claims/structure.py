@@ -43,9 +43,6 @@ BUDGET_WORD = words("budget", "budget_nouns")
 BASE_INSIDE = re.compile(r",\s*[Dd]ari\s+(?:sekitar\s+|total\s+|sebanyak\s+|seluruh\s+|jumlah\s+)?(?:Rp\.?\s*)?$")
 BASE_OPENER = re.compile(r"^[\s\"“(]*[Dd]ari\s+(?:sekitar\s+|total\s+|sebanyak\s+|seluruh\s+|jumlah\s+)?(?:Rp\.?\s*)?$")
 GAP = re.compile(rf"\b(?:{alternation('gap', 'gap_words')}|{alternation('gap', 'remainder_words')})\b", re.IGNORECASE)
-# "selisihnya dengan sasaran masih 4,1 juta", "jarak ... terhadap target akhir tahun": the target a gap is measured
-# against is not a plan for the gap (R4)
-GAP_REFERENCE = re.compile(r"\b(?:dengan|terhadap|dari|menuju|ke)\s+(?:target|sasaran)\w*", re.IGNORECASE)
 LAGI_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?lagi\b", re.IGNORECASE)
 OBLIGATION = words("gap", "obligation")
 REMAINDER_ACTION = words("gap", "remainder_actions")
@@ -203,7 +200,7 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         # plan is a target (R1), not a remainder
         more_planned = LAGI_AFTER.match(right) and not GAP.search(left[-60:]) and TARGET_CUES.search(left)
         planned = (OBLIGATION.search(governed) and REMAINDER_ACTION.search(governed)) or \
-            CHASE.search(governed) or EXPLICIT_TARGET.search(GAP_REFERENCE.sub("", after_gap)) or more_planned or \
+            CHASE.search(governed) or EXPLICIT_TARGET.search(after_gap) or more_planned or \
             (MODAL_VERB.search(predicate) and not GAP_ONLY.search(left[-60:])) or \
             (not GAP_ONLY.search(left[-60:]) and _future_year_in(sent[re_:], day))  # "Sisanya, 8 pasar, masuk
         # gelombang ketiga pada 2020" (said in 2019): a remainder scheduled for a later year is planned (R4)
