@@ -486,22 +486,16 @@ def status_count(metric: str | None, unit: str | None, left: str, after: str) ->
     """R10: a count or share of businesses that have a digital status (online, QRIS merchants, listed on e-Katalog)
     is an achievement, whatever cue put it among context figures - unless the figure is the base of a share or a
     comparison, a composition share ("88 persen di antaranya (merupakan) usaha mikro"), an opinion share ("44 persen
-    menyebut komisi sebagai kendala"), a figure of another country ("jauh di bawah Malaysia yang mencapai 46 persen"),
-    or counts participants ("6 juta penjual yang terdampak") or applicants ("pendaftar ... mencapai 2.300"), or it is a
-    forecast (R1 exception; "memproyeksikan ... 80 persen pada 2028"). A
+    menyebut komisi sebagai kendala"), or counts participants ("6 juta
+    penjual yang terdampak") or applicants ("pendaftar ... mencapai 2.300"), or it is a forecast (R1 exception). A
     share of respondents with the status is one too ("62 persen responden sudah ...")."""
     if metric not in _STATUS_METRICS or unit not in ("UMKM", "persen", "produk", "koperasi"):
         return False
     return not (_BASE_LEFT.search(left) or COMPOSITION_AFTER.match(after) or PARTICIPANT_AFTER.match(after) or
                 APPLICANTS_AFTER.match(after) or APPLICANTS_LEFT.search(left) or
                 (unit == "persen" and (RATE_LEFT.search(left) or OPINION_AFTER.match(after))) or
-                (PROJECTION.search(left) and (FUTURE.search(left + after) or _YEAR_AFTER.match(after))) or
-                FOREIGN.search(left[-45:]) or
+                (PROJECTION.search(left) and FUTURE.search(left + after)) or
                 (unit == "persen" and _SIZE_CLASS_NEAR.match(after)))
-
-
-# "memproyeksikan ... mencapai 80 persen pada 2028": the year a forecast is made for
-_YEAR_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:pada|hingga|sampai|tahun)\s+(?:tahun\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 PRIVATE_LENDER = words("budget", "private_lenders")
