@@ -55,12 +55,6 @@ def test_the_places_of_the_beneficiaries_money_is_set_aside_for_are_planned_reac
     assert cs[12]["claim_type"] == "achievement"
 
 
-def test_a_target_named_by_a_noun_phrase_before_its_size_is_the_target():
-    cs = claims("Capaian itu sudah melewati sasaran program Kampung Digital sebanyak 2.400 desa pada 2024.")
-    assert cs[2400]["claim_type"] == "target"
-    cs = claims("Pemda berupaya mengejar target inklusi keuangan 90 persen.")
-    assert cs[90]["claim_type"] == "target"
-
 
 def test_a_private_lenders_own_money_is_its_result_or_its_plan_never_budget():
     text = ("Platform pinjaman daring PT Modal Warung Nusantara (ModalWarung) mencatat penyaluran pinjaman kepada "

@@ -174,10 +174,6 @@ UMKM_OWN = re.compile(r"^\s+(?:produk\s+)?(?:umkm|ukm|ikm|umk|usaha\s+mikro|kope
 _COORD_VERB = re.compile(r"\b(?:dan|serta|lalu|kemudian)\s+(?:telah\s+|sudah\s+)?(?:di|ter|me|ber)[a-z]{3,}", re.I)
 
 
-# what follows a pursued target word when the figure is that target: the figure, or a short noun phrase naming the
-# target and then the figure ("mengejar target pertumbuhan ekonomi 8 persen")
-TARGET_OBJECT = re.compile(r"\s*(?:(?!(?:dengan|yakni|yaitu|karena|sehingga|menjadi|yang|dan|itu|tersebut|tahun|pada)\b)"
-                           r"[a-z]+\s+){0,3}(?:sebesar\s+|sebanyak\s+)?(?:Rp\s*)?(?:\d|$)", re.IGNORECASE)
 NEGATED_TARGET_CUE = re.compile(rf"\b(?P<neg>{alternation('target', 'negators')})\s+(?:{alternation('target', 'target_cues')})\b",
                                 re.IGNORECASE)
 
@@ -188,7 +184,7 @@ def _clean_cues(t: str) -> str:
     t = NEGATED_TARGET_CUE.sub(lambda m: m.group("neg"), t)  # "merasa tidak perlu": a negated modal sets no goal
     # "jauh melampaui target." / "menembus target 60 persen": the target was reached; but in "mengejar target
     # 30 juta" or "mencapai target 400 unit" the figure is the target itself
-    t = NOT_TARGET.sub(lambda m: m.group(0) if TARGET_OBJECT.match(t[m.end():m.end() + 60])
+    t = NOT_TARGET.sub(lambda m: m.group(0) if re.match(r"\s*(?:sebesar\s+|sebanyak\s+)?(?:Rp\s*)?(?:\d|$)", t[m.end():m.end() + 20])
                        and not PASSED_AT_START.match(m.group(0))
                        else "mencapai", t)
     t = re.sub(r"\byang\s+baru\b", "yang", t, flags=re.I)
@@ -289,7 +285,7 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     # 1. an explicit target verb/noun governs the clause unless a realised marker follows it
     targets = [m for m in EXPLICIT_TARGET.finditer(seg_left)]
     targets = [m for m in targets if not (NOT_TARGET.search(seg_left[max(0, m.start() - 25):m.end()]) and
-                                          (not TARGET_OBJECT.match(seg_left[m.end():] + "0") or
+                                          (not re.match(r"\s*(?:sebesar\s+|sebanyak\s+)?$", seg_left[m.end():]) or
                                            PASSED_BEFORE.search(seg_left[max(0, m.start() - 25):m.start()])))]
     if targets:
         last = targets[-1]

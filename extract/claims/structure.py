@@ -53,10 +53,7 @@ GAP_ONLY = words("gap", "gap_words")  # "selisih 2,4 juta antara kedua data": ar
 CHASE = words("change", "chase_verbs")
 CHANGE_WORD = words("change", "change_verbs")
 REACHED_TARGET = re.compile(rf"\b(?:{alternation('target', 'reached_target_verbs')})\s+(?:\w+\s+)?(?:target|sasaran)(?:nya)?"
-                            rf"(?:(?:\s+(?:awal|semula|sebelumnya|tahunan|resmi|pemerintah|kami|kita))?\s+{_MONEY_PREFIX}|"
-                            # "melampaui target program UMKM Go Online sebesar 8 juta": a named target, then its size
-                            r"(?:\s+(?!(?:dengan|yakni|yaitu|karena|sehingga|menjadi|yang|dan|itu|tersebut)\b)[\w-]+){1,5}"
-                            r"\s+(?:sebesar|sebanyak)\s+(?:Rp\.?\s*|US\$\s*)?)$",
+                            rf"(?:\s+(?:awal|semula|sebelumnya|tahunan|resmi|pemerintah|kami|kita))?\s+{_MONEY_PREFIX}$",
                             re.IGNORECASE)
 # "baru 2.350 dari sekitar 14 ribu UMKM", "24 pasar dari 31 pasar": the base after a part (R12 c)
 # the words that may open the base of a share: "dari sekitar / total / seluruh / kira-kira N"
