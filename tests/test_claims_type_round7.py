@@ -108,3 +108,12 @@ def test_a_population_that_exists_is_context_whoever_records_it_but_members_with
 def test_what_is_left_of_a_budget_is_budget():
     cs = claims("Anggaran pelatihan dinas dipotong Rp 2 miliar sehingga tersisa Rp 5,5 miliar.")
     assert cs[5.5e9]["claim_type"] == "budget"
+
+
+def test_the_current_or_past_level_a_target_is_set_against_is_a_result():
+    cs = claims("Pemkot menargetkan porsi transaksi nontunai di pasar naik menjadi 40 persen pada 2026, dari posisi saat "
+                "ini sekitar 22 persen.", published="2025-04-01")
+    assert cs[40]["claim_type"] == "target" and cs[22]["claim_type"] == "achievement"
+    cs = claims("Penjualan produk lokal di katalog daerah ditargetkan mencapai Rp 90 miliar, naik dari realisasi "
+                "Rp 61 miliar pada 2024.", published="2025-04-01")
+    assert cs[90e9]["claim_type"] == "target" and cs[61e9]["claim_type"] == "achievement"

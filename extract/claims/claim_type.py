@@ -71,6 +71,23 @@ WHOLE_BASE = re.compile(rf"\b(?:{_alt('whole_base_nouns')})\b", re.IGNORECASE)
 OWN_EARLIER_BASE = re.compile(r"^\s*kali\s+(?:lipat\s+)?(?:lebih\s+\w+\s+)?(?:dibandingkan|dibanding|dari)\s+(?:dengan\s+)?"
                               rf"(?:\w+\s+){{0,3}}?(?:{alternation('change', 'earlier_anchors')}|sebelum|sebelumnya|"
                               r"(?:19|20)\d\d)\b", re.IGNORECASE)
+# the base a target is set against, named as a realised or current level: "dari posisi saat ini sekitar", "naik dari
+# realisasi", "dibanding capaian tahun ini, yakni sekitar" (R12 a)
+_BASE_TAIL = r"(?:,?\s*(?:yakni|yaitu)\s+)?(?:sekitar\s+|hanya\s+|sebesar\s+|sebanyak\s+|baru\s+)?(?:Rp\.?\s*|US\$\s*)?$"
+TARGET_BASE_LEFT = re.compile(r"\b(?:dari|dibanding(?:kan)?(?:\s+dengan)?)\s+(?:(?:(?:posisi|level)\s+(?:saat\s+ini|sekarang|kini))|"
+                              r"(?:realisasi|capaian)(?:nya)?(?:\s+(?:saat\s+ini|sekarang|kini|tahun\s+(?:ini|lalu)))?)\s*"
+                              + _BASE_TAIL, re.IGNORECASE)
+COMPARED_BASE_LEFT = re.compile(r"\b(?:dari|dibanding(?:kan)?(?:\s+dengan)?)\s+(?:sekitar\s+|hanya\s+|sebesar\s+)?(?:Rp\.?\s*|US\$\s*)?$",
+                                re.IGNORECASE)
+
+
+def _past_anchor(after: str, day: date | None) -> bool:
+    """The figure is tied to a time already past: "pada tahun lalu", "pada 2024" (said in 2025), "sebelumnya"."""
+    m = re.match(r"^\s*(?:\S+\s+){0,2}?(?:pada\s+|di\s+)?(?:(tahun\s+lalu|tahun\s+sebelumnya|sebelumnya)|"
+                 r"(?:akhir\s+|awal\s+|tahun\s+)?((?:19|20)\d\d))\b", after, re.IGNORECASE)
+    return bool(m and (m.group(1) or (day is not None and int(m.group(2)) < day.year)))
+
+
 GROWTH = re.compile(rf"\b(?:{_alt('growth_words')})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
 
 
@@ -282,6 +299,11 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
         return "other", True
     if PRICE_TARGET.search(seg_left):
         return "other", True  # "target harga Rp 4.800 per saham": an analyst's forecast (R1 exception)
+    if EXPLICIT_TARGET.search(seg_left) and (TARGET_BASE_LEFT.search(seg_left[-70:]) or (
+            COMPARED_BASE_LEFT.search(seg_left[-40:]) and _past_anchor(after_text, day))):
+        # "menargetkan ... 17 persen pada 2024, dari posisi saat ini sekitar 15,7 persen", "ditargetkan Rp 250 miliar,
+        # naik dari realisasi Rp 176 miliar pada 2024": the level now or before that a target is set against (R12 a)
+        return "achievement", True
     # 1. an explicit target verb/noun governs the clause unless a realised marker follows it
     targets = [m for m in EXPLICIT_TARGET.finditer(seg_left)]
     targets = [m for m in targets if not (NOT_TARGET.search(seg_left[max(0, m.start() - 25):m.end()]) and
