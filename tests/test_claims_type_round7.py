@@ -117,3 +117,8 @@ def test_the_current_or_past_level_a_target_is_set_against_is_a_result():
     cs = claims("Penjualan produk lokal di katalog daerah ditargetkan mencapai Rp 90 miliar, naik dari realisasi "
                 "Rp 61 miliar pada 2024.", published="2025-04-01")
     assert cs[90e9]["claim_type"] == "target" and cs[61e9]["claim_type"] == "achievement"
+
+
+def test_the_partners_a_body_works_with_now_are_a_result_beside_a_plan():
+    cs = claims("Dinas saat ini bekerja sama dengan 9 marketplace dan akan menggandeng 4 platform lagi tahun depan.")
+    assert cs[9]["claim_type"] == "achievement" and cs[4]["claim_type"] == "target"

@@ -136,6 +136,10 @@ RULE_BOUND = re.compile(rf"\b(?:{alternation('context', 'rule_nouns')})\s+(?:\w+
                         rf"(?:(?:{alternation('context', 'rule_bounds')})\s+)?(?:Rp\.?\s*)?$", re.IGNORECASE)
 ALLOCATION = words("budget", "allocation_verbs")
 COUNT_BEFORE_PLACE = re.compile(r"\d[\d.,]*\s*(?:ribu|juta)?\s+(?:[a-z]+\s+){1,3}(?:di|ke)\s+(?:sekitar\s+)?$", re.IGNORECASE)
+# the partners a body works with now ("kini bekerja sama dengan 16 perusahaan"): the current set-up of a running
+# programme (R1 exception), whatever plan or target the sentence also states
+CURRENT_PARTNERS = re.compile(rf"\b(?:saat\s+ini|kini|sekarang)\s+(?:sudah\s+|telah\s+)?(?:{alternation('claim_type', 'partner_verbs')})"
+                              r"\s+(?:sekitar\s+|lebih\s+dari\s+)?$", re.IGNORECASE)
 PLACE_REACH_AFTER = re.compile(rf"^\s*(?:{alternation('categories', 'place_reach_nouns')})\b", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:tidak|tak|belum|bukan)\s+(?:\w+\s+)?(?:bisa\s+|dapat\s+|akan\s+)?\w+$|\b(?:tidak|tak)\s+(?:bisa|dapat)\b",
                      re.IGNORECASE)
@@ -256,6 +260,8 @@ def structural_type(sent: str, rs: int, re_: int, unit: str | None, day: date | 
         planned = planned or (COUNT_BEFORE_PLACE.search(left) and ALLOCATION.search(sent[:rs])
                               and not STRONG_REALIZED.search(sent[:rs]))
         return ("target" if planned else "achievement"), True
+    if not money and CURRENT_PARTNERS.search(left):
+        return "achievement", True  # "saat ini bekerja sama dengan 12 platform (dan akan menambah ...)": partners now (R1)
     if not money and MODAL_AFTER.match(right) and not STRONG_REALIZED.search(left):
         return "target", True  # "... bagi 2 juta UMKM wajib selesai sebelum Oktober"
     if unit in ("UMKM", "koperasi") and PROGRAMME_OUTPUT.search(left) and not TARGET_CUES.search(left) and \
