@@ -122,3 +122,10 @@ def test_the_current_or_past_level_a_target_is_set_against_is_a_result():
 def test_the_partners_a_body_works_with_now_are_a_result_beside_a_plan():
     cs = claims("Dinas saat ini bekerja sama dengan 9 marketplace dan akan menggandeng 4 platform lagi tahun depan.")
     assert cs[9]["claim_type"] == "achievement" and cs[4]["claim_type"] == "target"
+
+
+def test_the_partners_of_a_programme_named_by_their_role_are_its_result():
+    cs = claims("Data itu dihimpun dari 15 platform lokapasar mitra program Gerakan Belanja Lokal.")
+    assert cs[15]["claim_type"] == "achievement"
+    cs = claims("Jumlah bank penyalur KUR di provinsi itu kini 11.")
+    assert cs[11]["claim_type"] == "achievement"

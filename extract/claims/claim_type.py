@@ -88,6 +88,10 @@ def _past_anchor(after: str, day: date | None) -> bool:
     return bool(m and (m.group(1) or (day is not None and int(m.group(2)) < day.year)))
 
 
+# the partners of a running programme named by their role ("12 platform marketplace mitra program", "jumlah bank
+# penyalur sekarang 39"): its current set-up, a result (R1 exception), not a count of bodies as context
+PARTNER_NOUN_AFTER = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_alt('partner_nouns')})\b", re.IGNORECASE)
+PARTNER_NOUN_LEFT = re.compile(rf"\bjumlah\s+(?:{_alt('partner_nouns')})\b[^,.;\d]{{0,30}}$", re.IGNORECASE)
 GROWTH = re.compile(rf"\b(?:{_alt('growth_words')})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
 
 
@@ -465,6 +469,8 @@ def _classify(sent_text: str, rel_start: int, rel_end: int, unit: str | None, me
     if unit not in PARTICIPANT_UNITS and PARTNER_LEFT.search(seg_left[-70:]) or \
             unit not in STANDARD_UNITS and REALISED_STATUS_AFTER.match(after_text):
         return "achievement", True  # the partners of a running programme (R1), places or bodies with a status (R10)
+    if unit not in STANDARD_UNITS and (PARTNER_NOUN_AFTER.match(after_text) or PARTNER_NOUN_LEFT.search(seg_left)):
+        return "achievement", True  # "12 platform marketplace mitra program", "jumlah bank penyalur sekarang 39" (R1)
     if unit not in STANDARD_UNITS \
             and not STRONG_REALIZED.search(ach_left) and not STRONG_REALIZED.search(near_right[:25]) \
             and not RECORDED_LEFT.search(ach_left):
