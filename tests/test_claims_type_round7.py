@@ -129,3 +129,12 @@ def test_the_partners_of_a_programme_named_by_their_role_are_its_result():
     assert cs[15]["claim_type"] == "achievement"
     cs = claims("Jumlah bank penyalur KUR di provinsi itu kini 11.")
     assert cs[11]["claim_type"] == "achievement"
+
+
+def test_a_value_that_points_back_to_a_market_statistic_is_context_too():
+    cs = claims("Laporan riset itu memperkirakan nilai transaksi e-commerce Indonesia tahun ini US$ 60 miliar. Adapun "
+                "pada 2019, nilainya baru sekitar US$ 21 miliar.")
+    assert cs[60e9]["claim_type"] == "other" and cs[21e9]["claim_type"] == "other"
+    cs = claims("Sepanjang 2024 nilai transaksi di Toko Daring Pemkab tercatat Rp 42 miliar. Tahun sebelumnya, nilainya "
+                "baru Rp 19 miliar.")
+    assert cs[19e9]["claim_type"] == "achievement"  # the earlier value of a programme's own result

@@ -540,3 +540,16 @@ def firm_money_type(ctype: str, scope: str | None, program_kind: str | None, sen
         return ctype  # (the lender named in the sentence, or an article about such a lender)
     left, _ = _clause_bounds(sentence, rs, rs)
     return "target" if TARGET_CUES.search(sentence[left:rs]) else "achievement"
+
+
+# "nilainya", "volume transaksinya", "angkanya": a possessive that points back to the quantity just stated
+POSSESSIVE_BACK = re.compile(r"(?:^|[\s\"“(])(?:nilai|volume)(?:\s+[a-z]+)?nya\b[^,.;\d]{0,45}$", re.IGNORECASE)
+
+
+def refers_to_context(before: str, prev_claim: dict | None, para: int) -> bool:
+    """A figure whose subject is a possessive pointing back ("Saat ini, nilainya diperkirakan baru USD18 miliar") to a
+    context figure of the same or the previous paragraph measures that context quantity too: context, whatever realised
+    verb gives it."""
+    return prev_claim is not None and prev_claim["claim_type"] == "other" and para - prev_claim["_para"] <= 1 and \
+        bool(POSSESSIVE_BACK.search(before))
+

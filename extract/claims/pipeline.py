@@ -6,7 +6,7 @@ import re
 
 from extract.claims.attribution import _attribute_open_quotes, _index_ents, _sent_ents
 from extract.claims.discourse import attribute_sentences, lede_restated_by, office_of, restatement_rank
-from extract.claims.claim_type import _classify, firm_money_type, status_count
+from extract.claims.claim_type import _classify, firm_money_type, refers_to_context, status_count
 from extract.claims.clauses import clause_at, hypothetical
 from extract.claims.dedupe import _dedupe
 from extract.claims.filters import _FAST_TRIGGER, _lowercase_figure_phrase, back_reference, data_line, headline_line, _scope_ok, restated_word_shares
@@ -302,6 +302,8 @@ def extract_claims(article: dict, *, with_evidence: bool = False, doc=None) -> l
                 if compared is not None and ctype == "achievement" and compared["claim_type"] == "other" and (
                         compared["char_start"] == sent.start_char or refers):
                     ctype = "other"
+            if ctype == "achievement" and refers_to_context(st[:rs], prev_claim, para):
+                ctype = "other"  # "Adapun volume transaksinya mencapai 251 juta kali": more of the statistic just given
             inherited = None
             if ctype == "growth":
                 # "tumbuh 11 persen": growth of the figure just stated keeps its standing
