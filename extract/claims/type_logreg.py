@@ -20,6 +20,11 @@ gold grows.
 from __future__ import annotations
 
 import math
+import re
+
+from extract.claims.clauses import clause_at
+
+_WORD = re.compile(r"[a-z][a-z-]*", re.IGNORECASE)
 
 TYPES = ("target", "achievement", "budget", "other")
 # the tie-breaker features that are cue-lexicon hits in a window left or right of the figure
@@ -42,6 +47,18 @@ def evidence_features(base: list[str], tag: str) -> list[str]:
     out += [f"rule:{tag}", f"rule:{tag}|{unit}", f"rule:{tag}|{verb}", f"ncue:{min(len(cues), 3)}",
             f"rule:{tag}|ncue:{min(len(cues), 3)}"]
     out += [f"rule:{tag}|{c}" for c in cues]
+    return out
+
+
+def clause_features(sent: str, rs: int, re_: int) -> list[str]:
+    """The figure's place in its own clause (the clause bounds the rules compute): the clause's opener, how many words
+    precede the figure in it, the words of the clause left of the figure (a bag, not a window) and the first word
+    after it inside the clause."""
+    clause = clause_at(sent, rs)
+    left = _WORD.findall(sent[clause.start:rs].lower())
+    right = _WORD.findall(sent[re_:clause.end].lower())
+    out = [f"c_open:{(clause.opener or '').lower()}", f"c_pos:{min(len(left), 6)}", f"c_r0:{right[0] if right else ''}"]
+    out += [f"c_l:{w}" for w in set(left)]
     return out
 
 
