@@ -31,3 +31,13 @@ def test_a_stronger_penalty_keeps_the_model_less_sure_and_unseen_features_count_
     loose, tight = LogReg.train(records, l2=0.1), LogReg.train(records, l2=10.0)
     assert loose.best(["a"])[1] > tight.best(["a"])[1] > 0.25
     assert loose.probs(["a", "never-seen"]) == loose.probs(["a"])
+
+
+def test_clause_features_read_the_figures_own_clause_only():
+    from extract.claims.type_logreg import clause_features
+
+    sent = "Dinas itu menyebut ada 12 gerai baru, sedangkan pemerintah kota menargetkan 40 gerai pada 2027."
+    rs = sent.index("40")
+    feats = clause_features(sent, rs, rs + 2)
+    assert "c_l:menargetkan" in feats and "c_r0:gerai" in feats
+    assert "c_l:menyebut" not in feats  # a word of the clause before the comma is not this figure's evidence
