@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test eval train-ner bench bench-crawl bench-extract bench-claims bench-datasette bench-documents bench-backfill metadata lock clean
+.PHONY: setup demo test eval train-ner measure-type bench bench-crawl bench-extract bench-claims bench-datasette bench-documents bench-backfill metadata lock clean
 
 setup: $(STAMP)
 
@@ -27,6 +27,10 @@ eval: setup
 
 train-ner: setup
 	$(BIN)/python -m nlp_models.train_ner
+
+# Leave-one-set-out cross-validation of the learned claim-type classifier against the rules (docs/claims.md; ~1 min).
+measure-type: setup
+	$(BIN)/python scripts/type_learn measure
 
 bench: bench-crawl bench-extract bench-claims bench-datasette bench-documents bench-backfill
 
